@@ -1,0 +1,71 @@
+// Package bot is dutybot's conversation engine: it turns a chat message
+// (a question in officers' own words, or a command) into a reply, reading the
+// notice's knowledge and the store's state. Chat adapters (bot/slack,
+// bot/console) only carry messages to and from it.
+package bot
+
+import (
+	"time"
+
+	"dutybot/knowledge"
+)
+
+// Message is one chat message to the bot.
+type Message struct {
+	// User is the sender's user ID (a Slack user ID; the OS user in the console).
+	User string
+	// Channel is the chat channel the message came from ("" in the console).
+	Channel string
+	// Via names the adapter: slack, console or cli. It is recorded in the audit log.
+	Via string
+	// Text is what the user wrote.
+	Text string
+	// Lang is the user's language tag (zh-CN or en); "" means the engine's default.
+	Lang string
+	// Now is the moment the message is handled; questions about 本月, 逾期 or
+	// 下周 are answered relative to its date in Asia/Shanghai.
+	Now time.Time
+}
+
+// Reply is the engine's answer to one Message.
+type Reply struct {
+	// Text is the whole answer as a person reads it (plain text).
+	Text string
+	// Tasks are the task numbers the answer is about, most relevant first;
+	// empty for help, questions about the notice itself, and out-of-scope questions.
+	Tasks []int
+	// Headline is the direct answer, the first thing a person reads.
+	Headline string
+	// Items are the tasks the answer cites, in the order of Tasks, with the
+	// facts a rich adapter (Slack Block Kit) lays out.
+	Items []Item
+	// Groups, when set, split a list answer into headed groups (e.g. as lead,
+	// as responsible) by task number; Items still hold every task once.
+	Groups []Group
+	// Kind names the kind of question or command, for metrics and logs
+	// (task, fact, who, unit, deadline, relative, status, notice, help,
+	// command, refused, unknown, out_of_scope).
+	Kind string
+	// Changed is true when the message changed shared state.
+	Changed bool
+}
+
+// Item is one task cited by a reply.
+type Item struct {
+	Notice      string
+	Task        int
+	Content     string
+	Quote       string // the sentence of the task that answers the question ("" to show Content)
+	Lead        []string
+	Responsible []string
+	Deadline    knowledge.Deadline
+	Status      knowledge.Status
+	Section     string
+	Subsection  string
+}
+
+// Group is a headed part of a list answer.
+type Group struct {
+	Title string
+	Tasks []int
+}

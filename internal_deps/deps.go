@@ -1,0 +1,19 @@
+package main
+import (
+ _ "github.com/slack-go/slack"
+ _ "github.com/slack-go/slack/socketmode"
+ _ "github.com/slack-go/slack/slacktest"
+ _ "github.com/go-co-op/gocron/v2"
+ _ "gorm.io/gorm"
+ _ "github.com/glebarez/sqlite"
+ _ "gorm.io/driver/postgres"
+ _ "github.com/nicksnyder/go-i18n/v2/i18n"
+ _ "github.com/BurntSushi/toml"
+ _ "gopkg.in/yaml.v3"
+ _ "github.com/6tail/lunar-go/calendar"
+ _ "github.com/jonboulle/clockwork"
+ _ "github.com/prometheus/client_golang/prometheus"
+ _ "golang.org/x/term"
+ _ "golang.org/x/text/language"
+)
+func main(){}
