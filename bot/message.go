@@ -69,3 +69,23 @@ type Group struct {
 	Title string
 	Tasks []int
 }
+
+// Home is what a user's App Home shows: their own unit's tasks and the
+// overall progress.
+type Home struct {
+	User string
+	// Unit is the user's own unit (set with iam / 我是), "" when not set.
+	Unit string
+	// Lead and Responsible are the unit's tasks in each role, ordered by deadline.
+	Lead        []Item
+	Responsible []Item
+	// Sections and Units are the overall progress, in table order and by unit name.
+	Sections []Progress
+	Units    []Progress
+}
+
+// Progress counts the tasks of one section or one unit by status.
+type Progress struct {
+	Name                          string
+	Total, Done, Partial, Overdue int
+}
