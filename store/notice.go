@@ -1,0 +1,240 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"dutybot/knowledge"
+)
+
+// batch is the number of rows per INSERT: well under SQLite's and
+// PostgreSQL's limits on bound parameters.
+const batch = 400
+
+// doneState is the completion state of one (task, unit, role), carried over
+// when a notice is imported again.
+type doneState struct {
+	at *time.Time
+	by string
+}
+
+type assignmentKey struct {
+	task int
+	unit string
+	role string
+}
+
+// ImportNotice stores n in one audited transaction (notice.import),
+// replacing a stored notice with the same number while keeping the
+// completion state of every (task, unit, role) that still exists. A unit's
+// channel and members set through BindChannel and SetMembers win over the
+// notice's: the notice only fills them in where none are stored. Importing
+// the same content again returns knowledge.ErrUnchanged; invalid input
+// returns an error wrapping knowledge.ErrInvalidNotice and changes nothing.
+func (db *DB) ImportNotice(ctx context.Context, n *knowledge.Notice, by knowledge.Actor) error {
+	if err := validateNotice(n); err != nil {
+		return err
+	}
+	digest := noticeDigest(n)
+	summary := fmt.Sprintf("%d tasks, %d units, sha256 %s", len(n.Tasks), len(n.Units), digest)
+	err := db.audited(ctx, by, func(tx *gorm.DB, c *chain) error {
+		unitIDs, err := upsertUnits(tx, n.Units)
+		if err != nil {
+			return err
+		}
+		var row NoticeRow
+		err = tx.Where("number = ?", n.Number).First(&row).Error
+		before := ""
+		kept := map[assignmentKey]doneState{}
+		switch {
+		case errors.Is(err, gorm.ErrRecordNotFound):
+			row = noticeRow(n, digest)
+			row.ImportedAt = c.now
+			if err := tx.Create(&row).Error; err != nil {
+				return fmt.Errorf("insert notice: %w", err)
+			}
+		case err != nil:
+			return fmt.Errorf("find notice: %w", err)
+		default:
+			if row.Digest == digest {
+				return knowledge.ErrUnchanged
+			}
+			var tasks, units int64
+			tx.Model(&TaskRow{}).Where("notice_id = ?", row.ID).Count(&tasks)
+			tx.Model(&NoticeUnitRow{}).Where("notice_id = ?", row.ID).Count(&units)
+			before = fmt.Sprintf("%d tasks, %d units, sha256 %s", tasks, units, row.Digest)
+			if kept, err = doneStates(tx, row.ID); err != nil {
+				return err
+			}
+			if err := clearNotice(tx, row.ID); err != nil {
+				return err
+			}
+			id := row.ID
+			row = noticeRow(n, digest)
+			row.ID, row.ImportedAt = id, c.now
+			if err := tx.Select("*").Omit("Tasks", "Units").Updates(&row).Error; err != nil {
+				return fmt.Errorf("update notice: %w", err)
+			}
+		}
+		if err := insertNoticeParts(tx, row.ID, n, unitIDs, kept); err != nil {
+			return err
+		}
+		c.add(change{Action: ActionImport, Notice: n.Number, Before: before, After: summary})
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("import notice %s: %w", n.Number, err)
+	}
+	return nil
+}
+
+// upsertUnits makes sure every unit of a notice exists and returns their IDs.
+func upsertUnits(tx *gorm.DB, units []knowledge.Unit) (map[string]int64, error) {
+	ids := map[string]int64{}
+	for _, u := range units {
+		var row UnitRow
+		err := tx.Where("name = ?", u.Name).First(&row).Error
+		switch {
+		case errors.Is(err, gorm.ErrRecordNotFound):
+			row = UnitRow{Name: u.Name, Group: u.Group, Channel: u.Channel}
+			if err := tx.Omit("Aliases", "Members").Create(&row).Error; err != nil {
+				return nil, fmt.Errorf("insert unit %s: %w", u.Name, err)
+			}
+		case err != nil:
+			return nil, fmt.Errorf("find unit %s: %w", u.Name, err)
+		default:
+			upd := map[string]any{"is_group": u.Group}
+			if row.Channel == "" && u.Channel != "" {
+				upd["channel"] = u.Channel
+			}
+			if err := tx.Model(&UnitRow{}).Where("id = ?", row.ID).Updates(upd).Error; err != nil {
+				return nil, fmt.Errorf("update unit %s: %w", u.Name, err)
+			}
+		}
+		ids[u.Name] = row.ID
+		if len(u.Members) == 0 {
+			continue
+		}
+		var have int64
+		if err := tx.Model(&UnitMemberRow{}).Where("unit_id = ?", row.ID).Count(&have).Error; err != nil {
+			return nil, fmt.Errorf("members of %s: %w", u.Name, err)
+		}
+		if have == 0 {
+			if err := insertMembers(tx, row.ID, u.Members); err != nil {
+				return nil, fmt.Errorf("members of %s: %w", u.Name, err)
+			}
+		}
+	}
+	return ids, nil
+}
+
+func insertMembers(tx *gorm.DB, unitID int64, members []string) error {
+	if len(members) == 0 {
+		return nil
+	}
+	rows := make([]UnitMemberRow, len(members))
+	for i, m := range members {
+		rows[i] = UnitMemberRow{UnitID: unitID, Position: i, Member: m}
+	}
+	return tx.Create(&rows).Error
+}
+
+// doneStates reads the completed assignments of a notice, by task number,
+// unit name and role.
+func doneStates(tx *gorm.DB, noticeID int64) (map[assignmentKey]doneState, error) {
+	var rows []struct {
+		Number int
+		Name   string
+		Role   string
+		DoneAt *time.Time
+		DoneBy string
+	}
+	err := tx.Table("assignments a").
+		Select("t.number, u.name, a.role, a.done_at, a.done_by").
+		Joins("JOIN tasks t ON t.id = a.task_id").
+		Joins("JOIN units u ON u.id = a.unit_id").
+		Where("t.notice_id = ? AND a.done", noticeID).
+		Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("read completion state: %w", err)
+	}
+	out := make(map[assignmentKey]doneState, len(rows))
+	for _, r := range rows {
+		out[assignmentKey{r.Number, r.Name, r.Role}] = doneState{at: r.DoneAt, by: r.DoneBy}
+	}
+	return out, nil
+}
+
+// clearNotice deletes a notice's tasks, assignments, unit list and aliases,
+// keeping the notice row (and so its place in import order).
+func clearNotice(tx *gorm.DB, noticeID int64) error {
+	steps := []struct {
+		what string
+		run  func() error
+	}{
+		{"assignments", func() error {
+			return tx.Where("task_id IN (?)", tx.Model(&TaskRow{}).Select("id").Where("notice_id = ?", noticeID)).
+				Delete(&AssignmentRow{}).Error
+		}},
+		{"tasks", func() error { return tx.Where("notice_id = ?", noticeID).Delete(&TaskRow{}).Error }},
+		{"units", func() error { return tx.Where("notice_id = ?", noticeID).Delete(&NoticeUnitRow{}).Error }},
+		{"aliases", func() error { return tx.Where("notice_id = ?", noticeID).Delete(&UnitAliasRow{}).Error }},
+	}
+	for _, s := range steps {
+		if err := s.run(); err != nil {
+			return fmt.Errorf("clear %s of the old notice: %w", s.what, err)
+		}
+	}
+	return nil
+}
+
+// insertNoticeParts writes a notice's unit list, aliases, tasks and
+// assignments, restoring the completion states in kept.
+func insertNoticeParts(tx *gorm.DB, noticeID int64, n *knowledge.Notice, unitIDs map[string]int64, kept map[assignmentKey]doneState) error {
+	var nus []NoticeUnitRow
+	var aliases []UnitAliasRow
+	for i, u := range n.Units {
+		nus = append(nus, NoticeUnitRow{NoticeID: noticeID, UnitID: unitIDs[u.Name], Position: i})
+		seen := map[string]bool{}
+		for j, a := range u.Aliases {
+			if !seen[a] {
+				seen[a] = true
+				aliases = append(aliases, UnitAliasRow{UnitID: unitIDs[u.Name], NoticeID: noticeID, Alias: a, Position: j})
+			}
+		}
+	}
+	if err := tx.Omit("Unit").CreateInBatches(nus, batch).Error; err != nil {
+		return fmt.Errorf("insert notice units: %w", err)
+	}
+	if len(aliases) > 0 {
+		if err := tx.Omit("Notice").CreateInBatches(aliases, batch).Error; err != nil {
+			return fmt.Errorf("insert aliases: %w", err)
+		}
+	}
+	tasks := make([]TaskRow, len(n.Tasks))
+	for i := range n.Tasks {
+		tasks[i] = taskRow(noticeID, &n.Tasks[i])
+	}
+	if err := tx.Omit("Assignments").CreateInBatches(tasks, batch).Error; err != nil {
+		return fmt.Errorf("insert tasks: %w", err)
+	}
+	var as []AssignmentRow
+	for i := range n.Tasks {
+		t := &n.Tasks[i]
+		for pos, a := range t.Units() {
+			row := AssignmentRow{TaskID: tasks[i].ID, UnitID: unitIDs[a.Unit], Role: string(a.Role), Position: pos}
+			if s, ok := kept[assignmentKey{t.Number, a.Unit, string(a.Role)}]; ok {
+				row.Done, row.DoneAt, row.DoneBy = true, s.at, s.by
+			}
+			as = append(as, row)
+		}
+	}
+	if err := tx.Omit("Unit").CreateInBatches(as, batch).Error; err != nil {
+		return fmt.Errorf("insert assignments: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,204 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"dutybot/knowledge"
+)
+
+// The states an audit entry records for a unit's part in a task.
+const (
+	stateOpen = "open"
+	stateDone = "done"
+)
+
+// SetDone marks a unit's part of a task done (or open again, with
+// done=false); unit "" means every unit of the task. The unit may be named by
+// canonical name or alias; a unit that is both lead and responsible has both
+// parts marked. Each unit whose state changes gets one audit entry (task.done
+// or task.reopen) in the same transaction; reopening clears done_at and
+// done_by, and the audit log keeps the history. Errors: knowledge.ErrNotFound
+// (notice or task), ErrUnknownUnit, ErrNotAssigned, ErrUnchanged.
+func (db *DB) SetDone(ctx context.Context, ref knowledge.TaskRef, unit string, done bool, by knowledge.Actor) error {
+	err := db.audited(ctx, by, func(tx *gorm.DB, c *chain) error {
+		nid, err := noticeID(tx, ref.Notice)
+		if err != nil {
+			return err
+		}
+		var task TaskRow
+		err = tx.Select("id").Where("notice_id = ? AND number = ?", nid, ref.Number).First(&task).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return fmt.Errorf("task %d of %s: %w", ref.Number, ref.Notice, knowledge.ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("find task: %w", err)
+		}
+		var rows []AssignmentRow
+		q := tx.Preload("Unit").Where("task_id = ?", task.ID).Order("position")
+		if unit != "" {
+			units, err := loadUnits(tx)
+			if err != nil {
+				return err
+			}
+			canon, unitID, err := units.resolve(unit)
+			if err != nil {
+				return err
+			}
+			q = q.Where("unit_id = ?", unitID)
+			unit = canon
+		}
+		if err := q.Find(&rows).Error; err != nil {
+			return fmt.Errorf("read assignments: %w", err)
+		}
+		if len(rows) == 0 {
+			return fmt.Errorf("%s in task %d: %w", unit, ref.Number, knowledge.ErrNotAssigned)
+		}
+		var ids []int64
+		var changedUnits []string
+		for _, r := range rows {
+			if r.Done == done {
+				continue
+			}
+			ids = append(ids, r.ID)
+			if !slices.Contains(changedUnits, r.Unit.Name) {
+				changedUnits = append(changedUnits, r.Unit.Name)
+			}
+		}
+		if len(ids) == 0 {
+			return knowledge.ErrUnchanged
+		}
+		upd := map[string]any{"done": done, "done_at": nil, "done_by": ""}
+		if done {
+			upd["done_at"], upd["done_by"] = c.now, by.User
+		}
+		if err := tx.Model(&AssignmentRow{}).Where("id IN ?", ids).Updates(upd).Error; err != nil {
+			return fmt.Errorf("update assignments: %w", err)
+		}
+		action, before, after := ActionDone, stateOpen, stateDone
+		if !done {
+			action, before, after = ActionReopen, stateDone, stateOpen
+		}
+		for _, u := range changedUnits {
+			c.add(change{Action: action, Notice: ref.Notice, Task: ref.Number, Unit: u, Before: before, After: after})
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("set task %d of %s done=%t for %q: %w", ref.Number, ref.Notice, done, unit, err)
+	}
+	return nil
+}
+
+// BindChannel binds a unit (canonical name or alias) to a Slack channel for
+// its reminders; channel "" unbinds it. Audited as unit.bind.
+func (db *DB) BindChannel(ctx context.Context, unit, channel string, by knowledge.Actor) error {
+	channel = strings.TrimSpace(channel)
+	err := db.audited(ctx, by, func(tx *gorm.DB, c *chain) error {
+		units, err := loadUnits(tx)
+		if err != nil {
+			return err
+		}
+		canon, id, err := units.resolve(unit)
+		if err != nil {
+			return err
+		}
+		old := units.byID[id].Channel
+		if old == channel {
+			return knowledge.ErrUnchanged
+		}
+		if err := tx.Model(&UnitRow{}).Where("id = ?", id).Update("channel", channel).Error; err != nil {
+			return fmt.Errorf("update channel: %w", err)
+		}
+		c.add(change{Action: ActionBind, Unit: canon, Before: old, After: channel})
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("bind %q to channel %q: %w", unit, channel, err)
+	}
+	return nil
+}
+
+// SetMembers sets the member units of a group unit, in order (blank and
+// repeated names dropped). Audited as unit.members, lists joined by 、.
+func (db *DB) SetMembers(ctx context.Context, unit string, members []string, by knowledge.Actor) error {
+	var clean []string
+	for _, m := range members {
+		if m = strings.TrimSpace(m); m != "" && !slices.Contains(clean, m) {
+			clean = append(clean, m)
+		}
+	}
+	err := db.audited(ctx, by, func(tx *gorm.DB, c *chain) error {
+		units, err := loadUnits(tx)
+		if err != nil {
+			return err
+		}
+		canon, id, err := units.resolve(unit)
+		if err != nil {
+			return err
+		}
+		old := units.byID[id].Members
+		if slices.Equal(old, clean) {
+			return knowledge.ErrUnchanged
+		}
+		if err := tx.Where("unit_id = ?", id).Delete(&UnitMemberRow{}).Error; err != nil {
+			return fmt.Errorf("clear members: %w", err)
+		}
+		if err := insertMembers(tx, id, clean); err != nil {
+			return fmt.Errorf("insert members: %w", err)
+		}
+		c.add(change{Action: ActionMembers, Unit: canon, Before: strings.Join(old, "、"), After: strings.Join(clean, "、")})
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("set members of %q: %w", unit, err)
+	}
+	return nil
+}
+
+// SetUserUnit records which unit (canonical name or alias) a user belongs
+// to. Audited as user.iam, before and after written "USER: UNIT"
+// (before empty for a user's first unit), since the actor may be an admin.
+func (db *DB) SetUserUnit(ctx context.Context, user, unit string, by knowledge.Actor) error {
+	if strings.TrimSpace(user) == "" {
+		return errors.New("set user unit: empty user ID")
+	}
+	err := db.audited(ctx, by, func(tx *gorm.DB, c *chain) error {
+		units, err := loadUnits(tx)
+		if err != nil {
+			return err
+		}
+		canon, id, err := units.resolve(unit)
+		if err != nil {
+			return err
+		}
+		var old UserRow
+		err = tx.Preload("Unit").Where("user_id = ?", user).First(&old).Error
+		before := ""
+		switch {
+		case errors.Is(err, gorm.ErrRecordNotFound):
+			err = tx.Omit("Unit").Create(&UserRow{UserID: user, UnitID: id}).Error
+		case err != nil:
+			return fmt.Errorf("find user: %w", err)
+		case old.UnitID == id:
+			return knowledge.ErrUnchanged
+		default:
+			before = user + ": " + old.Unit.Name
+			err = tx.Model(&UserRow{}).Where("user_id = ?", user).Update("unit_id", id).Error
+		}
+		if err != nil {
+			return fmt.Errorf("save user: %w", err)
+		}
+		c.add(change{Action: ActionIAm, Unit: canon, Before: before, After: user + ": " + canon})
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("set unit of user %s to %q: %w", user, unit, err)
+	}
+	return nil
+}
