@@ -1,0 +1,38 @@
+package importer
+
+import (
+	"fmt"
+
+	"dutybot/knowledge"
+)
+
+// ParseError is a problem found in a notice, located by line and, when it is
+// about one row of the table, by task. It unwraps to knowledge.ErrInvalidNotice
+// so that callers can tell bad input from a failed read.
+type ParseError struct {
+	// Line is the 1-based line of the source (0 when unknown).
+	Line int
+	// Task is the task number (0 when the problem is not about one task).
+	Task int
+	// Msg says what is wrong.
+	Msg string
+}
+
+// Error formats the error as "line 812: task 12: no lead unit".
+func (e *ParseError) Error() string {
+	s := ""
+	if e.Line > 0 {
+		s += fmt.Sprintf("line %d: ", e.Line)
+	}
+	if e.Task > 0 {
+		s += fmt.Sprintf("task %d: ", e.Task)
+	}
+	return s + e.Msg
+}
+
+// Unwrap lets errors.Is(err, knowledge.ErrInvalidNotice) hold.
+func (e *ParseError) Unwrap() error { return knowledge.ErrInvalidNotice }
+
+func errAt(line, task int, format string, args ...any) error {
+	return &ParseError{Line: line, Task: task, Msg: fmt.Sprintf(format, args...)}
+}
