@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"dutybot/bot"
+	"dutybot/bot/console"
+	"dutybot/store"
+)
+
+func (m *Main) runChat(ctx context.Context, args []string) error {
+	var dsn string
+	fs := m.newFlagSet("chat", &dsn)
+	asJSON := fs.Bool("json", false, "print one JSON object per message (CONTRACTS §2)")
+	as := fs.String("as", "", "user ID the messages come from (admins: $DUTYBOT_ADMINS)")
+	nowFlag := fs.String("now", "", "today's date, YYYY-MM-DD (default: the real date in Asia/Shanghai)")
+	lang := fs.String("lang", m.Getenv("DUTYBOT_LANG"), "reply language: zh-CN or en ($DUTYBOT_LANG)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	loc := shanghai()
+	fixed, err := parseNow(*nowFlag, loc)
+	if err != nil {
+		return err
+	}
+	now := func() time.Time { return time.Now().In(loc) }
+	if !fixed.IsZero() {
+		now = func() time.Time { return fixed }
+	}
+	user := *as
+	if user == "" {
+		user = cliActor().User
+	}
+
+	db, err := m.openStore(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	engine, err := m.newEngine(ctx, db, *lang)
+	if err != nil {
+		return err
+	}
+
+	interactive := fs.NArg() == 0 && !*asJSON && isTerminal(m.Stdin)
+	opts := []console.Option{console.WithUser(user), console.WithLang(*lang), console.WithJSON(*asJSON), console.WithNow(now)}
+	if interactive {
+		opts = append(opts, console.WithInteractive("dutybot> "))
+	}
+	c, err := console.New(engine, m.Stdout, opts...)
+	if err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		for _, msg := range fs.Args() {
+			if err := c.Ask(ctx, msg); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if interactive {
+		// A newcomer's first sight of the bot: what it can do.
+		if err := c.Ask(ctx, "help"); err != nil {
+			return err
+		}
+	}
+	return c.Run(ctx, m.Stdin)
+}
+
+// newEngine builds the conversation engine over the store's notices.
+func (m *Main) newEngine(ctx context.Context, db *store.DB, lang string) (*bot.Engine, error) {
+	opts := []bot.Option{bot.WithAdmins(m.admins()...), bot.WithLocation(shanghai()), bot.WithLogger(m.Logger)}
+	if lang != "" {
+		opts = append(opts, bot.WithLang(lang))
+	}
+	e, err := bot.New(db, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("start engine: %w", err)
+	}
+	if err := e.Load(ctx); err != nil {
+		return nil, fmt.Errorf("load notices: %w", err)
+	}
+	return e, nil
+}
