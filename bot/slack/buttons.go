@@ -1,0 +1,124 @@
+package slack
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	slackapi "github.com/slack-go/slack"
+)
+
+// The reminder buttons.
+const (
+	actionDone    = "dutybot_done"
+	actionDetails = "dutybot_details"
+	// blockPrefix starts the block_id of a reminder item's buttons:
+	// dutybot|LANG|INDEX, so that the update after a press is written in the
+	// message's language, not the presser's.
+	blockPrefix = "dutybot|"
+)
+
+// A button's value is a command for the engine; only these two forms are
+// accepted, so a button cannot be made to carry anything else.
+var (
+	doneValue    = regexp.MustCompile(`^done ([0-9]{1,6})(?: (\S+))?$`)
+	detailsValue = regexp.MustCompile(`^task [0-9]{1,6}$`)
+)
+
+// shanghai is the notice's time zone (fixed: no tzdata needed in the binary).
+var shanghai = time.FixedZone("CST", 8*60*60)
+
+// dispatchInteraction starts the work for a button press.
+func (a *Adapter) dispatchInteraction(cb slackapi.InteractionCallback) {
+	if cb.Type != slackapi.InteractionTypeBlockActions {
+		return
+	}
+	for _, act := range cb.ActionCallback.BlockActions {
+		switch act.ActionID {
+		case actionDone:
+			a.goWork("mark done", func(ctx context.Context) { a.pressDone(ctx, cb, *act) })
+		case actionDetails:
+			a.goWork("details", func(ctx context.Context) { a.pressDetails(ctx, cb, *act) })
+		}
+	}
+}
+
+func channelOf(cb slackapi.InteractionCallback) string {
+	if cb.Channel.ID != "" {
+		return cb.Channel.ID
+	}
+	return cb.Container.ChannelID
+}
+
+// pressDone asks the engine to mark the task done as the presser. The engine
+// decides who may: a refusal (or any answer that changed nothing) goes to the
+// presser alone; a change updates the reminder to show who marked it and when.
+func (a *Adapter) pressDone(ctx context.Context, cb slackapi.InteractionCallback, act slackapi.BlockAction) {
+	m := doneValue.FindStringSubmatch(act.Value)
+	if m == nil {
+		a.log.Warn("slack: unexpected button value", "action", act.ActionID)
+		return
+	}
+	rep, r := a.answer(ctx, cb.User.ID, channelOf(cb), act.Value, surfaceButton)
+	if !rep.Changed {
+		a.ephemeral(ctx, cb.ResponseURL, channelOf(cb), cb.User.ID, r.reply(rep), fallback(rep))
+		return
+	}
+	if !slackID.MatchString(cb.User.ID) {
+		return // never put anything but a real user ID into <@…> markup
+	}
+	lang := r.lang
+	if parts := strings.Split(act.BlockID, "|"); len(parts) == 3 && strings.HasPrefix(act.BlockID, blockPrefix) {
+		lang = langOf(parts[1], r.lang)
+	}
+	now := a.clock.Now()
+	note := a.tr.T(lang, "slack_marked_done", map[string]any{
+		"User": "<@" + cb.User.ID + ">",
+		"When": fmt.Sprintf("<!date^%d^{date_short_pretty} {time}|%s>", now.Unix(), now.In(shanghai).Format("2006-01-02 15:04")),
+		"Unit": escape(m[2]),
+		"N":    m[1],
+	})
+	blocks := markBlock(cb.Message.Blocks.BlockSet, act.BlockID, note)
+	opts := []slackapi.MsgOption{slackapi.MsgOptionText(cb.Message.Text, false), slackapi.MsgOptionBlocks(blocks...)}
+	err := a.retry(ctx, "chat.update", func() error {
+		if cb.Container.IsEphemeral && cb.ResponseURL != "" && a.trustedResponseURL(cb.ResponseURL) {
+			_, _, _, err := a.api.SendMessageContext(ctx, "", append(opts, slackapi.MsgOptionReplaceOriginal(cb.ResponseURL))...)
+			return err
+		}
+		ts := cb.Container.MessageTs
+		if ts == "" {
+			ts = cb.Message.Timestamp
+		}
+		_, _, _, err := a.api.UpdateMessageContext(ctx, channelOf(cb), ts, opts...)
+		return err
+	})
+	if err != nil {
+		a.log.Error("slack: update reminder after mark done", "channel", channelOf(cb), "err", err)
+	}
+}
+
+// markBlock replaces the pressed item's buttons with a note (already
+// mrkdwn, its user-derived parts escaped); the other items keep theirs.
+func markBlock(blocks []slackapi.Block, blockID, note string) []slackapi.Block {
+	out := make([]slackapi.Block, 0, len(blocks))
+	for _, b := range blocks {
+		if b.ID() == blockID {
+			out = append(out, slackapi.NewContextBlock(blockID, mrkdwn(note)))
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// pressDetails shows the task's details to the presser alone.
+func (a *Adapter) pressDetails(ctx context.Context, cb slackapi.InteractionCallback, act slackapi.BlockAction) {
+	if !detailsValue.MatchString(act.Value) {
+		a.log.Warn("slack: unexpected button value", "action", act.ActionID)
+		return
+	}
+	rep, r := a.answer(ctx, cb.User.ID, channelOf(cb), act.Value, surfaceButton)
+	a.ephemeral(ctx, cb.ResponseURL, channelOf(cb), cb.User.ID, r.reply(rep), fallback(rep))
+}

@@ -1,0 +1,105 @@
+package slack
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Option configures an Adapter; an invalid option makes New fail.
+type Option func(*Adapter) error
+
+// WithTranslator sets where the adapter's own sentences come from (default:
+// the messages embedded in dutybot/bot/i18n).
+func WithTranslator(t Translator) Option {
+	return func(a *Adapter) error {
+		if t == nil {
+			return errors.New("translator is nil")
+		}
+		a.tr = t
+		return nil
+	}
+}
+
+// WithRegistry registers the adapter's metrics in reg (and serves reg at
+// /metrics), so that other parts of dutybot can add theirs to the same page.
+func WithRegistry(reg *prometheus.Registry) Option {
+	return func(a *Adapter) error {
+		if reg == nil {
+			return errors.New("registry is nil")
+		}
+		m, err := newMetrics(reg)
+		if err != nil {
+			return err
+		}
+		a.metrics = m
+		return nil
+	}
+}
+
+// WithListener serves HTTP on ln instead of listening on Config.HTTPAddr.
+func WithListener(ln net.Listener) Option {
+	return func(a *Adapter) error {
+		if ln == nil {
+			return errors.New("listener is nil")
+		}
+		a.listener = ln
+		return nil
+	}
+}
+
+// WithDefaultLang sets the language for users whose Slack locale is neither
+// Chinese nor English, or cannot be read (zh-CN or en; default zh-CN).
+func WithDefaultLang(lang string) Option {
+	return func(a *Adapter) error {
+		if lang != langZH && lang != langEN {
+			return fmt.Errorf("default language %q: want zh-CN or en", lang)
+		}
+		a.defaultLang = lang
+		return nil
+	}
+}
+
+// WithInlineBudget sets how long an HTTP slash command waits for its answer
+// before acknowledging and sending it through response_url instead (default
+// 2s, inside Slack's 3s).
+func WithInlineBudget(d time.Duration) Option {
+	return positive("inline budget", d, func(a *Adapter) { a.inlineBudget = d })
+}
+
+// WithPingInterval sets how long the Socket Mode connection may stay quiet
+// (no ping from Slack) before it is reopened (default 30s).
+func WithPingInterval(d time.Duration) Option {
+	return positive("ping interval", d, func(a *Adapter) { a.pingInterval = d })
+}
+
+// WithShutdownTimeout bounds how long Run waits for in-flight work after its
+// context ends (default 25s, inside the usual 30s SIGTERM grace period).
+func WithShutdownTimeout(d time.Duration) Option {
+	return positive("shutdown timeout", d, func(a *Adapter) { a.shutdownTimeout = d })
+}
+
+// WithMaxRetries sets how many times a Web API call that got 429 is retried
+// after its Retry-After (default 3).
+func WithMaxRetries(n int) Option {
+	return func(a *Adapter) error {
+		if n < 0 {
+			return fmt.Errorf("max retries %d: must not be negative", n)
+		}
+		a.maxRetries = n
+		return nil
+	}
+}
+
+func positive(name string, d time.Duration, set func(*Adapter)) Option {
+	return func(a *Adapter) error {
+		if d <= 0 {
+			return fmt.Errorf("%s %s: must be positive", name, d)
+		}
+		set(a)
+		return nil
+	}
+}
