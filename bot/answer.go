@@ -1,0 +1,243 @@
+package bot
+
+import (
+	"strings"
+
+	"dutybot/knowledge"
+)
+
+// handle answers a command or a question.
+func (r *request) handle() (Reply, error) {
+	if r.text == "" {
+		return r.help(), nil
+	}
+	if cmd, args, ok := parseCommand(r.text); ok {
+		if rep, handled, err := r.command(cmd, args); handled || err != nil {
+			return rep, err
+		}
+	}
+	q := parse(r.text, r.snap.units, r.clock())
+	return r.answer(q)
+}
+
+// Thresholds for accepting a search hit as the answer. Below them the
+// question is outside the notice: a word or two in common with a task (身份
+// in 身份证丢了) must not produce a task answer.
+const (
+	minCoverage = 0.45 // share of the question's weight the document holds
+	minMatched  = 3.0  // IDF weight matched: about one rare bigram, or two common ones
+)
+
+// answer chooses what kind of answer a question wants, most specific first.
+func (r *request) answer(q *query) (Reply, error) {
+	if len(q.nums) > 0 {
+		return r.answerTasks(q)
+	}
+	if rep, ok := r.answerNotice(q); ok {
+		return rep, nil
+	}
+	if q.mine && len(q.units) == 0 {
+		u, err := r.e.st.UserUnit(r.ctx, r.msg.User)
+		if err != nil {
+			return Reply{}, err
+		}
+		if u == "" {
+			t := r.loc.T(msgNeedIam, nil)
+			return Reply{Text: t, Headline: t, Kind: "unit", Tasks: []int{}}, nil
+		}
+		q.units = []string{u}
+	}
+	if q.filtered() {
+		if q.list || q.count || len(q.units) == 0 || !r.strongFact(q) {
+			return r.answerList(q)
+		}
+		return r.answerFact(q)
+	}
+	if q.status == statusOverview {
+		return r.overview()
+	}
+	if q.count && len(r.topicTerms(q).grams) == 0 {
+		return r.totalCount(), nil
+	}
+	return r.answerFact(q)
+}
+
+// relevant reports whether a hit answers the question: most of the question's
+// weight matched, or a long stretch of it (法制审核人员 … 配备比例: the words
+// between the notice's words are bigrams no document holds).
+func relevant(h hit) bool {
+	return h.matched >= minMatched && (h.coverage >= minCoverage || (h.coverage >= 0.3 && h.matched >= 2.5*minMatched))
+}
+
+// strongTask reports whether the question's words clearly name a task's content.
+func (r *request) strongTask(q *query) bool {
+	t := r.topicTerms(q)
+	hits := r.snap.idx.search(t, func(d *doc) bool { return d.kind == docTask })
+	return len(hits) > 0 && hits[0].coverage >= 0.6 && hits[0].matched >= 2*minMatched
+}
+
+// strongFact reports whether a question that names a unit is really about a
+// fact inside a task (法制支队在电子指纹应用中做什么) rather than a list.
+func (r *request) strongFact(q *query) bool {
+	t := r.topicTerms(q)
+	if len(t.grams) < 2 {
+		return false
+	}
+	hits := r.snap.idx.search(t, func(d *doc) bool { return d.kind == docTask })
+	return len(hits) > 0 && hits[0].coverage >= 0.6 && hits[0].matched >= 2*minMatched
+}
+
+// answerTasks answers about tasks named by number.
+func (r *request) answerTasks(q *query) (Reply, error) {
+	n := r.snap.cur
+	rep := Reply{Kind: "task", Tasks: []int{}}
+	var heads, bodies []string
+	seen := map[int]bool{}
+	for _, num := range q.nums {
+		if seen[num] || len(seen) >= 5 {
+			continue
+		}
+		seen[num] = true
+		t := n.Task(num)
+		if t == nil {
+			heads = append(heads, r.loc.T(msgOutOfRange, map[string]any{"N": num, "Count": len(n.Tasks), "Notice": n.Number}))
+			continue
+		}
+		terms := r.topicTerms(q)
+		head, quote := r.taskHeadline(q, n, t, terms)
+		it, err := r.item(n, t, quote)
+		if err != nil {
+			return Reply{}, err
+		}
+		rep.Tasks = append(rep.Tasks, t.Number)
+		rep.Items = append(rep.Items, it)
+		heads = append(heads, head)
+		bodies = append(bodies, r.detail(it, t, quote != "" && quote != t.Content))
+	}
+	if len(rep.Tasks) == 0 {
+		rep.Kind = "unknown"
+		heads = append(heads, r.loc.T(msgSuggest, nil))
+	}
+	rep.Headline = strings.Join(heads, "\n")
+	rep.Text = strings.Join(append([]string{rep.Headline}, bodies...), "\n\n")
+	return rep, nil
+}
+
+// taskHeadline is the direct answer about one task: what the question asks
+// of it (deadline, who, time limit, status), or its content.
+func (r *request) taskHeadline(q *query, n *knowledge.Notice, t *knowledge.Task, terms terms) (string, string) {
+	var heads []string
+	quote := ""
+	data := map[string]any{"N": t.Number}
+	if q.ask&askPeriod != 0 || (q.ask&askDeadline != 0 && t.Deadline.Kind != knowledge.DeadlineDate && len(periodsOf(t)) > 0 && len(terms.grams) > 0) {
+		if p, clause, ok := bestPeriod(t, terms); ok {
+			data["Period"], data["Clause"] = p, clause
+			heads = append(heads, r.loc.T(msgAnsPeriod, data))
+			quote = clause
+		}
+	}
+	if q.ask&askDeadline != 0 && len(heads) == 0 {
+		data["Deadline"] = r.deadline(t.Deadline)
+		heads = append(heads, r.loc.T(msgAnsDeadline, data))
+	}
+	if q.ask&askWho != 0 {
+		data["Lead"], data["Responsible"] = r.list(t.Lead), r.list(t.Responsible)
+		heads = append(heads, r.loc.T(msgAnsWho, data))
+	}
+	if q.ask&askStatus != 0 {
+		st, late, _ := r.status(n, t)
+		data["Status"] = r.statusText(Item{Status: st, Deadline: t.Deadline})
+		_ = late
+		heads = append(heads, r.loc.T(msgAnsStatus, data))
+	}
+	if len(heads) == 0 {
+		if s := bestSentence(t.Content, terms, q); s != "" && len(terms.grams) >= 2 && terms.overlap(matchForm(s)) >= minMatched {
+			quote = s
+			data["Quote"] = s
+			heads = append(heads, r.loc.T(msgAnsFact, data))
+		} else {
+			data["Content"] = t.Content
+			heads = append(heads, r.loc.T(msgAnsContent, data))
+		}
+	}
+	return strings.Join(heads, " "), quote
+}
+
+// topicTerms are the bigrams of what a question is about, once units, dates,
+// task numbers and the question's framing are cut out.
+func (r *request) topicTerms(q *query) terms { return r.snap.idx.terms(q.rest) }
+
+// answerFact finds the task (or part of the notice's body) that answers a
+// question, and quotes the sentence that answers it.
+func (r *request) answerFact(q *query) (Reply, error) {
+	t := r.topicTerms(q)
+	hits := r.rank(q, t)
+	if len(hits) == 0 || !relevant(hits[0]) {
+		return r.outOfScope(), nil
+	}
+	top := r.snap.idx.docs[hits[0].doc]
+	if top.kind != docTask {
+		return r.bodyAnswer(top), nil
+	}
+	if q.list && q.ask&(askWho|askDeadline|askPeriod) == 0 {
+		return r.topicList(q, hits)
+	}
+	head, quote := r.taskHeadline(q, top.notice, top.task, t)
+	if q.ask == 0 && quote == "" {
+		quote = bestSentence(top.task.Content, t, q)
+		head = r.loc.T(msgAnsFact, map[string]any{"N": top.task.Number, "Quote": quote})
+	} else if q.ask&askWho != 0 && q.ask&(askPeriod|askDeadline) == 0 {
+		quote = bestSentence(top.task.Content, t, q)
+	}
+	it, err := r.item(top.notice, top.task, quote)
+	if err != nil {
+		return Reply{}, err
+	}
+	rep := Reply{Kind: "fact", Headline: head, Tasks: []int{top.task.Number}, Items: []Item{it}}
+	if q.ask&askWho != 0 {
+		rep.Kind = "who"
+	}
+	text := []string{head, r.detail(it, top.task, quote != top.task.Content)}
+	var also []string
+	for _, h := range hits[1:min(len(hits), 3)] {
+		d := r.snap.idx.docs[h.doc]
+		if d.kind == docTask && h.score >= 0.9*hits[0].score && h.coverage >= minCoverage && d.notice == top.notice {
+			rep.Tasks = append(rep.Tasks, d.task.Number)
+			also = append(also, r.loc.T(msgTaskPlace, map[string]any{"N": d.task.Number, "Where": summary(d.task.Content, 24)}))
+		}
+	}
+	if len(also) > 0 {
+		text = append(text, r.loc.T(msgAnsSeeAlso, map[string]any{"Tasks": strings.Join(also, "\n")}))
+	}
+	rep.Text = strings.Join(text, "\n\n")
+	return rep, nil
+}
+
+// rank searches every document, favouring tasks that set a time limit when
+// the question asks for one, and tasks of the units it names.
+func (r *request) rank(q *query, t terms) []hit {
+	hits := r.snap.idx.search(t, nil)
+	for i := range hits {
+		d := &r.snap.idx.docs[hits[i].doc]
+		if d.kind != docTask {
+			continue
+		}
+		if q.ask&askPeriod != 0 && d.timed {
+			hits[i].score *= 1.3
+		}
+		for _, u := range q.units {
+			if d.task.Has(u, knowledge.RoleLead) || d.task.Has(u, knowledge.RoleResponsible) {
+				hits[i].score *= 1.5
+				break
+			}
+		}
+	}
+	sortHits(hits)
+	return hits
+}
+
+func (r *request) outOfScope() Reply {
+	n := r.snap.cur
+	head := r.loc.T(msgOutOfScope, map[string]any{"Notice": n.Number, "Title": n.Title})
+	return Reply{Kind: "out_of_scope", Headline: head, Text: head + "\n" + r.loc.T(msgSuggest, nil), Tasks: []int{}}
+}

@@ -1,0 +1,314 @@
+package bot
+
+import (
+	"strings"
+
+	"dutybot/knowledge"
+)
+
+// soonDays is how far ahead 即将到期 looks.
+const soonDays = 14
+
+// maxListed is how many tasks a list answer writes out and carries as Items;
+// Tasks still names every match. Nobody reads 10,000 lines in a chat.
+const maxListed = 60
+
+// candidate is a task with the roles the asked-about units play in it.
+type candidate struct {
+	n          *knowledge.Notice
+	t          *knowledge.Task
+	lead, resp bool
+}
+
+// plays reports the roles any of names plays in t.
+func plays(t *knowledge.Task, names []string) (lead, resp bool) {
+	for _, u := range names {
+		lead = lead || t.Has(u, knowledge.RoleLead)
+		resp = resp || t.Has(u, knowledge.RoleResponsible)
+	}
+	return lead, resp
+}
+
+// matches selects the tasks a filtered question asks for, in table order.
+func (r *request) matches(q *query) ([]candidate, error) {
+	var out []candidate
+	together := strings.Contains(q.flat, "共同") || strings.Contains(q.flat, "同时") || strings.Contains(q.flat, "一起")
+	for _, n := range r.snap.notices {
+		for i := range n.Tasks {
+			t := &n.Tasks[i]
+			c := candidate{n: n, t: t}
+			var names []string
+			if len(q.units) > 0 {
+				ok := together
+				for _, u := range q.units {
+					l, rs := plays(t, r.snap.units.names(u))
+					has := (q.role == roleAny && (l || rs)) || (q.role == roleLead && l) || (q.role == roleResponsible && rs)
+					if has {
+						names = append(names, r.snap.units.names(u)...)
+						c.lead, c.resp = c.lead || l, c.resp || rs
+					}
+					if together {
+						ok = ok && has
+					} else {
+						ok = ok || has
+					}
+				}
+				if !ok {
+					continue
+				}
+			}
+			keep, err := r.keep(q, n, t, names)
+			if err != nil {
+				return nil, err
+			}
+			if keep {
+				out = append(out, c)
+			}
+		}
+	}
+	return r.byTopic(q, out), nil
+}
+
+// keep applies a question's deadline and state filters to one task; names
+// are the asked-about units, whose own part decides done or not.
+func (r *request) keep(q *query, n *knowledge.Notice, t *knowledge.Task, names []string) (bool, error) {
+	d := t.Deadline
+	dated := d.Kind == knowledge.DeadlineDate
+	if q.when != nil && !(dated && q.when.contains(d.Date)) {
+		return false, nil
+	}
+	if q.kind != "" && d.Kind != q.kind {
+		return false, nil
+	}
+	if !q.late && !q.soon && (q.status == statusAny || q.status == statusOverview) {
+		return true, nil
+	}
+	// the deadline first: it costs nothing, the state costs a read
+	if q.late && !(dated && d.Date.Before(r.today)) || q.soon && !(dated && !d.Date.Before(r.today) && !d.Date.After(r.today.AddDays(soonDays))) {
+		return false, nil
+	}
+	st, _, err := r.status(n, t)
+	if err != nil {
+		return false, err
+	}
+	done := st == knowledge.StatusDone
+	if len(names) > 0 {
+		if done, err = r.unitDone(n, t, names); err != nil {
+			return false, err
+		}
+	}
+	switch {
+	case q.late && !(dated && d.Date.Before(r.today) && !done):
+		return false, nil
+	case q.soon && !(dated && !d.Date.Before(r.today) && !d.Date.After(r.today.AddDays(soonDays)) && !done):
+		return false, nil
+	case q.status == statusOpen && done, q.status == statusDone && !done:
+		return false, nil
+	case q.status == statusPartial && st != knowledge.StatusPartial:
+		return false, nil
+	}
+	return true, nil
+}
+
+// byTopic narrows a list to the tasks about what the question also names
+// (法制支队牵头的关于法制审核的任务), when it names something the tasks hold.
+func (r *request) byTopic(q *query, cs []candidate) []candidate {
+	t := r.topicTerms(q)
+	if len(t.grams) < 2 || t.total < 2*minMatched {
+		return cs
+	}
+	var out []candidate
+	for _, c := range cs {
+		if m, _ := t.coverageIn(r.snap.idx.docs[r.snap.docOf[c.t]].grams); m >= 0.5*t.total {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return cs
+	}
+	return out
+}
+
+// answerList answers a question that asks for the tasks matching filters.
+func (r *request) answerList(q *query) (Reply, error) {
+	cs, err := r.matches(q)
+	if err != nil {
+		return Reply{}, err
+	}
+	what := r.describe(q)
+	rep := Reply{Kind: listKind(q), Tasks: []int{}}
+	items := map[*knowledge.Task]Item{}
+	itemOf := func(c candidate) (Item, error) {
+		if it, ok := items[c.t]; ok {
+			return it, nil
+		}
+		it, err := r.item(c.n, c.t, "")
+		items[c.t] = it
+		return it, err
+	}
+	var groups []struct {
+		id string
+		cs []candidate
+	}
+	if len(q.units) > 0 {
+		var lead, resp []candidate
+		for _, c := range cs {
+			if c.lead {
+				lead = append(lead, c)
+			}
+			if c.resp {
+				resp = append(resp, c)
+			}
+		}
+		groups = append(groups, struct {
+			id string
+			cs []candidate
+		}{msgGroupLead, lead}, struct {
+			id string
+			cs []candidate
+		}{msgGroupResponsible, resp})
+	} else {
+		groups = append(groups, struct {
+			id string
+			cs []candidate
+		}{msgGroupTasks, cs})
+	}
+	seen := map[*knowledge.Task]bool{}
+	var body []string
+	lines := 0
+	for _, g := range groups {
+		if len(g.cs) == 0 {
+			continue
+		}
+		grp := Group{Title: r.loc.N(g.id, len(g.cs), nil)}
+		if len(groups) > 1 {
+			body = append(body, grp.Title)
+		}
+		for _, c := range g.cs {
+			grp.Tasks = append(grp.Tasks, c.t.Number)
+			if !seen[c.t] {
+				seen[c.t] = true
+				rep.Tasks = append(rep.Tasks, c.t.Number)
+			}
+			if lines >= maxListed {
+				continue
+			}
+			lines++
+			it, err := itemOf(c)
+			if err != nil {
+				return Reply{}, err
+			}
+			body = append(body, r.line(it))
+			if len(rep.Items) < len(rep.Tasks) && rep.Tasks[len(rep.Items)] == c.t.Number {
+				rep.Items = append(rep.Items, it)
+			}
+		}
+		rep.Groups = append(rep.Groups, grp)
+	}
+	if more := len(cs) - lines; lines >= maxListed && more > 0 {
+		body = append(body, r.loc.N(msgListMore, more, nil))
+	}
+	switch {
+	case len(q.units) == 1 && q.status == statusDone && q.count:
+		total, err := r.matches(&query{units: q.units, role: q.role, flat: q.flat})
+		if err != nil {
+			return Reply{}, err
+		}
+		rep.Headline = r.loc.T(msgUnitDoneCount, map[string]any{"Unit": q.units[0], "Done": len(cs), "Total": len(total)})
+	case len(cs) == 0:
+		rep.Headline = r.loc.T(msgListEmpty, map[string]any{"What": what})
+	default:
+		rep.Headline = r.loc.N(msgListHead, len(seen), map[string]any{"What": what})
+	}
+	rep.Text = strings.Join(append([]string{rep.Headline}, body...), "\n")
+	return rep, nil
+}
+
+func listKind(q *query) string {
+	switch {
+	case len(q.units) > 0:
+		return "unit"
+	case q.late || q.soon:
+		return "relative"
+	case q.status != statusAny:
+		return "status"
+	}
+	return "deadline"
+}
+
+// describe names the filters of a question: 法制支队牵头、2019年10月到期的任务.
+func (r *request) describe(q *query) string {
+	var parts []string
+	for _, u := range q.units {
+		id := map[roleFilter]string{roleAny: msgWhatUnitAny, roleLead: msgWhatUnitLead, roleResponsible: msgWhatUnitResp}[q.role]
+		parts = append(parts, r.loc.T(id, map[string]any{"Unit": u}))
+	}
+	if w := q.when; w != nil {
+		d := map[string]any{"From": w.From.Chinese(), "To": w.To.Chinese(), "Year": w.From.Year, "Month": int(w.From.Month)}
+		if r.loc.Lang() == "en" {
+			d["From"], d["To"] = w.From.String(), w.To.String()
+		}
+		switch {
+		case w.From.IsZero():
+			parts = append(parts, r.loc.T(msgWhatDueBy, d))
+		case w.To.IsZero():
+			parts = append(parts, r.loc.T(msgWhatDueAfter, d))
+		case w.Shape == shapeDay || w.From == w.To:
+			parts = append(parts, r.loc.T(msgWhatDueDay, map[string]any{"Date": d["From"]}))
+		case w.Shape == shapeMonth:
+			parts = append(parts, r.loc.T(msgWhatDueMonth, d))
+		case w.Shape == shapeYear:
+			parts = append(parts, r.loc.T(msgWhatDueYear, d))
+		default:
+			parts = append(parts, r.loc.T(msgWhatDueSpan, d))
+		}
+	}
+	switch q.kind {
+	case knowledge.DeadlineOngoing:
+		parts = append(parts, r.loc.T(msgWhatOngoing, nil))
+	case knowledge.DeadlineNone:
+		parts = append(parts, r.loc.T(msgWhatNoDeadline, nil))
+	}
+	if q.late {
+		parts = append(parts, r.loc.T(msgWhatLate, nil))
+	}
+	if q.soon {
+		parts = append(parts, r.loc.T(msgWhatSoon, map[string]any{"To": r.today.AddDays(soonDays).Chinese()}))
+	}
+	switch q.status {
+	case statusOpen:
+		parts = append(parts, r.loc.T(msgWhatOpen, nil))
+	case statusDone:
+		parts = append(parts, r.loc.T(msgWhatDone, nil))
+	case statusPartial:
+		parts = append(parts, r.loc.T(msgWhatPartial, nil))
+	}
+	if len(parts) == 0 {
+		return r.loc.T(msgWhatAll, nil)
+	}
+	return r.loc.T(msgWhatWrap, map[string]any{"Filters": strings.Join(parts, r.loc.T(msgSep, nil))})
+}
+
+// topicList answers 哪些任务涉及音像记录: the tasks about a topic, best first.
+func (r *request) topicList(q *query, hits []hit) (Reply, error) {
+	rep := Reply{Kind: "fact", Tasks: []int{}}
+	var lines []string
+	for _, h := range hits {
+		d := r.snap.idx.docs[h.doc]
+		top := len(rep.Tasks) == 0 && relevant(h)
+		if d.kind != docTask || len(rep.Tasks) >= 10 || !top && (h.coverage < 0.6 || h.score < 0.5*hits[0].score) {
+			continue
+		}
+		it, err := r.item(d.notice, d.task, bestSentence(d.task.Content, r.topicTerms(q), q))
+		if err != nil {
+			return Reply{}, err
+		}
+		rep.Tasks = append(rep.Tasks, d.task.Number)
+		rep.Items = append(rep.Items, it)
+		lines = append(lines, r.line(it))
+	}
+	topic := strings.Join(q.rest, "")
+	rep.Headline = r.loc.N(msgListHead, len(rep.Tasks), map[string]any{"What": r.loc.T(msgWhatTopic, map[string]any{"Topic": topic})})
+	rep.Text = strings.Join(append([]string{rep.Headline}, lines...), "\n")
+	return rep, nil
+}

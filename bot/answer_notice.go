@@ -1,0 +1,246 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+
+	"dutybot/knowledge"
+)
+
+// noticeField is a part of the notice itself that a question asks about.
+type noticeField int
+
+const (
+	fieldNone noticeField = iota
+	fieldNumber
+	fieldDate
+	fieldIssuer
+	fieldTitle
+	fieldAddressees
+	fieldCites
+	fieldClosing
+	fieldNote
+	fieldAttachment
+	fieldAbout
+)
+
+// Patterns over the question's words (folded, no punctuation). A question
+// about the notice names it (通知, 文件) or asks something only the notice's
+// header answers (文号, 主送).
+var noticeFields = []struct {
+	field noticeField
+	re    *regexp.Regexp
+}{
+	{fieldNote, regexp.MustCompile(`(牵头单位|责任单位)(是)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|说明|whatdoesaleadunitdo|leadandresponsible`)},
+	{fieldNumber, regexp.MustCompile(`文号|字号|几号文|文件号|编号是|通知号|documentnumber|noticenumber`)},
+	{fieldAddressees, regexp.MustCompile(`主送|发给|下发给|发至|发往|送给|抄送|收文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
+	{fieldCites, regexp.MustCompile(`依据|根据(了)?(哪些|什么|哪)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite`)},
+	{fieldClosing, regexp.MustCompile(`联系谁|联系哪|找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|联系方式|执行中.*问题|whomtocontact|whotocontact|contact`)},
+	{fieldAttachment, regexp.MustCompile(`附件|attachment`)},
+	{fieldIssuer, regexp.MustCompile(`(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出)的|由(谁|哪个单位|哪个部门)(印发|下发|发布|签发|制定)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`)},
+	{fieldDate, regexp.MustCompile(`(什么时候|何时|哪天|哪一天|几号)(发|印发|下发|发布|出台|签发|成文)|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`)},
+	{fieldTitle, regexp.MustCompile(`(通知|文件)(的)?(标题|题目|名称|全称)|叫什么|title`)},
+	{fieldAbout, regexp.MustCompile(`(通知|文件)(主要)?(讲|说|是关于|关于什么|讲了|说了|内容|提出|有哪些要求|有什么要求|要求什么)|(提出|有)(了)?(哪些|什么)要求|whatisthenotice|aboutwhat`)},
+}
+
+// noticeWords mark a question as about the notice rather than a task.
+var reNoticeWord = regexp.MustCompile(`通知|这份|本文|该文|notice`)
+
+// answerNotice answers questions about the notice itself: header, body, note.
+func (r *request) answerNotice(q *query) (Reply, bool) {
+	n := r.snap.cur
+	f := q.flat
+	field := fieldNone
+	for _, nf := range noticeFields {
+		if nf.re.MatchString(f) {
+			field = nf.field
+			break
+		}
+	}
+	// fields that could also be words of a task need the question to be about the notice
+	switch field {
+	case fieldNumber, fieldAddressees, fieldNote:
+	default:
+		// 执法视音频记录系统建设依据哪个文件 is about task 16, and 法制审核流程由谁制定
+		// about task 27, not about the notice's own basis or issuer
+		if !reNoticeWord.MatchString(f) && r.strongTask(q) {
+			field = fieldNone
+		}
+	}
+	switch field {
+	case fieldNote:
+		if len(q.units) > 0 {
+			field = fieldNone
+		}
+	}
+	if field == fieldAbout && q.filtered() {
+		field = fieldNone
+	}
+	if field == fieldNone {
+		if full, short := r.abbreviation(q); full != "" {
+			return r.noticeReply(r.loc.T(msgNoticeAbbrev, map[string]any{"Short": short, "Full": full})), true
+		}
+		return Reply{}, false
+	}
+	d := map[string]any{"Number": n.Number, "Issuer": n.Issuer, "Title": n.Title, "Date": r.date(n.Date), "Count": len(n.Tasks)}
+	var text string
+	switch field {
+	case fieldNumber:
+		text = r.loc.T(msgNoticeNumber, d)
+	case fieldDate:
+		text = r.loc.T(msgNoticeDate, d)
+	case fieldIssuer:
+		text = r.loc.T(msgNoticeIssuer, d)
+	case fieldTitle:
+		text = r.loc.T(msgNoticeTitle, d)
+	case fieldAddressees:
+		d["Units"] = r.list(n.Addressees)
+		text = r.loc.T(msgNoticeAddressees, d)
+	case fieldCites:
+		var lines []string
+		for _, c := range n.Cites {
+			s := "《" + c.Title + "》"
+			if c.Number != "" {
+				s += "（" + c.Number + "）"
+			}
+			lines = append(lines, "· "+s)
+		}
+		d["List"] = strings.Join(lines, "\n")
+		text = r.loc.T(msgNoticeCites, d)
+	case fieldClosing:
+		d["Text"] = strings.Join(n.Closing, "\n")
+		text = r.loc.T(msgNoticeClosing, d)
+	case fieldNote:
+		d["Text"], d["Lead"], d["Responsible"] = n.Note.Text, n.Note.Lead, n.Note.Responsible
+		text = r.loc.T(msgNoticeNote, d)
+	case fieldAttachment:
+		d["Table"] = n.TableTitle
+		text = r.loc.T(msgNoticeAttachment, d)
+	case fieldAbout:
+		d["List"] = r.sectionList(n)
+		text = r.loc.T(msgNoticeAbout, d)
+	}
+	return r.noticeReply(text), true
+}
+
+func (r *request) sectionList(n *knowledge.Notice) string {
+	var lines []string
+	for _, s := range n.Sections {
+		lines = append(lines, s.Numeral+"、"+s.Heading)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (r *request) date(d knowledge.Date) string {
+	if r.loc.Lang() == "en" {
+		return d.String()
+	}
+	return d.Chinese()
+}
+
+// abbreviation answers 三项制度是什么: a short name the preamble defines.
+func (r *request) abbreviation(q *query) (string, string) {
+	for short, full := range r.snap.abbrev {
+		if !strings.Contains(q.flat, short) {
+			continue
+		}
+		rest := strings.ReplaceAll(q.flat, short, "")
+		for _, w := range []string{"是什么", "指什么", "是指什么", "指的是什么", "是哪3项", "是哪些", "包括哪些", "包括什么", "什么是", "的意思", "是啥", "whatis", "whatare", "指哪些"} {
+			rest = strings.ReplaceAll(rest, w, "")
+		}
+		rest = strings.Trim(rest, "所说的中讲")
+		if rest == "" && q.flat != short {
+			return full, r.shortName(short)
+		}
+	}
+	return "", ""
+}
+
+// shortName recovers the notice's spelling of a folded short name (3项制度 → 三项制度).
+func (r *request) shortName(folded string) string {
+	for _, n := range r.snap.notices {
+		for _, m := range reAbbrev.FindAllStringSubmatch(n.Preamble, -1) {
+			if matchForm(m[2]) == folded {
+				return m[2]
+			}
+		}
+	}
+	return folded
+}
+
+func (r *request) noticeReply(text string) Reply {
+	return Reply{Kind: "notice", Text: text, Headline: firstLine(text), Tasks: []int{}}
+}
+
+func firstLine(s string) string {
+	h, _, _ := strings.Cut(s, "\n")
+	return h
+}
+
+// bodyAnswer quotes the part of the notice's body that answers a question.
+func (r *request) bodyAnswer(d doc) Reply {
+	if d.kind == docClosing {
+		return r.noticeReply(r.loc.T(msgNoticeClosing, map[string]any{"Text": d.text}))
+	}
+	s := d.notice.Sections[d.section]
+	return r.noticeReply(r.loc.T(msgNoticeSection, map[string]any{"Numeral": s.Numeral, "Heading": s.Heading,
+		"Body": strings.Join(s.Paragraphs, "\n"), "Notice": d.notice.Number}))
+}
+
+// totalCount answers 一共有多少项任务.
+func (r *request) totalCount() Reply {
+	n := r.snap.cur
+	return r.noticeReply(r.loc.T(msgTotalCount, map[string]any{"Notice": n.Number, "Count": len(n.Tasks), "Sections": r.sectionCount(n)}))
+}
+
+func (r *request) sectionCount(n *knowledge.Notice) int {
+	seen := map[string]bool{}
+	for _, t := range n.Tasks {
+		seen[t.Section] = true
+	}
+	return len(seen)
+}
+
+// overview answers 进度: how much of the current notice is done.
+func (r *request) overview() (Reply, error) {
+	n := r.snap.cur
+	total, done, partial, late := 0, 0, 0, 0
+	type sec struct {
+		name        string
+		total, done int
+	}
+	var secs []*sec
+	byName := map[string]*sec{}
+	for i := range n.Tasks {
+		t := &n.Tasks[i]
+		st, isLate, err := r.status(n, t)
+		if err != nil {
+			return Reply{}, err
+		}
+		total++
+		s := byName[t.Section]
+		if s == nil {
+			s = &sec{name: prefixNumeral(t.SectionNumeral, "、") + t.Section}
+			byName[t.Section] = s
+			secs = append(secs, s)
+		}
+		s.total++
+		switch st {
+		case knowledge.StatusDone:
+			done++
+			s.done++
+		case knowledge.StatusPartial:
+			partial++
+		}
+		if isLate {
+			late++
+		}
+	}
+	head := r.loc.T(msgOverview, map[string]any{"Notice": n.Number, "Total": total, "Done": done,
+		"Partial": partial, "Open": total - done - partial, "Late": late})
+	lines := []string{head}
+	for _, s := range secs {
+		lines = append(lines, r.loc.T(msgOverviewSection, map[string]any{"Name": s.name, "Done": s.done, "Total": s.total}))
+	}
+	return Reply{Kind: "status", Headline: head, Text: strings.Join(lines, "\n"), Tasks: []int{}}, nil
+}

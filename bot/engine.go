@@ -1,0 +1,270 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"regexp"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"dutybot/bot/i18n"
+	"dutybot/knowledge"
+)
+
+// Engine answers chat messages about the stored notices. It is safe for
+// concurrent use: Load swaps in a new read-only snapshot of the notices, and
+// completion state is read from the store for every message, so several
+// replicas over one database agree.
+type Engine struct {
+	st     knowledge.Store
+	admins map[string]bool
+	loc    *time.Location
+	lang   string
+	log    *slog.Logger
+	bundle *i18n.Bundle
+	now    func() time.Time
+	snap   atomic.Pointer[snapshot]
+}
+
+// New returns an Engine over st. Call Load before Handle.
+func New(st knowledge.Store, opts ...Option) (*Engine, error) {
+	if st == nil {
+		return nil, errors.New("new engine: nil store")
+	}
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		loc = time.FixedZone("CST", 8*3600) // no tzdata on the machine: China has no DST
+	}
+	e := &Engine{st: st, admins: map[string]bool{}, loc: loc, lang: i18n.Default,
+		log: slog.New(slog.NewTextHandler(io.Discard, nil)), now: time.Now}
+	for _, o := range opts {
+		if err := o(e); err != nil {
+			return nil, fmt.Errorf("new engine: %w", err)
+		}
+	}
+	if e.bundle == nil {
+		if e.bundle, err = i18n.New(); err != nil {
+			return nil, fmt.Errorf("new engine: %w", err)
+		}
+	}
+	return e, nil
+}
+
+// Bundle returns the engine's message bundle, for adapters that write their own sentences.
+func (e *Engine) Bundle() *i18n.Bundle { return e.bundle }
+
+// IsAdmin reports whether user may change shared state.
+func (e *Engine) IsAdmin(user string) bool { return e.admins[user] }
+
+// Load (re)reads the notices from the store and rebuilds the search index.
+func (e *Engine) Load(ctx context.Context) error {
+	ns, err := e.st.Notices(ctx)
+	if err != nil {
+		return fmt.Errorf("load notices: %w", err)
+	}
+	e.snap.Store(newSnapshot(ns))
+	e.log.Debug("notices loaded", "notices", len(ns))
+	return nil
+}
+
+// snapshot is an immutable view of the notices, built by Load.
+type snapshot struct {
+	notices []*knowledge.Notice
+	cur     *knowledge.Notice // the latest import: the one task numbers refer to
+	units   *unitIndex
+	idx     *index
+	abbrev  map[string]string // folded 简称 → what it stands for (三项制度 → 行政执法公示制度、…)
+	docOf   map[*knowledge.Task]int
+	years   map[time.Month][]int
+}
+
+var reAbbrev = regexp.MustCompile(`([^，。（(]+?)（以下简称“([^”]+)”）`)
+
+func newSnapshot(ns []*knowledge.Notice) *snapshot {
+	s := &snapshot{notices: ns, abbrev: map[string]string{}, years: map[time.Month][]int{}, docOf: map[*knowledge.Task]int{}}
+	if len(ns) > 0 {
+		s.cur = ns[len(ns)-1]
+	}
+	var units []knowledge.Unit
+	var docs []doc
+	var texts, heads []string
+	var corpus strings.Builder
+	for i := len(ns) - 1; i >= 0; i-- { // the latest notice's units win a clash of names
+		units = append(units, ns[i].Units...)
+	}
+	for _, n := range ns {
+		for ti := range n.Tasks {
+			t := &n.Tasks[ti]
+			s.docOf[t] = len(docs)
+			docs = append(docs, doc{kind: docTask, notice: n, task: t, text: t.Content, timed: len(periodsOf(t)) > 0})
+			texts = append(texts, t.Content)
+			heads = append(heads, t.Section+"|"+t.Subsection)
+			corpus.WriteString(matchForm(t.Content) + "|")
+			if t.Deadline.Kind == knowledge.DeadlineDate {
+				s.years[t.Deadline.Date.Month] = append(s.years[t.Deadline.Date.Month], t.Deadline.Date.Year)
+			}
+		}
+		for si, sec := range n.Sections {
+			body := strings.Join(sec.Paragraphs, "")
+			docs = append(docs, doc{kind: docSection, notice: n, section: si, text: sec.Heading + body})
+			texts, heads = append(texts, body), append(heads, sec.Heading+"|"+sec.Heading)
+		}
+		if len(n.Closing) > 0 {
+			c := strings.Join(n.Closing, "\n")
+			docs = append(docs, doc{kind: docClosing, notice: n, text: c})
+			texts, heads = append(texts, c), append(heads, "")
+		}
+		for _, m := range reAbbrev.FindAllStringSubmatch(n.Preamble, -1) {
+			full := m[1]
+			if k := strings.LastIndexAny(full, "为了对"); k >= 0 && strings.Contains(full, "、") {
+				full = full[k+len("为"):]
+			}
+			full = strings.TrimPrefix(strings.TrimPrefix(full, "全面贯彻落实"), "贯彻落实")
+			s.abbrev[matchForm(m[2])] = full
+		}
+	}
+	s.units = newUnitIndex(units, corpus.String())
+	s.idx = newIndex(docs, texts, heads)
+	return s
+}
+
+// yearOf picks the year a bare month (9月底) means: the deadline year in that
+// month closest to today, or today's year when no deadline falls in it.
+func (s *snapshot) yearOf(today knowledge.Date) func(time.Month) int {
+	return func(m time.Month) int {
+		ys := s.years[m]
+		if len(ys) == 0 {
+			return today.Year
+		}
+		sort.Ints(ys)
+		best := ys[0]
+		for _, y := range ys {
+			if abs(y-today.Year) < abs(best-today.Year) {
+				best = y
+			}
+		}
+		return best
+	}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+var reMention = regexp.MustCompile(`^\s*<@[A-Z0-9]+>\s*`)
+
+// Handle answers one message. It never fails: every error becomes a reply
+// the user can read, made in one place (errorReply).
+func (e *Engine) Handle(ctx context.Context, m Message) Reply {
+	lang := m.Lang
+	text := strings.TrimSpace(reMention.ReplaceAllString(m.Text, ""))
+	if lang == "" {
+		lang = e.lang
+		// An English question gets an English answer; a command word says nothing of its writer's language.
+		if _, _, isCmd := parseCommand(text); !isCmd && looksEnglish(text) {
+			lang = "en"
+		}
+	}
+	now := m.Now
+	if now.IsZero() {
+		now = e.now()
+	}
+	r := &request{e: e, ctx: ctx, msg: m, text: text, loc: e.bundle.For(lang),
+		today: knowledge.DateOf(now.In(e.loc)), states: map[string]map[int][]knowledge.Assignment{}}
+	r.snap = e.snap.Load()
+	if r.snap == nil || r.snap.cur == nil {
+		if err := e.Load(ctx); err != nil {
+			return e.errorReply(r, err)
+		}
+		if r.snap = e.snap.Load(); r.snap.cur == nil {
+			return e.errorReply(r, errNoNotice)
+		}
+	}
+	reply, err := r.handle()
+	if err != nil {
+		return e.errorReply(r, err)
+	}
+	e.log.Debug("handled", "user", m.User, "via", m.Via, "kind", reply.Kind, "tasks", reply.Tasks)
+	return reply
+}
+
+// request is the work of answering one message.
+type request struct {
+	e      *Engine
+	ctx    context.Context
+	msg    Message
+	text   string
+	loc    *i18n.Localizer
+	today  knowledge.Date
+	snap   *snapshot
+	states map[string]map[int][]knowledge.Assignment // notice → task → assignments, read once per message
+}
+
+func (r *request) clock() clock { return clock{today: r.today, yearOf: r.snap.yearOf(r.today)} }
+
+// assignments returns the stored state of a notice's tasks, read once per message.
+func (r *request) assignments(n *knowledge.Notice) (map[int][]knowledge.Assignment, error) {
+	if s, ok := r.states[n.Number]; ok {
+		return s, nil
+	}
+	as, err := r.e.st.Assignments(r.ctx, n.Number)
+	if err != nil {
+		return nil, fmt.Errorf("read state of %s: %w", n.Number, err)
+	}
+	// The store returns a task's assignments together: share runs of the
+	// slice rather than copy 10,000 tasks' worth of them per question.
+	s := make(map[int][]knowledge.Assignment, len(as)/3+1)
+	for i := 0; i < len(as); {
+		j := i
+		for j < len(as) && as[j].Task == as[i].Task {
+			j++
+		}
+		if prev, ok := s[as[i].Task]; ok { // not grouped after all: copy
+			s[as[i].Task] = append(append([]knowledge.Assignment(nil), prev...), as[i:j]...)
+		} else {
+			s[as[i].Task] = as[i:j:j]
+		}
+		i = j
+	}
+	r.states[n.Number] = s
+	return s, nil
+}
+
+// status returns a task's status and whether it is overdue today.
+func (r *request) status(n *knowledge.Notice, t *knowledge.Task) (knowledge.Status, bool, error) {
+	s, err := r.assignments(n)
+	if err != nil {
+		return "", false, err
+	}
+	st := knowledge.DeriveStatus(s[t.Number])
+	late := t.Deadline.Kind == knowledge.DeadlineDate && t.Deadline.Date.Before(r.today) && st != knowledge.StatusDone
+	return st, late, nil
+}
+
+// unitDone reports whether every part that one of units plays in t is done.
+func (r *request) unitDone(n *knowledge.Notice, t *knowledge.Task, units []string) (bool, error) {
+	s, err := r.assignments(n)
+	if err != nil {
+		return false, err
+	}
+	found := false
+	for _, a := range s[t.Number] {
+		for _, u := range units {
+			if a.Unit == u {
+				found = true
+				if !a.Done {
+					return false, nil
+				}
+			}
+		}
+	}
+	return found, nil
+}

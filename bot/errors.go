@@ -1,0 +1,66 @@
+package bot
+
+import (
+	"errors"
+
+	"dutybot/knowledge"
+)
+
+// errNoNotice is returned when the store holds no notice to answer from.
+var errNoNotice = errors.New("no notice loaded")
+
+// errRefused is returned when a user who is not an administrator asks to change state.
+var errRefused = errors.New("not an administrator")
+
+// opError carries what the user was doing when an error happened, so that
+// errorReply can say it in the user's words (task 5, unit 法制支队, …).
+type opError struct {
+	err  error
+	task int
+	unit string
+	arg  string
+}
+
+func (o *opError) Error() string { return o.err.Error() }
+func (o *opError) Unwrap() error { return o.err }
+
+// errorReply is the one place where an error becomes what the user reads.
+// Errors of the domain (unknown task, unit with no part, nothing changed,
+// refusal) say what to do instead; anything else is logged and the user is
+// told that the bot failed, without internals.
+func (e *Engine) errorReply(r *request, err error) Reply {
+	var op *opError
+	data := map[string]any{}
+	if errors.As(err, &op) {
+		data["N"], data["Unit"], data["Arg"] = op.task, op.unit, op.arg
+	}
+	if r.snap != nil && r.snap.cur != nil {
+		data["Count"], data["Notice"] = len(r.snap.cur.Tasks), r.snap.cur.Number
+	}
+	loc := r.loc
+	id, kind := "", "unknown"
+	switch {
+	case errors.Is(err, errRefused):
+		id, kind = msgErrRefused, "refused"
+	case errors.Is(err, errUsage):
+		id = msgErrUsage
+		data["Usage"] = loc.T(op.arg, nil)
+	case errors.Is(err, knowledge.ErrNotFound):
+		id = msgErrNoTask
+	case errors.Is(err, knowledge.ErrUnknownUnit):
+		id = msgErrNoUnit
+	case errors.Is(err, knowledge.ErrNotAssigned):
+		id = msgErrNotAssigned
+	case errors.Is(err, knowledge.ErrUnchanged):
+		id = msgErrUnchanged
+	case errors.Is(err, errBadChannel):
+		id = msgErrBadChannel
+	case errors.Is(err, errNoNotice):
+		id = msgErrNoNotice
+	default:
+		e.log.Error("answer failed", "user", r.msg.User, "text", r.msg.Text, "err", err)
+		id = msgErrInternal
+	}
+	text := loc.T(id, data)
+	return Reply{Text: text, Headline: text, Kind: kind, Tasks: []int{}}
+}

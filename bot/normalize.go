@@ -1,0 +1,189 @@
+package bot
+
+import (
+	"strings"
+	"unicode"
+)
+
+// fold rewrites text into the form that questions and the notice are matched
+// in: half-width digits and letters, lower case, Chinese numerals that count
+// something as digits, colloquial words as their standard forms, and the
+// common slip 法治 for 法制 in unit and review names. It keeps punctuation;
+// squeeze removes it.
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r >= '！' && r <= '～': // full-width ASCII block
+			r -= 0xFEE0
+		case r == '\u3000':
+			r = ' '
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	s = colloquial.Replace(b.String())
+	return numerals(s)
+}
+
+// colloquial maps spoken forms and slips to the notice's words. Longer keys
+// come first in strings.Replacer's matching, so 咋办 wins over 咋.
+var colloquial = strings.NewReplacer(
+	"啥时候", "什么时候", "啥时", "什么时候", "多会儿", "什么时候",
+	"啥", "什么", "咋办", "怎么办", "咋整", "怎么办", "咋样", "怎么样", "咋", "怎么",
+	"不够", "不足", "哪一项", "哪项", "哪一条", "哪条", "哪一个", "哪个",
+	"法治支队", "法制支队", "法治大队", "法制大队", "法治审核", "法制审核",
+	"法治队伍", "法制队伍", "法治机构", "法制机构", "法治部门", "法制部门",
+)
+
+// squeeze drops punctuation, symbols and spaces: what is left is the words.
+func squeeze(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+const cnDigits = "零〇一二两三四五六七八九十百"
+
+func isCNNumeral(r rune) bool { return strings.ContainsRune(cnDigits, r) }
+
+// numerals turns a run of Chinese numerals into digits where it counts or
+// orders something: after 第/任务/近/未来, or before 项/条/号/个/天/日/月/年/周.
+// Elsewhere (一公开, 一盘棋, 统一) the characters are words and stay.
+func numerals(s string) string {
+	rs := []rune(s)
+	var out []rune
+	for i := 0; i < len(rs); {
+		if !isCNNumeral(rs[i]) {
+			out = append(out, rs[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && isCNNumeral(rs[j]) {
+			j++
+		}
+		run := rs[i:j]
+		before := string(out[max(0, len(out)-2):])
+		after := string(rs[j:min(len(rs), j+1)])
+		v, ok := cnNumber(run)
+		counts := strings.HasSuffix(before, "第") || strings.HasSuffix(before, "任务") ||
+			strings.HasSuffix(before, "近") || strings.HasSuffix(before, "未来") ||
+			(after != "" && strings.Contains("项条号个天日月年周", after))
+		if ok && counts && !(len(run) == 1 && run[0] == '百') {
+			out = append(out, []rune(itoa(v))...)
+		} else {
+			out = append(out, run...)
+		}
+		i = j
+	}
+	return string(out)
+}
+
+// cnNumber reads 三十八 (38), 十 (10), 一百零五 (105) or digit by digit 二〇一九 (2019).
+func cnNumber(rs []rune) (int, bool) {
+	digit := func(r rune) int {
+		switch r {
+		case '零', '〇':
+			return 0
+		case '一':
+			return 1
+		case '二', '两':
+			return 2
+		case '三':
+			return 3
+		case '四':
+			return 4
+		case '五':
+			return 5
+		case '六':
+			return 6
+		case '七':
+			return 7
+		case '八':
+			return 8
+		case '九':
+			return 9
+		}
+		return -1
+	}
+	positional := false
+	for _, r := range rs {
+		if r == '十' || r == '百' {
+			positional = true
+		}
+	}
+	if !positional {
+		v := 0
+		for _, r := range rs {
+			d := digit(r)
+			if d < 0 {
+				return 0, false
+			}
+			v = v*10 + d
+		}
+		return v, true
+	}
+	total, cur := 0, 0
+	for _, r := range rs {
+		switch r {
+		case '百':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 100
+			cur = 0
+		case '十':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 10
+			cur = 0
+		default:
+			cur = digit(r)
+		}
+	}
+	return total + cur, true
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	if neg {
+		b = append([]byte{'-'}, b...)
+	}
+	return string(b)
+}
+
+// isHan reports whether r is a Chinese character.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// looksEnglish reports whether a question is written in English (unit names
+// may still be Chinese): more Latin letters than Chinese characters.
+func looksEnglish(s string) bool {
+	latin, han := 0, 0
+	for _, r := range s {
+		switch {
+		case r < 128 && unicode.IsLetter(r):
+			latin++
+		case isHan(r):
+			han++
+		}
+	}
+	return latin >= 4 && latin > han
+}

@@ -1,0 +1,88 @@
+package bot
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"dutybot/bot/i18n"
+)
+
+// Option configures an Engine; New rejects an option whose value is invalid.
+type Option func(*Engine) error
+
+// WithAdmins sets the user IDs allowed to change shared state (done, reopen, bind).
+func WithAdmins(ids ...string) Option {
+	return func(e *Engine) error {
+		for _, id := range ids {
+			id = strings.TrimSpace(id)
+			if id == "" {
+				continue
+			}
+			if strings.ContainsAny(id, " ,\t\n") {
+				return fmt.Errorf("admin id %q: must be one user ID", id)
+			}
+			e.admins[id] = true
+		}
+		return nil
+	}
+}
+
+// WithLocation sets the time zone in which "today" is read (default Asia/Shanghai).
+func WithLocation(loc *time.Location) Option {
+	return func(e *Engine) error {
+		if loc == nil {
+			return errors.New("location: nil")
+		}
+		e.loc = loc
+		return nil
+	}
+}
+
+// WithLang sets the language of answers when a message names none (default zh-CN).
+func WithLang(lang string) Option {
+	return func(e *Engine) error {
+		l := strings.ToLower(strings.TrimSpace(lang))
+		if l != "en" && !strings.HasPrefix(l, "en-") && !strings.HasPrefix(l, "zh") {
+			return fmt.Errorf("language %q: want zh-CN or en", lang)
+		}
+		e.lang = lang
+		return nil
+	}
+}
+
+// WithLogger sets the logger (default: discard).
+func WithLogger(l *slog.Logger) Option {
+	return func(e *Engine) error {
+		if l == nil {
+			return errors.New("logger: nil")
+		}
+		e.log = l
+		return nil
+	}
+}
+
+// WithBundle shares a message bundle (default: i18n.New()).
+func WithBundle(b *i18n.Bundle) Option {
+	return func(e *Engine) error {
+		if b == nil {
+			return errors.New("bundle: nil")
+		}
+		e.bundle = b
+		return nil
+	}
+}
+
+// WithClock sets where the engine reads the time when a Message carries no
+// Now (default time.Now); tests pass a fixed clock.
+func WithClock(now func() time.Time) Option {
+	return func(e *Engine) error {
+		if now == nil {
+			return errors.New("clock: nil")
+		}
+		e.now = now
+		return nil
+	}
+}

@@ -1,0 +1,240 @@
+package bot
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"dutybot/knowledge"
+)
+
+// roleFilter is the part a question asks a unit to play.
+type roleFilter int
+
+const (
+	roleAny roleFilter = iota
+	roleLead
+	roleResponsible
+)
+
+// statusFilter is the state of work a question asks about.
+type statusFilter int
+
+const (
+	statusAny statusFilter = iota
+	statusOpen
+	statusDone
+	statusPartial
+	statusOverview // 进度, 完成情况: a summary, not a list
+)
+
+// ask is what a question wants to know about a task; several may be set.
+type ask uint8
+
+const (
+	askDeadline ask = 1 << iota // 期限, 什么时候
+	askPeriod                   // 几天, 时限: a time limit the task's text sets
+	askWho                      // 谁牵头, 哪个部门
+	askStatus                   // 完成了吗
+)
+
+// query is what the engine understood of a question.
+type query struct {
+	raw    string
+	text   string // folded, punctuation kept
+	flat   string // folded, words only
+	nums   []int  // tasks named by number (第3项, 任务22, task 7)
+	units  []string
+	role   roleFilter
+	roleBy bool // a role word was written (牵头, 作为责任单位)
+	when   *window
+	kind   knowledge.DeadlineKind // ongoing or none when asked for; "" otherwise
+	late   bool                   // 已逾期
+	soon   bool                   // 即将到期
+	status statusFilter
+	count  bool
+	list   bool
+	mine   bool // 我们单位的任务
+	ask    ask
+	rest   []string // the words that are left: what the question is about
+}
+
+func (q *query) filtered() bool {
+	return len(q.units) > 0 || q.when != nil || q.kind != "" || q.late || q.soon ||
+		q.status == statusOpen || q.status == statusDone || q.status == statusPartial || q.mine
+}
+
+var (
+	reTaskRef  = regexp.MustCompile(`第\s*(\d{1,4})\s*(项|条|号|个|任务|$|[^\p{Han}\d])|任务\s*#?\s*(\d{1,4})|(\d{1,4})\s*号任务|(?:task|item|no\.?|#)\s*#?\s*(\d{1,4})`)
+	reCount    = regexp.MustCompile(`(几|多少)\s*(项|个|条|件)(.?.?)|有多少|howmany|数量|numberof`)
+	rePeriod   = regexp.MustCompile(`几个?(工作)?(天|日)|多少个?(工作)?(天|日)|几个工作日|多少个?工作日|时限|多长时间|多久|几个月|多少个月|(天|日)(以|之)?内|howmanydays|timelimit`)
+	reWhen     = regexp.MustCompile(`期限|截止|什么时候|何时|进度要求|时间节点|完成时间|哪天|哪一天|deadline|when|due`)
+	reWho      = regexp.MustCompile(`谁|哪个部门|哪个单位|哪些单位|哪些部门|什么部门|什么单位|哪个警种|牵头|责任单位|负责单位|主办|who|whichunit|lead`)
+	reList     = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|whichtasks|tasks|list|howmany`)
+	reWhichOne = regexp.MustCompile(`(哪项|哪个|哪条|哪一项|什么)(任务|要求|工作)$`) // 是哪项任务: one task, not a list
+	reMine     = regexp.MustCompile(`我的|我们|我单位|本单位|咱们|我部门|本部门|\bmy\b|\bour\b`)
+)
+
+var (
+	leadWords = []string{"牵头", "主办", "主责", "leads", "lead", "ledby", "incharge"}
+	respWords = []string{"责任单位", "配合", "协办", "协助", "responsible"}
+	anyWords  = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "takepart", "involv", "participat"}
+	openWords = []string{"没完成", "未完成", "没有完成", "尚未完成", "还没完成", "没做完", "未办结", "没办完", "待完成", "没干完", "未落实", "没落实",
+		"unfinished", "notdone", "notyetdone", "incomplete", "pending", "open"}
+	doneWords    = []string{"已完成", "完成了", "已经完成", "做完了", "已办结", "办完了", "已做完", "已落实", "done", "finished", "completed"}
+	partialWords = []string{"部分完成", "完成了一部分", "完成一部分", "partial"}
+	overview     = []string{"进度", "完成情况", "进展", "落实情况", "progress", "status"}
+	lateWords    = []string{"逾期", "overdue", "过了期限", "过了截止", "超过期限", "超过截止"}
+	// lateTaskWords mean overdue only in a question about tasks (护照过期了 is not).
+	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"}
+	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
+	ongoingWords  = []string{"长期", "ongoing", "standing"}
+	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(明确|具体|规定|写|定|限定|给出|说明)?(的)?(期限|时间|完成时间|截止时间|截止日期|时限|进度要求|时间要求|期)|期限(不明确|为空|空白)|nodeadline|withoutadeadline|withoutdeadline`)
+)
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// parse reads a question. units and c come from the engine's snapshot.
+func parse(raw string, ui *unitIndex, c clock) *query {
+	q := &query{raw: raw, text: fold(raw)}
+	q.flat = squeeze(q.text)
+	text := q.text
+
+	// time: before units, so that 9月 is not read inside a name
+	q.when, text = parseWindow(text, c)
+
+	// task numbers, once dates are cut out (任务2019年… is not task 2019)
+	text = reTaskRef.ReplaceAllStringFunc(text, func(s string) string {
+		m := reTaskRef.FindStringSubmatch(s)
+		for _, g := range []string{m[1], m[3], m[4], m[5]} {
+			if n, err := strconv.Atoi(g); err == nil && g != "" {
+				q.nums = append(q.nums, n)
+			}
+		}
+		if m[2] != "" && m[2] != "项" && m[2] != "条" && m[2] != "号" && m[2] != "个" && m[2] != "任务" {
+			return "|" + m[2]
+		}
+		return "|"
+	})
+
+	// units
+	q.units, text = ui.find(squeezeKeepBars(text))
+	f := q.flat
+
+	// roles
+	lead, resp, anyRole := containsAny(f, leadWords), containsAny(f, respWords), containsAny(f, anyWords)
+	// 作为责任单位参与: the role noun decides; 牵头或参与 and 牵头和责任: any role
+	switch {
+	case resp && !lead:
+		q.role, q.roleBy = roleResponsible, true
+	case lead && !resp && !anyRole:
+		q.role, q.roleBy = roleLead, true
+	default:
+		q.role, q.roleBy = roleAny, lead || resp || anyRole
+	}
+
+	// deadlines and state
+	switch {
+	case reNoDeadline.MatchString(f):
+		q.kind = knowledge.DeadlineNone
+	case containsAny(f, ongoingWords):
+		q.kind = knowledge.DeadlineOngoing
+	}
+	q.late = containsAny(f, lateWords) || (containsAny(f, lateTaskWords) && reTaskish.MatchString(f))
+	q.soon = containsAny(f, soonWords)
+	switch {
+	case containsAny(f, partialWords):
+		q.status = statusPartial
+	case containsAny(f, openWords):
+		q.status = statusOpen
+	case containsAny(f, doneWords):
+		q.status = statusDone
+	case containsAny(f, overview):
+		q.status = statusOverview
+	}
+	q.mine = reMine.MatchString(q.text)
+
+	// what kind of answer
+	if m := reCount.FindStringSubmatch(f); m != nil && !strings.HasPrefix(m[3], "工作") && !strings.HasPrefix(m[3], "月") {
+		q.count = true
+	}
+	q.list = (reList.MatchString(f) && !reWhichOne.MatchString(f)) || q.count
+	if rePeriod.MatchString(f) {
+		q.ask |= askPeriod
+	}
+	if reWhen.MatchString(f) {
+		q.ask |= askDeadline
+	}
+	if reWho.MatchString(f) {
+		q.ask |= askWho
+	}
+	if strings.Contains(f, "完成了吗") || strings.Contains(f, "完成没") || strings.Contains(f, "状态") || strings.Contains(f, "isitdone") {
+		q.ask |= askStatus
+	}
+	for _, seg := range strings.Split(scaffolding.Replace(text), "|") {
+		seg = strings.Map(func(r rune) rune {
+			if r < 128 && !(r >= '0' && r <= '9') && r != '%' {
+				return -1 // English words frame the question; the notice is Chinese
+			}
+			return r
+		}, seg)
+		if seg != "" {
+			q.rest = append(q.rest, seg)
+		}
+	}
+	return q
+}
+
+// squeezeKeepBars drops spaces and turns other punctuation into | marks, the
+// marks that stand for cut-out phrases, so no bigram runs across them.
+func squeezeKeepBars(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\t':
+		case r == '|' || isWordRune(r) || (r < 128 && r > ' ' && (r == '.' || r == '#')):
+			b.WriteRune(r)
+		default:
+			b.WriteByte('|')
+		}
+	}
+	return b.String()
+}
+
+// scaffolding are the words that frame a question (是什么, 由谁牵头, 哪些任务)
+// rather than say what it is about; they split the rest into phrases.
+var scaffolding = func() *strings.Replacer {
+	words := []string{
+		"请问", "请", "问一下", "我想知道", "我想问", "想问", "告诉我", "一下", "帮我", "查一下", "查询", "看看",
+		"是什么", "是哪些", "是哪项", "是哪条", "是哪个", "是多少", "是谁", "是否", "是不是", "有没有",
+		"什么时候", "什么", "哪些", "哪项", "哪条", "哪个", "哪几", "哪里", "哪儿", "哪", "怎么办", "怎么样", "怎么", "怎样", "如何",
+		"多少", "几个", "几项", "几天", "几日", "几", "吗", "呢", "吧", "啊", "呀", "的", "了", "么",
+		"哪个部门", "哪个单位", "哪些部门", "哪些单位", "什么部门", "什么单位", "哪个警种", "哪家单位",
+		"牵头单位", "责任单位", "负责单位", "主办单位",
+		"由谁", "谁来", "谁", "牵头", "主办", "负责", "参与", "涉及", "作为", "分别",
+		"有什么", "一共有", "一共", "总共", "共有", "共计", "总计",
+		"任务", "工作任务", "这项", "该项", "这个", "那个", "这条", "要求", "规定", "内容",
+		"到期", "截止", "期限", "时限", "之前", "以前", "底前", "要完成", "需要完成", "完成", "还没", "没有", "已经", "还有",
+		"有哪些", "都有", "所有", "全部", "列出", "应该", "需要", "可以", "能不能", "能否",
+		"通知", "文件", "这份", "本通知", "里", "中", "和", "及", "与", "或",
+	}
+	// the words of filters the parser has already read
+	for _, ws := range [][]string{lateWords, lateTaskWords, soonWords, ongoingWords, openWords, doneWords, partialWords, overview} {
+		words = append(words, ws...)
+	}
+	words = append(words, "已", "还", "未", "没", "我们单位", "我们", "我的", "本单位")
+	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
+	var pairs []string
+	for _, w := range words {
+		pairs = append(pairs, w, "|")
+	}
+	return strings.NewReplacer(pairs...)
+}()

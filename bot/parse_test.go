@@ -1,0 +1,157 @@
+package bot
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"dutybot/knowledge"
+)
+
+func TestNew_validatesOptions(t *testing.T) {
+	st := newStore(t)
+	cases := map[string][]Option{
+		"nil location": {WithLocation(nil)},
+		"unknown lang": {WithLang("fr")},
+		"nil logger":   {WithLogger(nil)},
+		"nil bundle":   {WithBundle(nil)},
+		"nil clock":    {WithClock(nil)},
+		"admin list":   {WithAdmins("U1,U2")},
+	}
+	for name, opts := range cases {
+		t.Run(name, func(t *testing.T) {
+			if _, err := New(st, opts...); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
+	if _, err := New(nil); err == nil {
+		t.Error("nil store: no error")
+	}
+	e, err := New(st, WithAdmins("U1", " ", "U2"), WithLang("en-US"), WithLocation(time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !e.IsAdmin("U1") || !e.IsAdmin("U2") || e.IsAdmin("") {
+		t.Errorf("admins = %v", e.admins)
+	}
+}
+
+func TestEngine_Handle_emptyStore(t *testing.T) {
+	e, err := New(newStore(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := e.Handle(context.Background(), Message{User: "U1", Text: "第1项", Now: day(t, "2019-09-20")})
+	if rep.Text == "" || len(rep.Tasks) != 0 {
+		t.Errorf("reply over an empty store: %+v", rep)
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"第３８项":     "第38项",
+		"第三十八项":    "第38项",
+		"任务二十二":    "任务22",
+		"第十项":      "第10项",
+		"ＴＡＳＫ　７":   "task 7",
+		"啥时候到期":    "什么时候到期",
+		"咋办":       "怎么办",
+		"法治支队牵头":   "法制支队牵头",
+		"双随机、一公开":  "双随机、一公开",
+		"三项制度":     "3项制度",
+		"第一责任人":    "第1责任人",
+		"两个工作日":    "2个工作日",
+		"统一规范":     "统一规范",
+		"二〇一九年十二月": "2019年12月",
+	} {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseWindow(t *testing.T) {
+	today := knowledge.NewDate(2019, 9, 20) // a Friday
+	c := clock{today: today, yearOf: func(time.Month) int { return 2019 }}
+	d := func(y int, m time.Month, dd int) knowledge.Date { return knowledge.NewDate(y, m, dd) }
+	cases := []struct {
+		q        string
+		from, to knowledge.Date
+	}{
+		{"2019年12月底前到期的任务", d(2019, 12, 1), d(2019, 12, 31)},
+		{"2019年12月底之前要完成的所有任务", knowledge.Date{}, d(2019, 12, 31)},
+		{"2019年9月18日前需完成的所有任务", knowledge.Date{}, d(2019, 9, 18)},
+		{"期限是2019年9月18日的任务", d(2019, 9, 18), d(2019, 9, 18)},
+		{"9月底到期的任务", d(2019, 9, 1), d(2019, 9, 30)},
+		{"2019-10-31到期的任务", d(2019, 10, 31), d(2019, 10, 31)},
+		{"本月到期的任务", d(2019, 9, 1), d(2019, 9, 30)},
+		{"下周到期的任务", d(2019, 9, 23), d(2019, 9, 29)},
+		{"本周到期", d(2019, 9, 16), d(2019, 9, 22)},
+		{"今天到期的任务", today, today},
+		{"未来10天内到期的任务", today, d(2019, 9, 30)},
+		{"最近两周到期的任务", today, d(2019, 10, 4)},
+		{"下个月到期的任务", d(2019, 10, 1), d(2019, 10, 31)},
+		{"年底前要完成的任务", d(2019, 12, 1), d(2019, 12, 31)},
+		{"2019年到期的任务", d(2019, 1, 1), d(2019, 12, 31)},
+		{"2019年9月到10月到期的任务", d(2019, 9, 1), d(2019, 10, 31)},
+		{"2019年10月以后到期的任务", d(2019, 11, 1), knowledge.Date{}},
+	}
+	for _, tc := range cases {
+		w, _ := parseWindow(fold(tc.q), c)
+		if w == nil {
+			t.Errorf("%s: no window", tc.q)
+			continue
+		}
+		if w.From != tc.from || w.To != tc.to {
+			t.Errorf("%s: %s..%s, want %s..%s", tc.q, w.From, w.To, tc.from, tc.to)
+		}
+	}
+	for _, q := range []string{"明天会下雨吗", "2019年9月3日发的通知", "30日内要形成案卷吗"} {
+		if w, _ := parseWindow(fold(q), c); w != nil {
+			t.Errorf("%s: window %v, want none", q, *w)
+		}
+	}
+}
+
+func TestParseChannel(t *testing.T) {
+	for in, want := range map[string]string{"<#C0123|fazhi>": "C0123", "<#C0123>": "C0123", "C0123": "C0123", "#G77AB": "G77AB", "general": "", "<@U123>": "", "C": ""} {
+		got, ok := parseChannel(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("parseChannel(%q) = %q %v, want %q", in, got, ok, want)
+		}
+	}
+}
+
+func TestParseCommand(t *testing.T) {
+	for in, want := range map[string]string{"任务 22": "task", "任务22的期限": "", "done 5 法制支队": "done", "/duty help": "", "我是法制支队": "iam",
+		"HELP": "help", "进度": "status", "完成情况怎么样": "", "到期": "due"} {
+		got, _, ok := parseCommand(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("parseCommand(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzEngine_Handle feeds the engine arbitrary text: it must always answer,
+// and never claim a task the notice does not have.
+func FuzzEngine_Handle(f *testing.F) {
+	for _, s := range []string{"第1项任务的内容是什么？", "2019年12月底前到期的任务有哪些", "done 22 科技处", "第九十九项", "<#C1|x>", "ｔａｓｋ　７", "2019年13月40日", "任务99999999999999999999"} {
+		f.Add(s)
+	}
+	e, _ := newTestEngine(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		rep := e.Handle(context.Background(), Message{User: "UFUZZ", Text: text, Now: day(t, "2019-09-20")})
+		if rep.Text == "" {
+			t.Fatalf("%q: empty reply", text)
+		}
+		for _, n := range rep.Tasks {
+			if n < 1 || n > 43 {
+				t.Fatalf("%q: task %d", text, n)
+			}
+		}
+		if rep.Changed {
+			t.Fatalf("%q: a non-admin changed state", text)
+		}
+	})
+}

@@ -1,0 +1,37 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+)
+
+// TestEngine_Questions asks every question of the development set and of the
+// project's own larger set, judged by the rules of shared/eval/score.py.
+func TestEngine_Questions(t *testing.T) {
+	for _, file := range []string{"testdata/dev.jsonl", "testdata/questions.jsonl"} {
+		t.Run(file, func(t *testing.T) {
+			e, _ := newTestEngine(t)
+			cases := readCases(t, file)
+			pass := 0
+			for i, c := range cases {
+				now := time.Date(2026, 3, 10, 12, 0, 0, 0, e.loc) // the real date when none is given
+				if c.Now != nil {
+					now = day(t, *c.Now)
+				}
+				rep := e.Handle(context.Background(), Message{User: "U1", Via: "console", Text: c.Q, Now: now})
+				if judge(c, rep) {
+					pass++
+					continue
+				}
+				want := fmt.Sprint(c.Task)
+				if c.Kind == "set" {
+					want = fmt.Sprint(c.Tasks)
+				}
+				t.Errorf("%d [%s] %s\n  want %s %q\n  got  tasks=%v kind=%s\n  %.200s", i+1, c.Kind, c.Q, want, c.Contains, rep.Tasks, rep.Kind, rep.Text)
+			}
+			t.Logf("%s: %d/%d", file, pass, len(cases))
+		})
+	}
+}

@@ -1,0 +1,124 @@
+package bot
+
+import (
+	"strings"
+
+	"dutybot/knowledge"
+)
+
+// item builds the Item of a task with its stored status.
+func (r *request) item(n *knowledge.Notice, t *knowledge.Task, quote string) (Item, error) {
+	st, _, err := r.status(n, t)
+	if err != nil {
+		return Item{}, err
+	}
+	return Item{Notice: n.Number, Task: t.Number, Content: t.Content, Quote: quote,
+		Lead: t.Lead, Responsible: t.Responsible, Deadline: t.Deadline, Status: st,
+		Section: t.Section, Subsection: t.Subsection}, nil
+}
+
+// list joins names with the language's list separator, or says none.
+func (r *request) list(names []string) string {
+	if len(names) == 0 {
+		return r.loc.T(msgNone, nil)
+	}
+	return strings.Join(names, r.loc.T(msgSep, nil))
+}
+
+// deadline writes a deadline: the notice's own words, and the day in English.
+func (r *request) deadline(d knowledge.Deadline) string {
+	switch d.Kind {
+	case knowledge.DeadlineDate:
+		text := d.Text
+		if text == "" {
+			text = d.Date.Chinese()
+		}
+		return r.loc.T(msgDeadlineDate, map[string]any{"Text": text, "Date": d.Date.String()})
+	case knowledge.DeadlineOngoing:
+		return r.loc.T(msgDeadlineOngoing, nil)
+	}
+	return r.loc.T(msgDeadlineNone, nil)
+}
+
+// statusText writes a status, marking it overdue when its date has passed.
+func (r *request) statusText(it Item) string {
+	id := msgStatusOpen
+	switch it.Status {
+	case knowledge.StatusDone:
+		id = msgStatusDone
+	case knowledge.StatusPartial:
+		id = msgStatusPartial
+	}
+	s := r.loc.T(id, nil)
+	if it.Status != knowledge.StatusDone && it.Deadline.Kind == knowledge.DeadlineDate && it.Deadline.Date.Before(r.today) {
+		s = r.loc.T(msgStatusLate, map[string]any{"Status": s})
+	}
+	return s
+}
+
+// place names a task with where it sits in the table: 第6项（一、… ›（三）…）.
+func (r *request) place(it Item, t *knowledge.Task) string {
+	var where []string
+	if t.Section != "" {
+		where = append(where, prefixNumeral(t.SectionNumeral, "、")+t.Section)
+	}
+	if t.Subsection != "" {
+		where = append(where, wrapNumeral(t.SubsectionNumeral)+t.Subsection)
+	}
+	return r.loc.T(msgTaskPlace, map[string]any{"N": it.Task, "Where": strings.Join(where, " › ")})
+}
+
+func prefixNumeral(n, sep string) string {
+	if n == "" {
+		return ""
+	}
+	return n + sep
+}
+
+func wrapNumeral(n string) string {
+	if n == "" {
+		return ""
+	}
+	return "（" + n + "）"
+}
+
+// detail writes a task's facts below a headline: where it is, the quote
+// that answers the question, the whole text when the quote is only part of
+// it, its units, deadline and status.
+func (r *request) detail(it Item, t *knowledge.Task, showContent bool) string {
+	var b strings.Builder
+	if len(r.snap.notices) > 1 {
+		b.WriteString(r.loc.T(msgLabelNotice, map[string]any{"Notice": it.Notice}) + "\n")
+	}
+	b.WriteString(r.place(it, t) + "\n")
+	if it.Quote != "" && it.Quote != it.Content {
+		b.WriteString(r.loc.T(msgLabelQuote, map[string]any{"Text": it.Quote}) + "\n")
+	}
+	if showContent {
+		b.WriteString(r.loc.T(msgLabelContent, map[string]any{"Text": it.Content}) + "\n")
+	}
+	b.WriteString(r.loc.T(msgLabelLead, map[string]any{"Units": r.list(it.Lead)}) + "\n")
+	b.WriteString(r.loc.T(msgLabelResponsible, map[string]any{"Units": r.list(it.Responsible)}) + "\n")
+	b.WriteString(r.loc.T(msgLabelDeadline, map[string]any{"Deadline": r.deadline(it.Deadline)}) + "\n")
+	b.WriteString(r.loc.T(msgLabelStatus, map[string]any{"Status": r.statusText(it)}))
+	return b.String()
+}
+
+// line writes a task as one line of a list.
+func (r *request) line(it Item) string {
+	return r.loc.T(msgListLine, map[string]any{"N": it.Task, "Summary": summary(it.Content, 36),
+		"Lead": r.list(it.Lead), "Deadline": r.deadline(it.Deadline), "Status": r.statusText(it)})
+}
+
+// summary is the first sentence of text, cut to at most n characters.
+func summary(text string, n int) string {
+	s := text
+	if ss := sentences(text); len(ss) > 0 {
+		s = ss[0]
+	}
+	rs := []rune(s)
+	if len(rs) > n {
+		return string(rs[:n]) + "…"
+	}
+	return s
+}

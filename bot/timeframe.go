@@ -1,0 +1,186 @@
+package bot
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"dutybot/knowledge"
+)
+
+// window is a span of days a question asks about; a zero From or To is open.
+type window struct {
+	From, To knowledge.Date
+	// Shape says how the question named it, so the answer can name it back.
+	Shape shape
+}
+
+type shape int
+
+const (
+	shapeDay shape = iota
+	shapeMonth
+	shapeYear
+	shapeSpan // any other span, including the cumulative "by D" (From zero)
+)
+
+// contains reports whether d falls in w.
+func (w window) contains(d knowledge.Date) bool {
+	if d.IsZero() {
+		return false
+	}
+	return (w.From.IsZero() || !d.Before(w.From)) && (w.To.IsZero() || !d.After(w.To))
+}
+
+// clock gives today and the year a month without a year most likely means.
+type clock struct {
+	today knowledge.Date
+	// yearOf returns the year of the notices' deadlines in month m nearest to today.
+	yearOf func(m time.Month) int
+}
+
+var (
+	reYMD     = regexp.MustCompile(`(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*[日号]?`)
+	reYM      = regexp.MustCompile(`(\d{4})\s*(?:年|-|/)\s*(\d{1,2})\s*月?(?:底|末|份)?`)
+	reYEnd    = regexp.MustCompile(`(\d{4})\s*年\s*(?:底|末)`)
+	reY       = regexp.MustCompile(`(\d{4})\s*年(?:度|内)?`)
+	reMD      = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`)
+	reM       = regexp.MustCompile(`(\d{1,2})\s*月(?:底|末|份)?`)
+	reNDays   = regexp.MustCompile(`(?:近|未来|最近|接下来|今后|往后)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个月)(?:内|以内|之内)|(?:next|within)\s*(\d{1,3})\s*(days?|weeks?)`)
+	reAll     = regexp.MustCompile(`所有|全部|都`)
+	reBy      = regexp.MustCompile(`之前|以前|为止|截至|截止到|及以前|before\s*\||by\s*\|`)
+	reAfter   = regexp.MustCompile(`之后|以后|after\s*\|`)
+	reDue     = regexp.MustCompile(`到期|截止|due|deadline`)
+	reTaskish = regexp.MustCompile(`任务|到期|期限|截止|完成|要做|要办|工作|逾期|事项|清单|due|task|deadline`)
+)
+
+// relative phrases, longest first within each meaning.
+var relatives = []struct {
+	words []string
+	span  func(c clock) window
+}{
+	{[]string{"今天", "今日", "today"}, func(c clock) window { return window{c.today, c.today, shapeDay} }},
+	{[]string{"明天", "明日", "tomorrow"}, func(c clock) window { d := c.today.AddDays(1); return window{d, d, shapeDay} }},
+	{[]string{"后天"}, func(c clock) window { d := c.today.AddDays(2); return window{d, d, shapeDay} }},
+	{[]string{"下个星期", "下星期", "下礼拜", "下周", "nextweek"}, func(c clock) window { return week(c.today, 1) }},
+	{[]string{"上个星期", "上星期", "上礼拜", "上周", "lastweek"}, func(c clock) window { return week(c.today, -1) }},
+	{[]string{"这个星期", "本星期", "这星期", "这礼拜", "本礼拜", "本周", "这周", "thisweek"}, func(c clock) window { return week(c.today, 0) }},
+	{[]string{"下个月", "下月", "nextmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month+1) }},
+	{[]string{"上个月", "上月", "lastmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month-1) }},
+	{[]string{"这个月", "本月", "当月", "这月", "thismonth"}, func(c clock) window { return month(c.today.Year, c.today.Month) }},
+	{[]string{"明年", "nextyear"}, func(c clock) window { return year(c.today.Year + 1) }},
+	{[]string{"今年", "本年度", "本年", "年内", "thisyear"}, func(c clock) window { return year(c.today.Year) }},
+	{[]string{"年底", "年末", "yearend", "endoftheyear"}, func(c clock) window { return month(c.yearOf(time.December), time.December) }},
+}
+
+func week(today knowledge.Date, offset int) window {
+	back := (int(today.Weekday()) + 6) % 7 // days since Monday
+	mon := today.AddDays(-back + 7*offset)
+	return window{mon, mon.AddDays(6), shapeSpan}
+}
+
+func month(y int, m time.Month) window {
+	first := knowledge.NewDate(y, m, 1)
+	return window{first, first.EndOfMonth(), shapeMonth}
+}
+
+func year(y int) window {
+	return window{knowledge.NewDate(y, 1, 1), knowledge.NewDate(y, 12, 31), shapeYear}
+}
+
+// parseWindow finds the span of days a question names (folded text, spaces
+// kept), and returns it with the text that named it cut out. It only reads
+// dates in a question about tasks or deadlines: 2019年9月3日发的通知 is about the
+// notice, and 明天会下雨吗 is about the weather.
+func parseWindow(text string, c clock) (*window, string) {
+	if !reTaskish.MatchString(text) {
+		return nil, text
+	}
+	var found []window
+	cut := func(re *regexp.Regexp, f func(m []string) (window, bool)) {
+		text = re.ReplaceAllStringFunc(text, func(s string) string {
+			if w, ok := f(re.FindStringSubmatch(s)); ok {
+				found = append(found, w)
+				return "|"
+			}
+			return s
+		})
+	}
+	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	validMonth := func(m int) bool { return m >= 1 && m <= 12 }
+	cut(reYMD, func(m []string) (window, bool) {
+		if !validMonth(num(m[2])) {
+			return window{}, false
+		}
+		d := knowledge.NewDate(num(m[1]), time.Month(num(m[2])), num(m[3]))
+		return window{d, d, shapeDay}, true
+	})
+	cut(reYEnd, func(m []string) (window, bool) { return month(num(m[1]), time.December), true })
+	cut(reYM, func(m []string) (window, bool) {
+		if !validMonth(num(m[2])) || !strings.ContainsAny(m[0], "月-/") {
+			return window{}, false
+		}
+		return month(num(m[1]), time.Month(num(m[2]))), true
+	})
+	cut(reY, func(m []string) (window, bool) { return year(num(m[1])), true })
+	cut(reMD, func(m []string) (window, bool) {
+		if !validMonth(num(m[1])) {
+			return window{}, false
+		}
+		mo := time.Month(num(m[1]))
+		d := knowledge.NewDate(c.yearOf(mo), mo, num(m[2]))
+		return window{d, d, shapeDay}, true
+	})
+	cut(reM, func(m []string) (window, bool) {
+		if !validMonth(num(m[1])) {
+			return window{}, false
+		}
+		mo := time.Month(num(m[1]))
+		return month(c.yearOf(mo), mo), true
+	})
+	asksDue := reDue.MatchString(text)
+	cut(reNDays, func(m []string) (window, bool) {
+		if !asksDue { // 30日内 in a question about a task's time limit
+			return window{}, false
+		}
+		n, unit := num(m[1]+m[3]+m[5]), m[2]+m[4]+m[6]
+		switch {
+		case strings.Contains(unit, "周") || strings.Contains(unit, "星期") || strings.HasPrefix(unit, "week"):
+			n *= 7
+		case unit == "个月":
+			return window{c.today, knowledge.NewDate(c.today.Year, c.today.Month+time.Month(n), c.today.Day), shapeSpan}, true
+		}
+		return window{c.today, c.today.AddDays(n), shapeSpan}, true
+	})
+	squeezed := strings.ReplaceAll(text, " ", "")
+	for _, r := range relatives {
+		for _, w := range r.words {
+			if strings.Contains(squeezed, w) {
+				found = append(found, r.span(c))
+				squeezed = strings.ReplaceAll(squeezed, w, "|")
+				text = strings.ReplaceAll(text, w, "|")
+			}
+		}
+	}
+	if len(found) == 0 {
+		return nil, text
+	}
+	w := found[0]
+	if len(found) > 1 { // 从9月到10月, 2019-09-01 至 2019-10-31
+		last := found[len(found)-1]
+		w = window{w.From, last.To, shapeSpan}
+		if last.From.Before(found[0].From) {
+			w = window{last.From, found[0].To, shapeSpan}
+		}
+	}
+	// 9月底前 copies a deadline of the table (that month); 之前, 为止 and
+	// "…前…所有任务" ask for everything due by then.
+	switch {
+	case reBy.MatchString(text) || (strings.Contains(text, "|前") && reAll.MatchString(text)):
+		w = window{To: w.To, Shape: shapeSpan}
+	case reAfter.MatchString(text):
+		w = window{From: w.To.AddDays(1), Shape: shapeSpan}
+	}
+	return &w, text
+}

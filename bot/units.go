@@ -1,0 +1,138 @@
+package bot
+
+import (
+	"sort"
+	"strings"
+
+	"dutybot/knowledge"
+)
+
+// unitIndex finds the units a question names. It knows every canonical name
+// and alias of the notices' units, plus the short forms people say that drop
+// a leading 各/局各/市局/市 (办公室 for 市局办公室), unless a short form would be
+// ambiguous or is an ordinary phrase of a task's text (政务服务窗口).
+type unitIndex struct {
+	dir     *knowledge.Directory
+	lookup  map[string]string // key → canonical name
+	keys    []string          // longest first
+	groupOf map[string][]string
+}
+
+var shortPrefixes = []string{"局各", "市局", "各", "市", "局"}
+
+func newUnitIndex(units []knowledge.Unit, corpus string) *unitIndex {
+	ui := &unitIndex{dir: knowledge.NewDirectory(units), lookup: map[string]string{}, groupOf: map[string][]string{}}
+	add := func(k, canon string) bool {
+		k = fold(knowledge.NormalizeName(k))
+		if k == "" {
+			return false
+		}
+		if c, ok := ui.lookup[k]; ok {
+			return c == canon
+		}
+		ui.lookup[k] = canon
+		return true
+	}
+	derived := map[string][]string{}
+	for _, u := range ui.dir.Units() {
+		for _, name := range append([]string{u.Name}, u.Aliases...) {
+			add(name, u.Name)
+			add(squeeze(name), u.Name)
+			for _, p := range shortPrefixes {
+				if s, ok := strings.CutPrefix(squeeze(name), p); ok && len([]rune(s)) >= 2 {
+					derived[s] = append(derived[s], u.Name)
+				}
+			}
+		}
+		for _, m := range u.Members {
+			ui.groupOf[m] = append(ui.groupOf[m], u.Name)
+		}
+	}
+	for k, owners := range derived {
+		if _, taken := ui.lookup[fold(k)]; taken || strings.Contains(corpus, fold(k)) {
+			continue
+		}
+		if uniq(owners) {
+			add(k, owners[0])
+		}
+	}
+	for k := range ui.lookup {
+		ui.keys = append(ui.keys, k)
+	}
+	sort.Slice(ui.keys, func(i, j int) bool {
+		if len(ui.keys[i]) != len(ui.keys[j]) {
+			return len(ui.keys[i]) > len(ui.keys[j])
+		}
+		return ui.keys[i] < ui.keys[j]
+	})
+	return ui
+}
+
+func uniq(ss []string) bool {
+	for _, s := range ss {
+		if s != ss[0] {
+			return false
+		}
+	}
+	return len(ss) > 0
+}
+
+// resolve returns the canonical name of a unit written exactly (command arguments).
+func (ui *unitIndex) resolve(name string) (string, bool) {
+	if c, ok := ui.dir.Resolve(name); ok {
+		return c, true
+	}
+	c, ok := ui.lookup[fold(squeeze(knowledge.NormalizeName(name)))]
+	return c, ok
+}
+
+// find returns the units named in folded text, in order of first mention,
+// longest names first, and the text with every mention cut out.
+func (ui *unitIndex) find(text string) ([]string, string) {
+	var out []string
+	var rest strings.Builder
+	seen := map[string]bool{}
+	for i := 0; i < len(text); {
+		matched := false
+		for _, k := range ui.keys {
+			if strings.HasPrefix(text[i:], k) {
+				if c := ui.lookup[k]; !seen[c] {
+					seen[c] = true
+					out = append(out, c)
+				}
+				rest.WriteByte('|')
+				i += len(k)
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			_, size := firstRune(text[i:])
+			rest.WriteString(text[i : i+size])
+			i += size
+		}
+	}
+	return out, rest.String()
+}
+
+func firstRune(s string) (rune, int) {
+	for _, r := range s {
+		return r, len(string(r))
+	}
+	return 0, 1
+}
+
+// names returns the unit and the groups it belongs to: a member unit
+// (田家庵分局) has the duties of its group (各分县局).
+func (ui *unitIndex) names(unit string) []string {
+	return append([]string{unit}, ui.groupOf[unit]...)
+}
+
+// all returns every canonical unit name, sorted.
+func (ui *unitIndex) all() []string {
+	var out []string
+	for _, u := range ui.dir.Units() {
+		out = append(out, u.Name)
+	}
+	return out
+}
