@@ -16,7 +16,7 @@ func (r *request) handle() (Reply, error) {
 			return rep, err
 		}
 	}
-	q := parse(r.text, r.snap.units, r.clock())
+	q := parse(r.text, r.snap.units, r.snap.syn, r.clock())
 	return r.answer(q)
 }
 
@@ -173,7 +173,11 @@ func (r *request) answerFact(q *query) (Reply, error) {
 	t := r.topicTerms(q)
 	hits := r.rank(q, t)
 	if len(hits) == 0 || !relevant(hits[0]) {
-		return r.outOfScope(), nil
+		i := quotedHit(q, r.snap.idx, hits)
+		if i < 0 {
+			return r.outOfScope(), nil
+		}
+		hits[0], hits[i] = hits[i], hits[0]
 	}
 	top := r.snap.idx.docs[hits[0].doc]
 	if top.kind != docTask {
@@ -234,6 +238,40 @@ func (r *request) rank(q *query, t terms) []hit {
 	}
 	sortHits(hits)
 	return hits
+}
+
+// quotedHit returns the first of the best hits whose text quotes most of the
+// question word for word (谁执法谁公示: words that are all question framing
+// one by one), or -1. Only the best topCovered hits are read.
+func quotedHit(q *query, ix *index, hits []hit) int {
+	want := []rune(q.flat)
+	if len(want) < 5 {
+		return -1
+	}
+	for i, h := range hits[:min(len(hits), topCovered)] {
+		if n := commonRun(want, []rune(ix.docs[h.doc].form)); n >= 5 && float64(n) >= 0.6*float64(len(want)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// commonRun returns the length of the longest run of a that b also holds.
+func commonRun(a, b []rune) int {
+	best := 0
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			cur[j+1] = 0
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+				best = max(best, cur[j+1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best
 }
 
 func (r *request) outOfScope() Reply {

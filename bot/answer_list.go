@@ -268,6 +268,8 @@ func (r *request) describe(q *query) string {
 		parts = append(parts, r.loc.T(msgWhatOngoing, nil))
 	case knowledge.DeadlineNone:
 		parts = append(parts, r.loc.T(msgWhatNoDeadline, nil))
+	case knowledge.DeadlineDate:
+		parts = append(parts, r.loc.T(msgWhatDated, nil))
 	}
 	if q.late {
 		parts = append(parts, r.loc.T(msgWhatLate, nil))

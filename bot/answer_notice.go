@@ -34,13 +34,13 @@ var noticeFields = []struct {
 	{fieldNote, regexp.MustCompile(`(牵头单位|责任单位)(是)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|说明|whatdoesaleadunitdo|leadandresponsible`)},
 	{fieldNumber, regexp.MustCompile(`文号|字号|几号文|文件号|编号是|通知号|documentnumber|noticenumber`)},
 	{fieldAddressees, regexp.MustCompile(`主送|发给|下发给|发至|发往|送给|抄送|收文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
-	{fieldCites, regexp.MustCompile(`依据|根据(了)?(哪些|什么|哪)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite`)},
+	{fieldCites, regexp.MustCompile(`依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite`)},
 	{fieldClosing, regexp.MustCompile(`联系谁|联系哪|找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|联系方式|执行中.*问题|whomtocontact|whotocontact|contact`)},
 	{fieldAttachment, regexp.MustCompile(`附件|attachment`)},
 	{fieldIssuer, regexp.MustCompile(`(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出)的|由(谁|哪个单位|哪个部门)(印发|下发|发布|签发|制定)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`)},
 	{fieldDate, regexp.MustCompile(`(什么时候|何时|哪天|哪一天|几号)(发|印发|下发|发布|出台|签发|成文)|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`)},
 	{fieldTitle, regexp.MustCompile(`(通知|文件)(的)?(标题|题目|名称|全称)|叫什么|title`)},
-	{fieldAbout, regexp.MustCompile(`(通知|文件)(主要)?(讲|说|是关于|关于什么|讲了|说了|内容|提出|有哪些要求|有什么要求|要求什么)|(提出|有)(了)?(哪些|什么)要求|whatisthenotice|aboutwhat`)},
+	{fieldAbout, regexp.MustCompile(`(通知|文件)(主要)?(讲|说|是关于|关于什么|讲了|说了|内容|提出|有哪些要求|有什么要求|要求什么)|(提出|有)(了)?(哪些|什么)要求|whatisthenotice|notice(is)?about|noticesay|noticerequire|aboutwhat`)},
 }
 
 // noticeWords mark a question as about the notice rather than a task.
@@ -138,6 +138,11 @@ func (r *request) date(d knowledge.Date) string {
 	return d.Chinese()
 }
 
+// abbrevAsks are the ways of asking what a short name means, longest first
+// so that 是指什么 is not cut down to 是 by 指什么.
+var abbrevAsks = []string{"指的是什么", "是指什么", "指的是啥", "是哪3项", "包括哪些", "包括什么", "是什么", "指什么",
+	"是哪些", "什么是", "的意思", "是啥", "指哪些", "whatis", "whatare"}
+
 // abbreviation answers 三项制度是什么: a short name the preamble defines.
 func (r *request) abbreviation(q *query) (string, string) {
 	for short, full := range r.snap.abbrev {
@@ -145,7 +150,7 @@ func (r *request) abbreviation(q *query) (string, string) {
 			continue
 		}
 		rest := strings.ReplaceAll(q.flat, short, "")
-		for _, w := range []string{"是什么", "指什么", "是指什么", "指的是什么", "是哪3项", "是哪些", "包括哪些", "包括什么", "什么是", "的意思", "是啥", "whatis", "whatare", "指哪些"} {
+		for _, w := range abbrevAsks {
 			rest = strings.ReplaceAll(rest, w, "")
 		}
 		rest = strings.Trim(rest, "所说的中讲")

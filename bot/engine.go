@@ -79,6 +79,7 @@ type snapshot struct {
 	units   *unitIndex
 	idx     *index
 	abbrev  map[string]string // folded 简称 → what it stands for (三项制度 → 行政执法公示制度、…)
+	syn     *strings.Replacer // an officer's words → the notices' words (newSynonyms)
 	docOf   map[*knowledge.Task]int
 	years   map[time.Month][]int
 }
@@ -93,7 +94,7 @@ func newSnapshot(ns []*knowledge.Notice) *snapshot {
 	var units []knowledge.Unit
 	var docs []doc
 	var texts, heads []string
-	var corpus strings.Builder
+	var corpus, words strings.Builder   // task texts; everything a question's words may match
 	for i := len(ns) - 1; i >= 0; i-- { // the latest notice's units win a clash of names
 		units = append(units, ns[i].Units...)
 	}
@@ -105,12 +106,14 @@ func newSnapshot(ns []*knowledge.Notice) *snapshot {
 			texts = append(texts, t.Content)
 			heads = append(heads, t.Section+"|"+t.Subsection)
 			corpus.WriteString(matchForm(t.Content) + "|")
+			words.WriteString(matchForm(t.Content) + "|")
 			if t.Deadline.Kind == knowledge.DeadlineDate {
 				s.years[t.Deadline.Date.Month] = append(s.years[t.Deadline.Date.Month], t.Deadline.Date.Year)
 			}
 		}
 		for si, sec := range n.Sections {
 			body := strings.Join(sec.Paragraphs, "")
+			words.WriteString(matchForm(sec.Heading+"|"+body) + "|")
 			docs = append(docs, doc{kind: docSection, notice: n, section: si, text: sec.Heading + body})
 			texts, heads = append(texts, body), append(heads, sec.Heading+"|"+sec.Heading)
 		}
@@ -129,6 +132,7 @@ func newSnapshot(ns []*knowledge.Notice) *snapshot {
 		}
 	}
 	s.units = newUnitIndex(units, corpus.String())
+	s.syn = newSynonyms(words.String())
 	s.idx = newIndex(docs, texts, heads)
 	return s
 }

@@ -25,6 +25,7 @@ type doc struct {
 	task    *knowledge.Task
 	section int    // index into notice.Sections for docSection
 	text    string // the original text, quoted in answers
+	form    string // the indexed text in match form, for quoted phrases (quotedHit)
 	timed   bool   // the task's text sets a time limit (periodsOf)
 	grams   map[string]float64
 	length  float64
@@ -80,7 +81,8 @@ func newIndex(docs []doc, texts []string, headings []string) *index {
 		d := &ix.docs[i]
 		d.grams = map[string]float64{}
 		n := 0.0
-		bigrams(matchForm(texts[i]), func(g string) { d.grams[g]++; n++ })
+		d.form = matchForm(texts[i])
+		bigrams(d.form, func(g string) { d.grams[g]++; n++ })
 		if headings[i] != "" {
 			bigrams(matchForm(headings[i]), func(g string) { d.grams[g] += headingWeight })
 		}
@@ -122,14 +124,26 @@ type terms struct {
 	occ []int
 }
 
+// functionChars are characters that mostly join words in a question (要, 后,
+// 来, 却, measure words). A bigram holding one that no document holds is the
+// join between two words (形成 after 要 in 要形成案卷), so it neither matches
+// nor counts against a match; a bigram a document does hold still counts.
+const functionChars = "要后来却当就会能被把给对在将该得着过呢也都还又再才让向从以于为与及而并等之其此这那些个项条件是有到由用做弄搞干去叫请吗了的内没"
+
 func (ix *index) terms(segments []string) terms {
 	var t terms
 	pos := map[string]int{}
 	for _, s := range segments {
-		bigrams(s, func(g string) {
+		var gs []string // the segment's bigrams in order, "" where a word run breaks
+		bigrams(s, func(g string) { gs = append(gs, g) })
+		for k, g := range gs {
+			if ix.isJoin(gs, k) {
+				t.occ = append(t.occ, -1) // 要形 in 要形成: a join, not a word
+				continue
+			}
 			if i, ok := pos[g]; ok {
 				t.occ = append(t.occ, i)
-				return
+				continue
 			}
 			pos[g] = len(t.grams)
 			t.occ = append(t.occ, len(t.grams))
@@ -137,10 +151,38 @@ func (ix *index) terms(segments []string) terms {
 			t.grams = append(t.grams, g)
 			t.idf = append(t.idf, w)
 			t.total += w
-		})
+		}
 		t.occ = append(t.occ, -1)
 	}
 	return t
+}
+
+// isJoin reports whether bigram k of gs joins a function character to a word
+// the notices use: 要形 in 要形成 (形成 is held), 开却 in 公开却 (公开 is held).
+// 仪在 in 记录仪在哪 is not: 录仪 is no word of the notices, so the question
+// is about something they never name.
+func (ix *index) isJoin(gs []string, k int) bool {
+	g := []rune(gs[k])
+	if len(g) != 2 || len(ix.postings[gs[k]]) > 0 {
+		return false
+	}
+	fa, fb := strings.ContainsRune(functionChars, g[0]), strings.ContainsRune(functionChars, g[1])
+	// held reports whether bigram i is held and shares the character c with g
+	held := func(i int, c rune, at int) bool {
+		if i < 0 || i >= len(gs) || len(ix.postings[gs[i]]) == 0 {
+			return false
+		}
+		return []rune(gs[i])[at] == c
+	}
+	switch {
+	case fa && fb:
+		return true
+	case fa: // the word is on the right
+		return held(k+1, g[1], 0)
+	case fb:
+		return held(k-1, g[0], 1)
+	}
+	return false
 }
 
 // coverageIn returns the IDF weight of t's bigrams that a document holds, and

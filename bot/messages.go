@@ -68,6 +68,7 @@ const (
 	msgWhatSoon         = "BotWhatSoon"
 	msgWhatOngoing      = "BotWhatOngoing"
 	msgWhatNoDeadline   = "BotWhatNoDeadline"
+	msgWhatDated        = "BotWhatDated"
 	msgWhatOpen         = "BotWhatOpen"
 	msgWhatDone         = "BotWhatDone"
 	msgWhatPartial      = "BotWhatPartial"
@@ -113,7 +114,7 @@ var messageIDs = []string{
 	msgListLine, msgListMore, msgGroupLead, msgGroupResponsible, msgGroupTasks, msgWhatWrap, msgWhatAll,
 	msgWhatUnitLead, msgWhatUnitResp, msgWhatUnitAny, msgWhatDueDay, msgWhatDueMonth, msgWhatDueYear,
 	msgWhatDueSpan, msgWhatDueBy, msgWhatDueAfter, msgWhatLate, msgWhatSoon, msgWhatOngoing,
-	msgWhatNoDeadline, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgUnitDoneCount,
+	msgWhatNoDeadline, msgWhatDated, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgUnitDoneCount,
 	msgTotalCount, msgOverview, msgOverviewSection, msgNoticeNumber, msgNoticeDate, msgNoticeIssuer,
 	msgNoticeTitle, msgNoticeAddressees, msgNoticeCites, msgNoticeClosing, msgNoticeNote,
 	msgNoticeAttachment, msgNoticeSection, msgNoticeAbout, msgNoticeAbbrev, msgDoneTask, msgDoneUnit,

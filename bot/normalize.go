@@ -75,7 +75,7 @@ func numerals(s string) string {
 		counts := strings.HasSuffix(before, "第") || strings.HasSuffix(before, "任务") ||
 			strings.HasSuffix(before, "近") || strings.HasSuffix(before, "未来") ||
 			(after != "" && strings.Contains("项条号个天日月年周", after))
-		if ok && counts && !(len(run) == 1 && run[0] == '百') {
+		if ok && counts && !(len(run) == 1 && run[0] == '百') && !numeralWord(rs, i, j) {
 			out = append(out, []rune(itoa(v))...)
 		} else {
 			out = append(out, run...)
@@ -83,6 +83,24 @@ func numerals(s string) string {
 		i = j
 	}
 	return string(out)
+}
+
+// numeralWords are words that start with a numeral but count nothing
+// (任务一共有几项 is not task 1).
+var numeralWords = []string{"一共", "一览", "一下", "一起", "一样", "一直", "一定", "一般", "一些", "一切", "一并", "一律", "一旦", "一体", "一览表", "两者"}
+
+// numeralWord reports whether the one-character numeral run rs[i:j] begins a numeralWords word.
+func numeralWord(rs []rune, i, j int) bool {
+	if j-i != 1 || j >= len(rs) {
+		return false
+	}
+	next := string(rs[i : j+1])
+	for _, w := range numeralWords {
+		if strings.HasPrefix(w, next) {
+			return true
+		}
+	}
+	return false
 }
 
 // cnNumber reads 三十八 (38), 十 (10), 一百零五 (105) or digit by digit 二〇一九 (2019).

@@ -66,7 +66,7 @@ func (q *query) filtered() bool {
 }
 
 var (
-	reTaskRef  = regexp.MustCompile(`第\s*(\d{1,4})\s*(项|条|号|个|任务|$|[^\p{Han}\d])|任务\s*#?\s*(\d{1,4})|(\d{1,4})\s*号任务|(?:task|item|no\.?|#)\s*#?\s*(\d{1,4})`)
+	reTaskRef  = regexp.MustCompile(`第\s*(\d{1,4})\s*(项|条|号|个|任务|$|[^\p{Han}\d])|任务\s*#?\s*(\d{1,4})|(\d{1,4})\s*号任务|(?:task|item|no\.?|#)\s*#?\s*(\d{1,4})|^\s*(\d{1,3})\s*(?:项|条)(?:任务)?(?:$|[^\p{Han}]|的|是|讲|说|由|谁|要|什么|怎么|有|内容|期限|牵头|责任)`)
 	reCount    = regexp.MustCompile(`(几|多少)\s*(项|个|条|件)(.?.?)|有多少|howmany|数量|numberof`)
 	rePeriod   = regexp.MustCompile(`几个?(工作)?(天|日)|多少个?(工作)?(天|日)|几个工作日|多少个?工作日|时限|多长时间|多久|几个月|多少个月|(天|日)(以|之)?内|howmanydays|timelimit`)
 	reWhen     = regexp.MustCompile(`期限|截止|什么时候|何时|进度要求|时间节点|完成时间|哪天|哪一天|deadline|when|due`)
@@ -90,7 +90,9 @@ var (
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"}
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "ongoing", "standing"}
-	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(明确|具体|规定|写|定|限定|给出|说明)?(的)?(期限|时间|完成时间|截止时间|截止日期|时限|进度要求|时间要求|期)|期限(不明确|为空|空白)|nodeadline|withoutadeadline|withoutdeadline`)
+	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|期限(不明确|为空|空白)|nodeadline|withoutadeadline|withoutdeadline`)
+	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
+	reHasDeadline = regexp.MustCompile(`(有|带|定了|规定了|写明了?)(明确|具体|固定)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点)|withadeadline|withdeadline|datedtasks`)
 )
 
 func containsAny(s string, words []string) bool {
@@ -102,8 +104,9 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// parse reads a question. units and c come from the engine's snapshot.
-func parse(raw string, ui *unitIndex, c clock) *query {
+// parse reads a question. units, syn (nil for none) and c come from the
+// engine's snapshot; syn rewrites only the words left once the filters are read.
+func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	q := &query{raw: raw, text: fold(raw)}
 	q.flat = squeeze(q.text)
 	text := q.text
@@ -114,7 +117,7 @@ func parse(raw string, ui *unitIndex, c clock) *query {
 	// task numbers, once dates are cut out (任务2019年… is not task 2019)
 	text = reTaskRef.ReplaceAllStringFunc(text, func(s string) string {
 		m := reTaskRef.FindStringSubmatch(s)
-		for _, g := range []string{m[1], m[3], m[4], m[5]} {
+		for _, g := range []string{m[1], m[3], m[4], m[5], m[6]} {
 			if n, err := strconv.Atoi(g); err == nil && g != "" {
 				q.nums = append(q.nums, n)
 			}
@@ -145,6 +148,8 @@ func parse(raw string, ui *unitIndex, c clock) *query {
 	switch {
 	case reNoDeadline.MatchString(f):
 		q.kind = knowledge.DeadlineNone
+	case reHasDeadline.MatchString(f):
+		q.kind = knowledge.DeadlineDate
 	case containsAny(f, ongoingWords):
 		q.kind = knowledge.DeadlineOngoing
 	}
@@ -179,6 +184,9 @@ func parse(raw string, ui *unitIndex, c clock) *query {
 	if strings.Contains(f, "完成了吗") || strings.Contains(f, "完成没") || strings.Contains(f, "状态") || strings.Contains(f, "isitdone") {
 		q.ask |= askStatus
 	}
+	if syn != nil {
+		text = syn.Replace(text)
+	}
 	for _, seg := range strings.Split(scaffolding.Replace(text), "|") {
 		seg = strings.Map(func(r rune) rune {
 			if r < 128 && !(r >= '0' && r <= '9') && r != '%' {
@@ -200,6 +208,8 @@ func squeezeKeepBars(s string) string {
 	for _, r := range s {
 		switch {
 		case r == ' ' || r == '\t':
+		case strings.ContainsRune("()（）", r):
+			// 各县（分）局, 受（立）案: brackets sit inside a word, as the index reads it
 		case r == '|' || isWordRune(r) || (r < 128 && r > ' ' && (r == '.' || r == '#')):
 			b.WriteRune(r)
 		default:
@@ -219,12 +229,13 @@ var scaffolding = func() *strings.Replacer {
 		"多少", "几个", "几项", "几天", "几日", "几", "吗", "呢", "吧", "啊", "呀", "的", "了", "么",
 		"哪个部门", "哪个单位", "哪些部门", "哪些单位", "什么部门", "什么单位", "哪个警种", "哪家单位",
 		"牵头单位", "责任单位", "负责单位", "主办单位",
-		"由谁", "谁来", "谁", "牵头", "主办", "负责", "参与", "涉及", "作为", "分别",
+		"由谁", "谁来", "谁负责", "谁", "牵头", "主办", "负责单位", "负责哪", "负责的", "参与", "涉及", "作为", "分别",
 		"有什么", "一共有", "一共", "总共", "共有", "共计", "总计",
 		"任务", "工作任务", "这项", "该项", "这个", "那个", "这条", "要求", "规定", "内容",
 		"到期", "截止", "期限", "时限", "之前", "以前", "底前", "要完成", "需要完成", "完成", "还没", "没有", "已经", "还有",
 		"有哪些", "都有", "所有", "全部", "列出", "应该", "需要", "可以", "能不能", "能否",
 		"通知", "文件", "这份", "本通知", "里", "中", "和", "及", "与", "或",
+		"多长时间", "多长", "多久", "部分", "参加", "担任",
 	}
 	// the words of filters the parser has already read
 	for _, ws := range [][]string{lateWords, lateTaskWords, soonWords, ongoingWords, openWords, doneWords, partialWords, overview} {

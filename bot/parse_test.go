@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -53,6 +54,8 @@ func TestFold(t *testing.T) {
 		"第３８项":     "第38项",
 		"第三十八项":    "第38项",
 		"任务二十二":    "任务22",
+		"任务一共有几项":  "任务一共有几项",
+		"任务三十五谁负责": "任务35谁负责",
 		"第十项":      "第10项",
 		"ＴＡＳＫ　７":   "task 7",
 		"啥时候到期":    "什么时候到期",
@@ -96,6 +99,10 @@ func TestParseWindow(t *testing.T) {
 		{"2019年到期的任务", d(2019, 1, 1), d(2019, 12, 31)},
 		{"2019年9月到10月到期的任务", d(2019, 9, 1), d(2019, 10, 31)},
 		{"2019年10月以后到期的任务", d(2019, 11, 1), knowledge.Date{}},
+		{"今年12月到期的任务", d(2019, 12, 1), d(2019, 12, 31)}, // the narrower of two nested spans
+		{"还没到期的任务", today, knowledge.Date{}},
+		{"tasks due in December 2019", d(2019, 12, 1), d(2019, 12, 31)},
+		{"tasks due by Sep 30, 2019", knowledge.Date{}, d(2019, 9, 30)},
 	}
 	for _, tc := range cases {
 		w, _ := parseWindow(fold(tc.q), c)
@@ -111,6 +118,33 @@ func TestParseWindow(t *testing.T) {
 		if w, _ := parseWindow(fold(q), c); w != nil {
 			t.Errorf("%s: window %v, want none", q, *w)
 		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	e, _ := newTestEngine(t)
+	snap := e.snap.Load()
+	c := clock{today: knowledge.NewDate(2019, 9, 20), yearOf: snap.yearOf(knowledge.NewDate(2019, 9, 20))}
+	cases := []struct {
+		q     string
+		nums  []int
+		kind  knowledge.DeadlineKind
+		units []string
+	}{
+		{"12项是啥内容", []int{12}, "", nil},
+		{"3项制度是什么", nil, "", nil},
+		{"长期的任务一共多少项", nil, knowledge.DeadlineOngoing, nil},
+		{"有明确期限的任务有哪些", nil, knowledge.DeadlineDate, nil},
+		{"哪些任务没写完成时限", nil, knowledge.DeadlineNone, nil},
+		{"各县（分）局要负责哪些任务", nil, "", []string{"各分县局"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.q, func(t *testing.T) {
+			q := parse(tc.q, snap.units, snap.syn, c)
+			if fmt.Sprint(q.nums) != fmt.Sprint(tc.nums) || q.kind != tc.kind || fmt.Sprint(q.units) != fmt.Sprint(tc.units) {
+				t.Errorf("nums=%v kind=%q units=%v, want %v %q %v", q.nums, q.kind, q.units, tc.nums, tc.kind, tc.units)
+			}
+		})
 	}
 }
 

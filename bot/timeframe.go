@@ -33,6 +33,14 @@ func (w window) contains(d knowledge.Date) bool {
 	return (w.From.IsZero() || !d.Before(w.From)) && (w.To.IsZero() || !d.After(w.To))
 }
 
+// within reports whether every day of w falls in o; open ends never do.
+func (w window) within(o window) bool {
+	if w.From.IsZero() || w.To.IsZero() || o.From.IsZero() || o.To.IsZero() {
+		return false
+	}
+	return !w.From.Before(o.From) && !w.To.After(o.To)
+}
+
 // clock gives today and the year a month without a year most likely means.
 type clock struct {
 	today knowledge.Date
@@ -55,11 +63,40 @@ var (
 	reTaskish = regexp.MustCompile(`任务|到期|期限|截止|完成|要做|要办|工作|逾期|事项|清单|due|task|deadline`)
 )
 
+// reEnglishDate is an English date in a folded question: december 2019,
+// 31 dec 2019, december 31, 2019, in september. May needs a number by it.
+var reEnglishDate = regexp.MustCompile(`(?:\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s*(\d{4}))?`)
+
+var englishMonths = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// englishDates rewrites English dates as Chinese ones (2019年12月, 12月31日),
+// the forms parseWindow reads.
+func englishDates(text string) string {
+	return reEnglishDate.ReplaceAllStringFunc(text, func(s string) string {
+		m := reEnglishDate.FindStringSubmatch(s)
+		mo := englishMonths[m[2][:3]]
+		day := m[1] + m[3]
+		if m[2] == "may" && day == "" && m[4] == "" {
+			return s // the verb
+		}
+		out := strconv.Itoa(mo) + "月"
+		if day != "" {
+			out += day + "日"
+		}
+		if m[4] != "" {
+			out = m[4] + "年" + out
+		}
+		return " " + out + " "
+	})
+}
+
 // relative phrases, longest first within each meaning.
 var relatives = []struct {
 	words []string
 	span  func(c clock) window
 }{
+	// not yet due: from today on; before 今天, which it may hold (今天还没到期的)
+	{[]string{"尚未到期", "还没到期", "没有到期", "未到期", "没到期", "还未到期", "notyetdue", "notdueyet"}, func(c clock) window { return window{From: c.today, Shape: shapeSpan} }},
 	{[]string{"今天", "今日", "today"}, func(c clock) window { return window{c.today, c.today, shapeDay} }},
 	{[]string{"明天", "明日", "tomorrow"}, func(c clock) window { d := c.today.AddDays(1); return window{d, d, shapeDay} }},
 	{[]string{"后天"}, func(c clock) window { d := c.today.AddDays(2); return window{d, d, shapeDay} }},
@@ -97,6 +134,7 @@ func parseWindow(text string, c clock) (*window, string) {
 	if !reTaskish.MatchString(text) {
 		return nil, text
 	}
+	text = englishDates(text)
 	var found []window
 	cut := func(re *regexp.Regexp, f func(m []string) (window, bool)) {
 		text = re.ReplaceAllStringFunc(text, func(s string) string {
@@ -169,9 +207,15 @@ func parseWindow(text string, c clock) (*window, string) {
 	w := found[0]
 	if len(found) > 1 { // 从9月到10月, 2019-09-01 至 2019-10-31
 		last := found[len(found)-1]
-		w = window{w.From, last.To, shapeSpan}
-		if last.From.Before(found[0].From) {
-			w = window{last.From, found[0].To, shapeSpan}
+		switch {
+		case found[0].within(last): // 今年12月: the narrower names the days
+		case last.within(found[0]):
+			w = last
+		default:
+			w = window{w.From, last.To, shapeSpan}
+			if last.From.Before(found[0].From) {
+				w = window{last.From, found[0].To, shapeSpan}
+			}
 		}
 	}
 	// 9月底前 copies a deadline of the table (that month); 之前, 为止 and

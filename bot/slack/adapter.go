@@ -132,23 +132,10 @@ type Adapter struct {
 // Socket Mode when cfg.AppToken is set and the HTTP endpoints when
 // cfg.SigningSecret is set; at least one of the two is required.
 func New(cfg Config, engine Engine, opts ...Option) (*Adapter, error) {
-	if cfg.BotToken == "" {
-		return nil, errors.New("slack: SLACK_BOT_TOKEN is not set")
+	api, err := newWebAPI(cfg)
+	if err != nil {
+		return nil, err
 	}
-	if cfg.AppToken != "" && !strings.HasPrefix(cfg.AppToken, "xapp-") {
-		return nil, errors.New("slack: SLACK_APP_TOKEN is not an app-level token (xapp-…)")
-	}
-	apiOpts := []slackapi.Option{
-		slackapi.OptionHTTPClient(&http.Client{Timeout: 30 * time.Second}),
-		slackapi.OptionAppLevelToken(cfg.AppToken),
-	}
-	if cfg.APIURL != "" {
-		if !strings.HasSuffix(cfg.APIURL, "/") {
-			cfg.APIURL += "/" // slack-go appends method names directly
-		}
-		apiOpts = append(apiOpts, slackapi.OptionAPIURL(cfg.APIURL))
-	}
-	api := slackapi.New(cfg.BotToken, apiOpts...)
 	a, err := newAdapter(cfg, engine, api, opts...)
 	if err != nil {
 		return nil, err
@@ -165,6 +152,38 @@ func New(cfg Config, engine Engine, opts ...Option) (*Adapter, error) {
 	return a, nil
 }
 
+// NewSender returns an Adapter that only posts reminders (Send) through the
+// real Slack Web API: `dutybot remind send` needs no connection to receive
+// messages, so it needs only the bot token. Run is not available on it.
+func NewSender(cfg Config, opts ...Option) (*Adapter, error) {
+	api, err := newWebAPI(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return build(cfg, nil, api, opts...)
+}
+
+// newWebAPI returns slack-go's client for cfg.
+func newWebAPI(cfg Config) (*slackapi.Client, error) {
+	if cfg.BotToken == "" {
+		return nil, errors.New("slack: SLACK_BOT_TOKEN is not set")
+	}
+	if cfg.AppToken != "" && !strings.HasPrefix(cfg.AppToken, "xapp-") {
+		return nil, errors.New("slack: SLACK_APP_TOKEN is not an app-level token (xapp-…)")
+	}
+	apiOpts := []slackapi.Option{
+		slackapi.OptionHTTPClient(&http.Client{Timeout: 30 * time.Second}),
+		slackapi.OptionAppLevelToken(cfg.AppToken),
+	}
+	if cfg.APIURL != "" {
+		if !strings.HasSuffix(cfg.APIURL, "/") {
+			cfg.APIURL += "/" // slack-go appends method names directly
+		}
+		apiOpts = append(apiOpts, slackapi.OptionAPIURL(cfg.APIURL))
+	}
+	return slackapi.New(cfg.BotToken, apiOpts...), nil
+}
+
 // newAdapter builds an Adapter over any webAPI; New and tests call it.
 func newAdapter(cfg Config, engine Engine, api webAPI, opts ...Option) (*Adapter, error) {
 	if engine == nil {
@@ -173,6 +192,11 @@ func newAdapter(cfg Config, engine Engine, api webAPI, opts ...Option) (*Adapter
 	if cfg.AppToken == "" && cfg.SigningSecret == "" {
 		return nil, errors.New("slack: set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)")
 	}
+	return build(cfg, engine, api, opts...)
+}
+
+// build assembles an Adapter; engine may be nil for a send-only Adapter.
+func build(cfg Config, engine Engine, api webAPI, opts ...Option) (*Adapter, error) {
 	a := &Adapter{
 		engine:          engine,
 		api:             api,

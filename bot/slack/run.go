@@ -16,6 +16,9 @@ import (
 // are delivered (up to the shutdown timeout), or when a connection fails for
 // good (a revoked token).
 func (a *Adapter) Run(ctx context.Context) error {
+	if a.engine == nil {
+		return errors.New("slack: a send-only adapter (NewSender) cannot run")
+	}
 	auth, err := a.api.AuthTestContext(ctx)
 	if err != nil {
 		return fmt.Errorf("slack auth.test: %w", err)

@@ -1,0 +1,97 @@
+package bot
+
+import (
+	"testing"
+
+	"dutybot/knowledge"
+)
+
+func TestNewSynonyms(t *testing.T) {
+	corpus := matchForm("自行政执法行为终结之日起30日内形成相应案卷。执法结束后公示。")
+	syn := newSynonyms(corpus)
+	for in, want := range map[string]string{
+		"行为完结后立卷":  "行为终结后形成相应案卷", // words the corpus lacks become its words
+		"执法结束后":    "执法结束后",       // 结束 is the corpus's own word: kept
+		"多少天内":     "多少日内",
+		"岗位信息公式牌":  "岗位信息公示牌",
+		"身份证丢了怎么办": "身份证丢了怎么办", // nothing to do with the groups
+	} {
+		if got := syn.Replace(in); got != want {
+			t.Errorf("Replace(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := newSynonyms("").Replace("立卷"); got != "立卷" {
+		t.Errorf("empty corpus rewrote 立卷 to %q", got)
+	}
+}
+
+func TestEnglishDates(t *testing.T) {
+	for in, want := range map[string]string{
+		"tasks due in december 2019": "tasks due in  2019年12月 ",
+		"due by 31 dec 2019":         "due by  2019年12月31日 ",
+		"due september 18, 2019":     "due  2019年9月18日 ",
+		"what may i ask":             "what may i ask",
+		"tasks due may 3":            "tasks due  5月3日 ",
+	} {
+		if got := englishDates(in); got != want {
+			t.Errorf("englishDates(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestWindow_within(t *testing.T) {
+	dec := month(2019, 12)
+	y := year(2019)
+	open := window{From: knowledge.NewDate(2019, 10, 1), Shape: shapeSpan}
+	cases := []struct {
+		name string
+		w, o window
+		want bool
+	}{
+		{"month in year", dec, y, true},
+		{"year in month", y, dec, false},
+		{"same", dec, dec, true},
+		{"open end", open, y, false},
+		{"in open end", dec, open, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := c.w.within(c.o); got != c.want {
+				t.Errorf("within = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestCommonRun(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"谁执法谁公示", "按照谁执法谁公示的原则", 6},
+		{"abc", "xyz", 0},
+		{"", "abc", 0},
+		{"执法公示", "执法x公示", 2},
+	} {
+		if got := commonRun([]rune(c.a), []rune(c.b)); got != c.want {
+			t.Errorf("commonRun(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// TestIndex_terms_functionChars checks that a join such as 要形 (要 + 形成)
+// is dropped when no document holds it, and kept when one does.
+func TestIndex_terms_functionChars(t *testing.T) {
+	texts := []string{"形成相应案卷", "重要意义"}
+	ix := newIndex(make([]doc, len(texts)), texts, []string{"", ""})
+	got := ix.terms([]string{"要形成案卷"})
+	for _, g := range got.grams {
+		if g == "要形" {
+			t.Errorf("join 要形 kept: %v", got.grams)
+		}
+	}
+	got = ix.terms([]string{"重要"})
+	if len(got.grams) != 1 || got.grams[0] != "重要" {
+		t.Errorf("重要 = %v, want the word kept", got.grams)
+	}
+}
