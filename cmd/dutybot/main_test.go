@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,6 +33,7 @@ func (tm *testMain) run(stdin string, args ...string) (string, string, int) {
 	m := NewMain()
 	m.Stdin = strings.NewReader(stdin)
 	m.Stdout, m.Stderr = &out, &errb
+	m.Logger = slog.New(slog.NewTextHandler(&errb, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	m.Getenv = func(k string) string {
 		if k == "DUTYBOT_DB" {
 			return tm.db

@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"dutybot/bot/slack"
 	"dutybot/knowledge"
 	"dutybot/reminders"
 	"dutybot/store"
@@ -124,15 +125,13 @@ func (m *Main) runRemindSend(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	engine, err := m.newEngine(ctx, db, "")
+	cfg := slack.ConfigFromEnv(m.Getenv)
+	cfg.Logger = m.Logger
+	sender, err := slack.NewSender(cfg)
 	if err != nil {
-		return err
+		return fmt.Errorf("slack: %w", err)
 	}
-	adapter, err := m.newSlack(engine)
-	if err != nil {
-		return err
-	}
-	d, err := m.newDispatcher(db, adapter, policy)
+	d, err := m.newDispatcher(db, sender, policy)
 	if err != nil {
 		return err
 	}

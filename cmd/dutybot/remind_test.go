@@ -1,0 +1,183 @@
+package main
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// slackStandIn is a local stand-in for Slack's chat.postMessage that can be
+// told to fail the next requests with 429 or 500.
+type slackStandIn struct {
+	mu    sync.Mutex
+	fails []int // status codes for the next requests, in order
+	posts []slackPost
+	calls int
+}
+
+type slackPost struct{ Channel, Text, Blocks string }
+
+func newSlackStandIn(t *testing.T) (*slackStandIn, string) {
+	t.Helper()
+	s := &slackStandIn{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Path {
+		case "/chat.postMessage":
+		case "/auth.test":
+			_, _ = w.Write([]byte(`{"ok":true,"user_id":"UBOT","team_id":"T1"}`))
+			return
+		default:
+			_, _ = w.Write([]byte(`{"ok":false,"error":"unknown_method"}`))
+			return
+		}
+		s.calls++
+		if len(s.fails) > 0 {
+			code := s.fails[0]
+			s.fails = s.fails[1:]
+			if code == http.StatusTooManyRequests {
+				w.Header().Set("Retry-After", "1")
+			}
+			w.WriteHeader(code)
+			return
+		}
+		s.posts = append(s.posts, slackPost{Channel: r.Form.Get("channel"), Text: r.Form.Get("text"), Blocks: r.Form.Get("blocks")})
+		_ = json.NewEncoder(w).Encode(map[string]any{"ok": true, "channel": r.Form.Get("channel"), "ts": "1569.0001"})
+	}))
+	t.Cleanup(srv.Close)
+	return s, srv.URL + "/"
+}
+
+func (s *slackStandIn) failNext(codes ...int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fails = append(s.fails, codes...)
+}
+
+func (s *slackStandIn) delivered() []slackPost {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]slackPost(nil), s.posts...)
+}
+
+// newRemindMain returns a dutybot whose Slack is a local stand-in, with two
+// units bound to channels of their own and the rest reminded in CREMIND.
+func newRemindMain(t *testing.T) (*testMain, *slackStandIn) {
+	t.Helper()
+	slack, url := newSlackStandIn(t)
+	tm := newTestMain(t)
+	tm.env["SLACK_BOT_TOKEN"] = "xoxb-test-token"
+	tm.env["SLACK_API_URL"] = url
+	tm.env["DUTYBOT_REMINDER_CHANNEL"] = "CREMIND"
+	tm.env["DUTYBOT_ADMINS"] = "UADMIN"
+	tm.chat("--as", "UADMIN", "bind 法制支队 CFAZHI", "绑定 人事处 <#CRENSHI|renshi>")
+	return tm, slack
+}
+
+func TestMain_RemindSend(t *testing.T) {
+	// 2019-09-16 is 14 days before the 2019-09-30 milestones of tasks 25-27,
+	// and the Aug 31 milestones are overdue.
+	const at = "2019-09-16T09:05:00+08:00"
+
+	// What a fault-free run delivers is what a faulty sequence must deliver
+	// in the end: every message once.
+	control, controlSlack := newRemindMain(t)
+	control.mustRun("remind", "send", "--now", at)
+	want := controlSlack.delivered()
+	if len(want) < 3 {
+		t.Fatalf("a fault-free run delivered %d messages; the fixture expects several", len(want))
+	}
+	var toFazhi string
+	for _, p := range want {
+		if p.Channel == "CFAZHI" && strings.Contains(p.Blocks, "第25项") {
+			toFazhi = p.Text
+		}
+	}
+	if toFazhi == "" {
+		t.Errorf("法制支队's own channel got no reminder of task 25 (due 2019-09-30)")
+	}
+
+	tm, slack := newRemindMain(t)
+	slack.failNext(http.StatusTooManyRequests, http.StatusInternalServerError)
+	out, errs, code := tm.run("", "remind", "send", "--now", at)
+	if code != 1 || !strings.Contains(out, "failed") {
+		t.Fatalf("send with a 429 and a 500: exit %d, %q %s; want exit 1 reporting failures to retry", code, out, errs)
+	}
+	// An hour later the failed messages go out; a third run finds nothing.
+	tm.mustRun("remind", "send", "--now", "2019-09-16T10:05:00+08:00")
+	second := slack.delivered()
+	tm.mustRun("remind", "send", "--now", "2019-09-16T11:05:00+08:00")
+	if all := slack.delivered(); len(all) != len(second) {
+		t.Fatalf("a third run delivered %d more messages; each reminder goes out once", len(all)-len(second))
+	}
+	count := func(ps []slackPost) map[string]int {
+		m := map[string]int{}
+		for _, p := range ps {
+			// Late deliveries say so; compare who got a message about what.
+			m[p.Channel]++
+		}
+		return m
+	}
+	got, wantBy := count(second), count(want)
+	for ch, n := range wantBy {
+		if got[ch] != n {
+			t.Errorf("channel %s got %d messages after the faults, want %d as without faults", ch, got[ch], n)
+		}
+	}
+	if len(second) != len(want) {
+		t.Errorf("delivered %d messages in all, want %d", len(second), len(want))
+	}
+}
+
+func TestMain_RemindPlan(t *testing.T) {
+	tm := newTestMain(t)
+	var plan []struct {
+		Task int     `json:"task"`
+		Unit string  `json:"unit"`
+		Role string  `json:"role"`
+		Kind string  `json:"kind"`
+		At   string  `json:"at"`
+		Due  *string `json:"due"`
+	}
+	out := tm.mustRun("remind", "plan", "--json", "--from", "2019-09-01", "--to", "2019-12-31")
+	if err := json.Unmarshal([]byte(out), &plan); err != nil {
+		t.Fatalf("remind plan --json: %v", err)
+	}
+	has := map[string]bool{}
+	for _, r := range plan {
+		day := r.At[:10]
+		if day >= "2019-10-01" && day <= "2019-10-07" {
+			t.Errorf("reminder on the National Day holiday: %+v", r)
+		}
+		if !strings.HasSuffix(r.At, "+08:00") {
+			t.Errorf("at %q is not in +08:00", r.At)
+		}
+		has[r.Kind+"|"+r.Unit+"|"+r.Role+"|"+day] = has[r.Kind+"|"+r.Unit+"|"+r.Role+"|"+day] || r.Task == 25
+	}
+	// Task 25 (法制支队 leads; 各行政执法警种 and 各分县局 do it) is due 2019-09-30:
+	// reminded 14, 7 and 3 days ahead and on the day; 2019-09-29 is a Sunday
+	// but a make-up working day (调休), so the 1-day reminder stays there.
+	for _, want := range []string{
+		"before|法制支队|lead|2019-09-16", "before|法制支队|lead|2019-09-23", "before|法制支队|lead|2019-09-27",
+		"before|法制支队|lead|2019-09-29", "due|法制支队|lead|2019-09-30",
+		"before|各分县局|responsible|2019-09-16", "due|各行政执法警种|responsible|2019-09-30",
+	} {
+		if !has[want] {
+			t.Errorf("plan lacks task 25 %s", want)
+		}
+	}
+	t.Run("bad window", func(t *testing.T) {
+		if _, _, code := tm.run("", "remind", "plan", "--json", "--from", "2019-12-01", "--to", "2019-09-01"); code != 2 {
+			t.Errorf("--to before --from: exit %d, want 2", code)
+		}
+	})
+}
