@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -118,4 +120,16 @@ func TestMain_UnknownCommand(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, "frobnicate") {
 		t.Errorf("exit %d, stderr %q; want 2 naming the command", code, errs)
 	}
+}
+
+// lockedWriter serialises writes from several goroutines to one buffer.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
