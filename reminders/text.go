@@ -1,0 +1,206 @@
+package reminders
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"dutybot/bot/i18n"
+	"dutybot/knowledge"
+)
+
+// Translator writes the sentence id in language lang, filled with data. The
+// dispatcher writes every word through it; BundleTranslator adapts the
+// bot's message bundle (bot/i18n, files locales/reminders.*.toml).
+type Translator interface {
+	T(lang, id string, data map[string]any) string
+}
+
+// BundleTranslator returns a Translator over b.
+func BundleTranslator(b *i18n.Bundle) Translator { return bundleTranslator{b} }
+
+type bundleTranslator struct{ b *i18n.Bundle }
+
+func (t bundleTranslator) T(lang, id string, data map[string]any) string {
+	return t.b.For(lang).T(id, data)
+}
+
+// contentRunes bounds how much of a task's text a reminder quotes: enough
+// to recognise the task; /duty task N gives the rest.
+const contentRunes = 60
+
+// item is one reminder of a unit's message with what its text needs.
+type item struct {
+	r         knowledge.Reminder
+	notice    *knowledge.Notice
+	task      *knowledge.Task
+	lateUnits []string // for an overdue chase to a lead unit: who has not finished
+}
+
+// writer renders messages in one language.
+type writer struct {
+	tr   Translator
+	lang string
+	b    strings.Builder
+}
+
+func (w *writer) line(id string, data map[string]any) {
+	if w.b.Len() > 0 {
+		w.b.WriteByte('\n')
+	}
+	w.b.WriteString(w.tr.T(w.lang, id, data))
+}
+
+func (w *writer) english() bool {
+	l := strings.ToLower(w.lang)
+	return l == "en" || strings.HasPrefix(l, "en-") || strings.HasPrefix(l, "en_")
+}
+
+func (w *writer) date(d knowledge.Date) string {
+	if w.english() {
+		return d.String()
+	}
+	return d.Chinese()
+}
+
+// unitMessage writes the message of one unit: each task, the unit's part in
+// it, the deadline with the days left or overdue as of today, and how to ask
+// more. A late message says so first.
+func unitMessage(tr Translator, lang, unit string, late bool, items []item, today knowledge.Date) string {
+	w := &writer{tr: tr, lang: lang}
+	w.line("reminders_header", map[string]any{"Unit": unit})
+	if late {
+		w.line("reminders_late", nil)
+	}
+	for _, it := range items {
+		w.b.WriteByte('\n')
+		content := it.task.Content
+		if utf8.RuneCountInString(content) > contentRunes {
+			content = string([]rune(content)[:contentRunes]) + "…"
+		}
+		w.line("reminders_task", map[string]any{"Task": it.task.Number, "Content": content, "Notice": it.notice.Number})
+		duty := it.notice.Note.Responsible
+		id := "reminders_role_responsible"
+		if it.r.Role == knowledge.RoleLead {
+			duty, id = it.notice.Note.Lead, "reminders_role_lead"
+		}
+		// The table's 说明 is in the notice's language; other languages
+		// get the message file's wording of the same duty.
+		if duty == "" || w.english() {
+			duty = tr.T(lang, id+"_default", nil)
+		}
+		w.line(id, map[string]any{"Duty": strings.TrimSuffix(duty, "。")})
+		w.deadline(it, today)
+		if len(it.lateUnits) > 0 {
+			w.line("reminders_late_units", map[string]any{"Units": strings.Join(it.lateUnits, "、"), "Count": len(it.lateUnits)})
+		}
+		w.line("reminders_more", map[string]any{"Task": it.task.Number})
+	}
+	return w.b.String()
+}
+
+func (w *writer) deadline(it item, today knowledge.Date) {
+	if it.r.Due.IsZero() {
+		w.line("reminders_deadline_ongoing", map[string]any{"Text": it.task.Deadline.Text})
+		return
+	}
+	text := it.task.Deadline.Text
+	if it.r.Due != it.task.Deadline.Date {
+		text = yearlyText(it.task, it.r.Due)
+	}
+	days := today.DaysUntil(it.r.Due)
+	data := map[string]any{"Date": w.date(it.r.Due), "Text": text, "Days": days}
+	switch {
+	case days > 1:
+		w.line("reminders_deadline_left", data)
+	case days == 1:
+		w.line("reminders_deadline_tomorrow", data)
+	case days == 0:
+		w.line("reminders_deadline_today", data)
+	default:
+		data["Days"] = -days
+		w.line("reminders_deadline_overdue", data)
+	}
+}
+
+// yearlyText returns the words of the yearly period due falls on.
+func yearlyText(t *knowledge.Task, due knowledge.Date) string {
+	for _, p := range t.Periods {
+		if p.Unit == knowledge.Yearly && p.Month == int(due.Month) && p.Day == due.Day {
+			return p.Text
+		}
+	}
+	return ""
+}
+
+// summaryLine is one unit's late or soon-due tasks in the weekly summary.
+type summaryLine struct {
+	unit  string
+	tasks []string
+}
+
+// summaryMessage writes the weekly progress summary (通报) of notice n as of
+// today: tasks overdue and tasks due within horizon days, by unit. It
+// returns false when there is nothing to report.
+func summaryMessage(tr Translator, lang string, n *knowledge.Notice, as []knowledge.Assignment, today knowledge.Date, horizon int, late bool) (string, bool) {
+	w := &writer{tr: tr, lang: lang}
+	done := map[assignKey]bool{}
+	for _, a := range as {
+		done[assignKey{a.Task, a.Unit, a.Role}] = a.Done
+	}
+	var overdue, soon []summaryLine
+	add := func(lines []summaryLine, unit, entry string) []summaryLine {
+		for i := range lines {
+			if lines[i].unit == unit {
+				if !slices.Contains(lines[i].tasks, entry) {
+					lines[i].tasks = append(lines[i].tasks, entry)
+				}
+				return lines
+			}
+		}
+		return append(lines, summaryLine{unit, []string{entry}})
+	}
+	for i := range n.Tasks {
+		t := &n.Tasks[i]
+		if t.Deadline.Kind != knowledge.DeadlineDate {
+			continue
+		}
+		days := today.DaysUntil(t.Deadline.Date)
+		if days > horizon {
+			continue
+		}
+		for _, a := range t.Units() {
+			if done[assignKey{t.Number, a.Unit, a.Role}] {
+				continue
+			}
+			data := map[string]any{"Task": t.Number, "Date": w.date(t.Deadline.Date), "Days": days}
+			if days < 0 {
+				data["Days"] = -days
+				overdue = add(overdue, a.Unit, tr.T(lang, "reminders_summary_overdue_task", data))
+			} else {
+				soon = add(soon, a.Unit, tr.T(lang, "reminders_summary_soon_task", data))
+			}
+		}
+	}
+	if len(overdue)+len(soon) == 0 {
+		return "", false
+	}
+	w.line("reminders_summary_header", map[string]any{"Notice": n.Number, "Title": n.Title, "Date": w.date(today)})
+	if late {
+		w.line("reminders_late", nil)
+	}
+	for _, part := range []struct {
+		id    string
+		lines []summaryLine
+	}{{"reminders_summary_overdue", overdue}, {"reminders_summary_soon", soon}} {
+		if len(part.lines) == 0 {
+			continue
+		}
+		w.line(part.id, map[string]any{"Count": len(part.lines), "Days": horizon})
+		slices.SortFunc(part.lines, func(a, b summaryLine) int { return strings.Compare(a.unit, b.unit) })
+		for _, l := range part.lines {
+			w.line("reminders_summary_unit", map[string]any{"Unit": l.unit, "Tasks": strings.Join(l.tasks, tr.T(lang, "reminders_summary_sep", nil))})
+		}
+	}
+	return w.b.String(), true
+}
