@@ -342,6 +342,15 @@ func TestDispatcher_Tick_concurrent(t *testing.T) {
 	}
 }
 
+func sentTo(s *fakeSender, channel string) bool {
+	for _, m := range s.messages() {
+		if m.d.Channel == channel {
+			return true
+		}
+	}
+	return false
+}
+
 func TestDispatcher_pacing(t *testing.T) {
 	g := newRig(t)
 	// Nobody has a channel: everyone shares the default one, but 法制支队.
@@ -358,6 +367,16 @@ func TestDispatcher_pacing(t *testing.T) {
 		}
 		done <- res
 	}()
+	// The other channel must not wait for the shared one: its message goes
+	// out while the shared channel's sender waits on the fake clock, which
+	// does not move until it has. (Advancing first made this test depend on
+	// goroutine scheduling under load.)
+	for deadline := time.Now().Add(10 * time.Second); !sentTo(g.sender, "C-FAZHI"); {
+		if time.Now().After(deadline) {
+			t.Fatal("other channel held up behind the shared one: nothing sent to C-FAZHI while C-DEFAULT waits")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 	var res Result
 	for waiting := true; waiting; {
 		select {
