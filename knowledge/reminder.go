@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"context"
+	"strconv"
 	"time"
 )
 
@@ -29,26 +30,7 @@ type Reminder struct {
 
 // Key identifies a reminder for exactly-once delivery.
 func (r Reminder) Key() string {
-	return r.Notice + "|" + itoa(r.Task) + "|" + r.Unit + "|" + string(r.Role) + "|" + string(r.Kind) + "|" + r.At.UTC().Format(time.RFC3339) + "|" + r.Due.String()
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	if neg {
-		b = append([]byte{'-'}, b...)
-	}
-	return string(b)
+	return r.Notice + "|" + strconv.Itoa(r.Task) + "|" + r.Unit + "|" + string(r.Role) + "|" + string(r.Kind) + "|" + r.At.UTC().Format(time.RFC3339) + "|" + r.Due.String()
 }
 
 // DeliveryState is where a logged reminder is in its delivery.
