@@ -72,27 +72,36 @@ func unitMessage(tr Translator, lang, unit string, late bool, items []item, toda
 	if late {
 		w.line("reminders_late", nil)
 	}
-	for _, it := range items {
+	for _, g := range byTask(items) {
+		it := g[0]
 		w.b.WriteByte('\n')
 		content := it.task.Content
 		if utf8.RuneCountInString(content) > contentRunes {
 			content = string([]rune(content)[:contentRunes]) + "…"
 		}
 		w.line("reminders_task", map[string]any{"Task": it.task.Number, "Content": content, "Notice": it.notice.Number})
-		duty := it.notice.Note.Responsible
-		id := "reminders_role_responsible"
-		if it.r.Role == knowledge.RoleLead {
-			duty, id = it.notice.Note.Lead, "reminders_role_lead"
+		// A unit that is both lead and responsible in one task (市局办公室 in
+		// task 8) hears of the task once, with both of its parts.
+		var lateUnits []string
+		for _, part := range g {
+			duty := part.notice.Note.Responsible
+			id := "reminders_role_responsible"
+			if part.r.Role == knowledge.RoleLead {
+				duty, id = part.notice.Note.Lead, "reminders_role_lead"
+			}
+			// The table's 说明 is in the notice's language; other languages
+			// get the message file's wording of the same duty.
+			if duty == "" || w.english() {
+				duty = tr.T(lang, id+"_default", nil)
+			}
+			w.line(id, map[string]any{"Duty": strings.TrimSuffix(duty, "。")})
+			if len(part.lateUnits) > 0 {
+				lateUnits = part.lateUnits
+			}
 		}
-		// The table's 说明 is in the notice's language; other languages
-		// get the message file's wording of the same duty.
-		if duty == "" || w.english() {
-			duty = tr.T(lang, id+"_default", nil)
-		}
-		w.line(id, map[string]any{"Duty": strings.TrimSuffix(duty, "。")})
 		w.deadline(it, today)
-		if len(it.lateUnits) > 0 {
-			w.line("reminders_late_units", map[string]any{"Units": strings.Join(it.lateUnits, "、"), "Count": len(it.lateUnits)})
+		if len(lateUnits) > 0 {
+			w.line("reminders_late_units", map[string]any{"Units": strings.Join(lateUnits, "、"), "Count": len(lateUnits)})
 		}
 		w.line("reminders_more", map[string]any{"Task": it.task.Number})
 	}
@@ -203,4 +212,27 @@ func summaryMessage(tr Translator, lang string, n *knowledge.Notice, as []knowle
 		}
 	}
 	return w.b.String(), true
+}
+
+// byTask groups the items about the same milestone of the same task (the
+// unit's roles in it), keeping the order of first appearance.
+func byTask(items []item) [][]item {
+	type key struct {
+		notice string
+		task   int
+		due    knowledge.Date
+		kind   knowledge.ReminderKind
+	}
+	var out [][]item
+	at := map[key]int{}
+	for _, it := range items {
+		k := key{it.notice.Number, it.task.Number, it.r.Due, it.r.Kind}
+		if i, ok := at[k]; ok {
+			out[i] = append(out[i], it)
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, []item{it})
+	}
+	return out
 }

@@ -68,3 +68,30 @@ func TestMessages_golden(t *testing.T) {
 		}
 	})
 }
+
+// TestUnitMessage_bothRoles: a unit that both leads and does a task hears of
+// the task once, with both of its parts.
+func TestUnitMessage_bothRoles(t *testing.T) {
+	b, err := i18n.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := loadNotice(t, "notice.yaml")
+	task := n.Task(3)
+	items := []item{
+		{r: knowledge.Reminder{Task: 3, Unit: "法制支队", Role: knowledge.RoleLead, Kind: knowledge.KindBefore, Due: date(2019, 9, 30)}, notice: n, task: task},
+		{r: knowledge.Reminder{Task: 3, Unit: "法制支队", Role: knowledge.RoleResponsible, Kind: knowledge.KindBefore, Due: date(2019, 9, 30)}, notice: n, task: task},
+	}
+	msg := unitMessage(BundleTranslator(b), "zh-CN", "法制支队", false, items, date(2019, 9, 23))
+	if c := strings.Count(msg, "第3项"); c != 1 {
+		t.Errorf("task 3 named %d times, want once:\n%s", c, msg)
+	}
+	for _, want := range []string{"牵头单位", "责任单位"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message lacks the %s part:\n%s", want, msg)
+		}
+	}
+	if c := strings.Count(msg, "/duty task 3"); c != 1 {
+		t.Errorf("the how-to-ask line appears %d times, want once:\n%s", c, msg)
+	}
+}
