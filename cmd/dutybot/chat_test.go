@@ -138,6 +138,37 @@ func TestMain_Import(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a notice file with a task without units", func(t *testing.T) {
+		tm := newTestMain(t)
+		before := tm.mustRun("audit", "--json")
+		yaml, err := os.ReadFile(filepath.Join("..", "..", "knowledge", "builtin", "huainan-2019-395.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Empty task 7's lead column, as a careless edit would.
+		text := string(yaml)
+		i := strings.Index(text, "- number: 7\n")
+		if i < 0 {
+			t.Fatal("the built-in notice file has no task 7")
+		}
+		j := strings.Index(text[i:], "    lead:")
+		k := strings.Index(text[i:], "    responsible:")
+		if j < 0 || k < j {
+			t.Fatal("the built-in notice file has changed shape; update this test")
+		}
+		text = text[:i+j] + "    lead: []\n" + text[i+k:]
+		path := filepath.Join(t.TempDir(), "notice.yaml")
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, errs, code := tm.run("", "import", path)
+		if code != 1 || !strings.Contains(errs, "7") {
+			t.Errorf("exit %d, stderr %q: want 1 and an error naming task 7", code, errs)
+		}
+		if after := tm.mustRun("audit", "--json"); after != before {
+			t.Errorf("a failed import changed the database")
+		}
+	})
 	t.Run("raw text of the seed is the built-in notice", func(t *testing.T) {
 		tm := newTestMain(t)
 		path := filepath.Join(t.TempDir(), "notice.txt")
