@@ -27,6 +27,7 @@ var commandWords = map[string]string{
 	"done": "done", "完成": "done",
 	"reopen": "reopen", "重开": "reopen",
 	"bind": "bind", "绑定": "bind",
+	"members": "members", "成员": "members",
 	"iam": "iam", "我是": "iam",
 }
 
@@ -103,6 +104,8 @@ func (r *request) command(cmd string, args []string) (Reply, bool, error) {
 		return r.setDone(cmd, args)
 	case "bind":
 		return r.bind(args)
+	case "members":
+		return r.members(args)
 	case "iam":
 		return r.iam(args)
 	}
@@ -217,6 +220,38 @@ func (r *request) bind(args []string) (Reply, bool, error) {
 		return Reply{}, true, &opError{err: err, unit: u}
 	}
 	head := r.loc.T(msgBindOK, map[string]any{"Unit": u, "Channel": ch})
+	return Reply{Kind: "command", Changed: true, Headline: head, Text: head, Tasks: []int{}}, true, nil
+}
+
+// members gives a group unit (各分县局) its member units, so that reminders
+// to the group reach each member in its own channel. Members may be written
+// as separate words or joined by 、 or ，; new names become units.
+func (r *request) members(args []string) (Reply, bool, error) {
+	if !r.e.admins[r.msg.User] {
+		return Reply{}, true, errRefused
+	}
+	if len(args) < 2 {
+		return Reply{}, true, &opError{err: errUsage, arg: msgUsageMembers}
+	}
+	u, ok := r.snap.units.resolve(args[0])
+	if !ok {
+		return Reply{}, true, &opError{err: knowledge.ErrUnknownUnit, unit: args[0]}
+	}
+	if unit := r.snap.units.dir.Unit(u); unit == nil || !unit.Group {
+		return Reply{}, true, &opError{err: errNotGroup, unit: u}
+	}
+	var ms []string
+	for _, a := range args[1:] {
+		ms = append(ms, strings.FieldsFunc(a, func(c rune) bool { return c == '、' || c == '，' || c == ',' })...)
+	}
+	if err := r.e.st.SetMembers(r.ctx, u, ms, r.actor()); err != nil {
+		return Reply{}, true, &opError{err: err, unit: u}
+	}
+	// New member units must resolve at once (bind 潘集分局 …).
+	if err := r.e.Load(r.ctx); err != nil {
+		return Reply{}, true, err
+	}
+	head := r.loc.T(msgMembersOK, map[string]any{"Unit": u, "Members": strings.Join(ms, "、"), "Count": len(ms)})
 	return Reply{Kind: "command", Changed: true, Headline: head, Text: head, Tasks: []int{}}, true, nil
 }
 

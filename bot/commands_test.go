@@ -118,11 +118,19 @@ func TestEngine_Handle_badCommandsChangeNothing(t *testing.T) {
 		{"bind 法制支队 general", "不是 Slack 频道"},
 		{"unit 火星办", "找不到单位"},
 		{"iam 火星办", "找不到单位"},
+		{"members 各分县局", "用法"},
+		{"成员 法制支队 一大队", "不是统称单位"},
+		{"成员 火星办 一大队", "找不到单位"},
+		{"bind 法制支队 C0F", ""}, // sets the channel: the next line is the no-op
+		{"bind 法制支队 C0F", "已经是这个设置"},
 	}
 	for _, c := range cases {
 		t.Run(c.text, func(t *testing.T) {
 			before := auditLen(t, st)
 			rep := send(t, e, admin, c.text)
+			if c.says == "" {
+				return // a step that prepares the next case
+			}
 			if rep.Changed || !strings.Contains(rep.Text, c.says) {
 				t.Errorf("changed=%v text=%q, want no change and %q", rep.Changed, rep.Text, c.says)
 			}
@@ -165,6 +173,35 @@ func TestEngine_Handle_bindAndIam(t *testing.T) {
 	rep := send(t, e, "UOFFICER", "我们单位的任务有哪些")
 	if got := dedupe(rep.Tasks); len(got) != 3 || got[0] != 23 {
 		t.Errorf("my tasks = %v, want [23 24 43] (人事处)", rep.Tasks)
+	}
+}
+
+func TestEngine_Handle_members(t *testing.T) {
+	e, st := newTestEngine(t)
+	if rep := send(t, e, "UNOBODY", "成员 各分县局 寿县公安局"); rep.Changed || !strings.Contains(rep.Text, "管理员") {
+		t.Fatalf("a non-admin set members: %+v", rep)
+	}
+	rep := send(t, e, admin, "成员 县分局 寿县公安局、潘集分局 凤台县公安局")
+	if !rep.Changed || !strings.Contains(rep.Text, "3个") {
+		t.Fatalf("members: %+v", rep)
+	}
+	// A new member is a unit at once: it can be bound and asked about.
+	if rep := send(t, e, admin, "绑定 潘集分局 C0PANJI"); !rep.Changed {
+		t.Fatalf("bind a new member unit: %+v", rep)
+	}
+	units, err := st.Units(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]knowledge.Unit{}
+	for _, u := range units {
+		got[u.Name] = u
+	}
+	if m := got["各分县局"].Members; strings.Join(m, "、") != "寿县公安局、潘集分局、凤台县公安局" {
+		t.Errorf("members of 各分县局 = %v", m)
+	}
+	if got["潘集分局"].Channel != "C0PANJI" {
+		t.Errorf("潘集分局 = %+v, want channel C0PANJI", got["潘集分局"])
 	}
 }
 

@@ -67,7 +67,13 @@ func (e *Engine) Load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load notices: %w", err)
 	}
-	e.snap.Store(newSnapshot(ns))
+	// The store's units add what no notice names: members given to a group
+	// later, with the group's member list.
+	us, err := e.st.Units(ctx)
+	if err != nil {
+		return fmt.Errorf("load units: %w", err)
+	}
+	e.snap.Store(newSnapshot(ns, us))
 	e.log.Debug("notices loaded", "notices", len(ns))
 	return nil
 }
@@ -86,7 +92,7 @@ type snapshot struct {
 
 var reAbbrev = regexp.MustCompile(`([^，。（(]+?)（以下简称“([^”]+)”）`)
 
-func newSnapshot(ns []*knowledge.Notice) *snapshot {
+func newSnapshot(ns []*knowledge.Notice, stored []knowledge.Unit) *snapshot {
 	s := &snapshot{notices: ns, abbrev: map[string]string{}, years: map[time.Month][]int{}, docOf: map[*knowledge.Task]int{}}
 	if len(ns) > 0 {
 		s.cur = ns[len(ns)-1]
@@ -98,6 +104,18 @@ func newSnapshot(ns []*knowledge.Notice) *snapshot {
 	for i := len(ns) - 1; i >= 0; i-- { // the latest notice's units win a clash of names
 		units = append(units, ns[i].Units...)
 	}
+	// A notice's own aliases win; the store adds the members a group was
+	// given later, and the units that no notice names.
+	members := map[string][]string{}
+	for _, u := range stored {
+		members[u.Name] = u.Members
+	}
+	for i := range units {
+		if m := members[units[i].Name]; len(m) > 0 {
+			units[i].Members = m // units is a copy: the notices stay as loaded
+		}
+	}
+	units = append(units, stored...)
 	for _, n := range ns {
 		for ti := range n.Tasks {
 			t := &n.Tasks[ti]

@@ -9,6 +9,10 @@ import (
 // errNoNotice is returned when the store holds no notice to answer from.
 var errNoNotice = errors.New("no notice loaded")
 
+// errNotGroup is returned when members are given to a unit that is not a
+// group unit (各分县局, 各行政执法警种).
+var errNotGroup = errors.New("not a group unit")
+
 // errRefused is returned when a user who is not an administrator asks to change state.
 var errRefused = errors.New("not an administrator")
 
@@ -51,8 +55,12 @@ func (e *Engine) errorReply(r *request, err error) Reply {
 		id = msgErrNoUnit
 	case errors.Is(err, knowledge.ErrNotAssigned):
 		id = msgErrNotAssigned
+	case errors.Is(err, knowledge.ErrUnchanged) && (op == nil || op.task == 0):
+		id = msgErrUnchangedUnit
 	case errors.Is(err, knowledge.ErrUnchanged):
 		id = msgErrUnchanged
+	case errors.Is(err, errNotGroup):
+		id = msgErrNotGroup
 	case errors.Is(err, errBadChannel):
 		id = msgErrBadChannel
 	case errors.Is(err, errNoNotice):

@@ -14,6 +14,10 @@ const (
 	msgErrNotAssigned   = "BotErrNotAssigned"
 	msgErrUnchanged     = "BotErrUnchanged"
 	msgErrBadChannel    = "BotErrBadChannel"
+	msgErrUnchangedUnit = "BotErrUnchangedUnit"
+	msgErrNotGroup      = "BotErrNotGroup"
+	msgUsageMembers     = "BotUsageMembers"
+	msgMembersOK        = "BotMembersOK"
 	msgErrNoNotice      = "BotErrNoNotice"
 	msgErrInternal      = "BotErrInternal"
 	msgUsageTask        = "BotUsageTask"
@@ -106,6 +110,7 @@ const (
 var messageIDs = []string{
 	msgHelp, msgSuggest, msgOutOfScope, msgOutOfRange, msgErrRefused, msgErrUsage, msgErrNoTask,
 	msgErrNoUnit, msgErrNotAssigned, msgErrUnchanged, msgErrBadChannel, msgErrNoNotice, msgErrInternal,
+	msgErrUnchangedUnit, msgErrNotGroup, msgUsageMembers, msgMembersOK,
 	msgUsageTask, msgUsageUnit, msgUsageDone, msgUsageReopen, msgUsageBind, msgUsageIam,
 	msgTaskPlace, msgLabelLead, msgLabelResponsible, msgLabelDeadline, msgLabelStatus, msgLabelQuote,
 	msgLabelContent, msgLabelNotice, msgNone, msgSep, msgStatusOpen, msgStatusPartial, msgStatusDone,

@@ -109,7 +109,12 @@ type Store interface {
 	SetDone(ctx context.Context, ref TaskRef, unit string, done bool, by Actor) error
 	// BindChannel binds a unit to a Slack channel for its reminders.
 	BindChannel(ctx context.Context, unit, channel string, by Actor) error
-	// SetMembers sets the member units of a group unit.
+	// Units returns every unit known: those of the notices, with their
+	// aliases from every notice, and units added later as members of a
+	// group; each with its channel and members.
+	Units(ctx context.Context) ([]Unit, error)
+	// SetMembers sets the member units of a group unit; members not known
+	// yet become units of their own (so that a channel can be bound to each).
 	SetMembers(ctx context.Context, unit string, members []string, by Actor) error
 	// SetUserUnit records which unit a user belongs to (iam).
 	SetUserUnit(ctx context.Context, user, unit string, by Actor) error

@@ -30,6 +30,10 @@ func TestDB_unitState(t *testing.T) {
 			{"members same", func() error {
 				return db.SetMembers(ctx, "各分县局", []string{"寿县公安局", "潘集分局"}, slack)
 			}, knowledge.ErrUnchanged, ""},
+			{"new member is a unit of its own", func() error { return db.BindChannel(ctx, "潘集分局", "C0PJ", slack) }, nil, "unit.bind 潘集分局 →C0PJ"},
+			{"members by alias, group dropped", func() error {
+				return db.SetMembers(ctx, "各分县局", []string{"寿县公安局", "潘集分局", "分县局", "各分县局"}, slack)
+			}, knowledge.ErrUnchanged, ""},
 			{"iam", func() error { return db.SetUserUnit(ctx, "U1", "办公室", slack) }, nil, "user.iam 市局办公室 →U1: 市局办公室"},
 			{"iam same", func() error { return db.SetUserUnit(ctx, "U1", "市局办公室", slack) }, knowledge.ErrUnchanged, ""},
 			{"iam moves", func() error { return db.SetUserUnit(ctx, "U1", "人事处", slack) }, nil, "user.iam 人事处 U1: 市局办公室→U1: 人事处"},

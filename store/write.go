@@ -142,6 +142,21 @@ func (db *DB) SetMembers(ctx context.Context, unit string, members []string, by 
 		if err != nil {
 			return err
 		}
+		// Members are units in their own right (a channel can be bound to
+		// each): known names fold to their canonical name, new ones become
+		// units.
+		members := clean[:0:0]
+		for _, m := range clean {
+			if mc, _, err := units.resolve(m); err == nil {
+				m = mc
+			} else if err := tx.Create(&UnitRow{Name: m}).Error; err != nil {
+				return fmt.Errorf("add member unit %q: %w", m, err)
+			}
+			if m != canon && !slices.Contains(members, m) { // a group is not its own member
+				members = append(members, m)
+			}
+		}
+		clean = members
 		old := units.byID[id].Members
 		if slices.Equal(old, clean) {
 			return knowledge.ErrUnchanged
