@@ -26,6 +26,11 @@ func (a *Adapter) answer(ctx context.Context, user, channel, text, surface strin
 	rep := a.engine.Handle(ctx, bot.Message{User: user, Channel: channel, Via: "slack", Text: text, Lang: lang, Now: start})
 	a.metrics.answered(surface, rep.Kind, a.clock.Since(start))
 	a.log.Info("slack: answered", "surface", surface, "user", user, "kind", rep.Kind, "tasks", len(rep.Tasks), "changed", rep.Changed)
+	if rep.Changed {
+		// The asker's App Home shows their unit and the progress: show the
+		// change (iam, done, reopen) now, not at the next app_home_opened.
+		a.goWork("refresh app home", func(ctx context.Context) { a.publishHome(ctx, user) })
+	}
 	return rep, renderer{tr: a.tr, lang: lang}
 }
 

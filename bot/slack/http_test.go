@@ -165,6 +165,23 @@ func TestHTTP_Events(t *testing.T) {
 			t.Fatalf("%d answers to one event", n)
 		}
 	})
+	t.Run("a change refreshes the asker's app home", func(t *testing.T) {
+		h := start(t, httpMode, newFakeEngine("U0ADMIN"))
+		h.post("/slack/events", eventBody("Ev6", map[string]any{
+			"type": "message", "channel_type": "im", "user": "U0ADMIN", "text": "done 7 法制支队", "ts": "1.2", "channel": "D0ADMIN",
+		}))
+		view := h.st.waitCalls("views.publish", 1)[0]
+		if view.JSON["user_id"] != "U0ADMIN" {
+			t.Fatalf("published for %v, want the asker", view.JSON["user_id"])
+		}
+		h.post("/slack/events", eventBody("Ev7", map[string]any{
+			"type": "message", "channel_type": "im", "user": "U0ASKER", "text": "task 7", "ts": "1.3", "channel": "D0ASKER",
+		}))
+		h.flush()
+		if n := len(h.st.callsOf("views.publish")); n != 1 {
+			t.Errorf("%d home publications; a question that changes nothing must not publish", n)
+		}
+	})
 	t.Run("app home is published for the user", func(t *testing.T) {
 		h := start(t, httpMode, newFakeEngine())
 		h.st.setLocale("U0ASKER", "zh-CN")
