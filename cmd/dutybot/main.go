@@ -67,8 +67,12 @@ type Main struct {
 	Stderr io.Writer
 	// Getenv reads configuration from the environment (tests replace it).
 	Getenv func(string) string
-	// Logger writes structured logs to Stderr.
+	// Logger writes structured logs to Stderr, at LogLevel.
 	Logger *slog.Logger
+	// LogLevel is warn for one-shot commands (their output is the answer)
+	// and info for serve; $DUTYBOT_LOG_LEVEL (debug, info, warn, error)
+	// overrides both.
+	LogLevel *slog.LevelVar
 
 	closers  []func() error
 	httpAddr string // --http of serve
@@ -76,13 +80,31 @@ type Main struct {
 
 // NewMain returns a Main reading the process's standard streams and environment.
 func NewMain() *Main {
+	level := new(slog.LevelVar)
+	level.Set(slog.LevelWarn)
 	return &Main{
-		Stdin:  os.Stdin,
-		Stdout: os.Stdout,
-		Stderr: os.Stderr,
-		Getenv: os.Getenv,
-		Logger: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Stdin:    os.Stdin,
+		Stdout:   os.Stdout,
+		Stderr:   os.Stderr,
+		Getenv:   os.Getenv,
+		Logger:   slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})),
+		LogLevel: level,
 	}
+}
+
+// setLogLevel sets the level of the logs: def, unless $DUTYBOT_LOG_LEVEL
+// names another.
+func (m *Main) setLogLevel(def slog.Level) error {
+	if m.LogLevel == nil {
+		return nil
+	}
+	if s := m.Getenv("DUTYBOT_LOG_LEVEL"); s != "" {
+		if err := def.UnmarshalText([]byte(s)); err != nil {
+			return usagef("DUTYBOT_LOG_LEVEL=%q: want debug, info, warn or error", s)
+		}
+	}
+	m.LogLevel.Set(def)
+	return nil
 }
 
 // Close releases everything Run opened, most recent first.
@@ -119,6 +141,13 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return usagef("no command given")
 	}
 	cmd, rest := args[0], args[1:]
+	level := slog.LevelWarn
+	if cmd == "serve" {
+		level = slog.LevelInfo // a service says what it does
+	}
+	if err := m.setLogLevel(level); err != nil {
+		return err
+	}
 	switch cmd {
 	case "chat":
 		return m.runChat(ctx, rest)

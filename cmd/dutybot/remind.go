@@ -118,8 +118,11 @@ func (m *Main) runRemindSend(ctx context.Context, args []string) error {
 	if now.IsZero() {
 		now = time.Now()
 	} else if len(*nowFlag) == len(time.DateOnly) {
-		// A bare day means the whole day: everything due that day goes out.
-		now = now.Add(12*time.Hour - time.Second)
+		// A bare day means that day's sending time: its reminders go out
+		// on time, not as late ones.
+		h, min := policy.SendTime()
+		y, mo, d := now.Date()
+		now = time.Date(y, mo, d, h, min, 0, 0, policy.Location())
 	}
 	db, err := m.openStore(ctx, dsn)
 	if err != nil {

@@ -114,6 +114,11 @@ func TestMain_Serve(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not stop after its context ended")
 	}
+	for _, want := range []string{"slack: signed in", "dutybot serving"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("the log does not say %q:\n%s", want, logs.String())
+		}
+	}
 	if strings.Contains(logs.String(), "xoxb-test-token") || strings.Contains(logs.String(), secret) {
 		t.Error("a token or the signing secret reached the log")
 	}
