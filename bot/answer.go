@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 
 	"dutybot/knowledge"
@@ -16,7 +17,8 @@ func (r *request) handle() (Reply, error) {
 			return rep, err
 		}
 	}
-	q := parse(r.text, r.snap.units, r.snap.syn, r.clock())
+	// slips (随即 for 随机) are mended before anything is read, unit names included
+	q := parse(r.snap.slips.Replace(fold(r.text)), r.snap.units, r.snap.syn, r.clock())
 	return r.answer(q)
 }
 
@@ -36,6 +38,10 @@ func (r *request) answer(q *query) (Reply, error) {
 	if rep, ok := r.answerNotice(q); ok {
 		return rep, nil
 	}
+	// 身份证丢了, 几点下班: phrases no notice uses mark a question about something else
+	if containsAny(q.flat, r.snap.offtop) {
+		return r.outOfScope(), nil
+	}
 	if q.mine && len(q.units) == 0 {
 		u, err := r.e.st.UserUnit(r.ctx, r.msg.User)
 		if err != nil {
@@ -48,18 +54,33 @@ func (r *request) answer(q *query) (Reply, error) {
 		q.units = []string{u}
 	}
 	if q.filtered() {
+		if r.unitAside(q) {
+			return r.outOfScope(), nil
+		}
 		if q.list || q.count || len(q.units) == 0 || !r.strongFact(q) {
 			return r.answerList(q)
 		}
 		return r.answerFact(q)
 	}
-	if q.status == statusOverview {
+	if q.status == statusOverview && !r.relevantTask(q) { // 办理进度查询 is words of task 5
 		return r.overview()
 	}
 	if q.count && len(r.topicTerms(q).grams) == 0 {
 		return r.totalCount(), nil
 	}
 	return r.answerFact(q)
+}
+
+// unitAside reports whether a question that names a unit asks something
+// about it that no notice speaks of (法制支队队长是谁, 科技处在几楼) rather
+// than for its tasks: no list, role, time or state words, and a word left
+// over that no document holds.
+func (r *request) unitAside(q *query) bool {
+	if len(q.units) == 0 || q.list || q.count || q.roleBy || q.when != nil || q.kind != "" ||
+		q.late || q.soon || q.status != statusAny || q.ask&(askDeadline|askPeriod|askStatus) != 0 {
+		return false
+	}
+	return r.snap.idx.foreign(q.rest)
 }
 
 // relevant reports whether a hit answers the question: most of the question's
@@ -69,10 +90,23 @@ func relevant(h hit) bool {
 	return h.matched >= minMatched && (h.coverage >= minCoverage || (h.coverage >= 0.3 && h.matched >= 2.5*minMatched))
 }
 
+// relevantTask reports whether the question's words answer to a task.
+func (r *request) relevantTask(q *query) bool {
+	hits := r.snap.idx.search(r.topicTerms(q), func(d *doc) bool { return d.kind == docTask })
+	return len(hits) > 0 && relevant(hits[0])
+}
+
 // strongTask reports whether the question's words clearly name a task's content.
 func (r *request) strongTask(q *query) bool {
 	t := r.topicTerms(q)
 	hits := r.snap.idx.search(t, func(d *doc) bool { return d.kind == docTask })
+	return len(hits) > 0 && hits[0].coverage >= 0.6 && hits[0].matched >= 2*minMatched
+}
+
+// strongDoc reports whether the question's words clearly name a task or a
+// part of the notice's body.
+func (r *request) strongDoc(q *query) bool {
+	hits := r.snap.idx.search(r.topicTerms(q), nil)
 	return len(hits) > 0 && hits[0].coverage >= 0.6 && hits[0].matched >= 2*minMatched
 }
 
@@ -172,7 +206,7 @@ func (r *request) topicTerms(q *query) terms { return r.snap.idx.terms(q.rest) }
 func (r *request) answerFact(q *query) (Reply, error) {
 	t := r.topicTerms(q)
 	hits := r.rank(q, t)
-	if len(hits) == 0 || !relevant(hits[0]) {
+	if len(hits) == 0 || !(relevant(hits[0]) || r.bodyRelevant(q, hits[0])) {
 		i := quotedHit(q, r.snap.idx, hits)
 		if i < 0 {
 			return r.outOfScope(), nil
@@ -217,13 +251,32 @@ func (r *request) answerFact(q *query) (Reply, error) {
 	return rep, nil
 }
 
+// reBodyAsk marks a question about the notice's own requirements (公示制度的
+// 总体要求, 学习方面通知怎么要求的): its body, not one row of the table.
+var reBodyAsk = regexp.MustCompile(`总体|总的|整体|大体上|(通知|文件)(里|中|上)?(是)?(怎么|如何|有什么|有哪些|提出)?.{0,2}要求`)
+
+// bodyBoost is how much a section of the body gains in a question about the notice's requirements.
+const bodyBoost = 1.8
+
+// bodyRelevant accepts a section of the body on fewer words (学习方面通知
+// 怎么要求的: only 学习 is left) when the question asks for the notice's own
+// requirements and the section holds every word of it.
+func (r *request) bodyRelevant(q *query, h hit) bool {
+	return r.snap.idx.docs[h.doc].kind == docSection && reBodyAsk.MatchString(q.flat) &&
+		h.coverage >= 0.9 && h.matched >= 2*minMatched/3
+}
+
 // rank searches every document, favouring tasks that set a time limit when
 // the question asks for one, and tasks of the units it names.
 func (r *request) rank(q *query, t terms) []hit {
 	hits := r.snap.idx.search(t, nil)
+	body := reBodyAsk.MatchString(q.flat)
 	for i := range hits {
 		d := &r.snap.idx.docs[hits[i].doc]
 		if d.kind != docTask {
+			if body && d.kind == docSection {
+				hits[i].score *= bodyBoost
+			}
 			continue
 		}
 		if q.ask&askPeriod != 0 && d.timed {

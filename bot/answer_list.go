@@ -13,6 +13,10 @@ const soonDays = 14
 // Tasks still names every match. Nobody reads 10,000 lines in a chat.
 const maxListed = 60
 
+// togetherWords ask for the tasks that every named unit plays a part in
+// (法制支队和科技处共同参与的, 科技处和警务保障处都参与的), not any of them.
+var togetherWords = []string{"共同", "同时", "一起", "都参与", "都参加", "都负责", "都牵头", "都涉及", "都有份", "均参与", "均负责", "都是责任单位", "都作为"}
+
 // candidate is a task with the roles the asked-about units play in it.
 type candidate struct {
 	n          *knowledge.Notice
@@ -32,7 +36,7 @@ func plays(t *knowledge.Task, names []string) (lead, resp bool) {
 // matches selects the tasks a filtered question asks for, in table order.
 func (r *request) matches(q *query) ([]candidate, error) {
 	var out []candidate
-	together := strings.Contains(q.flat, "共同") || strings.Contains(q.flat, "同时") || strings.Contains(q.flat, "一起")
+	together := containsAny(q.flat, togetherWords)
 	for _, n := range r.snap.notices {
 		for i := range n.Tasks {
 			t := &n.Tasks[i]

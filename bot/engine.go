@@ -86,6 +86,8 @@ type snapshot struct {
 	idx     *index
 	abbrev  map[string]string // folded 简称 → what it stands for (三项制度 → 行政执法公示制度、…)
 	syn     *strings.Replacer // an officer's words → the notices' words (newSynonyms)
+	slips   *strings.Replacer // typing slips → the notices' words, over the whole question
+	offtop  []string          // off-topic phrases the notices never use (lexicon [offtopic])
 	docOf   map[*knowledge.Task]int
 	years   map[time.Month][]int
 }
@@ -149,8 +151,17 @@ func newSnapshot(ns []*knowledge.Notice, stored []knowledge.Unit) *snapshot {
 			s.abbrev[matchForm(m[2])] = full
 		}
 	}
-	s.units = newUnitIndex(units, corpus.String())
+	s.units = newUnitIndex(units, corpus.String(), builtinLexicon.units)
 	s.syn = newSynonyms(words.String())
+	// slips are read against everything a question may name: units too
+	for _, u := range units {
+		words.WriteString(matchForm(u.Name) + "|")
+		for _, a := range u.Aliases {
+			words.WriteString(matchForm(a) + "|")
+		}
+	}
+	s.slips = newReplacer(builtinLexicon.slips, words.String())
+	s.offtop = offtopicIn(builtinLexicon, words.String())
 	s.idx = newIndex(docs, texts, heads)
 	return s
 }

@@ -38,6 +38,7 @@ type index struct {
 	docs     []doc
 	postings map[string][]posting
 	avgLen   float64
+	chars    map[rune]bool // every character the documents hold
 }
 
 type posting struct {
@@ -75,13 +76,16 @@ func isWordRune(r rune) bool {
 func matchForm(s string) string { return squeeze(fold(s)) }
 
 func newIndex(docs []doc, texts []string, headings []string) *index {
-	ix := &index{docs: docs, postings: map[string][]posting{}}
+	ix := &index{docs: docs, postings: map[string][]posting{}, chars: map[rune]bool{}}
 	total := 0.0
 	for i := range ix.docs {
 		d := &ix.docs[i]
 		d.grams = map[string]float64{}
 		n := 0.0
 		d.form = matchForm(texts[i])
+		for _, r := range d.form {
+			ix.chars[r] = true
+		}
 		bigrams(d.form, func(g string) { d.grams[g]++; n++ })
 		if headings[i] != "" {
 			bigrams(matchForm(headings[i]), func(g string) { d.grams[g] += headingWeight })
@@ -128,7 +132,30 @@ type terms struct {
 // 来, 却, measure words). A bigram holding one that no document holds is the
 // join between two words (形成 after 要 in 要形成案卷), so it neither matches
 // nor counts against a match; a bigram a document does hold still counts.
-const functionChars = "要后来却当就会能被把给对在将该得着过呢也都还又再才让向从以于为与及而并等之其此这那些个项条件是有到由用做弄搞干去叫请吗了的内没"
+const functionChars = "要后来却当就会能被把给对在将该得着过呢也都还又再才让向从以于为与及而并等之其此这那些个项条件是有到由用做弄搞干去叫请吗了的内没上写讲说管"
+
+// foreign reports whether the words of segments hold a word no document
+// holds: a bigram that is not a join (队长), or a character standing alone
+// that is neither a function character nor in any document (楼).
+func (ix *index) foreign(segments []string) bool {
+	for _, s := range segments {
+		rs := []rune(s)
+		if len(rs) == 1 {
+			if isHan(rs[0]) && !strings.ContainsRune(functionChars, rs[0]) && !ix.chars[rs[0]] {
+				return true
+			}
+			continue
+		}
+		var gs []string
+		bigrams(s, func(g string) { gs = append(gs, g) })
+		for k, g := range gs {
+			if len(ix.postings[g]) == 0 && !ix.isJoin(gs, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 func (ix *index) terms(segments []string) terms {
 	var t terms

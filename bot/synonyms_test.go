@@ -13,7 +13,6 @@ func TestNewSynonyms(t *testing.T) {
 		"行为完结后立卷":  "行为终结后形成相应案卷", // words the corpus lacks become its words
 		"执法结束后":    "执法结束后",       // 结束 is the corpus's own word: kept
 		"多少天内":     "多少日内",
-		"岗位信息公式牌":  "岗位信息公示牌",
 		"身份证丢了怎么办": "身份证丢了怎么办", // nothing to do with the groups
 	} {
 		if got := syn.Replace(in); got != want {
@@ -22,6 +21,78 @@ func TestNewSynonyms(t *testing.T) {
 	}
 	if got := newSynonyms("").Replace("立卷"); got != "立卷" {
 		t.Errorf("empty corpus rewrote 立卷 to %q", got)
+	}
+}
+
+func TestNewReplacer_slips(t *testing.T) {
+	corpus := matchForm("岗位信息公示牌。全面推行双随机一公开。公式化的")
+	slips := newReplacer(builtinLexicon.slips, corpus)
+	for in, want := range map[string]string{
+		"岗位信息公事牌": "岗位信息公示牌",
+		"双随即一公开":  "双随机一公开",
+		"公式":      "公式", // the corpus writes 公式: a real word, kept
+		"你好":      "你好",
+	} {
+		if got := slips.Replace(in); got != want {
+			t.Errorf("Replace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseLexicon(t *testing.T) {
+	t.Run("builtin", func(t *testing.T) {
+		lx, err := parseLexicon(lexiconText)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(lx.synonyms) == 0 || len(lx.slips) == 0 || len(lx.units) == 0 || len(lx.offtopic) == 0 {
+			t.Errorf("a section is empty: %d synonyms, %d slips, %d units, %d offtopic",
+				len(lx.synonyms), len(lx.slips), len(lx.units), len(lx.offtopic))
+		}
+	})
+	t.Run("folds words", func(t *testing.T) {
+		lx, err := parseLexicon("[synonyms]\n电子邮件 Email  # comment\n[offtopic]\n天气 下雨\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := lx.synonyms[0][1]; got != "email" {
+			t.Errorf("word = %q, want email", got)
+		}
+		if len(lx.offtopic) != 2 {
+			t.Errorf("offtopic = %v, want two phrases", lx.offtopic)
+		}
+	})
+	for name, text := range map[string]string{
+		"no section":      "终结 结束\n",
+		"unknown section": "[words]\n终结 结束\n",
+		"unclosed":        "[synonyms\n终结 结束\n",
+		"lone word":       "[slips]\n公示\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := parseLexicon(text); err == nil {
+				t.Errorf("parseLexicon(%q) = nil error", text)
+			}
+		})
+	}
+}
+
+func TestIndex_foreign(t *testing.T) {
+	texts := []string{"法制支队牵头落实", "各级公安机关"}
+	ix := newIndex(make([]doc, len(texts)), texts, []string{"", ""})
+	for _, c := range []struct {
+		segs []string
+		want bool
+	}{
+		{[]string{"队长"}, true},   // a word no document holds
+		{[]string{"楼"}, true},    // a lone character no document holds
+		{[]string{"干"}, false},   // a function character
+		{[]string{"落实"}, false},  // held
+		{[]string{"要落实"}, false}, // 要落 joins 要 to a held word
+		{nil, false},
+	} {
+		if got := ix.foreign(c.segs); got != c.want {
+			t.Errorf("foreign(%q) = %v, want %v", c.segs, got, c.want)
+		}
 	}
 }
 

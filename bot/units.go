@@ -20,7 +20,10 @@ type unitIndex struct {
 
 var shortPrefixes = []string{"局各", "市局", "各", "市", "局"}
 
-func newUnitIndex(units []knowledge.Unit, corpus string) *unitIndex {
+// nicknames are the lexicon's [units] groups: a unit's name or alias first,
+// then what people call it (警保处). A nickname that the corpus uses or that
+// already names something is skipped, like an ambiguous short form.
+func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *unitIndex {
 	ui := &unitIndex{dir: knowledge.NewDirectory(units), lookup: map[string]string{}, groupOf: map[string][]string{}}
 	add := func(k, canon string) bool {
 		k = fold(knowledge.NormalizeName(k))
@@ -54,6 +57,17 @@ func newUnitIndex(units []knowledge.Unit, corpus string) *unitIndex {
 		}
 		if uniq(owners) {
 			add(k, owners[0])
+		}
+	}
+	for _, g := range nicknames {
+		canon, ok := ui.lookup[fold(knowledge.NormalizeName(g[0]))]
+		if !ok {
+			continue // a unit of some other notice
+		}
+		for _, k := range g[1:] {
+			if _, taken := ui.lookup[k]; !taken && !strings.Contains(corpus, k) {
+				add(k, canon)
+			}
 		}
 	}
 	for k := range ui.lookup {

@@ -1,0 +1,137 @@
+package bot
+
+import (
+	_ "embed" // the lexicon is data administrators edit, built into the binary
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// lexiconText is lexicon.txt: synonyms, slips, unit nicknames and off-topic
+// phrases, kept as data so that administrators extend them without code.
+//
+//go:embed lexicon.txt
+var lexiconText string
+
+// lexicon is the parsed lexicon.txt. Every list is in match form.
+type lexicon struct {
+	synonyms [][]string // the notice's usual word first
+	slips    [][]string // the right form first
+	units    [][]string // a unit's name or alias first, then its nicknames
+	offtopic []string
+}
+
+// builtinLexicon is parsed once: the embedded file never changes while the
+// program runs, and a malformed one is a build defect caught by the tests.
+var builtinLexicon = mustLexicon(lexiconText)
+
+func mustLexicon(text string) *lexicon {
+	lx, err := parseLexicon(text)
+	if err != nil {
+		panic(err)
+	}
+	return lx
+}
+
+// parseLexicon reads the lexicon format described at the top of lexicon.txt.
+func parseLexicon(text string) (*lexicon, error) {
+	lx := &lexicon{}
+	section := ""
+	for i, line := range strings.Split(text, "\n") {
+		if k := strings.IndexByte(line, '#'); k >= 0 {
+			line = line[:k]
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "[") {
+			if !strings.HasSuffix(line, "]") {
+				return nil, fmt.Errorf("lexicon line %d: unclosed section %q", i+1, line)
+			}
+			section = strings.TrimSpace(line[1 : len(line)-1])
+			switch section {
+			case "synonyms", "slips", "units", "offtopic":
+			default:
+				return nil, fmt.Errorf("lexicon line %d: unknown section [%s]", i+1, section)
+			}
+			continue
+		}
+		var words []string
+		for _, w := range strings.Fields(line) {
+			if f := matchForm(w); f != "" {
+				words = append(words, f)
+			}
+		}
+		switch section {
+		case "":
+			return nil, fmt.Errorf("lexicon line %d: %q before any [section]", i+1, line)
+		case "offtopic":
+			lx.offtopic = append(lx.offtopic, words...)
+			continue
+		}
+		if len(words) < 2 {
+			return nil, fmt.Errorf("lexicon line %d: a [%s] group needs two words or more: %q", i+1, section, line)
+		}
+		switch section {
+		case "synonyms":
+			lx.synonyms = append(lx.synonyms, words)
+		case "slips":
+			lx.slips = append(lx.slips, words)
+		case "units":
+			lx.units = append(lx.units, words)
+		}
+	}
+	return lx, nil
+}
+
+// newReplacer builds the question-side replacements of groups for a corpus
+// (the notices' text in match form): a word the corpus never uses becomes
+// the first word of its group that the corpus does use. Words the corpus
+// uses stay as they are, so a replacement never hides a real match, and a
+// group none of whose words the corpus uses does nothing.
+func newReplacer(groups [][]string, corpus string) *strings.Replacer {
+	type pair struct{ from, to string }
+	var pairs []pair
+	for _, g := range groups {
+		to := ""
+		for _, w := range g {
+			if strings.Contains(corpus, w) {
+				to = w
+				break
+			}
+		}
+		if to == "" {
+			continue
+		}
+		for _, w := range g {
+			if w != to && !strings.Contains(corpus, w) {
+				pairs = append(pairs, pair{w, to})
+			}
+		}
+	}
+	// strings.Replacer tries its pairs in order at each position: longest first
+	sort.SliceStable(pairs, func(i, j int) bool { return len(pairs[i].from) > len(pairs[j].from) })
+	args := make([]string, 0, 2*len(pairs))
+	for _, p := range pairs {
+		args = append(args, p.from, p.to)
+	}
+	return strings.NewReplacer(args...)
+}
+
+// newSynonyms builds the synonym replacements of the built-in lexicon for a corpus.
+func newSynonyms(corpus string) *strings.Replacer {
+	return newReplacer(builtinLexicon.synonyms, corpus)
+}
+
+// offtopicIn returns the lexicon's off-topic phrases that the corpus never
+// uses: a notice that does speak of 补办 is asked about 补办.
+func offtopicIn(lx *lexicon, corpus string) []string {
+	var out []string
+	for _, w := range lx.offtopic {
+		if !strings.Contains(corpus, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
