@@ -46,6 +46,7 @@ type Dispatcher struct {
 	batch, parallel              int
 	logger                       *slog.Logger
 	pacer                        *pacer
+	recorded                     recordedSet
 }
 
 // DispatcherOption configures NewDispatcher; options validate their arguments.

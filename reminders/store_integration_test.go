@@ -25,7 +25,7 @@ import (
 // storeDSN returns a fresh database for one test: an SQLite file, or a new
 // schema of the PostgreSQL server at $DUTYBOT_TEST_POSTGRES (skipped when
 // unreachable).
-func storeDSN(t *testing.T, engine string) string {
+func storeDSN(t testing.TB, engine string) string {
 	t.Helper()
 	if engine == "sqlite" {
 		return filepath.Join(t.TempDir(), "dutybot.db")

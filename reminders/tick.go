@@ -72,10 +72,11 @@ func (d *Dispatcher) Tick(ctx context.Context, now time.Time) (Result, error) {
 	from := now.Add(-d.lookback)
 	plan := Plan(st.notices, st.assign, nil, d.policy, from, now)
 	res.Planned = len(plan)
-	if res.Recorded, err = d.log.Record(ctx, plan); err != nil {
+	if res.Recorded, err = d.recorded.record(ctx, d.log, plan, from); err != nil {
 		return res, fmt.Errorf("reminder tick: record plan: %w", err)
 	}
 	handled := map[int64]bool{}
+	var ix *planIndex // built at the first claim that needs it
 	var errs []error
 	for round := 0; round < maxRounds; round++ {
 		// Stop sending well before the claim lapses: past it, another
@@ -97,7 +98,10 @@ func (d *Dispatcher) Tick(ctx context.Context, now time.Time) (Result, error) {
 			break
 		}
 		res.Claimed += len(fresh)
-		if err := d.deliver(ctx, now, stopAt, st, plan, from, fresh, &res); err != nil {
+		if ix == nil {
+			ix = indexPlan(plan)
+		}
+		if err := d.deliver(ctx, now, stopAt, st, ix, from, fresh, &res); err != nil {
 			errs = append(errs, err)
 		}
 		if len(claimed) < d.batch || ctx.Err() != nil {
@@ -130,7 +134,7 @@ type message struct {
 	items               []knowledge.LoggedReminder
 }
 
-func (d *Dispatcher) deliver(ctx context.Context, now, stopAt time.Time, st *state, plan []knowledge.Reminder, from time.Time, claimed []knowledge.LoggedReminder, res *Result) error {
+func (d *Dispatcher) deliver(ctx context.Context, now, stopAt time.Time, st *state, ix *planIndex, from time.Time, claimed []knowledge.LoggedReminder, res *Result) error {
 	// A reminder claimed after a long failure may predate the window: plan
 	// far enough back to judge it.
 	oldest := from
@@ -140,15 +144,7 @@ func (d *Dispatcher) deliver(ctx context.Context, now, stopAt time.Time, st *sta
 		}
 	}
 	if oldest.Before(from) {
-		plan = Plan(st.notices, st.assign, nil, d.policy, oldest, now)
-	}
-	planned := make(map[string]bool, len(plan))
-	latest := make(map[milestoneKey]time.Time, len(plan))
-	for _, r := range plan {
-		planned[r.Key()] = true
-		if k := milestoneOf(r); r.At.After(latest[k]) {
-			latest[k] = r.At
-		}
+		ix = indexPlan(Plan(st.notices, st.assign, nil, d.policy, oldest, now))
 	}
 	var errs []error
 	skip := func(lr knowledge.LoggedReminder, reason string) {
@@ -163,11 +159,11 @@ func (d *Dispatcher) deliver(ctx context.Context, now, stopAt time.Time, st *sta
 	for _, lr := range claimed {
 		r := lr.Reminder
 		switch {
-		case !planned[r.Key()]:
+		case !ix.has(r):
 			skip(lr, d.whyNotPlanned(st, r))
 			continue
-		case latest[milestoneOf(r)].After(r.At):
-			skip(lr, "superseded by the reminder of "+latest[milestoneOf(r)].Format(time.RFC3339))
+		case ix.latest[milestoneOf(r)].After(r.At):
+			skip(lr, "superseded by the reminder of "+ix.latest[milestoneOf(r)].Format(time.RFC3339))
 			continue
 		}
 		m := byUnit[r.Unit]

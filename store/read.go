@@ -2,10 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
-
-	"time"
 
 	"gorm.io/gorm"
 
@@ -181,31 +180,42 @@ func (db *DB) Notices(ctx context.Context) ([]*knowledge.Notice, error) {
 	return out, nil
 }
 
-// assignmentRow is an assignment joined with its task number and unit name.
-type assignmentRow struct {
-	Number int
-	Name   string
-	Role   string
-	Done   bool
-	DoneAt *time.Time
-	DoneBy string
-}
+// assignmentColumns are what assignmentQuery selects, in scanAssignments' order.
+const assignmentColumns = "t.number, u.name, a.role, a.done, a.done_at, a.done_by"
 
 func assignmentQuery(tx *gorm.DB, noticeID int64) *gorm.DB {
 	return tx.Table("assignments a").
-		Select("t.number, u.name, a.role, a.done, a.done_at, a.done_by").
+		Select(assignmentColumns).
 		Joins("JOIN tasks t ON t.id = a.task_id").
 		Joins("JOIN units u ON u.id = a.unit_id").
 		Where("t.notice_id = ?", noticeID).
 		Order("t.number, a.position")
 }
 
-func (r assignmentRow) assignment() knowledge.Assignment {
-	a := knowledge.Assignment{Task: r.Number, Unit: r.Name, Role: knowledge.Role(r.Role), Done: r.Done, DoneBy: r.DoneBy}
-	if r.DoneAt != nil {
-		a.DoneAt = r.DoneAt.UTC()
+// scanAssignments reads the rows of an assignment query by hand: the engine
+// reads a notice's assignments for every question, and GORM's reflective
+// scan cost several times the query itself.
+func scanAssignments(q *gorm.DB) ([]knowledge.Assignment, error) {
+	rows, err := q.Rows()
+	if err != nil {
+		return nil, err
 	}
-	return a
+	defer rows.Close()
+	var out []knowledge.Assignment
+	for rows.Next() {
+		var a knowledge.Assignment
+		var role string
+		var doneAt sql.NullTime
+		if err := rows.Scan(&a.Task, &a.Unit, &role, &a.Done, &doneAt, &a.DoneBy); err != nil {
+			return nil, err
+		}
+		a.Role = knowledge.Role(role)
+		if doneAt.Valid {
+			a.DoneAt = doneAt.Time.UTC()
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }
 
 func noticeID(tx *gorm.DB, number string) (int64, error) {
@@ -237,14 +247,16 @@ func (db *DB) UnitAssignments(ctx context.Context, notice, unit string) ([]knowl
 }
 
 func (db *DB) assignments(ctx context.Context, notice, unit string) ([]knowledge.Assignment, error) {
-	var rows []assignmentRow
-	err := db.read(ctx, func(tx *gorm.DB) error {
-		id, err := noticeID(tx, notice)
-		if err != nil {
-			return err
-		}
-		q := assignmentQuery(tx, id)
-		if unit != "" {
+	var out []knowledge.Assignment
+	var err error
+	if unit == "" {
+		out, err = db.noticeAssignments(ctx, notice)
+	} else {
+		err = db.read(ctx, func(tx *gorm.DB) error {
+			id, err := noticeID(tx, notice)
+			if err != nil {
+				return err
+			}
 			units, err := loadUnits(tx)
 			if err != nil {
 				return err
@@ -253,16 +265,36 @@ func (db *DB) assignments(ctx context.Context, notice, unit string) ([]knowledge
 			if err != nil {
 				return err
 			}
-			q = q.Where("a.unit_id = ?", unitID)
-		}
-		return q.Scan(&rows).Error
-	})
+			out, err = scanAssignments(assignmentQuery(tx, id).Where("a.unit_id = ?", unitID))
+			return err
+		})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("assignments of %s: %w", notice, err)
 	}
-	out := make([]knowledge.Assignment, len(rows))
-	for i, r := range rows {
-		out[i] = r.assignment()
+	if out == nil {
+		out = []knowledge.Assignment{}
+	}
+	return out, nil
+}
+
+// noticeAssignments reads a whole notice's assignments in one statement
+// (one snapshot, one round trip); only when it finds none does it look
+// whether the notice exists at all.
+func (db *DB) noticeAssignments(ctx context.Context, notice string) ([]knowledge.Assignment, error) {
+	q := db.r.WithContext(ctx).Table("assignments a").
+		Select(assignmentColumns).
+		Joins("JOIN tasks t ON t.id = a.task_id").
+		Joins("JOIN notices n ON n.id = t.notice_id").
+		Joins("JOIN units u ON u.id = a.unit_id").
+		Where("n.number = ?", notice).
+		Order("t.number, a.position")
+	out, err := scanAssignments(q)
+	if err != nil || len(out) > 0 {
+		return out, err
+	}
+	if _, err := noticeID(db.r.WithContext(ctx), notice); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -15,30 +17,45 @@ import (
 // Record inserts the reminders that are not in the log yet (by Key) as
 // pending and returns how many were new. Recording the same plan twice, or
 // from two replicas at once, adds nothing the second time.
+//
+// The scheduler records its whole look-back window every minute, so nearly
+// all of a plan is in the log already: Record first reads which keys are
+// (one query per few thousand keys, on a reader) and inserts only the rest,
+// in multi-row INSERT … ON CONFLICT DO NOTHING statements that still settle
+// a race with another replica.
 func (db *DB) Record(ctx context.Context, rs []knowledge.Reminder) (int, error) {
 	if len(rs) == 0 {
 		return 0, nil
 	}
-	rows := make([]ReminderRow, 0, len(rs))
-	seen := map[string]bool{}
+	rows := make([]recordRow, 0, len(rs))
+	seen := make(map[string]bool, len(rs))
 	for _, r := range rs {
 		k := r.Key()
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		at := utc(r.At)
-		rows = append(rows, ReminderRow{
-			Key: k, Notice: r.Notice, Task: r.Task, Unit: r.Unit, Role: string(r.Role),
-			Kind: string(r.Kind), At: at, Due: r.Due.String(),
-			State: string(knowledge.DeliveryPending), NextAttempt: at,
-		})
+		rows = append(rows, recordRow{key: k, r: r})
 	}
+	rows, err := db.unrecorded(ctx, rows)
+	if err != nil {
+		return 0, fmt.Errorf("record reminders: %w", err)
+	}
+	if len(rows) == 0 {
+		return 0, nil
+	}
+	per := recordBatch[db.engine]
 	var added int64
-	err := db.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		for i := 0; i < len(rows); i += batch {
-			chunk := rows[i:min(i+batch, len(rows))]
-			res := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "reminder_key"}}, DoNothing: true}).Create(&chunk)
+	err = db.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		args := make([]any, 0, per*recordParams)
+		for i := 0; i < len(rows); i += per {
+			chunk := rows[i:min(i+per, len(rows))]
+			args = args[:0]
+			for _, r := range chunk {
+				at := utc(r.r.At)
+				args = append(args, r.key, r.r.Notice, r.r.Task, r.r.Unit, string(r.r.Role), string(r.r.Kind), at, r.r.Due.String(), at)
+			}
+			res := tx.Exec(recordSQL(len(chunk)), args...)
 			if res.Error != nil {
 				return res.Error
 			}
@@ -50,6 +67,90 @@ func (db *DB) Record(ctx context.Context, rs []knowledge.Reminder) (int, error) 
 		return 0, fmt.Errorf("record reminders: %w", err)
 	}
 	return int(added), nil
+}
+
+// recordRow is a reminder to record with its key, computed once.
+type recordRow struct {
+	key string
+	r   knowledge.Reminder
+}
+
+// recordBatch is how many reminders one INSERT carries. The SQLite driver
+// binds parameters in time quadratic in their number, so its statements stay
+// small; PostgreSQL takes up to 65,535 parameters and pays per round trip.
+var recordBatch = map[Engine]int{SQLite: 40, Postgres: 1000}
+
+// recordParams is the number of parameters of one row of recordSQL.
+const recordParams = 9
+
+// recordSQL inserts n pending reminders, leaving those already logged.
+func recordSQL(n int) string {
+	const row = "(?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, '', NULL, '', NULL, '', '', '')"
+	var b strings.Builder
+	b.WriteString("INSERT INTO reminders (reminder_key, notice, task, unit, role, kind, at, due, state, attempts, " +
+		"next_attempt, claim_owner, claim_until, last_error, sent_at, channel, message_ts, reason) VALUES ")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	b.WriteString(" ON CONFLICT (reminder_key) DO NOTHING")
+	return b.String()
+}
+
+// keysPerLookup is how many keys one existence query sends, as one JSON
+// array parameter (a few hundred kilobytes).
+const keysPerLookup = 5000
+
+// unrecorded returns the rows whose key is not in the log yet.
+func (db *DB) unrecorded(ctx context.Context, rows []recordRow) ([]recordRow, error) {
+	q := `SELECT reminder_key FROM reminders WHERE reminder_key IN (SELECT value FROM json_each(?))`
+	if db.engine == Postgres {
+		q = `SELECT reminder_key FROM reminders WHERE reminder_key IN (SELECT json_array_elements_text(CAST(? AS json)))`
+	}
+	logged := map[string]bool{}
+	keys := make([]string, 0, min(len(rows), keysPerLookup))
+	for i := 0; i < len(rows); i += keysPerLookup {
+		keys = keys[:0]
+		for _, r := range rows[i:min(i+keysPerLookup, len(rows))] {
+			keys = append(keys, r.key)
+		}
+		js, err := json.Marshal(keys)
+		if err != nil {
+			return nil, err
+		}
+		if err := db.scanKeys(ctx, q, string(js), logged); err != nil {
+			return nil, fmt.Errorf("find logged reminders: %w", err)
+		}
+	}
+	if len(logged) == 0 {
+		return rows, nil
+	}
+	out := rows[:0:0]
+	for _, r := range rows {
+		if !logged[r.key] {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// scanKeys runs q (one key column) and adds the keys to into.
+func (db *DB) scanKeys(ctx context.Context, q, arg string, into map[string]bool) error {
+	rs, err := db.r.WithContext(ctx).Raw(q, arg).Rows()
+	if err != nil {
+		return err
+	}
+	defer rs.Close()
+	for rs.Next() {
+		var k string
+		if err := rs.Scan(&k); err != nil {
+			return err
+		}
+		into[k] = true
+	}
+	return rs.Err()
 }
 
 // Claim atomically takes up to limit pending reminders due at or before now

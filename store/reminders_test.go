@@ -217,3 +217,37 @@ func TestDB_Leases(t *testing.T) {
 		})
 	})
 }
+
+// TestDB_Record_partlyLogged records plans that are partly in the log
+// already, over more keys than one existence query takes and more rows than
+// one INSERT carries: only the new ones are added and counted, and they are
+// stored whole.
+func TestDB_Record_partlyLogged(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, dsn string) {
+		db := MustOpenDB(t, dsn)
+		const n = keysPerLookup + 1500
+		rs := make([]knowledge.Reminder, n)
+		for i := range rs {
+			rs[i] = reminderAt(i+1, testStart.Add(time.Duration(i)*time.Minute))
+		}
+		if got, err := db.Record(ctx, rs[:n/2]); err != nil || got != n/2 {
+			t.Fatalf("Record first half = %d, %v; want %d", got, err, n/2)
+		}
+		again := append(rs[n/3:], rs[n-1], rs[0]) // old, new and repeated
+		if got, err := db.Record(ctx, again); err != nil || got != n-n/2 {
+			t.Fatalf("Record overlapping = %d, %v; want %d new", got, err, n-n/2)
+		}
+		all, err := db.Reminders(ctx, "")
+		if err != nil || len(all) != n {
+			t.Fatalf("Reminders = %d, %v; want %d", len(all), err, n)
+		}
+		for i, lr := range all {
+			if lr.Reminder.Key() != rs[i].Key() || lr.State != knowledge.DeliveryPending || !lr.NextAttempt.Equal(rs[i].At) || lr.Attempts != 0 {
+				t.Fatalf("reminder %d = %+v, want pending %+v", i, lr, rs[i])
+			}
+		}
+		if got, _ := db.Claim(ctx, "a", testStart, time.Minute, 10); len(got) != 1 || got[0].Reminder.Task != 1 {
+			t.Errorf("Claim after Record = %+v, want task 1's reminder", got)
+		}
+	})
+}
