@@ -25,7 +25,7 @@ const slack = 31
 // yearly period such as 每年1月20日前) every lead and responsible unit not yet
 // done gets before and due reminders and, after a deadline, overdue chases.
 // Ongoing (长期) tasks give each such unit a monthly digest. A group unit
-// with members reminds each member instead. assignments is keyed by notice
+// with members reminds each member whose own part is not done instead. assignments is keyed by notice
 // number; a task with no assignments counts as not started. units overrides
 // the notices' own units by name (bound channels, group members); it may be nil.
 func Plan(notices []*knowledge.Notice, assignments map[string][]knowledge.Assignment, units []knowledge.Unit, p *Policy, from, to time.Time) []knowledge.Reminder {
@@ -141,7 +141,8 @@ type recipient struct {
 }
 
 // recipients returns who is reminded of task t: every unit with a part not
-// done, a group with members replaced by its members, each once per role.
+// done, a group with members replaced by those of its members whose part is
+// not done, each once per role.
 func (pl *planner) recipients(t *knowledge.Task, buf []recipient) []recipient {
 	buf = buf[:0]
 	add := func(r recipient) {
@@ -153,21 +154,19 @@ func (pl *planner) recipients(t *knowledge.Task, buf []recipient) []recipient {
 		if pl.done[assignKey{t.Number, a.Unit, a.Role}] {
 			continue
 		}
-		if u := pl.units[a.Unit]; u != nil && u.Group && len(u.Members) > 0 {
+		// Members have parts of their own (the store keeps one per member
+		// in the group's role): one that finished hears no more.
+		if u := pl.units[a.Unit]; u != nil && len(u.Members) > 0 {
 			for _, m := range u.Members {
-				add(recipient{m, a.Role})
+				if !pl.done[assignKey{t.Number, m, a.Role}] {
+					add(recipient{m, a.Role})
+				}
 			}
 			continue
 		}
 		add(recipient{a.Unit, a.Role})
 	}
 	return buf
-}
-
-// slot is a day a milestone's reminder goes out on.
-type slot struct {
-	kind knowledge.ReminderKind
-	day  knowledge.Date
 }
 
 func (pl *planner) plan() {
@@ -212,88 +211,6 @@ func (pl *planner) plan() {
 		slots = pl.weekly(slots[:0])
 		pl.emit(0, []recipient{{AdminUnit, knowledge.RoleLead}}, knowledge.Date{}, slots)
 	}
-}
-
-// workday moves d to a working day, backwards or forwards, when the policy
-// asks for working days only.
-func (pl *planner) workday(d knowledge.Date, forward bool) knowledge.Date {
-	switch {
-	case !pl.p.workdaysOnly:
-		return d
-	case forward:
-		return pl.p.cal.OnOrAfter(d)
-	}
-	return pl.p.cal.OnOrBefore(d)
-}
-
-// milestone appends the days of due's reminders that may fall in the window.
-// When moving to working days lands two on one day, the one closest to the
-// deadline stays.
-func (pl *planner) milestone(slots []slot, due knowledge.Date, chase bool) []slot {
-	maxBefore := 0
-	if len(pl.p.before) > 0 {
-		maxBefore = pl.p.before[0]
-	}
-	if pl.toD.Before(due.AddDays(-maxBefore - slack)) {
-		return slots
-	}
-	if !pl.fromD.After(due.AddDays(slack)) {
-		// On the day, then the before offsets from nearest to farthest:
-		// a day already taken belongs to a reminder nearer the deadline.
-		last := pl.workday(due, false)
-		slots = append(slots, slot{knowledge.KindDue, last})
-		for i := len(pl.p.before) - 1; i >= 0; i-- {
-			d := pl.workday(due.AddDays(-pl.p.before[i]), false)
-			if !d.Before(last) {
-				continue
-			}
-			slots = append(slots, slot{knowledge.KindBefore, d})
-			last = d
-		}
-	}
-	every := pl.p.overdueEvery
-	if !chase || every == 0 {
-		return slots
-	}
-	first := pl.workday(due.AddDays(1), true)
-	k := 0
-	if gap := first.DaysUntil(pl.fromD); gap > every {
-		k = gap/every - 1
-	}
-	var last knowledge.Date
-	for ; ; k++ {
-		d := pl.workday(first.AddDays(k*every), true)
-		if d.After(pl.toD) {
-			break
-		}
-		if !last.IsZero() && !d.After(last) {
-			continue
-		}
-		slots = append(slots, slot{knowledge.KindOverdue, d})
-		last = d
-	}
-	return slots
-}
-
-// monthly appends the first working day of each month of the window.
-func (pl *planner) monthly(slots []slot) []slot {
-	for m := knowledge.NewDate(pl.fromD.Year, pl.fromD.Month, 1); !m.After(pl.toD); m = knowledge.NewDate(m.Year, m.Month+1, 1) {
-		slots = append(slots, slot{knowledge.KindDigest, pl.workday(m, true)})
-	}
-	return slots
-}
-
-// weekly appends the first working day of each week (Monday to Sunday) of
-// the window; a week with none has no summary.
-func (pl *planner) weekly(slots []slot) []slot {
-	mon := pl.fromD.AddDays(-((int(pl.fromD.Weekday()) + 6) % 7))
-	for ; !mon.After(pl.toD); mon = mon.AddDays(7) {
-		d := pl.workday(mon, true)
-		if !d.After(mon.AddDays(6)) {
-			slots = append(slots, slot{knowledge.KindDigest, d})
-		}
-	}
-	return slots
 }
 
 // emit appends a reminder per recipient for each slot whose time is in the window.

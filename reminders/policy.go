@@ -147,8 +147,9 @@ func WithCalendar(c *Calendar) Option {
 }
 
 // WithWorkingDaysOnly, when on (the default), moves a reminder that falls on
-// a weekend or holiday to the previous working day (an overdue chase to the
-// next one, since it must stay after the deadline).
+// a weekend or holiday to the previous working day. The first overdue chase
+// is the first working day after the deadline; a later chase moved back onto
+// or before the chase before it is dropped.
 func WithWorkingDaysOnly(on bool) Option {
 	return func(p *Policy) error {
 		p.workdaysOnly = on

@@ -149,14 +149,12 @@ type summaryLine struct {
 }
 
 // summaryMessage writes the weekly progress summary (通报) of notice n as of
-// today: tasks overdue and tasks due within horizon days, by unit. It
-// returns false when there is nothing to report.
+// today: tasks overdue and tasks due within horizon days, by unit (a group
+// with members by those of its members not done). It returns false when
+// there is nothing to report.
 func summaryMessage(tr Translator, lang string, n *knowledge.Notice, as []knowledge.Assignment, today knowledge.Date, horizon int, late bool) (string, bool) {
 	w := &writer{tr: tr, lang: lang}
-	done := map[assignKey]bool{}
-	for _, a := range as {
-		done[assignKey{a.Task, a.Unit, a.Role}] = a.Done
-	}
+	done, members := doneParts(as), membersOf(n)
 	var overdue, soon []summaryLine
 	add := func(lines []summaryLine, unit, entry string) []summaryLine {
 		for i := range lines {
@@ -183,11 +181,14 @@ func summaryMessage(tr Translator, lang string, n *knowledge.Notice, as []knowle
 				continue
 			}
 			data := map[string]any{"Task": t.Number, "Date": w.date(t.Deadline.Date), "Days": days}
-			if days < 0 {
-				data["Days"] = -days
-				overdue = add(overdue, a.Unit, tr.T(lang, "reminders_summary_overdue_task", data))
-			} else {
-				soon = add(soon, a.Unit, tr.T(lang, "reminders_summary_soon_task", data))
+			// A group with members is listed as its members still at work.
+			for _, u := range whoIsLate(members, done, t.Number, a.Unit, a.Role) {
+				if days < 0 {
+					data["Days"] = -days
+					overdue = add(overdue, u, tr.T(lang, "reminders_summary_overdue_task", data))
+				} else {
+					soon = add(soon, u, tr.T(lang, "reminders_summary_soon_task", data))
+				}
 			}
 		}
 	}

@@ -30,7 +30,7 @@ func TestMessages_golden(t *testing.T) {
 	for i := range items {
 		items[i].notice, items[i].task = n, n.Task(items[i].r.Task)
 	}
-	items[1].lateUnits = lateUnits(as, 3, "法制支队")
+	items[1].lateUnits = lateUnits(n, as, 3, "法制支队")
 	today := date(2019, 10, 8)
 	var got strings.Builder
 	for _, lang := range []string{"zh-CN", "en"} {

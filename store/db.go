@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -21,7 +22,6 @@ import (
 	"github.com/jonboulle/clockwork"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 
 	"dutybot/knowledge"
 )
@@ -101,11 +101,7 @@ func (db *DB) Engine() Engine { return db.engine }
 
 func (db *DB) gormConfig() *gorm.Config {
 	return &gorm.Config{
-		Logger: logger.NewSlogLogger(db.logger, logger.Config{
-			SlowThreshold:             time.Second,
-			LogLevel:                  logger.Warn,
-			IgnoreRecordNotFoundError: true,
-		}),
+		Logger:                 &gormLogger{log: db.logger},
 		NowFunc:                func() time.Time { return utc(db.clock.Now()) },
 		DisableAutomaticPing:   true,
 		SkipDefaultTransaction: true, // every write here runs in an explicit transaction
@@ -174,6 +170,38 @@ func checkSQLiteFile(path string) error {
 	return nil
 }
 
+// checkSQLiteDir makes sure the database's directory exists and takes new
+// files: SQLite creates the database there, and its -wal and -shm files next
+// to an existing one. Without this check the driver fails with
+// "unable to open database file: out of memory (14)".
+func checkSQLiteDir(path string) error {
+	verb := "open"
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		verb = "create"
+	}
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("%s database %s: directory %s does not exist", verb, path, dir)
+	case err != nil:
+		return fmt.Errorf("%s database %s: directory %s: %w", verb, path, dir, err)
+	case !st.IsDir():
+		return fmt.Errorf("%s database %s: %s is not a directory", verb, path, dir)
+	}
+	probe, err := os.CreateTemp(dir, ".dutybot-probe-*")
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("%s database %s: directory %s is not writable: %w", verb, path, dir, err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return nil
+}
+
 // sqliteDSN builds the driver's DSN. The driver runs each _pragma on every new
 // connection and silently ignores other spellings, so TestOpen_pragmas checks
 // that each one took effect. busy_timeout comes first so that switching to
@@ -200,6 +228,9 @@ func (db *DB) openSQLite(ctx context.Context, path string) error {
 	}
 	if strings.ContainsAny(path, "?#") || strings.HasPrefix(path, "file:") {
 		return fmt.Errorf("open sqlite %q: the path must be a plain file name (no file: prefix, '?' or '#')", path)
+	}
+	if err := checkSQLiteDir(path); err != nil {
+		return err
 	}
 	if err := checkSQLiteFile(path); err != nil {
 		return fmt.Errorf("open sqlite %s: %w", path, err)

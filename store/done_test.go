@@ -32,9 +32,9 @@ func TestDB_SetDone(t *testing.T) {
 		{"unit not in task", ref(1), "人事处", true, knowledge.ErrNotAssigned, knowledge.StatusOpen, 0},
 		{"lead by alias", ref(1), "市局法制支队", true, nil, knowledge.StatusPartial, 1},
 		{"again", ref(1), "法制支队", true, knowledge.ErrUnchanged, knowledge.StatusPartial, 0},
-		{"whole task", ref(1), "", true, nil, knowledge.StatusDone, 1},
+		{"whole task", ref(1), "", true, nil, knowledge.StatusDone, 3}, // 各分县局 and its two members
 		{"whole task again", ref(1), "", true, knowledge.ErrUnchanged, knowledge.StatusDone, 0},
-		{"reopen by alias", ref(1), " 各县分局、", false, nil, knowledge.StatusPartial, 1},
+		{"reopen by alias", ref(1), " 各县分局、", false, nil, knowledge.StatusPartial, 3},
 		{"both roles", ref(2), "办公室", true, nil, knowledge.StatusPartial, 1},
 		{"reopen whole task", ref(2), "", false, nil, knowledge.StatusOpen, 1},
 		{"reopen open", ref(3), "", false, knowledge.ErrUnchanged, knowledge.StatusOpen, 0},
@@ -80,7 +80,11 @@ func TestDB_SetDone(t *testing.T) {
 			want := []string{
 				"task.done 1 法制支队 open→done U0ADMIN/cli",
 				"task.done 1 各分县局 open→done U0ADMIN/cli",
+				"task.done 1 寿县公安局 open→done U0ADMIN/cli",
+				"task.done 1 凤台县公安局 open→done U0ADMIN/cli",
 				"task.reopen 1 各分县局 done→open U0ADMIN/cli",
+				"task.reopen 1 寿县公安局 done→open U0ADMIN/cli",
+				"task.reopen 1 凤台县公安局 done→open U0ADMIN/cli",
 				"task.done 2 市局办公室 open→done U0ADMIN/cli",
 				"task.reopen 2 市局办公室 done→open U0ADMIN/cli",
 			}

@@ -27,6 +27,22 @@ var migrations = []migration{
 		}
 		return tx.Create(&AuditHeadRow{ID: 1}).Error
 	}},
+	{2, "member parts of group units", func(tx *gorm.DB) error {
+		// Version 1 builds from the live structs, so on a fresh database
+		// the columns exist already.
+		m := tx.Migrator()
+		for _, field := range []string{"Sub", "ViaID"} {
+			if m.HasColumn(&AssignmentRow{}, field) {
+				continue
+			}
+			if err := m.AddColumn(&AssignmentRow{}, field); err != nil {
+				return fmt.Errorf("add assignments.%s: %w", field, err)
+			}
+		}
+		// Groups given members before this version get their members'
+		// parts now, each as done as the group's part is.
+		return syncAllMemberParts(tx, nil, "")
+	}},
 }
 
 // SchemaVersion is the newest schema this binary knows.

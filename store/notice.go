@@ -30,7 +30,9 @@ type assignmentKey struct {
 
 // ImportNotice stores n in one audited transaction (notice.import),
 // replacing a stored notice with the same number while keeping the
-// completion state of every (task, unit, role) that still exists. A unit's
+// completion state of every (task, unit, role) that still exists, the
+// parts of group members included (members get their parts in the notice's
+// tasks as SetMembers gives them). A unit's
 // channel and members set through BindChannel and SetMembers win over the
 // notice's: the notice only fills them in where none are stored. Importing
 // the same content again returns knowledge.ErrUnchanged; invalid input
@@ -84,7 +86,12 @@ func (db *DB) ImportNotice(ctx context.Context, n *knowledge.Notice, by knowledg
 			return err
 		}
 		c.add(change{Action: ActionImport, Notice: n.Number, Before: before, After: summary})
-		return nil
+		units, err := ensureMemberUnits(tx)
+		if err != nil {
+			return err
+		}
+		s := &partSync{tx: tx, c: c, now: c.now, by: by.User, units: units, members: memberSet(units)}
+		return s.notice(row.ID, n.Number, kept)
 	})
 	if err != nil {
 		return fmt.Errorf("import notice %s: %w", n.Number, err)

@@ -83,7 +83,7 @@ func TestOpen_badInput(t *testing.T) {
 	}{
 		{"not a database", text, nil, "not an SQLite database"},
 		{"directory", dir, nil, "is a directory"},
-		{"missing directory", filepath.Join(dir, "no", "such", "dir", "x.db"), nil, "open sqlite"},
+		{"missing directory", filepath.Join(dir, "no", "such", "dir", "x.db"), nil, "does not exist"},
 		{"empty path", "", nil, "empty database path"},
 		{"query in path", filepath.Join(dir, "x.db?mode=ro"), nil, "plain file name"},
 		{"nil clock", filepath.Join(dir, "y.db"), []Option{WithClock(nil)}, "nil clock"},
@@ -211,4 +211,53 @@ func TestOpen_migrations(t *testing.T) {
 			}
 		})
 	})
+}
+
+// TestOpen_unwritableDirectory checks that a database in a directory that
+// is missing or takes no files is refused with a message naming the
+// directory, not SQLite's "out of memory (14)", and that nothing is created.
+func TestOpen_unwritableDirectory(t *testing.T) {
+	base := t.TempDir()
+	readOnly := filepath.Join(base, "ro")
+	if err := os.Mkdir(readOnly, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(readOnly, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(readOnly, 0o755) })
+	tests := []struct {
+		name, path, want string
+		needsPermissions bool
+	}{
+		{"missing directory", filepath.Join(base, "nope", "x.db"), "create database " + filepath.Join(base, "nope", "x.db") + ": directory " + filepath.Join(base, "nope") + " does not exist", false},
+		{"read-only directory", filepath.Join(readOnly, "x.db"), "create database " + filepath.Join(readOnly, "x.db") + ": directory " + readOnly + " is not writable: permission denied", true},
+		{"directory is a file", filepath.Join(base, "file", "x.db"), "is not a directory", false},
+	}
+	if err := os.WriteFile(filepath.Join(base, "file"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.needsPermissions {
+				// Root writes anywhere: probe whether permissions hold here.
+				probe := filepath.Join(readOnly, "probe")
+				if err := os.WriteFile(probe, nil, 0o600); err == nil {
+					os.Remove(probe)
+					t.Skip("directory permissions are not enforced for this user (root?)")
+				}
+			}
+			db, err := Open(ctx, tt.path)
+			if err == nil {
+				db.Close()
+				t.Fatalf("Open(%s) succeeded", tt.path)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Open(%s) = %q, want it to say %q", tt.path, err, tt.want)
+			}
+			if _, err := os.Stat(tt.path); err == nil {
+				t.Errorf("%s exists after a failed Open", tt.path)
+			}
+		})
+	}
 }

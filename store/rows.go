@@ -112,13 +112,19 @@ type NoticeUnitRow struct {
 func (NoticeUnitRow) TableName() string { return "notice_units" }
 
 // AssignmentRow is one unit's part (lead or responsible) in one task, with
-// its completion state.
+// its completion state. The notice's own parts have ViaID nil; a member unit
+// of a group (凤台县局 of 各分县局) has a part of its own in each task of the
+// group, with the group's role, ViaID naming the group, Position the
+// group's and Sub its place among the members (1, 2, …), so that it lists
+// right after the group.
 type AssignmentRow struct {
 	ID       int64  `gorm:"primaryKey"`
 	TaskID   int64  `gorm:"not null;uniqueIndex:idx_assignments_task_unit_role,priority:1"`
 	UnitID   int64  `gorm:"not null;uniqueIndex:idx_assignments_task_unit_role,priority:2;index:idx_assignments_unit"`
 	Role     string `gorm:"size:20;not null;uniqueIndex:idx_assignments_task_unit_role,priority:3"`
 	Position int    `gorm:"not null"`
+	Sub      int    `gorm:"not null;default:0"`
+	ViaID    *int64 `gorm:"column:via_unit_id"`
 	Done     bool   `gorm:"not null"`
 	DoneAt   *time.Time
 	DoneBy   string `gorm:"size:200;not null"`

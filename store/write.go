@@ -21,8 +21,11 @@ const (
 // SetDone marks a unit's part of a task done (or open again, with
 // done=false); unit "" means every unit of the task. The unit may be named by
 // canonical name or alias; a unit that is both lead and responsible has both
-// parts marked. Each unit whose state changes gets one audit entry (task.done
-// or task.reopen) in the same transaction; reopening clears done_at and
+// parts marked. A group unit with members has its members' parts marked
+// too; a member's part can be marked alone, and the group's part follows its
+// members': done when all of theirs are, open again when one is reopened.
+// Each unit whose state changes gets one audit entry (task.done or
+// task.reopen) in the same transaction; reopening clears done_at and
 // done_by, and the audit log keeps the history. Errors: knowledge.ErrNotFound
 // (notice or task), ErrUnknownUnit, ErrNotAssigned, ErrUnchanged.
 func (db *DB) SetDone(ctx context.Context, ref knowledge.TaskRef, unit string, done bool, by knowledge.Actor) error {
@@ -39,8 +42,12 @@ func (db *DB) SetDone(ctx context.Context, ref knowledge.TaskRef, unit string, d
 		if err != nil {
 			return fmt.Errorf("find task: %w", err)
 		}
-		var rows []AssignmentRow
-		q := tx.Preload("Unit").Where("task_id = ?", task.ID).Order("position")
+		var rows []*AssignmentRow
+		if err := tx.Preload("Unit").Where("task_id = ?", task.ID).Order("position, sub").Find(&rows).Error; err != nil {
+			return fmt.Errorf("read assignments: %w", err)
+		}
+		targets := rows
+		var members map[int64][]int64
 		if unit != "" {
 			units, err := loadUnits(tx)
 			if err != nil {
@@ -50,42 +57,34 @@ func (db *DB) SetDone(ctx context.Context, ref knowledge.TaskRef, unit string, d
 			if err != nil {
 				return err
 			}
-			q = q.Where("unit_id = ?", unitID)
 			unit = canon
+			members = memberSet(units)
+			targets = partsOf(rows, unitID, members)
 		}
-		if err := q.Find(&rows).Error; err != nil {
-			return fmt.Errorf("read assignments: %w", err)
-		}
-		if len(rows) == 0 {
+		if len(targets) == 0 {
 			return fmt.Errorf("%s in task %d: %w", unit, ref.Number, knowledge.ErrNotAssigned)
 		}
-		var ids []int64
-		var changedUnits []string
-		for _, r := range rows {
-			if r.Done == done {
-				continue
-			}
-			ids = append(ids, r.ID)
-			if !slices.Contains(changedUnits, r.Unit.Name) {
-				changedUnits = append(changedUnits, r.Unit.Name)
+		var changed []*AssignmentRow
+		for _, r := range targets {
+			if r.Done != done {
+				setDone(r, done, c.now, by.User)
+				changed = append(changed, r)
 			}
 		}
-		if len(ids) == 0 {
+		// A member's part changing may finish or reopen its group's.
+		changed = append(changed, deriveGroups(rows, members, c.now, by.User)...)
+		if len(changed) == 0 {
 			return knowledge.ErrUnchanged
 		}
-		upd := map[string]any{"done": done, "done_at": nil, "done_by": ""}
-		if done {
-			upd["done_at"], upd["done_by"] = c.now, by.User
+		if err := saveDone(tx, changed, c.now, by.User); err != nil {
+			return err
 		}
-		if err := tx.Model(&AssignmentRow{}).Where("id IN ?", ids).Updates(upd).Error; err != nil {
-			return fmt.Errorf("update assignments: %w", err)
-		}
-		action, before, after := ActionDone, stateOpen, stateDone
-		if !done {
-			action, before, after = ActionReopen, stateDone, stateOpen
-		}
-		for _, u := range changedUnits {
-			c.add(change{Action: action, Notice: ref.Notice, Task: ref.Number, Unit: u, Before: before, After: after})
+		seen := map[change]bool{}
+		for _, r := range changed {
+			if e := doneChange(ref.Notice, ref.Number, r.Unit.Name, r.Done); !seen[e] {
+				seen[e] = true
+				c.add(e)
+			}
 		}
 		return nil
 	})
@@ -93,6 +92,29 @@ func (db *DB) SetDone(ctx context.Context, ref knowledge.TaskRef, unit string, d
 		return fmt.Errorf("set task %d of %s done=%t for %q: %w", ref.Number, ref.Notice, done, unit, err)
 	}
 	return nil
+}
+
+// partsOf returns the parts of one task's rows that marking unit touches:
+// its own parts and, for a group with members, its members' parts in the
+// same roles.
+func partsOf(rows []*AssignmentRow, unitID int64, members map[int64][]int64) []*AssignmentRow {
+	var out []*AssignmentRow
+	for _, r := range rows {
+		if r.UnitID == unitID {
+			out = append(out, r)
+		}
+	}
+	for _, g := range out {
+		if g.ViaID != nil {
+			continue
+		}
+		for _, r := range rows {
+			if slices.Contains(members[unitID], r.UnitID) && r.Role == g.Role && !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }
 
 // BindChannel binds a unit (canonical name or alias) to a Slack channel for
@@ -125,7 +147,11 @@ func (db *DB) BindChannel(ctx context.Context, unit, channel string, by knowledg
 }
 
 // SetMembers sets the member units of a group unit, in order (blank and
-// repeated names dropped). Audited as unit.members, lists joined by 、.
+// repeated names dropped). Audited as unit.members, lists joined by 、. Each
+// member gets a part of its own in every task of the group, in the group's
+// role, as done as the group's part; a member taken out loses its parts
+// (one task.unassign entry each), and the group's state is derived again
+// from its members' (task.done or task.reopen entries).
 func (db *DB) SetMembers(ctx context.Context, unit string, members []string, by knowledge.Actor) error {
 	var clean []string
 	for _, m := range members {
@@ -168,7 +194,9 @@ func (db *DB) SetMembers(ctx context.Context, unit string, members []string, by 
 			return fmt.Errorf("insert members: %w", err)
 		}
 		c.add(change{Action: ActionMembers, Unit: canon, Before: strings.Join(old, "、"), After: strings.Join(clean, "、")})
-		return nil
+		// Each member gets its part in the group's tasks; a member taken
+		// out loses its parts (audited), and the group's state follows.
+		return syncAllMemberParts(tx, c, by.User)
 	})
 	if err != nil {
 		return fmt.Errorf("set members of %q: %w", unit, err)
