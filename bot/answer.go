@@ -12,10 +12,17 @@ func (r *request) handle() (Reply, error) {
 	if r.text == "" {
 		return r.help(), nil
 	}
+	// A command answers in the configured language: its words are the same
+	// in both, and its arguments (科技处, C0123, abc) are data, not language.
 	if cmd, args, ok := parseCommand(r.text); ok {
 		if rep, handled, err := r.command(cmd, args); handled || err != nil {
 			return rep, err
 		}
+	}
+	// A question in English gets an English answer, whatever Slack markup,
+	// numbers or Chinese unit names it holds.
+	if r.msg.Lang == "" && looksEnglish(r.text, r.snap.units) {
+		r.loc = r.e.bundle.For("en")
 	}
 	// slips (随即 for 随机) are mended before anything is read, unit names included
 	q := parse(r.snap.slips.Replace(fold(r.text)), r.snap.units, r.snap.syn, r.clock())
@@ -53,14 +60,24 @@ func (r *request) answer(q *query) (Reply, error) {
 		}
 		q.units = []string{u}
 	}
+	if r.unitsAsked(q) {
+		return r.answerUnits(q)
+	}
 	if q.filtered() {
 		if r.unitAside(q) {
 			return r.outOfScope(), nil
 		}
 		if q.list || q.count || len(q.units) == 0 || !r.strongFact(q) {
+			if fq := r.unitWordsFact(q); fq != nil {
+				return r.answerFact(fq)
+			}
 			return r.answerList(q)
 		}
 		return r.answerFact(q)
+	}
+	// 任务有哪些, 列出所有任务: a list with no filter and no topic is every task
+	if q.list && !q.count && q.ask == 0 && len(r.topicTerms(q).grams) == 0 {
+		return r.answerList(q)
 	}
 	if q.status == statusOverview && !r.relevantTask(q) { // 办理进度查询 is words of task 5
 		return r.overview()
@@ -81,6 +98,38 @@ func (r *request) unitAside(q *query) bool {
 		return false
 	}
 	return r.snap.idx.foreign(q.rest)
+}
+
+// unitWordsFact reads a question that names a unit whose name is also words
+// of a task's text (政务服务窗口要公示什么: task 5 says 在政务服务窗口设置…公示牌)
+// as a question about that text, when nothing asks for a list, a role, a time
+// or a state and the rest of its words are in that task too. It returns the
+// question with the unit's words put back among its topic words, or nil.
+func (r *request) unitWordsFact(q *query) *query {
+	if len(q.units) == 0 || len(q.mentions) == 0 || q.list || q.count || q.roleBy || q.mine || q.when != nil ||
+		q.kind != "" || q.late || q.soon || q.status != statusAny {
+		return nil
+	}
+	rest := r.topicTerms(q)
+	if len(rest.grams) == 0 {
+		return nil
+	}
+	fq := *q
+	fq.rest = append(append([]string(nil), q.rest...), q.mentions...)
+	hits := r.snap.idx.search(r.topicTerms(&fq), func(d *doc) bool { return d.kind == docTask })
+	if len(hits) == 0 || !relevant(hits[0]) || hits[0].coverage < 0.6 {
+		return nil
+	}
+	d := &r.snap.idx.docs[hits[0].doc]
+	if m, cov := rest.coverageIn(d.grams); m == 0 || cov < 0.6 {
+		return nil // 政务服务窗口负责什么: the rest is not in the task
+	}
+	for _, w := range q.mentions {
+		if strings.Contains(d.form, matchForm(w)) {
+			return &fq
+		}
+	}
+	return nil
 }
 
 // relevant reports whether a hit answers the question: most of the question's
@@ -124,6 +173,12 @@ func (r *request) strongFact(q *query) bool {
 // answerTasks answers about tasks named by number.
 func (r *request) answerTasks(q *query) (Reply, error) {
 	n := r.snap.cur
+	// 第2项进度, 第2项完成了吗: each unit's part, as the status command gives it
+	if len(q.nums) == 1 && (q.status == statusOverview || q.ask&askStatus != 0) && q.ask&^askStatus == 0 {
+		if t := n.Task(q.nums[0]); t != nil && !inPhraseOf(q.flat, statusPhrases, r.snap.idx.docs[r.snap.docOf[t]].form) {
+			return r.taskParts(t.Number)
+		}
+	}
 	rep := Reply{Kind: "task", Tasks: []int{}}
 	var heads, bodies []string
 	seen := map[int]bool{}
@@ -155,6 +210,29 @@ func (r *request) answerTasks(q *query) (Reply, error) {
 	rep.Headline = strings.Join(heads, "\n")
 	rep.Text = strings.Join(append([]string{rep.Headline}, bodies...), "\n\n")
 	return rep, nil
+}
+
+// statusPhrases are the words that ask for a task's state.
+var statusPhrases = append(append([]string{"状态", "完成"}, overview...), doneWords...)
+
+// inPhraseOf reports whether one of words stands in text inside a longer
+// phrase that form (a task's text) holds: 第5项的办理进度查询 asks for words of
+// task 5 (办理进度查询), 第2项进度 for the state of task 2.
+func inPhraseOf(text string, words []string, form string) bool {
+	rs := []rune(text)
+	for _, w := range words {
+		wl := len([]rune(w))
+		for i := 0; i+wl <= len(rs); i++ {
+			if string(rs[i:i+wl]) != w {
+				continue
+			}
+			if i >= 2 && strings.Contains(form, string(rs[i-2:i+wl])) ||
+				i+wl+2 <= len(rs) && strings.Contains(form, string(rs[i:i+wl+2])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // taskHeadline is the direct answer about one task: what the question asks

@@ -49,7 +49,9 @@ func (r *request) matches(q *query) ([]candidate, error) {
 					has := (q.role == roleAny && (l || rs)) || (q.role == roleLead && l) || (q.role == roleResponsible && rs)
 					if has {
 						names = append(names, r.snap.units.names(u)...)
-						c.lead, c.resp = c.lead || l, c.resp || rs
+						// only the roles asked for: 作为责任单位 lists no lead group
+						c.lead = c.lead || (l && q.role != roleResponsible)
+						c.resp = c.resp || (rs && q.role != roleLead)
 					}
 					if together {
 						ok = ok && has
@@ -178,6 +180,7 @@ func (r *request) answerList(q *query) (Reply, error) {
 		}{msgGroupTasks, cs})
 	}
 	seen := map[*knowledge.Task]bool{}
+	written := map[*knowledge.Task]bool{} // the tasks written out, each counted once
 	var body []string
 	lines := 0
 	for _, g := range groups {
@@ -198,6 +201,7 @@ func (r *request) answerList(q *query) (Reply, error) {
 				continue
 			}
 			lines++
+			written[c.t] = true
 			it, err := itemOf(c)
 			if err != nil {
 				return Reply{}, err
@@ -209,7 +213,8 @@ func (r *request) answerList(q *query) (Reply, error) {
 		}
 		rep.Groups = append(rep.Groups, grp)
 	}
-	if more := len(cs) - lines; lines >= maxListed && more > 0 {
+	// a task listed under both roles is still one task: count what is left unwritten
+	if more := len(seen) - len(written); lines >= maxListed && more > 0 {
 		body = append(body, r.loc.N(msgListMore, more, nil))
 	}
 	switch {

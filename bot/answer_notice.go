@@ -48,10 +48,48 @@ var noticeFields = []struct {
 // noticeWords mark a question as about the notice rather than a task.
 var reNoticeWord = regexp.MustCompile(`通知|这份|本文|该文|notice`)
 
+// reSectionRef names a part of the notice's body by its place (通知第二部分,
+// 正文第3点); a question that also names the table (任务, 分解表) is about the
+// table's sections, which this does not answer.
+var (
+	reSectionRef = regexp.MustCompile(`第(\d{1,2})(部分|大部分|节|章|段|大点|点|大项|条要求)|part(\d{1,2})|section(\d{1,2})`)
+	reTableWord  = regexp.MustCompile(`任务|分解表|附件|表格|table|task`)
+)
+
+// sectionAsked returns the body section a question names by its place, or -1.
+func sectionAsked(q *query, n *knowledge.Notice) int {
+	m := reSectionRef.FindStringSubmatch(q.flat)
+	if m == nil || reTableWord.MatchString(q.flat) {
+		return -1
+	}
+	i := 0
+	for _, g := range []string{m[1], m[3], m[4]} {
+		if g != "" {
+			i = atoi(g)
+		}
+	}
+	if i < 1 || i > len(n.Sections) {
+		return -1
+	}
+	return i - 1
+}
+
+// atoi reads a run of ASCII digits; regexps give it nothing else.
+func atoi(s string) int {
+	v := 0
+	for _, c := range s {
+		v = v*10 + int(c-'0')
+	}
+	return v
+}
+
 // answerNotice answers questions about the notice itself: header, body, note.
 func (r *request) answerNotice(q *query) (Reply, bool) {
 	n := r.snap.cur
 	f := q.flat
+	if si := sectionAsked(q, n); si >= 0 {
+		return r.bodyAnswer(doc{kind: docSection, notice: n, section: si}), true
+	}
 	field := fieldNone
 	for _, nf := range noticeFields {
 		if nf.re.MatchString(f) {

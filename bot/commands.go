@@ -55,14 +55,13 @@ func (r *request) command(cmd string, args []string) (Reply, bool, error) {
 	case "help":
 		return r.help(), true, nil
 	case "task":
-		if len(args) != 1 {
-			return Reply{}, false, nil
+		if badShape(args) {
+			return Reply{}, true, &opError{err: errUsage, arg: msgUsageTask}
 		}
-		n, err := strconv.Atoi(fold(args[0]))
-		if err != nil {
-			return Reply{}, false, nil
+		if len(args) != 1 || !isNumberArg(args[0]) {
+			return Reply{}, false, nil // 任务 22 的期限: a question
 		}
-		rep, err := r.answerTasks(&query{nums: []int{n}})
+		rep, err := r.answerTasks(&query{nums: []int{numberArg(args[0])}})
 		return rep, true, err
 	case "unit":
 		if len(args) == 0 {
@@ -154,7 +153,10 @@ func (r *request) setDone(cmd string, args []string) (Reply, bool, error) {
 	if cmd == "reopen" {
 		usage = msgUsageReopen
 	}
-	if cmd == "done" && (len(args) == 0 || !isNumberArg(args[0])) {
+	if badShape(args) {
+		return Reply{}, true, &opError{err: errUsage, arg: usage}
+	}
+	if cmd == "done" && !isNumberArg(args[0]) {
 		return Reply{}, false, nil // "完成 情况" reads as a question, not a command
 	}
 	if !r.e.admins[r.msg.User] {
@@ -186,6 +188,31 @@ func (r *request) setDone(cmd string, args []string) (Reply, bool, error) {
 func isNumberArg(s string) bool {
 	_, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSuffix(fold(s), "项"), "第"))
 	return err == nil
+}
+
+// numberArg reads a task number argument (22, ２２, 第22项, 第二十二项); 0 when there is none.
+func numberArg(s string) int {
+	n, _ := strconv.Atoi(strings.TrimPrefix(strings.TrimSuffix(fold(s), "项"), "第"))
+	return n
+}
+
+// badShape reports whether a command that takes a task number got nothing,
+// or one argument that is neither a number nor words of a question (done abc,
+// 任务 x1). Such a message is a command typed wrong, and gets the usage;
+// 完成 情况怎么样 and 任务 有哪些 hold Chinese words and are read as questions.
+func badShape(args []string) bool {
+	if len(args) == 0 {
+		return true
+	}
+	if len(args) > 1 || isNumberArg(args[0]) {
+		return false
+	}
+	for _, c := range args[0] {
+		if isHan(c) || c == '?' || c == '？' {
+			return false
+		}
+	}
+	return true
 }
 
 var reChannel = regexp.MustCompile(`^(?:<#([CGD][A-Z0-9]{2,})(?:\|[^>]*)?>|#?([CGD][A-Z0-9]{2,}))$`)

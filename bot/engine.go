@@ -192,23 +192,22 @@ func abs(n int) int {
 	return n
 }
 
-var reMention = regexp.MustCompile(`^\s*<@[A-Z0-9]+>\s*`)
+// reMarkup is Slack markup that is no word of the message: user mentions
+// (<@U123>), broadcasts (<!channel>, <!here>) and emoji (:smile:). Channel
+// links (<#C123|name>) stay: bind takes one.
+var reMarkup = regexp.MustCompile(`<[@!][^>]*>|:[a-z0-9_+\-]+:`)
 
 // Handle answers one message. It never fails: every error becomes a reply
 // the user can read, made in one place (errorReply).
 func (e *Engine) Handle(ctx context.Context, m Message) Reply {
-	lang := m.Lang
-	text := strings.TrimSpace(reMention.ReplaceAllString(m.Text, ""))
-	if lang == "" {
-		lang = e.lang
-		// An English question gets an English answer; a command word says nothing of its writer's language.
-		if _, _, isCmd := parseCommand(text); !isCmd && looksEnglish(text) {
-			lang = "en"
-		}
-	}
+	text := strings.TrimSpace(reMarkup.ReplaceAllString(m.Text, " "))
 	now := m.Now
 	if now.IsZero() {
 		now = e.now()
+	}
+	lang := m.Lang
+	if lang == "" {
+		lang = e.lang
 	}
 	r := &request{e: e, ctx: ctx, msg: m, text: text, loc: e.bundle.For(lang),
 		today: knowledge.DateOf(now.In(e.loc)), states: map[string]map[int][]knowledge.Assignment{}}

@@ -104,6 +104,11 @@ const (
 	msgUnitPart         = "BotUnitPart"
 	msgRoleLead         = "BotRoleLead"
 	msgRoleResponsible  = "BotRoleResponsible"
+	msgUnitsHead        = "BotUnitsHead"
+	msgUnitsLine        = "BotUnitsLine"
+	msgUnitsRoleLead    = "BotUnitsRoleLead"
+	msgUnitsRoleResp    = "BotUnitsRoleResp"
+	msgUnitsRoleAny     = "BotUnitsRoleAny"
 )
 
 // messageIDs lists every ID above, for the test that each exists in zh-CN and en.
@@ -124,5 +129,5 @@ var messageIDs = []string{
 	msgNoticeTitle, msgNoticeAddressees, msgNoticeCites, msgNoticeClosing, msgNoticeNote,
 	msgNoticeAttachment, msgNoticeSection, msgNoticeAbout, msgNoticeAbbrev, msgDoneTask, msgDoneUnit,
 	msgReopenTask, msgReopenUnit, msgBindOK, msgIamOK, msgNeedIam, msgUnitParts, msgUnitPart,
-	msgRoleLead, msgRoleResponsible,
+	msgRoleLead, msgRoleResponsible, msgUnitsHead, msgUnitsLine, msgUnitsRoleLead, msgUnitsRoleResp, msgUnitsRoleAny,
 }

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -192,17 +193,31 @@ func itoa(n int) string {
 // isHan reports whether r is a Chinese character.
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
-// looksEnglish reports whether a question is written in English (unit names
-// may still be Chinese): more Latin letters than Chinese characters.
-func looksEnglish(s string) bool {
-	latin, han := 0, 0
+// reURL is a link, which says nothing of its writer's language.
+var reURL = regexp.MustCompile(`(?i)(https?://|www\.)\S+`)
+
+// looksEnglish reports whether a message is written in English: more English
+// words than Chinese ones (a Chinese word taken as two characters), once URLs
+// and the units' Chinese names are set aside, so that "Which tasks does 人事处
+// take part in?" is English and "第1项 status" is not.
+func looksEnglish(s string, ui *unitIndex) bool {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r < 128 && unicode.IsLetter(r) }) {
+		return false // no Latin letter: the common case costs no unit search
+	}
+	s = reURL.ReplaceAllString(s, " ")
+	if ui != nil {
+		_, s, _ = ui.find(fold(s))
+	}
+	words, han, inWord := 0, 0, false
 	for _, r := range s {
+		latin := r < 128 && unicode.IsLetter(r)
 		switch {
-		case r < 128 && unicode.IsLetter(r):
-			latin++
+		case latin && !inWord:
+			words++
 		case isHan(r):
 			han++
 		}
+		inWord = latin
 	}
-	return latin >= 4 && latin > han
+	return words > 0 && words > (han+1)/2
 }

@@ -41,23 +41,26 @@ const (
 
 // query is what the engine understood of a question.
 type query struct {
-	raw    string
-	text   string // folded, punctuation kept
-	flat   string // folded, words only
-	nums   []int  // tasks named by number (第3项, 任务22, task 7)
-	units  []string
-	role   roleFilter
-	roleBy bool // a role word was written (牵头, 作为责任单位)
-	when   *window
-	kind   knowledge.DeadlineKind // ongoing or none when asked for; "" otherwise
-	late   bool                   // 已逾期
-	soon   bool                   // 即将到期
-	status statusFilter
-	count  bool
-	list   bool
-	mine   bool // 我们单位的任务
-	ask    ask
-	rest   []string // the words that are left: what the question is about
+	raw   string
+	text  string // folded, punctuation kept
+	flat  string // folded, words only
+	nums  []int  // tasks named by number (第3项, 任务22, task 7)
+	units []string
+	// mentions are the words that named the units, as written: 政务服务窗口
+	// is a unit and also words of a task (unitWords)
+	mentions []string
+	role     roleFilter
+	roleBy   bool // a role word was written (牵头, 作为责任单位)
+	when     *window
+	kind     knowledge.DeadlineKind // ongoing or none when asked for; "" otherwise
+	late     bool                   // 已逾期
+	soon     bool                   // 即将到期
+	status   statusFilter
+	count    bool
+	list     bool
+	mine     bool // 我们单位的任务
+	ask      ask
+	rest     []string // the words that are left: what the question is about
 }
 
 func (q *query) filtered() bool {
@@ -95,6 +98,20 @@ var (
 	reHasDeadline = regexp.MustCompile(`(有|带|定了|规定了|写明了?)(明确|具体|固定)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点)|withadeadline|withdeadline|datedtasks`)
 )
 
+// reWhoIs asks who is called something (谁是第一责任人, 第一责任人是谁):
+// a person or body the task's text names, not the units the table assigns.
+var reWhoIs = regexp.MustCompile(`谁是|是谁|是哪些人|是什么人|whois|whoare`)
+
+// unitAskWords ask for the units of the table (谁牵头, 负责单位是谁, 哪个部门).
+var unitAskWords = []string{"牵头", "主办", "单位", "部门", "警种", "负责", "来做", "来办", "来搞", "lead", "responsible", "unit"}
+
+// whoIsNamed reports whether a who-question asks whom the text names rather
+// than which units do the task: 谁是 with no word of the table's roles.
+// 负责人 (a person) is not 负责 (a unit's duty).
+func whoIsNamed(f string) bool {
+	return reWhoIs.MatchString(f) && !containsAny(strings.ReplaceAll(f, "负责人", ""), unitAskWords)
+}
+
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
@@ -129,7 +146,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	})
 
 	// units
-	q.units, text = ui.find(squeezeKeepBars(text))
+	q.units, text, q.mentions = ui.find(squeezeKeepBars(text))
 	f := q.flat
 
 	// roles
@@ -178,7 +195,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if reWhen.MatchString(f) {
 		q.ask |= askDeadline
 	}
-	if reWho.MatchString(f) {
+	if reWho.MatchString(f) && !whoIsNamed(f) {
 		q.ask |= askWho
 	}
 	if strings.Contains(f, "完成了吗") || strings.Contains(f, "完成没") || strings.Contains(f, "状态") || strings.Contains(f, "isitdone") {
@@ -237,6 +254,9 @@ var scaffolding = func() *strings.Replacer {
 		"通知", "文件", "这份", "本通知", "里", "中", "和", "及", "与", "或",
 		"多长时间", "多长", "多久", "部分", "参加", "担任",
 		"方面", "总体上", "总体", "整体上", "整体", "总的来说", "总的",
+		// asking for a time limit: the 内 of 时限内 is the question's, not a word of the topic
+		"时限内", "期限内", "什么时间内", "多长时间内", "多久内", "几天内", "几日内", "几个工作日内",
+		"多少天内", "多少日内", "多少个工作日内", "多少工作日内",
 	}
 	// the words of filters the parser has already read
 	for _, ws := range [][]string{lateWords, lateTaskWords, soonWords, ongoingWords, openWords, doneWords, partialWords, overview} {

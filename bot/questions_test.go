@@ -13,9 +13,11 @@ import (
 // would, before the engine was tuned on it: it guards wording nobody planned for.
 // unseen2.jsonl was written the same way a round later: chat slang, slips,
 // out-of-order quotes, the body's requirements, and look-alike questions
-// outside the notice.
+// outside the notice. regressions.jsonl holds the defects a QA review found
+// (unit aliases with 、, role-limited lists, period choice, whom the text
+// names, units questions, body parts, reply language, malformed commands).
 func TestEngine_Questions(t *testing.T) {
-	for _, file := range []string{"testdata/dev.jsonl", "testdata/questions.jsonl", "testdata/unseen.jsonl", "testdata/unseen2.jsonl"} {
+	for _, file := range []string{"testdata/dev.jsonl", "testdata/questions.jsonl", "testdata/unseen.jsonl", "testdata/unseen2.jsonl", "testdata/regressions.jsonl"} {
 		t.Run(file, func(t *testing.T) {
 			e, _ := newTestEngine(t)
 			cases := readCases(t, file)

@@ -34,16 +34,32 @@ func periodsOf(t *knowledge.Task) []knowledge.Period {
 
 // bestPeriod picks the time limit of t that the question is about and the
 // words around it: the clause holding the limit and the clause after it, which
-// usually says what must happen within it (…20个工作日内，向社会公布…).
+// usually says what must happen within it (…20个工作日内，向社会公布…). The
+// rest of the limit's sentence counts too, for less: it often names the
+// subject (建立…年报制度，…应当于每年1月20日前公开…), and without it a question
+// about that subject would get the first, most generic limit of the task.
 func bestPeriod(t *knowledge.Task, terms terms) (string, string, bool) {
 	best, bestText, bestClause := -1.0, "", ""
+	ss := sentences(t.Content)
+	weight := map[string]float64{} // limits often share a sentence or a clause
+	overlap := func(s string) float64 {
+		if s == "" {
+			return 0
+		}
+		w, ok := weight[s]
+		if !ok {
+			w = terms.overlap(matchForm(s))
+			weight[s] = w
+		}
+		return w
+	}
 	for _, p := range periodsOf(t) {
-		clause := periodClause(t.Content, p)
+		clause, sent := periodClause(ss, p)
 		if clause == "" {
 			clause = p.Clause
 		}
 		own, next, _ := strings.Cut(clause, "\x00")
-		score := terms.overlap(matchForm(own)) + 0.7*terms.overlap(matchForm(next))
+		score := overlap(own) + 0.7*overlap(next) + 0.4*overlap(sent)
 		text := own
 		if next != "" {
 			text = own + "，" + next
@@ -55,21 +71,27 @@ func bestPeriod(t *knowledge.Task, terms terms) (string, string, bool) {
 	return bestText, bestClause, best >= 0
 }
 
-// periodClause finds p's text in content and returns its clause and the next
-// one of the same sentence, separated by a NUL.
-func periodClause(content string, p knowledge.Period) string {
-	for _, s := range sentences(content) {
+// periodClause finds p's text in the sentences ss and returns its clause and
+// the next one of the same sentence, separated by a NUL, and the sentence.
+func periodClause(ss []string, p knowledge.Period) (string, string) {
+	if p.Text == "" {
+		return "", ""
+	}
+	for _, s := range ss {
+		if !strings.Contains(s, p.Text) {
+			continue
+		}
 		cs := clauses(s)
 		for i, c := range cs {
-			if p.Text != "" && strings.Contains(c, p.Text) {
+			if strings.Contains(c, p.Text) {
 				if i+1 < len(cs) && !strings.HasSuffix(strings.TrimSpace(c), "前") {
-					return c + "\x00" + cs[i+1]
+					return c + "\x00" + cs[i+1], s
 				}
-				return c
+				return c, s
 			}
 		}
 	}
-	return ""
+	return "", ""
 }
 
 var reNumberAsk = regexp.MustCompile(`多少|比例|几|百分|%|数量`)

@@ -41,6 +41,9 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 		for _, name := range append([]string{u.Name}, u.Aliases...) {
 			add(name, u.Name)
 			add(squeeze(name), u.Name)
+			// 各县、分局: a question reaches find with its punctuation turned
+			// into | marks (squeezeKeepBars), so the key must be in that form too
+			add(squeezeKeepBars(fold(knowledge.NormalizeName(name))), u.Name)
 			for _, p := range shortPrefixes {
 				if s, ok := strings.CutPrefix(squeeze(name), p); ok && len([]rune(s)) >= 2 {
 					derived[s] = append(derived[s], u.Name)
@@ -101,9 +104,10 @@ func (ui *unitIndex) resolve(name string) (string, bool) {
 }
 
 // find returns the units named in folded text, in order of first mention,
-// longest names first, and the text with every mention cut out.
-func (ui *unitIndex) find(text string) ([]string, string) {
-	var out []string
+// longest names first, the text with every mention cut out, and the mentions
+// as written (in key form).
+func (ui *unitIndex) find(text string) ([]string, string, []string) {
+	var out, mentions []string
 	var rest strings.Builder
 	seen := map[string]bool{}
 	for i := 0; i < len(text); {
@@ -114,6 +118,7 @@ func (ui *unitIndex) find(text string) ([]string, string) {
 					seen[c] = true
 					out = append(out, c)
 				}
+				mentions = append(mentions, k)
 				rest.WriteByte('|')
 				i += len(k)
 				matched = true
@@ -126,7 +131,7 @@ func (ui *unitIndex) find(text string) ([]string, string) {
 			i += size
 		}
 	}
-	return out, rest.String()
+	return out, rest.String(), mentions
 }
 
 func firstRune(s string) (rune, int) {

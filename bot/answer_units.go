@@ -1,0 +1,91 @@
+package bot
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"dutybot/knowledge"
+)
+
+// reUnitsAsk asks for the units themselves (牵头单位有几个, 涉及哪些单位,
+// 一共多少个责任单位) rather than for tasks: a count or list word next to a
+// unit noun.
+var reUnitsAsk = regexp.MustCompile(`(牵头单位|责任单位|负责单位|单位|部门)(一共|总共|共|都|分别|总计|共计)?(有|是|涉及|包括)?(几|多少|哪些|哪几)|(几|多少|哪些|哪几)(个|家)?(牵头单位|责任单位|负责单位|单位|部门)|how ?many ?(lead|responsible)? ?units|which ?(lead|responsible)? ?units`)
+
+// unitNouns are the words of a units question that say nothing of a topic.
+var unitNouns = strings.NewReplacer("单位", "|", "部门", "|", "承担", "|", "一共", "|", "总共", "|", "分别", "|", "家", "|", "个", "|", "有", "|", "是", "|", "都", "|", "共", "|")
+
+// unitsAsked reports whether a question asks which units (or how many) take
+// part in the tasks, with no unit, task number or topic of its own: 牵头单位
+// 有几个 is about the table's units, 哪些单位参与执法记录仪配备 about a task.
+func (r *request) unitsAsked(q *query) bool {
+	if len(q.units) > 0 || len(q.nums) > 0 || q.mine || !reUnitsAsk.MatchString(q.flat) {
+		return false
+	}
+	var rest []string
+	for _, s := range q.rest {
+		rest = append(rest, strings.Split(unitNouns.Replace(s), "|")...)
+	}
+	return len(r.snap.idx.terms(rest).grams) == 0
+}
+
+// answerUnits answers 牵头单位有几个: the distinct units playing the asked
+// role in the tasks that match the question's other filters, each with how
+// many tasks it has in that role, most first.
+func (r *request) answerUnits(q *query) (Reply, error) {
+	role := q.role
+	lead, resp := strings.Contains(q.flat, "牵头"), strings.Contains(q.flat, "责任单位") || strings.Contains(q.flat, "负责单位")
+	switch {
+	case lead && !resp:
+		role = roleLead
+	case resp && !lead:
+		role = roleResponsible
+	case lead && resp:
+		role = roleAny
+	}
+	cs, err := r.matches(q)
+	if err != nil {
+		return Reply{}, err
+	}
+	count := map[string]int{}
+	var order []string
+	rep := Reply{Kind: "unit", Tasks: []int{}}
+	for _, c := range cs {
+		if q.filtered() {
+			rep.Tasks = append(rep.Tasks, c.t.Number)
+		}
+		seen := map[string]bool{}
+		for _, u := range roleUnits(c.t, role) {
+			if seen[u] {
+				continue // lead and responsible in one task: one task
+			}
+			seen[u] = true
+			if count[u] == 0 {
+				order = append(order, u)
+			}
+			count[u]++
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
+	id := map[roleFilter]string{roleAny: msgUnitsRoleAny, roleLead: msgUnitsRoleLead, roleResponsible: msgUnitsRoleResp}[role]
+	rep.Headline = r.loc.N(msgUnitsHead, len(order), map[string]any{"What": r.describe(q), "Role": r.loc.T(id, nil)})
+	lines := []string{rep.Headline}
+	for _, u := range order {
+		lines = append(lines, r.loc.N(msgUnitsLine, count[u], map[string]any{"Unit": u}))
+	}
+	rep.Text = strings.Join(lines, "\n")
+	return rep, nil
+}
+
+// roleUnits returns the units of t in a role, lead units first.
+func roleUnits(t *knowledge.Task, role roleFilter) []string {
+	var out []string
+	if role != roleResponsible {
+		out = append(out, t.Lead...)
+	}
+	if role != roleLead {
+		out = append(out, t.Responsible...)
+	}
+	return out
+}

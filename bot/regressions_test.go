@@ -1,0 +1,160 @@
+package bot
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"dutybot/knowledge"
+)
+
+// TestUnitIndex_find_everyAlias asks about every name and alias of every unit
+// of the notice, as written there (各县、分局 and 各县（分）局 included).
+func TestUnitIndex_find_everyAlias(t *testing.T) {
+	e, _ := newTestEngine(t)
+	asked := knowledge.Date{Year: 2019, Month: 9, Day: 20}
+	s := e.snap.Load()
+	for _, u := range huainan(t).Units {
+		for _, name := range append([]string{u.Name}, u.Aliases...) {
+			t.Run(name, func(t *testing.T) {
+				q := parse(s.slips.Replace(fold(name+"参与哪些任务")), s.units, s.syn, clock{today: asked, yearOf: s.yearOf(asked)})
+				if !slices.Equal(q.units, []string{u.Name}) {
+					t.Errorf("units = %v, want [%s]", q.units, u.Name)
+				}
+			})
+		}
+	}
+}
+
+var reHeadCount = regexp.MustCompile(`共(\d+)项`)
+
+// TestEngine_Handle_roleLimitsTheList asks for a unit's tasks in one role: only
+// that role's group, each task once and in table order, and the headline
+// counts what is listed.
+func TestEngine_Handle_roleLimitsTheList(t *testing.T) {
+	e, _ := newTestEngine(t)
+	cases := []struct {
+		q     string
+		group string // the one group title
+		want  []int
+	}{
+		{"市局办公室作为责任单位的任务", "作为责任单位", []int{2, 8, 9, 10, 26}},
+		{"法制支队作为责任单位的任务有几项", "作为责任单位", []int{1, 7, 9, 12, 15, 16, 18, 19, 23, 25, 34, 39}},
+		{"市局办公室牵头的任务", "作为牵头单位", []int{1, 6, 7, 8, 10, 11, 12, 34}},
+		{"法制支队牵头哪些任务", "作为牵头单位", nil}, // 20 tasks: checked by shape only
+	}
+	for _, c := range cases {
+		t.Run(c.q, func(t *testing.T) {
+			rep := send(t, e, "U1", c.q)
+			if len(rep.Groups) != 1 || !strings.HasPrefix(rep.Groups[0].Title, c.group) {
+				t.Fatalf("groups %+v, want one %q group:\n%s", rep.Groups, c.group, rep.Text)
+			}
+			if !slices.IsSorted(rep.Tasks) || len(slices.Compact(slices.Clone(rep.Tasks))) != len(rep.Tasks) {
+				t.Errorf("tasks %v not in order or repeated", rep.Tasks)
+			}
+			if c.want != nil && !slices.Equal(rep.Tasks, c.want) {
+				t.Errorf("tasks %v, want %v", rep.Tasks, c.want)
+			}
+			m := reHeadCount.FindStringSubmatch(rep.Headline)
+			if n, _ := strconv.Atoi(m[1]); m == nil || n != len(rep.Tasks) || strings.Count(rep.Text, "· 第") != len(rep.Tasks) {
+				t.Errorf("headline %q, %d lines, for %d tasks", rep.Headline, strings.Count(rep.Text, "· 第"), len(rep.Tasks))
+			}
+		})
+	}
+}
+
+// TestLooksEnglish decides the reply language from the words alone.
+func TestLooksEnglish(t *testing.T) {
+	e, _ := newTestEngine(t)
+	ui := e.snap.Load().units
+	cases := []struct {
+		in   string
+		want bool
+	}{
+		{"overdue tasks", true},
+		{"tasks due this month", true},
+		{"What does task 7 require?", true},
+		{"Which tasks does 人事处 take part in?", true},
+		{"which tasks does 各县、分局 take part in", true},
+		{"第1项", false},
+		{" 第1项", false}, // what is left of "<!channel> 第1项"
+		{"第1项 status", false},
+		{"看看 https://example.com/tasks/overview 这个", false},
+		{"法制支队的任务", false},
+		{"22", false},
+	}
+	for _, c := range cases {
+		if got := looksEnglish(c.in, ui); got != c.want {
+			t.Errorf("looksEnglish(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+// TestEngine_Handle_languageIgnoresMarkup answers a Chinese message with
+// Slack markup in Chinese, and English questions that start with a command
+// word in English.
+func TestEngine_Handle_languageIgnoresMarkup(t *testing.T) {
+	e, _ := newTestEngine(t)
+	cases := []struct{ in, says string }{
+		{"<!channel> 第1项", "第1项："},
+		{"<@U0123> <!here> 法制支队牵头的任务有哪些？ :eyes:", "法制支队牵头的任务共"},
+		{"overdue tasks", "tasks overdue"},
+		{"tasks due this month", "tasks due in 2019-9"},
+		{"done 22", "管理员"}, // a command: the configured language
+	}
+	for _, c := range cases {
+		if rep := send(t, e, "U1", c.in); !strings.Contains(rep.Text, c.says) {
+			t.Errorf("%q: reply %.120q does not say %q", c.in, rep.Text, c.says)
+		}
+	}
+}
+
+// TestEngine_Handle_malformedCommandsGiveUsage answers a command word with no
+// argument or one of the wrong shape with the command's usage, for anyone,
+// changing nothing; questions that start with a command word stay questions.
+func TestEngine_Handle_malformedCommandsGiveUsage(t *testing.T) {
+	e, st := newTestEngine(t)
+	cases := []struct{ in, says string }{
+		{"done", "完成 N [单位]"},
+		{"done abc", "完成 N [单位]"},
+		{"完成 x1", "完成 N [单位]"},
+		{"reopen", "重开 N [单位]"},
+		{"task", "任务 N"},
+		{"任务 abc", "任务 N"},
+		{"iam", "我是 单位"},
+		{"我是", "我是 单位"},
+	}
+	for _, user := range []string{admin, "UNOBODY"} {
+		for _, c := range cases {
+			t.Run(user+"/"+c.in, func(t *testing.T) {
+				before := auditLen(t, st)
+				rep := send(t, e, user, c.in)
+				if rep.Changed || len(rep.Tasks) != 0 || !strings.Contains(rep.Text, "用法："+c.says) {
+					t.Errorf("changed=%v tasks=%v text=%q, want the usage %q", rep.Changed, rep.Tasks, rep.Text, c.says)
+				}
+				if got := auditLen(t, st); got != before {
+					t.Errorf("audit grew from %d to %d", before, got)
+				}
+			})
+		}
+	}
+	questions := []struct {
+		in   string
+		task int // the first task of the answer; 0 for none expected
+		says string
+	}{
+		{"任务22的期限", 22, "2019年10月底前"},
+		{"任务 第五项", 5, "政务服务窗口"},
+		{"完成情况怎么样", 0, "已完成0项"},
+		{"完成 情况", 0, "已完成0项"},
+		{"任务有哪些", 1, "任务共43项"},
+	}
+	for _, c := range questions {
+		rep := send(t, e, "U1", c.in)
+		if strings.Contains(rep.Text, "用法") || !strings.Contains(rep.Text, c.says) || c.task != 0 && (len(rep.Tasks) == 0 || rep.Tasks[0] != c.task) {
+			t.Errorf("%q: tasks=%v %.120q, want a question's answer saying %q", c.in, rep.Tasks, rep.Text, c.says)
+		}
+	}
+}
