@@ -139,7 +139,9 @@ func (r *request) parseTaskArgs(args []string, usage string) (*knowledge.Task, s
 		if !ok {
 			return nil, "", &opError{err: knowledge.ErrUnknownUnit, task: num, unit: name}
 		}
-		if l, rs := plays(t, []string{u}); !l && !rs {
+		// A member unit (凤台县局 of 各分县局) has a part of its own in
+		// every task of its group: the store keeps it.
+		if l, rs := plays(t, r.snap.units.names(u)); !l && !rs {
 			return nil, "", &opError{err: knowledge.ErrNotAssigned, task: num, unit: u}
 		}
 		unit = u

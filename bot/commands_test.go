@@ -203,6 +203,28 @@ func TestEngine_Handle_members(t *testing.T) {
 	if got["潘集分局"].Channel != "C0PANJI" {
 		t.Errorf("潘集分局 = %+v, want channel C0PANJI", got["潘集分局"])
 	}
+
+	// A member marks its own part of a task of its group: the task is
+	// partial until every member (and every other unit) is done.
+	if rep := send(t, e, admin, "done 3 潘集分局"); !rep.Changed {
+		t.Fatalf("a member's done: %+v", rep)
+	}
+	as, err := st.Assignments(context.Background(), "淮公通〔2019〕395号")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var task3 []knowledge.Assignment
+	for _, a := range as {
+		if a.Task == 3 {
+			task3 = append(task3, a)
+		}
+	}
+	if s := knowledge.DeriveStatus(task3); s != knowledge.StatusPartial {
+		t.Errorf("task 3 is %s after one member's done, want partial", s)
+	}
+	if rep := send(t, e, admin, "done 3 人事处"); rep.Changed {
+		t.Errorf("人事处 has no part in task 3 but was marked: %+v", rep)
+	}
 }
 
 func TestEngine_Handle_readCommands(t *testing.T) {

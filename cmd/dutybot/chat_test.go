@@ -101,6 +101,37 @@ func TestMain_Chat(t *testing.T) {
 	})
 }
 
+func TestMain_ChatMembers(t *testing.T) {
+	tm := newTestMain(t)
+	tm.env["DUTYBOT_ADMINS"] = "U_ADMIN"
+	tm.chat("--as", "U_ADMIN", "members 各分县局 凤台县局 寿县局")
+	tm.chat("--as", "U_ADMIN", "done 3 凤台县局")
+	if s := taskStatus(t, tm, 3); s != "partial" {
+		t.Fatalf("after one member's done, task 3 is %q, want partial", s)
+	}
+	// The plan no longer reminds 凤台县局 of task 3, but still 寿县局.
+	var plan []struct {
+		Task int    `json:"task"`
+		Unit string `json:"unit"`
+	}
+	if err := json.Unmarshal([]byte(tm.mustRun("remind", "plan", "--json", "--from", "2019-10-01", "--to", "2019-10-31")), &plan); err != nil {
+		t.Fatal(err)
+	}
+	units := map[string]bool{}
+	for _, r := range plan {
+		if r.Task == 3 {
+			units[r.Unit] = true
+		}
+	}
+	if units["凤台县局"] || !units["寿县局"] || units["各分县局"] {
+		t.Errorf("task 3 reminds %v; want 寿县局 and not 凤台县局 (done) nor the group itself", units)
+	}
+	tm.chat("--as", "U_ADMIN", "done 3")
+	if s := taskStatus(t, tm, 3); s != "done" {
+		t.Errorf("after done 3, task 3 is %q", s)
+	}
+}
+
 func taskStatus(t *testing.T, tm *testMain, number int) string {
 	t.Helper()
 	var tasks []taskJSON
