@@ -110,13 +110,7 @@ func TestMain_ChatMembers(t *testing.T) {
 		t.Fatalf("after one member's done, task 3 is %q, want partial", s)
 	}
 	// The plan no longer reminds 凤台县局 of task 3, but still 寿县局.
-	var plan []struct {
-		Task int    `json:"task"`
-		Unit string `json:"unit"`
-	}
-	if err := json.Unmarshal([]byte(tm.mustRun("remind", "plan", "--json", "--from", "2019-10-01", "--to", "2019-10-31")), &plan); err != nil {
-		t.Fatal(err)
-	}
+	plan := tm.plan("2019-10-01", "2019-10-31")
 	units := map[string]bool{}
 	for _, r := range plan {
 		if r.Task == 3 {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"dutybot/reminders"
 )
 
 // slackStandIn is a local stand-in for Slack's chat.postMessage that can be
@@ -138,20 +140,20 @@ func TestMain_RemindSend(t *testing.T) {
 	}
 }
 
+// plan runs `dutybot remind plan --json` over [from, to].
+func (tm *testMain) plan(from, to string) []reminders.PlanEntry {
+	tm.t.Helper()
+	var plan []reminders.PlanEntry
+	out := tm.mustRun("remind", "plan", "--json", "--from", from, "--to", to)
+	if err := json.Unmarshal([]byte(out), &plan); err != nil {
+		tm.t.Fatalf("remind plan --json: %v\n%s", err, out)
+	}
+	return plan
+}
+
 func TestMain_RemindPlan(t *testing.T) {
 	tm := newTestMain(t)
-	var plan []struct {
-		Task int     `json:"task"`
-		Unit string  `json:"unit"`
-		Role string  `json:"role"`
-		Kind string  `json:"kind"`
-		At   string  `json:"at"`
-		Due  *string `json:"due"`
-	}
-	out := tm.mustRun("remind", "plan", "--json", "--from", "2019-09-01", "--to", "2019-12-31")
-	if err := json.Unmarshal([]byte(out), &plan); err != nil {
-		t.Fatalf("remind plan --json: %v", err)
-	}
+	plan := tm.plan("2019-09-01", "2019-12-31")
 	has := map[string]bool{}
 	for _, r := range plan {
 		day := r.At[:10]
