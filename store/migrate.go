@@ -43,6 +43,7 @@ var migrations = []migration{
 		// parts now, each as done as the group's part is.
 		return syncAllMemberParts(tx, nil, "")
 	}},
+	{3, "seen Slack event IDs", createSeenEvents},
 }
 
 // SchemaVersion is the newest schema this binary knows.

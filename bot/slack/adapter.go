@@ -120,6 +120,7 @@ type Adapter struct {
 	maxBody         int64
 
 	seen    *seenSet
+	events  EventLog // nil: duplicates are recognised by this process only
 	locales *localeCache
 
 	botUser   atomic.Value // string: the bot's user ID, from auth.test
@@ -210,7 +211,7 @@ func build(cfg Config, engine Engine, api webAPI, opts ...Option) (*Adapter, err
 		workTimeout:     time.Minute,
 		maxRetries:      3,
 		maxBody:         1 << 20,
-		seen:            newSeenSet(10000, time.Hour),
+		seen:            newSeenSet(10000, eventTTL),
 		locales:         newLocaleCache(10000, 6*time.Hour),
 	}
 	if cfg.SigningSecret != "" {

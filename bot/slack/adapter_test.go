@@ -31,6 +31,7 @@ func TestNew(t *testing.T) {
 		{"negative retries", Config{BotToken: testBotToken, AppToken: testAppToken}, eng, []Option{WithMaxRetries(-1)}, "max retries -1"},
 		{"nil translator", Config{BotToken: testBotToken, AppToken: testAppToken}, eng, []Option{WithTranslator(nil)}, "translator is nil"},
 		{"nil listener", Config{BotToken: testBotToken, AppToken: testAppToken}, eng, []Option{WithListener(nil)}, "listener is nil"},
+		{"nil event log", Config{BotToken: testBotToken, AppToken: testAppToken}, eng, []Option{WithEventLog(nil)}, "event log is nil"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

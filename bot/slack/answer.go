@@ -104,7 +104,8 @@ func (a *Adapter) dispatchEvents(payload []byte, retry int) {
 		a.log.Warn("slack: event not understood", "event_id", env.EventID)
 		return
 	}
-	if env.EventID != "" && !a.seen.firstTime(env.EventID, a.clock.Now()) {
+	now := a.clock.Now()
+	if env.EventID != "" && !a.seen.firstTime(env.EventID, now) {
 		a.log.Info("slack: duplicate event ignored", "event_id", env.EventID, "retry", retry)
 		return
 	}
@@ -112,9 +113,19 @@ func (a *Adapter) dispatchEvents(payload []byte, retry int) {
 	if ev.BotID != "" || ev.Subtype != "" || ev.User == "" || ev.User == botUser {
 		return // bots (ourselves included), edits, joins: nothing to answer
 	}
+	// The shared event log is asked off the request path, so that Slack's
+	// 3-second acknowledgement never waits on the database.
+	goWork := func(what string, f func(ctx context.Context)) {
+		a.goWork(what, func(ctx context.Context) {
+			if a.answeredElsewhere(ctx, env.EventID, now, retry) {
+				return
+			}
+			f(ctx)
+		})
+	}
 	switch {
 	case ev.Type == "app_mention":
-		a.goWork("mention", func(ctx context.Context) {
+		goWork("mention", func(ctx context.Context) {
 			thread := ev.ThreadTS
 			if thread == "" {
 				thread = ev.TS
@@ -127,7 +138,7 @@ func (a *Adapter) dispatchEvents(payload []byte, retry int) {
 			a.post(ctx, ev.Channel, thread, r.reply(rep), fallback(rep))
 		})
 	case ev.Type == "message" && ev.ChannelType == "im":
-		a.goWork("direct message", func(ctx context.Context) {
+		goWork("direct message", func(ctx context.Context) {
 			text := incomingText(ev.Text, botUser)
 			if text == "" {
 				return
@@ -136,7 +147,7 @@ func (a *Adapter) dispatchEvents(payload []byte, retry int) {
 			a.post(ctx, ev.Channel, ev.ThreadTS, r.reply(rep), fallback(rep))
 		})
 	case ev.Type == "app_home_opened" && ev.Tab == "home":
-		a.goWork("app home", func(ctx context.Context) { a.publishHome(ctx, ev.User) })
+		goWork("app home", func(ctx context.Context) { a.publishHome(ctx, ev.User) })
 	}
 }
 

@@ -2,9 +2,42 @@ package slack
 
 import (
 	"container/list"
+	"context"
 	"sync"
 	"time"
 )
+
+// eventTTL is how long an event ID is remembered: Slack retries a delivery
+// three times within minutes, so an hour is ample.
+const eventTTL = time.Hour
+
+// EventLog is a record of seen event IDs shared by every replica (the store
+// implements it), so that a retry that reaches another replica, or arrives
+// after a restart, is still recognised.
+type EventLog interface {
+	// FirstSeen records key as seen at now and reports whether this call
+	// was the first to do so within ttl, across all replicas.
+	FirstSeen(ctx context.Context, key string, now time.Time, ttl time.Duration) (bool, error)
+}
+
+// answeredElsewhere reports whether the shared event log says another
+// delivery of eventID (on this or another replica) is already being
+// answered. Without a log, or when the log fails, it says no: better to
+// answer twice than never.
+func (a *Adapter) answeredElsewhere(ctx context.Context, eventID string, now time.Time, retry int) bool {
+	if a.events == nil || eventID == "" {
+		return false
+	}
+	first, err := a.events.FirstSeen(ctx, eventID, now, eventTTL)
+	if err != nil {
+		a.log.Error("slack: event log unavailable, answering anyway", "event_id", eventID, "err", err)
+		return false
+	}
+	if !first {
+		a.log.Info("slack: duplicate event ignored (seen by the shared event log)", "event_id", eventID, "retry", retry)
+	}
+	return !first
+}
 
 // seenSet remembers keys (Slack event IDs) for a while so that a retried or
 // duplicated delivery is answered once. It is bounded both ways: entries

@@ -40,6 +40,19 @@ func WithRegistry(reg *prometheus.Registry) Option {
 	}
 }
 
+// WithEventLog makes the adapter ask l, after its own memory, whether an
+// event is new before answering it, so that replicas sharing l answer a
+// retried or duplicated event once between them.
+func WithEventLog(l EventLog) Option {
+	return func(a *Adapter) error {
+		if l == nil {
+			return errors.New("event log is nil")
+		}
+		a.events = l
+		return nil
+	}
+}
+
 // WithListener serves HTTP on ln instead of listening on Config.HTTPAddr.
 func WithListener(ln net.Listener) Option {
 	return func(a *Adapter) error {

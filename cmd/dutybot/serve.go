@@ -41,7 +41,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	adapter, err := m.newSlack(engine)
+	adapter, err := m.newSlack(engine, db)
 	if err != nil {
 		return err
 	}
@@ -87,11 +87,13 @@ func (m *Main) httpAddrOrDefault() string {
 }
 
 // newSlack builds the Slack adapter from the environment (CONTRACTS §5).
-func (m *Main) newSlack(engine *bot.Engine) (*slack.Adapter, error) {
+// Seen event IDs are kept in events (the database) too, so that replicas
+// sharing it, or a restarted one, answer a retried event once.
+func (m *Main) newSlack(engine *bot.Engine, events slack.EventLog) (*slack.Adapter, error) {
 	cfg := slack.ConfigFromEnv(m.Getenv)
 	cfg.HTTPAddr = m.httpAddrOrDefault()
 	cfg.Logger = m.Logger
-	a, err := slack.New(cfg, engine)
+	a, err := slack.New(cfg, engine, slack.WithEventLog(events))
 	if err != nil {
 		return nil, fmt.Errorf("slack: %w", err)
 	}
