@@ -122,11 +122,7 @@ func partsOf(rows []*AssignmentRow, unitID int64, members map[int64][]int64) []*
 func (db *DB) BindChannel(ctx context.Context, unit, channel string, by knowledge.Actor) error {
 	channel = strings.TrimSpace(channel)
 	err := db.audited(ctx, by, func(tx *gorm.DB, c *chain) error {
-		units, err := loadUnits(tx)
-		if err != nil {
-			return err
-		}
-		canon, id, err := units.resolve(unit)
+		units, canon, id, err := loadUnit(tx, unit)
 		if err != nil {
 			return err
 		}
@@ -160,11 +156,7 @@ func (db *DB) SetMembers(ctx context.Context, unit string, members []string, by 
 		}
 	}
 	err := db.audited(ctx, by, func(tx *gorm.DB, c *chain) error {
-		units, err := loadUnits(tx)
-		if err != nil {
-			return err
-		}
-		canon, id, err := units.resolve(unit)
+		units, canon, id, err := loadUnit(tx, unit)
 		if err != nil {
 			return err
 		}
@@ -244,4 +236,16 @@ func (db *DB) SetUserUnit(ctx context.Context, user, unit string, by knowledge.A
 		return fmt.Errorf("set unit of user %s to %q: %w", user, unit, err)
 	}
 	return nil
+}
+
+// loadUnit reads every unit and resolves name (canonical or alias) among
+// them, for a change to that unit.
+func loadUnit(tx *gorm.DB, name string) (units *unitSet, canon string, id int64, err error) {
+	if units, err = loadUnits(tx); err != nil {
+		return nil, "", 0, err
+	}
+	if canon, id, err = units.resolve(name); err != nil {
+		return nil, "", 0, err
+	}
+	return units, canon, id, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"io"
+	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -61,6 +62,28 @@ func TestParseNow(t *testing.T) {
 			got, err := parseNow(tt.in, loc)
 			if (err != nil) != tt.wantErr || !got.Equal(tt.want) {
 				t.Errorf("parseNow(%q) = %v, %v; want %v (error %v)", tt.in, got, err, tt.want, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestUnitLanguages(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    map[string]string
+		wantErr bool
+	}{
+		{"", map[string]string{}, false},
+		{"法制支队=en, 人事处=zh-CN,", map[string]string{"法制支队": "en", "人事处": "zh-CN"}, false},
+		{"法制支队", nil, true},
+		{"法制支队=fr", nil, true},
+		{"=en", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := unitLanguages(tt.in)
+			if (err != nil) != tt.wantErr || (err == nil && !maps.Equal(got, tt.want)) {
+				t.Errorf("unitLanguages(%q) = %v, %v; want %v (error %v)", tt.in, got, err, tt.want, tt.wantErr)
 			}
 		})
 	}

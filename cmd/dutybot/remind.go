@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"dutybot/bot/slack"
@@ -182,9 +183,37 @@ func (m *Main) newDispatcher(db *store.DB, sender reminders.Sender, policy *remi
 	if ch := m.Getenv("DUTYBOT_ADMIN_CHANNEL"); ch != "" {
 		opts = append(opts, reminders.WithAdminChannel(ch))
 	}
+	if lang := m.Getenv("DUTYBOT_LANG"); lang != "" {
+		opts = append(opts, reminders.WithLanguage(lang))
+	}
+	langs, err := unitLanguages(m.Getenv("DUTYBOT_UNIT_LANGS"))
+	if err != nil {
+		return nil, err
+	}
+	for unit, lang := range langs {
+		opts = append(opts, reminders.WithUnitLanguage(unit, lang))
+	}
 	d, err := reminders.NewDispatcher(db, db, sender, policy, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("reminder dispatcher: %w", err)
 	}
 	return d, nil
+}
+
+// unitLanguages reads $DUTYBOT_UNIT_LANGS: the language each unit's
+// reminders are written in, as "法制支队=en,人事处=zh-CN".
+func unitLanguages(s string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, pair := range strings.Split(s, ",") {
+		if pair = strings.TrimSpace(pair); pair == "" {
+			continue
+		}
+		unit, lang, ok := strings.Cut(pair, "=")
+		unit, lang = strings.TrimSpace(unit), strings.TrimSpace(lang)
+		if !ok || unit == "" || (lang != "zh-CN" && lang != "en") {
+			return nil, usagef("DUTYBOT_UNIT_LANGS: %q is not UNIT=zh-CN or UNIT=en", pair)
+		}
+		out[unit] = lang
+	}
+	return out, nil
 }

@@ -93,6 +93,7 @@ func TestMain_RemindSend(t *testing.T) {
 	// What a fault-free run delivers is what a faulty sequence must deliver
 	// in the end: every message once.
 	control, controlSlack := newRemindMain(t)
+	control.env["DUTYBOT_UNIT_LANGS"] = "法制支队=en"
 	control.mustRun("remind", "send", "--now", at)
 	want := controlSlack.delivered()
 	if len(want) < 3 {
@@ -100,9 +101,12 @@ func TestMain_RemindSend(t *testing.T) {
 	}
 	var toFazhi string
 	for _, p := range want {
-		if p.Channel == "CFAZHI" && strings.Contains(p.Blocks, "第25项") {
+		if p.Channel == "CFAZHI" && (strings.Contains(p.Blocks, "第25项") || strings.Contains(p.Blocks, "Task 25")) {
 			toFazhi = p.Text
 		}
+	}
+	if !strings.Contains(toFazhi, "[Task reminder] For 法制支队") {
+		t.Errorf("法制支队 is configured for English but was written to in: %.60q", toFazhi)
 	}
 	if toFazhi == "" {
 		t.Errorf("法制支队's own channel got no reminder of task 25 (due 2019-09-30)")
