@@ -88,6 +88,7 @@ const (
 	msgNoticeAddressees = "BotNoticeAddressees"
 	msgNoticeCites      = "BotNoticeCites"
 	msgNoticeClosing    = "BotNoticeClosing"
+	msgNoticePreamble   = "BotNoticePreamble"
 	msgNoticeNote       = "BotNoticeNote"
 	msgNoticeAttachment = "BotNoticeAttachment"
 	msgNoticeSection    = "BotNoticeSection"
@@ -126,7 +127,7 @@ var messageIDs = []string{
 	msgWhatDueSpan, msgWhatDueBy, msgWhatDueAfter, msgWhatLate, msgWhatSoon, msgWhatOngoing,
 	msgWhatNoDeadline, msgWhatDated, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgUnitDoneCount,
 	msgTotalCount, msgOverview, msgOverviewSection, msgNoticeNumber, msgNoticeDate, msgNoticeIssuer,
-	msgNoticeTitle, msgNoticeAddressees, msgNoticeCites, msgNoticeClosing, msgNoticeNote,
+	msgNoticeTitle, msgNoticeAddressees, msgNoticeCites, msgNoticeClosing, msgNoticePreamble, msgNoticeNote,
 	msgNoticeAttachment, msgNoticeSection, msgNoticeAbout, msgNoticeAbbrev, msgDoneTask, msgDoneUnit,
 	msgReopenTask, msgReopenUnit, msgBindOK, msgIamOK, msgNeedIam, msgUnitParts, msgUnitPart,
 	msgRoleLead, msgRoleResponsible, msgUnitsHead, msgUnitsLine, msgUnitsRoleLead, msgUnitsRoleResp, msgUnitsRoleAny,

@@ -82,8 +82,10 @@ var (
 var (
 	leadWords = []string{"牵头", "主办", "主责", "leads", "lead", "ledby", "incharge"}
 	respWords = []string{"责任单位", "配合", "协办", "协助", "responsible"}
-	anyWords  = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "takepart", "involv", "participat"}
-	openWords = []string{"没完成", "未完成", "没有完成", "尚未完成", "还没完成", "没做完", "未办结", "没办完", "待完成", "没干完", "未落实", "没落实",
+	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
+	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
+	anyWords   = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "takepart", "involv", "participat"}
+	openWords  = []string{"没完成", "未完成", "没有完成", "尚未完成", "还没完成", "没做完", "未办结", "没办完", "待完成", "没干完", "未落实", "没落实",
 		"unfinished", "notdone", "notyetdone", "incomplete", "pending", "open"}
 	doneWords    = []string{"已完成", "完成了", "已经完成", "做完了", "已办结", "办完了", "已做完", "已落实", "done", "finished", "completed"}
 	partialWords = []string{"部分完成", "完成了一部分", "完成一部分", "partial"}
@@ -150,7 +152,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	f := q.flat
 
 	// roles
-	lead, resp, anyRole := containsAny(f, leadWords), containsAny(f, respWords), containsAny(f, anyWords)
+	// 担任牵头单位: 担任 only carries the role noun after it, it does not widen the role
+	lead, resp, anyRole := containsAny(f, leadWords), containsAny(f, respWords), containsAny(reRoleVerb.ReplaceAllString(f, "$1"), anyWords)
 	// 作为责任单位参与: the role noun decides; 牵头或参与 and 牵头和责任: any role
 	switch {
 	case resp && !lead:

@@ -16,8 +16,10 @@ import (
 // outside the notice. regressions.jsonl holds the defects a QA review found
 // (unit aliases with 、, role-limited lists, period choice, whom the text
 // names, units questions, body parts, reply language, malformed commands).
+// unseen3.jsonl is a third blind round: fresh paraphrases of facts, role and
+// month lists, relative dates, the header, preamble and body, look-alikes.
 func TestEngine_Questions(t *testing.T) {
-	for _, file := range []string{"testdata/dev.jsonl", "testdata/questions.jsonl", "testdata/unseen.jsonl", "testdata/unseen2.jsonl", "testdata/regressions.jsonl"} {
+	for _, file := range []string{"testdata/dev.jsonl", "testdata/questions.jsonl", "testdata/unseen.jsonl", "testdata/unseen2.jsonl", "testdata/regressions.jsonl", "testdata/unseen3.jsonl"} {
 		t.Run(file, func(t *testing.T) {
 			e, _ := newTestEngine(t)
 			cases := readCases(t, file)
