@@ -126,6 +126,24 @@ func TestMain_ChatMembers(t *testing.T) {
 	}
 }
 
+// refusesImport imports text as a file named name and checks that dutybot
+// exits 1 with an error that says want, and that the database is unchanged.
+func (tm *testMain) refusesImport(name, text, want string) {
+	tm.t.Helper()
+	before := tm.mustRun("audit", "--json")
+	path := filepath.Join(tm.t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		tm.t.Fatal(err)
+	}
+	_, errs, code := tm.run("", "import", path)
+	if code != 1 || !strings.Contains(errs, want) {
+		tm.t.Errorf("exit %d, stderr %q: want 1 and an error saying %q", code, errs, want)
+	}
+	if after := tm.mustRun("audit", "--json"); after != before {
+		tm.t.Errorf("a failed import changed the database")
+	}
+}
+
 func taskStatus(t *testing.T, tm *testMain, number int) string {
 	t.Helper()
 	var tasks []taskJSON
@@ -148,24 +166,10 @@ func TestMain_Import(t *testing.T) {
 	bad["truncated"] = string(seed[:len(seed)/3])
 	for name, text := range bad {
 		t.Run(name, func(t *testing.T) {
-			tm := newTestMain(t)
-			before := tm.mustRun("audit", "--json")
-			path := filepath.Join(t.TempDir(), "notice.txt")
-			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			_, errs, code := tm.run("", "import", path)
-			if code != 1 || !strings.Contains(errs, "notice.txt") {
-				t.Errorf("exit %d, stderr %q: want 1 and an error naming the file", code, errs)
-			}
-			if after := tm.mustRun("audit", "--json"); after != before {
-				t.Errorf("a failed import changed the database")
-			}
+			newTestMain(t).refusesImport("notice.txt", text, "notice.txt")
 		})
 	}
 	t.Run("a notice file with a task without units", func(t *testing.T) {
-		tm := newTestMain(t)
-		before := tm.mustRun("audit", "--json")
 		yaml, err := os.ReadFile(filepath.Join("..", "..", "knowledge", "builtin", "huainan-2019-395.yaml"))
 		if err != nil {
 			t.Fatal(err)
@@ -182,17 +186,7 @@ func TestMain_Import(t *testing.T) {
 			t.Fatal("the built-in notice file has changed shape; update this test")
 		}
 		text = text[:i+j] + "    lead: []\n" + text[i+k:]
-		path := filepath.Join(t.TempDir(), "notice.yaml")
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		_, errs, code := tm.run("", "import", path)
-		if code != 1 || !strings.Contains(errs, "7") {
-			t.Errorf("exit %d, stderr %q: want 1 and an error naming task 7", code, errs)
-		}
-		if after := tm.mustRun("audit", "--json"); after != before {
-			t.Errorf("a failed import changed the database")
-		}
+		newTestMain(t).refusesImport("notice.yaml", text, "7")
 	})
 	t.Run("raw text of the seed is the built-in notice", func(t *testing.T) {
 		tm := newTestMain(t)
