@@ -251,6 +251,9 @@ func (r *request) taskHeadline(q *query, n *knowledge.Notice, t *knowledge.Task,
 	if q.ask&askDeadline != 0 && len(heads) == 0 {
 		data["Deadline"] = r.deadline(t.Deadline)
 		heads = append(heads, r.loc.T(msgAnsDeadline, data))
+		if q.ask&askDaysLeft != 0 && t.Deadline.Kind == knowledge.DeadlineDate {
+			heads = append(heads, r.daysLeft(t.Deadline.Date, data))
+		}
 	}
 	if q.ask&askWho != 0 {
 		data["Lead"], data["Responsible"] = r.list(t.Lead), r.list(t.Responsible)
@@ -409,4 +412,20 @@ func (r *request) outOfScope() Reply {
 	n := r.snap.cur
 	head := r.loc.T(msgOutOfScope, map[string]any{"Notice": n.Number, "Title": n.Title})
 	return Reply{Kind: "out_of_scope", Headline: head, Text: head + "\n" + r.loc.T(msgSuggest, nil), Tasks: []int{}}
+}
+
+// daysLeft counts the days from today to a deadline: left, due today, or
+// overdue by so many days.
+func (r *request) daysLeft(due knowledge.Date, data map[string]any) string {
+	n := r.today.DaysUntil(due)
+	switch {
+	case n > 0:
+		data["Days"] = n
+		return r.loc.T(msgAnsDaysLeft, data)
+	case n == 0:
+		return r.loc.T(msgAnsDueToday, data)
+	default:
+		data["Days"] = -n
+		return r.loc.T(msgAnsDaysOver, data)
+	}
 }

@@ -45,6 +45,9 @@ const (
 	msgDeadlineNone     = "BotDeadlineNone"
 	msgAnsContent       = "BotAnsContent"
 	msgAnsDeadline      = "BotAnsDeadline"
+	msgAnsDaysLeft      = "BotAnsDaysLeft"
+	msgAnsDueToday      = "BotAnsDueToday"
+	msgAnsDaysOver      = "BotAnsDaysOver"
 	msgAnsWho           = "BotAnsWho"
 	msgAnsStatus        = "BotAnsStatus"
 	msgAnsPeriod        = "BotAnsPeriod"
@@ -121,6 +124,7 @@ var messageIDs = []string{
 	msgTaskPlace, msgLabelLead, msgLabelResponsible, msgLabelDeadline, msgLabelStatus, msgLabelQuote,
 	msgLabelContent, msgLabelNotice, msgNone, msgSep, msgStatusOpen, msgStatusPartial, msgStatusDone,
 	msgStatusLate, msgDeadlineDate, msgDeadlineOngoing, msgDeadlineNone, msgAnsContent, msgAnsDeadline,
+	msgAnsDaysLeft, msgAnsDueToday, msgAnsDaysOver,
 	msgAnsWho, msgAnsStatus, msgAnsPeriod, msgAnsFact, msgAnsSeeAlso, msgListHead, msgListEmpty,
 	msgListLine, msgListMore, msgGroupLead, msgGroupResponsible, msgGroupTasks, msgWhatWrap, msgWhatAll,
 	msgWhatUnitLead, msgWhatUnitResp, msgWhatUnitAny, msgWhatDueDay, msgWhatDueMonth, msgWhatDueYear,

@@ -24,7 +24,33 @@ func fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	s = colloquial.Replace(b.String())
-	return numerals(s)
+	return numerals(englishNumbers(s))
+}
+
+var (
+	englishUnits = map[string]int{"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+		"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+	englishTens = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+	// reEnglishNumber is a number in words after the noun it numbers (task
+	// twenty-three): elsewhere "one" is a pronoun (which one).
+	reEnglishNumber = regexp.MustCompile(`\b((?:task|item)(?:\s+(?:number|no\.?))?|number|no\.)(\s*#?\s*)(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b`)
+)
+
+// englishNumbers writes a task number given in English words in digits
+// (task twenty-three is task 23), as numerals does for Chinese ones.
+func englishNumbers(s string) string {
+	if !containsAny(s, []string{"task", "item", "number", "no"}) {
+		return s
+	}
+	return reEnglishNumber.ReplaceAllStringFunc(s, func(w string) string {
+		m := reEnglishNumber.FindStringSubmatch(w)
+		n := englishTens[m[3]] + englishUnits[m[4]] + englishUnits[m[5]]
+		if strings.HasPrefix(m[1], "task") || strings.HasPrefix(m[1], "item") {
+			return "task " + itoa(n) // task number nine is task 9
+		}
+		return m[1] + m[2] + itoa(n)
+	})
 }
 
 // colloquial maps spoken forms and slips to the notice's words. Longer keys

@@ -35,6 +35,7 @@ type ask uint8
 const (
 	askDeadline ask = 1 << iota // 期限, 什么时候
 	askPeriod                   // 几天, 时限: a time limit the task's text sets
+	askDaysLeft                 // 还剩几天: the days from today to the task's deadline
 	askWho                      // 谁牵头, 哪个部门
 	askStatus                   // 完成了吗
 )
@@ -76,6 +77,8 @@ var (
 	reWho      = regexp.MustCompile(`谁|哪个部门|哪个单位|哪些单位|哪些部门|什么部门|什么单位|哪个警种|牵头|责任单位|负责单位|主办|who|whichunit|lead`)
 	reList     = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|whichtasks|tasks|list|howmany`)
 	reWhichOne = regexp.MustCompile(`(哪项|哪个|哪条|哪一项|什么)(任务|要求|工作)$`) // 是哪项任务: one task, not a list
+	// reDaysLeft asks how long is left until a task's deadline (还剩几天, 离期限还有多少天).
+	reDaysLeft = regexp.MustCompile(`(还剩|还有|剩下|剩余|只剩|距离|距|离).{0,6}(几|多少)(天|日)|(几|多少)天(后|以后)?(到期|截止)|howmanydays(are)?(left|remain|until|before)|daysleft|daysremain`)
 	reMine     = regexp.MustCompile(`我的|我们|我单位|本单位|咱们|我部门|本部门|\bmy\b|\bour\b`)
 )
 
@@ -94,7 +97,7 @@ var (
 	// lateTaskWords mean overdue only in a question about tasks (护照过期了 is not).
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"}
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
-	ongoingWords  = []string{"长期", "ongoing", "standing"}
+	ongoingWords  = []string{"长期", "ongoing", "standing", "longterm"}
 	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填)|nodeadline|withoutadeadline|withoutdeadline`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
 	reHasDeadline = regexp.MustCompile(`(有|带|定了|规定了|写明了?)(明确|具体|固定)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点)|withadeadline|withdeadline|datedtasks`)
@@ -197,6 +200,9 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	if reWhen.MatchString(f) {
 		q.ask |= askDeadline
+	}
+	if reDaysLeft.MatchString(f) { // counts down to the deadline, not a time limit in the text
+		q.ask = q.ask&^askPeriod | askDeadline | askDaysLeft
 	}
 	if reWho.MatchString(f) && !whoIsNamed(f) {
 		q.ask |= askWho

@@ -18,8 +18,11 @@ import (
 // names, units questions, body parts, reply language, malformed commands).
 // unseen3.jsonl is a third blind round: fresh paraphrases of facts, role and
 // month lists, relative dates, the header, preamble and body, look-alikes.
+// unseen4.jsonl is a fourth blind round: English questions on task numbers,
+// units and deadlines; unit, role, time and status combined, with counts;
+// windows relative to today (quarters, 还剩几天); look-alikes outside it.
 func TestEngine_Questions(t *testing.T) {
-	for _, file := range []string{"testdata/dev.jsonl", "testdata/questions.jsonl", "testdata/unseen.jsonl", "testdata/unseen2.jsonl", "testdata/regressions.jsonl", "testdata/unseen3.jsonl"} {
+	for _, file := range []string{"testdata/dev.jsonl", "testdata/questions.jsonl", "testdata/unseen.jsonl", "testdata/unseen2.jsonl", "testdata/regressions.jsonl", "testdata/unseen3.jsonl", "testdata/unseen4.jsonl"} {
 		t.Run(file, func(t *testing.T) {
 			e, _ := newTestEngine(t)
 			cases := readCases(t, file)

@@ -103,6 +103,9 @@ var relatives = []struct {
 	{[]string{"下个星期", "下星期", "下礼拜", "下周", "nextweek"}, func(c clock) window { return week(c.today, 1) }},
 	{[]string{"上个星期", "上星期", "上礼拜", "上周", "lastweek"}, func(c clock) window { return week(c.today, -1) }},
 	{[]string{"这个星期", "本星期", "这星期", "这礼拜", "本礼拜", "本周", "这周", "thisweek"}, func(c clock) window { return week(c.today, 0) }},
+	{[]string{"下个季度", "下季度", "nextquarter"}, func(c clock) window { return quarter(c.today, 1) }},
+	{[]string{"上个季度", "上季度", "lastquarter"}, func(c clock) window { return quarter(c.today, -1) }},
+	{[]string{"这个季度", "本季度", "这季度", "当季度", "本季", "thisquarter"}, func(c clock) window { return quarter(c.today, 0) }},
 	{[]string{"下个月", "下月", "nextmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month+1) }},
 	{[]string{"上个月", "上月", "lastmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month-1) }},
 	{[]string{"这个月", "本月", "当月", "这月", "thismonth"}, func(c clock) window { return month(c.today.Year, c.today.Month) }},
@@ -115,6 +118,12 @@ func week(today knowledge.Date, offset int) window {
 	back := (int(today.Weekday()) + 6) % 7 // days since Monday
 	mon := today.AddDays(-back + 7*offset)
 	return window{mon, mon.AddDays(6), shapeSpan}
+}
+
+// quarter is the calendar quarter offset quarters from today's.
+func quarter(today knowledge.Date, offset int) window {
+	first := knowledge.NewDate(today.Year, time.Month((int(today.Month)-1)/3*3+1+3*offset), 1)
+	return window{first, knowledge.NewDate(first.Year, first.Month+3, 0), shapeSpan}
 }
 
 func month(y int, m time.Month) window {
