@@ -42,6 +42,10 @@ func (r *request) answer(q *query) (Reply, error) {
 	if len(q.nums) > 0 {
 		return r.answerTasks(q)
 	}
+	// 规范事中公示有哪些任务, 第四部分的任务: the tasks under a heading of the table
+	if p, ok := r.partAsked(q); ok {
+		return r.answerPart(q, p)
+	}
 	if rep, ok := r.answerNotice(q); ok {
 		return rep, nil
 	}
@@ -135,9 +139,23 @@ func (r *request) unitWordsFact(q *query) *query {
 // relevant reports whether a hit answers the question: most of the question's
 // weight matched, or a long stretch of it (法制审核人员 … 配备比例: the words
 // between the notice's words are bigrams no document holds).
+// A question that is one word of the notice and nothing else (归档, 电子签章)
+// is relevant with a little less weight: every word it has is matched, so
+// nothing in it says it is about something else.
 func relevant(h hit) bool {
+	if h.coverage >= wholeCoverage && h.matched >= wholeMatched*minMatched {
+		return true
+	}
 	return h.matched >= minMatched && (h.coverage >= minCoverage || (h.coverage >= 0.3 && h.matched >= 2.5*minMatched))
 }
+
+// wholeCoverage and wholeMatched are the share of a question a document must
+// hold, and the share of minMatched that is then enough: a word two or three
+// documents share.
+const (
+	wholeCoverage = 0.95
+	wholeMatched  = 0.85
+)
 
 // relevantTask reports whether the question's words answer to a task.
 func (r *request) relevantTask(q *query) bool {
@@ -361,7 +379,10 @@ func (r *request) rank(q *query, t terms) []hit {
 			continue
 		}
 		if q.ask&askPeriod != 0 && d.timed {
-			hits[i].score *= 1.3
+			hits[i].score *= periodBoost
+		}
+		if q.ask&askRatio != 0 && strings.Contains(d.form, "%") {
+			hits[i].score *= periodBoost
 		}
 		for _, u := range q.units {
 			if d.task.Has(u, knowledge.RoleLead) || d.task.Has(u, knowledge.RoleResponsible) {
@@ -429,3 +450,8 @@ func (r *request) daysLeft(due knowledge.Date, data map[string]any) string {
 		return r.loc.T(msgAnsDaysOver, data)
 	}
 }
+
+// periodBoost is how much a task that sets a time limit (30日内) or a share
+// (5%) gains in a question that asks for one: 归档 时限 wants the task whose
+// limit it is, not the one that only says 归档 more often.
+const periodBoost = 2.0

@@ -90,6 +90,8 @@ type snapshot struct {
 	offtop  []string          // off-topic phrases the notices never use (lexicon [offtopic])
 	docOf   map[*knowledge.Task]int
 	years   map[time.Month][]int
+	// sections and subsections of the current notice's table (tableParts)
+	sections, subsections []part
 }
 
 var reAbbrev = regexp.MustCompile(`([^，。（(]+?)（以下简称“([^”]+)”）`)
@@ -98,6 +100,7 @@ func newSnapshot(ns []*knowledge.Notice, stored []knowledge.Unit) *snapshot {
 	s := &snapshot{notices: ns, abbrev: map[string]string{}, years: map[time.Month][]int{}, docOf: map[*knowledge.Task]int{}}
 	if len(ns) > 0 {
 		s.cur = ns[len(ns)-1]
+		s.sections, s.subsections = tableParts(s.cur)
 	}
 	var units []knowledge.Unit
 	var docs []doc

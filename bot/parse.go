@@ -38,6 +38,7 @@ const (
 	askDaysLeft                 // 还剩几天: the days from today to the task's deadline
 	askWho                      // 谁牵头, 哪个部门
 	askStatus                   // 完成了吗
+	askRatio                    // 比例, 百分比: a share the text sets (5%)
 )
 
 // query is what the engine understood of a question.
@@ -102,6 +103,14 @@ var (
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
 	reHasDeadline = regexp.MustCompile(`(有|带|定了|规定了|写明了?)(明确|具体|固定)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点)|withadeadline|withdeadline|datedtasks`)
 )
+
+// reRatio asks for a share (法制审核 比例): the notices write the figure
+// (总数的5%), not the word, so the word is framing, not topic.
+var reRatio = regexp.MustCompile(`比例|百分比|占比|比重|percentage|ratio`)
+
+// reTrailingWhen is 时间 or 日期 closing a question (年报 时间, 归档日期是):
+// the way a search-box query asks when.
+var reTrailingWhen = regexp.MustCompile(`(时间|日期)(是|为)?[\s\p{P}]*$`)
 
 // reWhoIs asks who is called something (谁是第一责任人, 第一责任人是谁):
 // a person or body the task's text names, not the units the table assigns.
@@ -201,8 +210,16 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if reWhen.MatchString(f) {
 		q.ask |= askDeadline
 	}
+	// 年报 时间, 调阅监督 日期: a trailing 时间 asks when, and is no word of the topic
+	if reTrailingWhen.MatchString(text) {
+		q.ask |= askDeadline
+		text = reTrailingWhen.ReplaceAllString(text, "")
+	}
 	if reDaysLeft.MatchString(f) { // counts down to the deadline, not a time limit in the text
 		q.ask = q.ask&^askPeriod | askDeadline | askDaysLeft
+	}
+	if reRatio.MatchString(f) {
+		q.ask |= askRatio
 	}
 	if reWho.MatchString(f) && !whoIsNamed(f) {
 		q.ask |= askWho
@@ -262,7 +279,7 @@ var scaffolding = func() *strings.Replacer {
 		"有哪些", "都有", "所有", "全部", "列出", "应该", "需要", "可以", "能不能", "能否",
 		"通知", "文件", "这份", "本通知", "里", "中", "和", "及", "与", "或",
 		"多长时间", "多长", "多久", "部分", "参加", "担任",
-		"方面", "总体上", "总体", "整体上", "整体", "总的来说", "总的",
+		"方面", "比例", "百分比", "占比", "比重", "总体上", "总体", "整体上", "整体", "总的来说", "总的",
 		// asking for a time limit: the 内 of 时限内 is the question's, not a word of the topic
 		"时限内", "期限内", "什么时间内", "多长时间内", "多久内", "几天内", "几日内", "几个工作日内",
 		"多少天内", "多少日内", "多少个工作日内", "多少工作日内",

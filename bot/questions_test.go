@@ -21,8 +21,11 @@ import (
 // unseen4.jsonl is a fourth blind round: English questions on task numbers,
 // units and deadlines; unit, role, time and status combined, with counts;
 // windows relative to today (quarters, 还剩几天); look-alikes outside it.
+// unseen5.jsonl is a fifth blind round: search-box keywords (双随机, 年报 时间),
+// Slack mentions and chatter around a question, yes/no questions about a
+// task, the table's sections and subsections by heading or place, look-alikes.
 func TestEngine_Questions(t *testing.T) {
-	for _, file := range []string{"testdata/dev.jsonl", "testdata/questions.jsonl", "testdata/unseen.jsonl", "testdata/unseen2.jsonl", "testdata/regressions.jsonl", "testdata/unseen3.jsonl", "testdata/unseen4.jsonl"} {
+	for _, file := range []string{"testdata/dev.jsonl", "testdata/questions.jsonl", "testdata/unseen.jsonl", "testdata/unseen2.jsonl", "testdata/regressions.jsonl", "testdata/unseen3.jsonl", "testdata/unseen4.jsonl", "testdata/unseen5.jsonl"} {
 		t.Run(file, func(t *testing.T) {
 			e, _ := newTestEngine(t)
 			cases := readCases(t, file)

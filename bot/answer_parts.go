@@ -1,0 +1,126 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+
+	"dutybot/knowledge"
+)
+
+// part is a heading of the task table (一、规范行政执法公示制度, or its
+// （二）规范事中公示) with the tasks filed under it, in table order.
+type part struct {
+	title string // as the table writes it, numeral first
+	form  string // matchForm of the bare heading: what a question would write
+	tasks []*knowledge.Task
+}
+
+// tableParts returns the sections of n's table, then their subsections, in
+// table order. A question names them by heading or by place (第四部分).
+func tableParts(n *knowledge.Notice) (sections, subsections []part) {
+	secAt, subAt := map[string]int{}, map[string]int{}
+	for i := range n.Tasks {
+		t := &n.Tasks[i]
+		if t.Section == "" {
+			continue
+		}
+		si, ok := secAt[t.Section]
+		if !ok {
+			si = len(sections)
+			secAt[t.Section] = si
+			sections = append(sections, part{title: prefixNumeral(t.SectionNumeral, "、") + t.Section, form: matchForm(t.Section)})
+		}
+		sections[si].tasks = append(sections[si].tasks, t)
+		if t.Subsection == "" {
+			continue
+		}
+		key := t.Section + "|" + t.Subsection
+		ui, ok := subAt[key]
+		if !ok {
+			ui = len(subsections)
+			subAt[key] = ui
+			subsections = append(subsections, part{title: wrapNumeral(t.SubsectionNumeral) + t.Subsection, form: matchForm(t.Subsection)})
+		}
+		subsections[ui].tasks = append(subsections[ui].tasks, t)
+	}
+	return sections, subsections
+}
+
+var (
+	// rePartPlace names a section of the table by its place; the question
+	// must also name the table (任务), or it is the body's part (sectionAsked).
+	rePartPlace = regexp.MustCompile(`第(\d{1,2})(部分|大部分|大项|方面|板块|大块)`)
+	// rePartAsk asks what a heading holds (有哪些任务, 包括哪几项, 是第几项),
+	// rather than a fact inside one of its tasks.
+	rePartAsk = regexp.MustCompile(`哪些|哪几|几项|多少项|几个任务|多少个任务|什么任务|任务|包括|包含|第几项|哪项|有几|一共|总共|共有`)
+)
+
+// minPartRunes keeps a heading of two or three characters (a word any
+// question may use) from being read as the name of a part.
+const minPartRunes = 4
+
+// partAsked returns the part of the table a question asks for, by heading
+// (规范事中公示有哪些任务, 严格记录归档) or by place (第四部分的任务有哪些).
+// A question with a filter (a unit, a time, a state) is a list question,
+// and one naming a task by number is about that task.
+func (r *request) partAsked(q *query) (part, bool) {
+	if len(q.nums) > 0 || q.filtered() {
+		return part{}, false
+	}
+	secs, subs := r.snap.sections, r.snap.subsections
+	if m := rePartPlace.FindStringSubmatch(q.flat); m != nil && reTableWord.MatchString(q.flat) {
+		if i := atoi(m[1]); i >= 1 && i <= len(secs) {
+			return secs[i-1], true
+		}
+		return part{}, false
+	}
+	// the longest heading the question holds: a subsection may repeat its section's words
+	var best part
+	for _, p := range append(secs, subs...) {
+		if len([]rune(p.form)) >= minPartRunes && len(p.form) > len(best.form) && strings.Contains(q.flat, p.form) {
+			best = p
+		}
+	}
+	if best.form == "" {
+		return part{}, false
+	}
+	rest := strings.Replace(q.flat, best.form, "", 1)
+	if rest == "" || rePartAsk.MatchString(rest) {
+		return best, true
+	}
+	return part{}, false
+}
+
+// answerPart lists the tasks under a heading of the table; a heading over
+// one task is answered as that task.
+func (r *request) answerPart(q *query, p part) (Reply, error) {
+	n := r.snap.cur
+	if len(p.tasks) == 1 {
+		tq := *q
+		tq.nums = []int{p.tasks[0].Number}
+		return r.answerTasks(&tq)
+	}
+	rep := Reply{Kind: "fact", Tasks: []int{}}
+	grp := Group{Title: p.title}
+	var lines []string
+	for _, t := range p.tasks {
+		rep.Tasks = append(rep.Tasks, t.Number)
+		grp.Tasks = append(grp.Tasks, t.Number)
+		if len(lines) >= maxListed {
+			continue
+		}
+		it, err := r.item(n, t, "")
+		if err != nil {
+			return Reply{}, err
+		}
+		rep.Items = append(rep.Items, it)
+		lines = append(lines, r.line(it))
+	}
+	if more := len(p.tasks) - len(lines); more > 0 {
+		lines = append(lines, r.loc.N(msgListMore, more, nil))
+	}
+	rep.Groups = []Group{grp}
+	rep.Headline = r.loc.N(msgListHead, len(p.tasks), map[string]any{"What": r.loc.T(msgWhatPart, map[string]any{"Part": p.title})})
+	rep.Text = strings.Join(append([]string{rep.Headline}, lines...), "\n")
+	return rep, nil
+}
