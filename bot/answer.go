@@ -71,7 +71,7 @@ func (r *request) answer(q *query) (Reply, error) {
 		if r.unitAside(q) {
 			return r.outOfScope(), nil
 		}
-		if q.list || q.count || len(q.units) == 0 || !r.strongFact(q) {
+		if q.list || q.count || len(q.units) == 0 || !r.strong(q, isTask, 2) {
 			if fq := r.unitWordsFact(q); fq != nil {
 				return r.answerFact(fq)
 			}
@@ -163,30 +163,28 @@ func (r *request) relevantTask(q *query) bool {
 	return len(hits) > 0 && relevant(hits[0])
 }
 
-// strongTask reports whether the question's words clearly name a task's content.
-func (r *request) strongTask(q *query) bool {
-	t := r.topicTerms(q)
-	hits := r.snap.idx.search(t, func(d *doc) bool { return d.kind == docTask })
-	return len(hits) > 0 && hits[0].coverage >= 0.6 && hits[0].matched >= 2*minMatched
-}
+// Thresholds of a clear match (strong): most of the question's weight, and
+// about two rare bigrams' worth of it. Below them a question that could be a
+// list or a notice field is read as that rather than as a task's fact.
+const (
+	strongCoverage = 0.6
+	strongMatched  = 2 * minMatched
+)
 
-// strongDoc reports whether the question's words clearly name a task or a
-// part of the notice's body.
-func (r *request) strongDoc(q *query) bool {
-	hits := r.snap.idx.search(r.topicTerms(q), nil)
-	return len(hits) > 0 && hits[0].coverage >= 0.6 && hits[0].matched >= 2*minMatched
-}
-
-// strongFact reports whether a question that names a unit is really about a
-// fact inside a task (法制支队在电子指纹应用中做什么) rather than a list.
-func (r *request) strongFact(q *query) bool {
+// strong reports whether the question's words clearly name one document that
+// keep accepts (nil: any): a task's content or a part of the notice's body.
+// minGrams is how many bigrams the question must have left to be judged.
+func (r *request) strong(q *query, keep func(d *doc) bool, minGrams int) bool {
 	t := r.topicTerms(q)
-	if len(t.grams) < 2 {
+	if len(t.grams) < minGrams {
 		return false
 	}
-	hits := r.snap.idx.search(t, func(d *doc) bool { return d.kind == docTask })
-	return len(hits) > 0 && hits[0].coverage >= 0.6 && hits[0].matched >= 2*minMatched
+	hits := r.snap.idx.search(t, keep)
+	return len(hits) > 0 && hits[0].coverage >= strongCoverage && hits[0].matched >= strongMatched
 }
+
+// isTask keeps only the rows of the table.
+func isTask(d *doc) bool { return d.kind == docTask }
 
 // answerTasks answers about tasks named by number.
 func (r *request) answerTasks(q *query) (Reply, error) {
@@ -211,7 +209,10 @@ func (r *request) answerTasks(q *query) (Reply, error) {
 			continue
 		}
 		terms := r.topicTerms(q)
-		head, quote := r.taskHeadline(q, n, t, terms)
+		head, quote, err := r.taskHeadline(q, n, t, terms)
+		if err != nil {
+			return Reply{}, err
+		}
 		it, err := r.item(n, t, quote)
 		if err != nil {
 			return Reply{}, err
@@ -255,7 +256,7 @@ func inPhraseOf(text string, words []string, form string) bool {
 
 // taskHeadline is the direct answer about one task: what the question asks
 // of it (deadline, who, time limit, status), or its content.
-func (r *request) taskHeadline(q *query, n *knowledge.Notice, t *knowledge.Task, terms terms) (string, string) {
+func (r *request) taskHeadline(q *query, n *knowledge.Notice, t *knowledge.Task, terms terms) (string, string, error) {
 	var heads []string
 	quote := ""
 	data := map[string]any{"N": t.Number}
@@ -278,9 +279,11 @@ func (r *request) taskHeadline(q *query, n *knowledge.Notice, t *knowledge.Task,
 		heads = append(heads, r.loc.T(msgAnsWho, data))
 	}
 	if q.ask&askStatus != 0 {
-		st, late, _ := r.status(n, t)
+		st, _, err := r.status(n, t)
+		if err != nil {
+			return "", "", err
+		}
 		data["Status"] = r.statusText(Item{Status: st, Deadline: t.Deadline})
-		_ = late
 		heads = append(heads, r.loc.T(msgAnsStatus, data))
 	}
 	if len(heads) == 0 {
@@ -293,7 +296,7 @@ func (r *request) taskHeadline(q *query, n *knowledge.Notice, t *knowledge.Task,
 			heads = append(heads, r.loc.T(msgAnsContent, data))
 		}
 	}
-	return strings.Join(heads, " "), quote
+	return strings.Join(heads, " "), quote, nil
 }
 
 // topicTerms are the bigrams of what a question is about, once units, dates,
@@ -305,21 +308,34 @@ func (r *request) topicTerms(q *query) terms { return r.snap.idx.terms(q.rest) }
 func (r *request) answerFact(q *query) (Reply, error) {
 	t := r.topicTerms(q)
 	hits := r.rank(q, t)
+	unsure := false
 	if len(hits) == 0 || !(relevant(hits[0]) || r.bodyRelevant(q, hits[0])) {
 		i := quotedHit(q, r.snap.idx, hits)
-		if i < 0 {
+		switch {
+		case i >= 0:
+			hits[0], hits[i] = hits[i], hits[0]
+		case plausible(hits):
+			// the notice may well cover it: answer with the best match and
+			// say how sure that is, rather than deny a duty that exists
+			unsure = true
+		default:
 			return r.outOfScope(), nil
 		}
-		hits[0], hits[i] = hits[i], hits[0]
 	}
 	top := r.snap.idx.docs[hits[0].doc]
 	if top.kind != docTask {
 		return r.bodyAnswer(top), nil
 	}
+	if unsure {
+		return r.tentative(q, t, hits)
+	}
 	if q.list && q.ask&(askWho|askDeadline|askPeriod) == 0 {
 		return r.topicList(q, hits)
 	}
-	head, quote := r.taskHeadline(q, top.notice, top.task, t)
+	head, quote, err := r.taskHeadline(q, top.notice, top.task, t)
+	if err != nil {
+		return Reply{}, err
+	}
 	if q.ask == 0 && quote == "" {
 		quote = bestSentence(top.task.Content, t, q)
 		head = r.loc.T(msgAnsFact, map[string]any{"N": top.task.Number, "Quote": quote})

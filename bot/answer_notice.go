@@ -106,7 +106,7 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	default:
 		// 执法视音频记录系统建设依据哪个文件 is about task 16, and 法制审核流程由谁制定
 		// about task 27, not about the notice's own basis or issuer
-		if !reNoticeWord.MatchString(f) && r.strongTask(q) {
+		if !reNoticeWord.MatchString(f) && r.strong(q, isTask, 0) {
 			field = fieldNone
 		}
 	}
@@ -117,7 +117,7 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 		}
 	}
 	// 组织领导方面有什么要求 asks for one part of the notice, not the list of its parts
-	if field == fieldAbout && (q.filtered() || r.strongDoc(q)) {
+	if field == fieldAbout && (q.filtered() || r.strong(q, nil, 0)) {
 		field = fieldNone
 	}
 	if field == fieldNone {

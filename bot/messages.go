@@ -53,6 +53,9 @@ const (
 	msgAnsPeriod        = "BotAnsPeriod"
 	msgAnsFact          = "BotAnsFact"
 	msgAnsSeeAlso       = "BotAnsSeeAlso"
+	msgAnsUnsure        = "BotAnsUnsure"
+	msgAnsMaybe         = "BotAnsMaybe"
+	msgAnsAlternative   = "BotAnsAlternative"
 	msgListHead         = "BotListHead"
 	msgListEmpty        = "BotListEmpty"
 	msgListLine         = "BotListLine"
@@ -126,7 +129,7 @@ var messageIDs = []string{
 	msgLabelContent, msgLabelNotice, msgNone, msgSep, msgStatusOpen, msgStatusPartial, msgStatusDone,
 	msgStatusLate, msgDeadlineDate, msgDeadlineOngoing, msgDeadlineNone, msgAnsContent, msgAnsDeadline,
 	msgAnsDaysLeft, msgAnsDueToday, msgAnsDaysOver,
-	msgAnsWho, msgAnsStatus, msgAnsPeriod, msgAnsFact, msgAnsSeeAlso, msgListHead, msgListEmpty,
+	msgAnsWho, msgAnsStatus, msgAnsPeriod, msgAnsFact, msgAnsSeeAlso, msgAnsUnsure, msgAnsMaybe, msgAnsAlternative, msgListHead, msgListEmpty,
 	msgListLine, msgListMore, msgGroupLead, msgGroupResponsible, msgGroupTasks, msgWhatWrap, msgWhatAll,
 	msgWhatUnitLead, msgWhatUnitResp, msgWhatUnitAny, msgWhatDueDay, msgWhatDueMonth, msgWhatDueYear,
 	msgWhatDueSpan, msgWhatDueBy, msgWhatDueAfter, msgWhatLate, msgWhatSoon, msgWhatOngoing,

@@ -1,0 +1,64 @@
+package bot
+
+import (
+	"context"
+	"sort"
+	"testing"
+	"time"
+
+	"dutybot/knowledge"
+)
+
+// labelledFiles are the project's question files with answers.
+var labelledFiles = []string{"testdata/dev.jsonl", "testdata/questions.jsonl", "testdata/unseen.jsonl",
+	"testdata/unseen2.jsonl", "testdata/regressions.jsonl", "testdata/unseen3.jsonl", "testdata/unseen4.jsonl",
+	"testdata/unseen5.jsonl", "testdata/unseen6.jsonl"}
+
+// bestMatched returns the IDF weight the best-ranked document holds of a
+// question, as answerFact sees it, and whether an off-topic phrase refuses
+// the question before any search.
+func bestMatched(e *Engine, text string, now time.Time) (float64, bool) {
+	r := &request{e: e, ctx: context.Background(), text: text, loc: e.bundle.For("zh-CN"),
+		today: knowledge.DateOf(now.In(e.loc)), states: map[string]map[int][]knowledge.Assignment{}}
+	r.snap = e.snap.Load()
+	q := parse(r.snap.slips.Replace(fold(text)), r.snap.units, r.snap.syn, r.clock())
+	hits := r.rank(q, r.topicTerms(q))
+	if len(hits) == 0 {
+		return 0, containsAny(q.flat, r.snap.offtop)
+	}
+	return hits[0].matched, containsAny(q.flat, r.snap.offtop)
+}
+
+// TestPlausibleCalibration recomputes the distribution plausibleMatched was
+// read from: every out-of-scope question of the labelled files that reaches
+// the search must hold less than plausibleMatched of its best match, with a
+// margin, or the threshold would answer it with a task.
+func TestPlausibleCalibration(t *testing.T) {
+	e, _ := newTestEngine(t)
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, e.loc)
+	var none []float64
+	for _, file := range labelledFiles {
+		for _, c := range readCases(t, file) {
+			if c.Kind != "none" {
+				continue
+			}
+			m, off := bestMatched(e, c.Q, now)
+			if !off {
+				none = append(none, m)
+			}
+		}
+	}
+	if len(none) < 20 {
+		t.Fatalf("only %d out-of-scope questions reach the search: too few to calibrate on", len(none))
+	}
+	sort.Float64s(none)
+	p95 := none[len(none)*95/100]
+	t.Logf("out-of-scope questions reaching the search: %d; best match p50 %.2f, p95 %.2f, max %.2f; threshold %.2f",
+		len(none), none[len(none)/2], p95, none[len(none)-1], plausibleMatched)
+	if max := none[len(none)-1]; max >= plausibleMatched {
+		t.Errorf("an out-of-scope question holds %.2f of its best match, above plausibleMatched %.2f", max, plausibleMatched)
+	}
+	if p95 >= 0.8*plausibleMatched {
+		t.Errorf("95th percentile %.2f is within 20%% of plausibleMatched %.2f: no margin left", p95, plausibleMatched)
+	}
+}
