@@ -42,7 +42,15 @@ func (r *request) matches(q *query) ([]candidate, error) {
 			t := &n.Tasks[i]
 			c := candidate{n: n, t: t}
 			var names []string
-			if len(q.units) > 0 {
+			if q.multiLead && len(t.Lead) < 2 || q.selfBoth && !selfBoth(t) {
+				continue
+			}
+			if q.conds != nil {
+				var ok bool
+				if names, ok = r.meets(q.conds, t); !ok {
+					continue
+				}
+			} else if len(q.units) > 0 {
 				ok := together
 				for _, u := range q.units {
 					l, rs := plays(t, r.snap.units.names(u))
@@ -73,6 +81,34 @@ func (r *request) matches(q *query) ([]candidate, error) {
 		}
 	}
 	return r.byTopic(q, out), nil
+}
+
+// meets reports whether t meets every unit condition, and returns the names
+// of the units it asks to play a part (whose own part decides done or not).
+func (r *request) meets(cs []unitCond, t *knowledge.Task) ([]string, bool) {
+	var names []string
+	for _, c := range cs {
+		ns := r.snap.units.names(c.unit)
+		if !c.holds(t, ns) {
+			return nil, false
+		}
+		if c.needLead || c.needResp || !c.banLead && !c.banResp {
+			names = append(names, ns...)
+		}
+	}
+	return names, true
+}
+
+// selfBoth reports whether one unit stands in both columns of t.
+func selfBoth(t *knowledge.Task) bool {
+	for _, u := range t.Lead {
+		for _, v := range t.Responsible {
+			if u == v {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // keep applies a question's deadline and state filters to one task; names
@@ -156,7 +192,7 @@ func (r *request) answerList(q *query) (Reply, error) {
 		id string
 		cs []candidate
 	}
-	if len(q.units) > 0 {
+	if len(q.units) > 0 && q.conds == nil {
 		var lead, resp []candidate
 		for _, c := range cs {
 			if c.lead {
@@ -248,9 +284,21 @@ func listKind(q *query) string {
 // describe names the filters of a question: 法制支队牵头、2019年10月到期的任务.
 func (r *request) describe(q *query) string {
 	var parts []string
-	for _, u := range q.units {
-		id := map[roleFilter]string{roleAny: msgWhatUnitAny, roleLead: msgWhatUnitLead, roleResponsible: msgWhatUnitResp}[q.role]
-		parts = append(parts, r.loc.T(id, map[string]any{"Unit": u}))
+	if q.conds != nil {
+		for _, c := range q.conds {
+			parts = append(parts, r.describeCond(c))
+		}
+	} else {
+		for _, u := range q.units {
+			id := map[roleFilter]string{roleAny: msgWhatUnitAny, roleLead: msgWhatUnitLead, roleResponsible: msgWhatUnitResp}[q.role]
+			parts = append(parts, r.loc.T(id, map[string]any{"Unit": u}))
+		}
+	}
+	if q.multiLead {
+		parts = append(parts, r.loc.T(msgWhatMultiLead, nil))
+	}
+	if q.selfBoth {
+		parts = append(parts, r.loc.T(msgWhatSelfBoth, nil))
 	}
 	if w := q.when; w != nil {
 		d := map[string]any{"From": w.From.Chinese(), "To": w.To.Chinese(), "Year": w.From.Year, "Month": int(w.From.Month)}
@@ -298,6 +346,36 @@ func (r *request) describe(q *query) string {
 		return r.loc.T(msgWhatAll, nil)
 	}
 	return r.loc.T(msgWhatWrap, map[string]any{"Filters": strings.Join(parts, r.loc.T(msgSep, nil))})
+}
+
+// describeCond names one unit's condition: 科技处牵头, 不含警务保障处,
+// 市局办公室作为责任单位、市局办公室不牵头.
+func (r *request) describeCond(c unitCond) string {
+	d := map[string]any{"Unit": c.unit}
+	var parts []string
+	switch {
+	case c.needLead && c.needResp:
+		return r.loc.T(msgWhatUnitBoth, d)
+	case c.banLead && c.banResp:
+		return r.loc.T(msgWhatUnitNot, d)
+	case c.alone:
+		d["Role"] = r.loc.T(msgRoleLead, nil)
+		if c.needResp {
+			d["Role"] = r.loc.T(msgRoleResponsible, nil)
+		}
+		parts = append(parts, r.loc.T(msgWhatUnitAlone, d))
+	case c.needLead:
+		parts = append(parts, r.loc.T(msgWhatUnitLead, d))
+	case c.needResp:
+		parts = append(parts, r.loc.T(msgWhatUnitResp, d))
+	}
+	if c.banLead {
+		parts = append(parts, r.loc.T(msgWhatUnitNotLead, d))
+	}
+	if c.banResp {
+		parts = append(parts, r.loc.T(msgWhatUnitNotResp, d))
+	}
+	return strings.Join(parts, r.loc.T(msgSep, nil))
 }
 
 // topicList answers 哪些任务涉及音像记录: the tasks about a topic, best first.

@@ -84,6 +84,13 @@ const (
 	msgWhatPartial      = "BotWhatPartial"
 	msgWhatTopic        = "BotWhatTopic"
 	msgWhatPart         = "BotWhatPart"
+	msgWhatUnitNot      = "BotWhatUnitNot"
+	msgWhatUnitNotLead  = "BotWhatUnitNotLead"
+	msgWhatUnitNotResp  = "BotWhatUnitNotResp"
+	msgWhatUnitAlone    = "BotWhatUnitAlone"
+	msgWhatUnitBoth     = "BotWhatUnitBoth"
+	msgWhatMultiLead    = "BotWhatMultiLead"
+	msgWhatSelfBoth     = "BotWhatSelfBoth"
 	msgUnitDoneCount    = "BotUnitDoneCount"
 	msgTotalCount       = "BotTotalCount"
 	msgOverview         = "BotOverview"
@@ -133,7 +140,7 @@ var messageIDs = []string{
 	msgListLine, msgListMore, msgGroupLead, msgGroupResponsible, msgGroupTasks, msgWhatWrap, msgWhatAll,
 	msgWhatUnitLead, msgWhatUnitResp, msgWhatUnitAny, msgWhatDueDay, msgWhatDueMonth, msgWhatDueYear,
 	msgWhatDueSpan, msgWhatDueBy, msgWhatDueAfter, msgWhatLate, msgWhatSoon, msgWhatOngoing,
-	msgWhatNoDeadline, msgWhatDated, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgWhatPart, msgUnitDoneCount,
+	msgWhatNoDeadline, msgWhatDated, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgWhatPart, msgWhatUnitNot, msgWhatUnitNotLead, msgWhatUnitNotResp, msgWhatUnitAlone, msgWhatUnitBoth, msgWhatMultiLead, msgWhatSelfBoth, msgUnitDoneCount,
 	msgTotalCount, msgOverview, msgOverviewSection, msgNoticeNumber, msgNoticeDate, msgNoticeIssuer,
 	msgNoticeTitle, msgNoticeAddressees, msgNoticeCites, msgNoticeClosing, msgNoticePreamble, msgNoticeNote,
 	msgNoticeAttachment, msgNoticeSection, msgNoticeAbout, msgNoticeAbbrev, msgDoneTask, msgDoneUnit,

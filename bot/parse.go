@@ -63,10 +63,16 @@ type query struct {
 	mine     bool // 我们单位的任务
 	ask      ask
 	rest     []string // the words that are left: what the question is about
+	// conds are each unit's own condition when the question composes them
+	// (negation, a unit alone or in both columns, different roles); nil otherwise
+	conds []unitCond
+	// multiLead asks for tasks with more than one lead unit; selfBoth for tasks
+	// where one unit is in both columns
+	multiLead, selfBoth bool
 }
 
 func (q *query) filtered() bool {
-	return len(q.units) > 0 || q.when != nil || q.kind != "" || q.late || q.soon ||
+	return len(q.units) > 0 || q.multiLead || q.selfBoth || q.when != nil || q.kind != "" || q.late || q.soon ||
 		q.status == statusOpen || q.status == statusDone || q.status == statusPartial || q.mine
 }
 
@@ -102,6 +108,13 @@ var (
 	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填)|nodeadline|withoutadeadline|withoutdeadline`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
 	reHasDeadline = regexp.MustCompile(`(有|带|定了|规定了|写明了?)(明确|具体|固定)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点)|withadeadline|withdeadline|datedtasks`)
+)
+
+// reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
+// those where one unit stands in both columns.
+var (
+	reMultiLead = regexp.MustCompile(`(多个|多家|几个|两个|两家|不止一个|不止一家|超过一个|一个以上|两个以上|多于一个)(单位)?(共同|联合|一起|一块)?(牵头|主办)|(联合|共同|一起|一块)牵头|牵头单位(不止|超过|多于)(一个|一家)|morethanone(lead|leading)|multiplelead|jointlyled|severallead|twoormorelead`)
+	reSelfBoth  = regexp.MustCompile(`(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
 )
 
 // reRatio asks for a share (法制审核 比例): the notices write the figure
@@ -159,9 +172,15 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		return "|"
 	})
 
-	// units
-	q.units, text, q.mentions = ui.find(squeezeKeepBars(text))
+	// units, and what each one is asked to be (科技处牵头、没有警务保障处)
+	sq := squeezeKeepBars(text)
+	q.units, text, q.mentions = ui.find(sq)
+	if cs := parseUnitConds(sq, q.mentions, func(m string) string { return ui.lookup[m] }); composed(cs) {
+		q.conds = cs
+	}
 	f := q.flat
+	q.multiLead = reMultiLead.MatchString(f)
+	q.selfBoth = len(q.units) == 0 && reSelfBoth.MatchString(f)
 
 	// roles
 	// 担任牵头单位: 担任 only carries the role noun after it, it does not widen the role

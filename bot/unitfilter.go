@@ -1,0 +1,155 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+
+	"dutybot/knowledge"
+)
+
+// unitCond is what a question asks of one unit's place in a task: the roles
+// it must play, the roles it must not, and whether it must stand alone in
+// its column. Conditions of several units compose: every one must hold
+// (科技处牵头、法制支队为责任单位; 科技处牵头、没有警务保障处).
+type unitCond struct {
+	unit               string
+	needLead, needResp bool // must be in the lead (responsible) column
+	banLead, banResp   bool // must not be
+	alone              bool // the only unit in the column it must be in
+}
+
+// plain reports whether the condition only asks for a unit in some role, as
+// a question without negation, exclusivity or both columns does.
+func (c unitCond) plain() bool {
+	return !c.banLead && !c.banResp && !c.alone && !(c.needLead && c.needResp)
+}
+
+// holds reports whether t meets the condition; names are the unit and the
+// groups it belongs to.
+func (c unitCond) holds(t *knowledge.Task, names []string) bool {
+	l, r := plays(t, names)
+	switch {
+	case c.needLead && !l, c.needResp && !r, c.banLead && l, c.banResp && r:
+		return false
+	case !c.needLead && !c.needResp && !c.banLead && !c.banResp && !l && !r:
+		return false // asked about a unit in any role: it must play one
+	}
+	if c.alone {
+		col := t.Lead
+		if c.needResp && !c.needLead {
+			col = t.Responsible
+		}
+		return len(col) == 1
+	}
+	return true
+}
+
+var (
+	// reNegBefore is a negation just before a unit's name: 没有警务保障处的份,
+	// 没出现法制支队, 没把各分县局列进去, without 法制支队.
+	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没把|没出现|没列|没涉及|不涉及|不需要|不用|without|excluding|except|not|notinvolving)\|?$`)
+	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
+	reNegAfter = regexp.MustCompile(`^\|?(都|也|均)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
+	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
+	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任|负责)?(牵头|主办)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead)`)
+	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
+	// reOnlyResp is "only responsible": 只是当责任单位配合, 只配合不牵头, 只挂责任单位.
+	reOnlyResp = regexp.MustCompile(`(只|仅|光)(是|有)?(当|挂|作为|在|负责|做|担任)?(责任单位|配合|协办|责任)|onlyasresponsible|onlyresponsible`)
+	reOnlyLead = regexp.MustCompile(`(只|仅|光)(是|有)?(当|挂|作为|负责|担任)?(牵头|主办)|onlyaslead|onlylead`)
+	// reAlone is a unit alone in its column: 一家牵头, 单独牵头, 没跟别人联合.
+	reAlone       = regexp.MustCompile(`一家|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead`)
+	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由)\|?$|onlyby$`)
+	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
+	reBoth = regexp.MustCompile(`既.{0,8}(牵头|主办|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|都在|同时(是|为|在|作为|担任)?(牵头|责任)|bothlead|bothas|bothcolumns|asbothlead`)
+)
+
+// parseUnitConds reads each named unit's own condition from the words around
+// its name, up to the next unit: 科技处牵头、法制支队在责任单位里. text is the
+// question as units were found in (squeezeKeepBars); mentions are the words
+// that named units, in order, and canon maps each to its unit.
+func parseUnitConds(text string, mentions []string, canon func(string) string) []unitCond {
+	type span struct{ from, to int }
+	var at []span
+	pos := 0
+	for _, m := range mentions {
+		i := strings.Index(text[pos:], m)
+		if i < 0 {
+			return nil
+		}
+		at = append(at, span{pos + i, pos + i + len(m)})
+		pos += i + len(m)
+	}
+	var out []unitCond
+	seen := map[string]int{}
+	for k, s := range at {
+		prevEnd := 0
+		if k > 0 {
+			prevEnd = at[k-1].to
+		}
+		nextFrom := len(text)
+		if k+1 < len(at) {
+			nextFrom = at[k+1].from
+		}
+		before, after := text[prevEnd:s.from], text[s.to:nextFrom]
+		c := unitCond{unit: canon(mentions[k])}
+		lead, resp := containsAny(after, leadWords), containsAny(after, respWords)
+		switch {
+		case reNegBefore.MatchString(before) || reNegAfter.MatchString(after):
+			c.banLead, c.banResp = true, true
+			if lead && !resp && reBanLead.MatchString(before+after) && !reNegAfter.MatchString(after) {
+				c.banResp = false // 没有X牵头: X may still be responsible
+			}
+		case reOnlyResp.MatchString(after):
+			c.needResp, c.banLead = true, true
+		case reOnlyLead.MatchString(after) && !resp:
+			c.needLead, c.banResp = true, true
+		case reBoth.MatchString(after):
+			c.needLead, c.needResp = true, true
+		default:
+			c.banLead = reBanLead.MatchString(after)
+			c.banResp = reBanResp.MatchString(after)
+			// the role words that remain once denied ones are cut
+			rest := reBanResp.ReplaceAllString(reBanLead.ReplaceAllString(after, "|"), "|")
+			c.needLead = containsAny(rest, leadWords) && !c.banLead
+			c.needResp = containsAny(rest, respWords) && !c.banResp
+			if c.needLead && c.needResp {
+				c.needLead, c.needResp = false, false // 牵头或配合: either role
+			}
+			c.alone = (c.needLead || c.needResp) && (reAlone.MatchString(after) || reAloneBefore.MatchString(before))
+		}
+		if i, ok := seen[c.unit]; ok { // named twice: the later words add to the earlier
+			o := &out[i]
+			o.needLead, o.needResp = o.needLead || c.needLead, o.needResp || c.needResp
+			o.banLead, o.banResp, o.alone = o.banLead || c.banLead, o.banResp || c.banResp, o.alone || c.alone
+			continue
+		}
+		seen[c.unit] = len(out)
+		out = append(out, c)
+	}
+	return out
+}
+
+// composed reports whether a question's unit conditions need the composed
+// reading: a negation, a unit alone or in both columns, or several units
+// each with a role of its own (科技处牵头、法制支队配合).
+func composed(cs []unitCond) bool {
+	roles := 0
+	for _, c := range cs {
+		if !c.plain() {
+			return true
+		}
+		if c.needLead || c.needResp {
+			roles++
+		}
+	}
+	return len(cs) > 1 && roles == len(cs) && !sameRole(cs)
+}
+
+func sameRole(cs []unitCond) bool {
+	for _, c := range cs[1:] {
+		if c.needLead != cs[0].needLead || c.needResp != cs[0].needResp {
+			return false
+		}
+	}
+	return true
+}
