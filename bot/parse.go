@@ -117,6 +117,9 @@ var (
 	reSelfBoth  = regexp.MustCompile(`(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
 )
 
+// reNotLate denies lateness: 未逾期, 还没过期, not overdue.
+var reNotLate = regexp.MustCompile(`(未|没|还没|尚未|还未)(逾期|过期|超期)|notoverdue|notyetoverdue`)
+
 // reRatio asks for a share (法制审核 比例): the notices write the figure
 // (总数的5%), not the word, so the word is framing, not topic.
 var reRatio = regexp.MustCompile(`比例|百分比|占比|比重|percentage|ratio`)
@@ -204,7 +207,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	case containsAny(f, ongoingWords):
 		q.kind = knowledge.DeadlineOngoing
 	}
-	q.late = containsAny(f, lateWords) || (containsAny(f, lateTaskWords) && reTaskish.MatchString(f))
+	// 未逾期, 还没过期: not late, read above as a window from today on
+	q.late = !reNotLate.MatchString(f) && (containsAny(f, lateWords) || (containsAny(f, lateTaskWords) && (reTaskish.MatchString(f) || reList.MatchString(f) || strings.Contains(f, "哪些"))))
 	q.soon = containsAny(f, soonWords)
 	switch {
 	case containsAny(f, partialWords):

@@ -55,9 +55,18 @@ var (
 	reY       = regexp.MustCompile(`(\d{4})\s*年(?:度|内)?`)
 	reMD      = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`)
 	reM       = regexp.MustCompile(`(\d{1,2})\s*月(?:底|末|份)?`)
-	reNDays   = regexp.MustCompile(`(?:近|未来|最近|接下来|今后|往后)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个月)(?:内|以内|之内)|(?:next|within)\s*(\d{1,3})\s*(days?|weeks?)`)
+	reNDays   = regexp.MustCompile(`(?:近|未来|最近|接下来|今后|往后)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:内|以内|之内)|(?:next|within)\s*(\d{1,3})\s*(days?|weeks?)`)
 	reAll     = regexp.MustCompile(`所有|全部|都`)
-	reBy      = regexp.MustCompile(`之前|以前|为止|截至|截止到|及以前|before\s*\||by\s*\|`)
+	// reQuarter is a calendar quarter (2019年第4季度, 19年三季度, q3); reHalf a
+	// half of a year (上半年). A two-digit year is this century's.
+	reQuarter = regexp.MustCompile(`(?:(\d{4}|\d{2})\s*年\s*(?:的)?)?(?:第\s*)?([1-4一二三四])\s*季度|\bq([1-4])\b(?:\s*(?:of\s*)?(\d{4}))?|(first|second|third|fourth)quarter`)
+	reHalf    = regexp.MustCompile(`(?:(\d{4}|\d{2})\s*年\s*)?(上|下)半年|(first|second)halfof(?:the)?(?:year)?(\d{4})?`)
+	// reAnchor is "as of today" (到今天为止, 截至目前, as of today): where the
+	// counting stands, not a day a deadline falls on.
+	reAnchor = regexp.MustCompile(`(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
+	// reInclusive says the day itself counts (含9月底, 9月底及以前): all due by then.
+	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|inclusive|onorbefore`)
+	reBy      = regexp.MustCompile(`之前|以前|为止|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\|`)
 	reAfter   = regexp.MustCompile(`之后|以后|after\s*\|`)
 	reDue     = regexp.MustCompile(`到期|截止|due|deadline`)
 	reTaskish = regexp.MustCompile(`任务|到期|期限|截止|完成|要做|要办|工作|逾期|事项|清单|due|task|deadline`)
@@ -96,7 +105,7 @@ var relatives = []struct {
 	span  func(c clock) window
 }{
 	// not yet due: from today on; before 今天, which it may hold (今天还没到期的)
-	{[]string{"尚未到期", "还没到期", "没有到期", "未到期", "没到期", "还未到期", "notyetdue", "notdueyet"}, func(c clock) window { return window{From: c.today, Shape: shapeSpan} }},
+	{[]string{"尚未到期", "还没到期", "没有到期", "未到期", "没到期", "还未到期", "还没过期", "没过期", "未过期", "还没超期", "没超期", "未逾期", "没逾期", "notyetdue", "notdueyet", "notoverdue", "notyetoverdue", "stillupcoming", "stilltocome"}, func(c clock) window { return window{From: c.today, Shape: shapeSpan} }},
 	{[]string{"今天", "今日", "today"}, func(c clock) window { return window{c.today, c.today, shapeDay} }},
 	{[]string{"明天", "明日", "tomorrow"}, func(c clock) window { d := c.today.AddDays(1); return window{d, d, shapeDay} }},
 	{[]string{"后天"}, func(c clock) window { d := c.today.AddDays(2); return window{d, d, shapeDay} }},
@@ -124,6 +133,17 @@ func week(today knowledge.Date, offset int) window {
 func quarter(today knowledge.Date, offset int) window {
 	first := knowledge.NewDate(today.Year, time.Month((int(today.Month)-1)/3*3+1+3*offset), 1)
 	return window{first, knowledge.NewDate(first.Year, first.Month+3, 0), shapeSpan}
+}
+
+// monthOrEnd is the month a question names, or only its last day when it
+// names the month's end (9月底, 9月末): a task due on 18 September is not due
+// "at the end of September".
+func monthOrEnd(named string, y int, m time.Month) window {
+	if strings.ContainsAny(named, "底末") {
+		end := knowledge.NewDate(y, m, 1).EndOfMonth()
+		return window{end, end, shapeDay}
+	}
+	return month(y, m)
 }
 
 func month(y int, m time.Month) window {
@@ -155,6 +175,45 @@ func parseWindow(text string, c clock) (*window, string) {
 		})
 	}
 	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	yearNum := func(s string) int {
+		if len(s) == 2 {
+			return 2000 + num(s)
+		}
+		return num(s)
+	}
+	anchored := reAnchor.MatchString(text)
+	text = reAnchor.ReplaceAllString(text, "|")
+	cut(reQuarter, func(m []string) (window, bool) {
+		qn := strings.Index("1234一二三四firstsecondthirdfourth", m[2]+m[3])
+		switch {
+		case m[2]+m[3] != "" && qn < 4:
+			qn = num(m[2] + m[3])
+		case m[2] != "":
+			qn = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4}[m[2]]
+		default:
+			qn = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4}[m[5]]
+		}
+		y := c.yearOf(time.Month(qn * 3))
+		if yr := m[1] + m[4]; yr != "" {
+			y = yearNum(yr)
+		}
+		return quarter(knowledge.NewDate(y, time.Month(qn*3), 1), 0), true
+	})
+	cut(reHalf, func(m []string) (window, bool) {
+		first := m[2] == "上" || m[3] == "first"
+		mo := time.December
+		if first {
+			mo = time.June
+		}
+		y := c.yearOf(mo)
+		if yr := m[1] + m[4]; yr != "" {
+			y = yearNum(yr)
+		}
+		if first {
+			return window{knowledge.NewDate(y, 1, 1), knowledge.NewDate(y, 6, 30), shapeSpan}, true
+		}
+		return window{knowledge.NewDate(y, 7, 1), knowledge.NewDate(y, 12, 31), shapeSpan}, true
+	})
 	validMonth := func(m int) bool { return m >= 1 && m <= 12 }
 	cut(reYMD, func(m []string) (window, bool) {
 		if !validMonth(num(m[2])) {
@@ -168,7 +227,7 @@ func parseWindow(text string, c clock) (*window, string) {
 		if !validMonth(num(m[2])) || !strings.ContainsAny(m[0], "月-/") {
 			return window{}, false
 		}
-		return month(num(m[1]), time.Month(num(m[2]))), true
+		return monthOrEnd(m[0], num(m[1]), time.Month(num(m[2]))), true
 	})
 	cut(reY, func(m []string) (window, bool) { return year(num(m[1])), true })
 	cut(reMD, func(m []string) (window, bool) {
@@ -184,7 +243,7 @@ func parseWindow(text string, c clock) (*window, string) {
 			return window{}, false
 		}
 		mo := time.Month(num(m[1]))
-		return month(c.yearOf(mo), mo), true
+		return monthOrEnd(m[0], c.yearOf(mo), mo), true
 	})
 	asksDue := reDue.MatchString(text)
 	cut(reNDays, func(m []string) (window, bool) {
@@ -193,7 +252,7 @@ func parseWindow(text string, c clock) (*window, string) {
 		}
 		n, unit := num(m[1]+m[3]+m[5]), m[2]+m[4]+m[6]
 		switch {
-		case strings.Contains(unit, "周") || strings.Contains(unit, "星期") || strings.HasPrefix(unit, "week"):
+		case strings.Contains(unit, "周") || strings.Contains(unit, "星期") || strings.Contains(unit, "礼拜") || strings.HasPrefix(unit, "week"):
 			n *= 7
 		case unit == "个月":
 			return window{c.today, knowledge.NewDate(c.today.Year, c.today.Month+time.Month(n), c.today.Day), shapeSpan}, true
@@ -211,6 +270,10 @@ func parseWindow(text string, c clock) (*window, string) {
 		}
 	}
 	if len(found) == 0 {
+		// 到今天为止 with nothing else: everything due by today
+		if anchored && !containsAny(squeezed, lateWords) && !containsAny(squeezed, lateTaskWords) {
+			return &window{To: c.today, Shape: shapeSpan}, text
+		}
 		return nil, text
 	}
 	w := found[0]
@@ -230,7 +293,7 @@ func parseWindow(text string, c clock) (*window, string) {
 	// 9月底前 copies a deadline of the table (that month); 之前, 为止 and
 	// "…前…所有任务" ask for everything due by then.
 	switch {
-	case reBy.MatchString(text) || (strings.Contains(text, "|前") && reAll.MatchString(text)):
+	case reBy.MatchString(text) || (strings.Contains(text, "|前") && (reAll.MatchString(text) || reInclusive.MatchString(text))):
 		w = window{To: w.To, Shape: shapeSpan}
 	case reAfter.MatchString(text):
 		w = window{From: w.To.AddDays(1), Shape: shapeSpan}
