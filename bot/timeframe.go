@@ -49,14 +49,14 @@ type clock struct {
 }
 
 var (
-	reYMD     = regexp.MustCompile(`(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*[日号]?`)
-	reYM      = regexp.MustCompile(`(\d{4})\s*(?:年|-|/)\s*(\d{1,2})\s*月?(?:底|末|份)?`)
-	reYEnd    = regexp.MustCompile(`(\d{4})\s*年\s*(?:底|末)`)
-	reY       = regexp.MustCompile(`(\d{4})\s*年(?:度|内)?`)
-	reMD      = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`)
-	reM       = regexp.MustCompile(`(\d{1,2})\s*月(?:底|末|份)?`)
-	reNDays   = regexp.MustCompile(`(?:近|未来|最近|接下来|今后|往后)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:内|以内|之内)|(?:next|within)\s*(\d{1,3})\s*(days?|weeks?)`)
-	reAll     = regexp.MustCompile(`所有|全部|都`)
+	reYMD   = regexp.MustCompile(`(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*[日号]?`)
+	reYM    = regexp.MustCompile(`(\d{4})\s*(?:年|-|/)\s*(\d{1,2})\s*月?(?:底|末|份)?`)
+	reYEnd  = regexp.MustCompile(`(\d{4})\s*年\s*(?:底|末)`)
+	reY     = regexp.MustCompile(`(\d{4})\s*年(?:度|内)?`)
+	reMD    = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`)
+	reM     = regexp.MustCompile(`(\d{1,2})\s*月(?:底|末|份)?`)
+	reNDays = regexp.MustCompile(`(?:近|未来|最近|接下来|今后|往后)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:内|以内|之内)|(?:next|within)\s*(\d{1,3})\s*(days?|weeks?)`)
+	reAll   = regexp.MustCompile(`所有|全部|都`)
 	// reQuarter is a calendar quarter (2019年第4季度, 19年三季度, q3); reHalf a
 	// half of a year (上半年). A two-digit year is this century's.
 	reQuarter = regexp.MustCompile(`(?:(\d{4}|\d{2})\s*年\s*(?:的)?)?(?:第\s*)?([1-4一二三四])\s*季度|\bq([1-4])\b(?:\s*(?:of\s*)?(\d{4}))?|(first|second|third|fourth)quarter`)
@@ -66,10 +66,10 @@ var (
 	reAnchor = regexp.MustCompile(`(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
 	// reInclusive says the day itself counts (含9月底, 9月底及以前): all due by then.
 	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|inclusive|onorbefore`)
-	reBy      = regexp.MustCompile(`之前|以前|为止|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\|`)
-	reAfter   = regexp.MustCompile(`之后|以后|after\s*\|`)
-	reDue     = regexp.MustCompile(`到期|截止|due|deadline`)
-	reTaskish = regexp.MustCompile(`任务|到期|期限|截止|完成|要做|要办|工作|逾期|事项|清单|due|task|deadline`)
+	reBy        = regexp.MustCompile(`之前|以前|为止|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\|`)
+	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
+	reDue       = regexp.MustCompile(`到期|截止|due|deadline`)
+	reTaskish   = regexp.MustCompile(`任务|到期|期限|截止|完成|要做|要办|工作|逾期|事项|清单|due|task|deadline`)
 )
 
 // reEnglishDate is an English date in a folded question: december 2019,
