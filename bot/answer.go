@@ -42,6 +42,10 @@ func (r *request) answer(q *query) (Reply, error) {
 	if len(q.nums) > 0 {
 		return r.answerTasks(q)
 	}
+	// 法制审核那部分里有期限的: a section named by topic is one more filter
+	if p, ok := r.sectionNamed(q); ok && (q.filtered() || q.list || q.count) && !reBodyWord.MatchString(q.flat) {
+		q.part, q.rest = &p, nil
+	}
 	// 规范事中公示有哪些任务, 第四部分的任务: the tasks under a heading of the table
 	if p, ok := r.partAsked(q); ok {
 		return r.answerPart(q, p)
@@ -53,7 +57,8 @@ func (r *request) answer(q *query) (Reply, error) {
 	if containsAny(q.flat, r.snap.offtop) {
 		return r.outOfScope(), nil
 	}
-	if q.mine && len(q.units) == 0 {
+	// 我们单位的任务 asks for the asker's unit; 挂本单位网站 is words of a task
+	if q.mine && len(q.units) == 0 && (q.list || q.count || q.roleBy || q.filtered() || q.status != statusAny) {
 		u, err := r.e.st.UserUnit(r.ctx, r.msg.User)
 		if err != nil {
 			return Reply{}, err
@@ -368,7 +373,11 @@ func (r *request) answerFact(q *query) (Reply, error) {
 
 // reBodyAsk marks a question about the notice's own requirements (公示制度的
 // 总体要求, 学习方面通知怎么要求的): its body, not one row of the table.
-var reBodyAsk = regexp.MustCompile(`总体|总的|整体|大体上|(通知|文件)(里|中|上)?(是)?(怎么|如何|有什么|有哪些|提出)?.{0,2}要求`)
+var reBodyAsk = regexp.MustCompile(`正文|总体|总的|整体|大体上|(通知|文件)(里|中|上)?(是)?(怎么|如何|有什么|有哪些|提出)?.{0,2}要求`)
+
+// reBodyWord names the notice's body (正文): a section named by topic there
+// is a part of the body, not of the table.
+var reBodyWord = regexp.MustCompile(`正文|通知(里|中|上|正文)|文件(里|中|上)`)
 
 // bodyBoost is how much a section of the body gains in a question about the notice's requirements.
 const bodyBoost = 1.8

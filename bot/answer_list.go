@@ -42,7 +42,7 @@ func (r *request) matches(q *query) ([]candidate, error) {
 			t := &n.Tasks[i]
 			c := candidate{n: n, t: t}
 			var names []string
-			if q.multiLead && len(t.Lead) < 2 || q.selfBoth && !selfBoth(t) {
+			if q.multiLead && len(t.Lead) < 2 || q.selfBoth && !selfBoth(t) || q.part != nil && !inPart(q.part, t) {
 				continue
 			}
 			if q.conds != nil {
@@ -80,7 +80,11 @@ func (r *request) matches(q *query) ([]candidate, error) {
 			}
 		}
 	}
-	return r.byTopic(q, out), nil
+	out = r.byTopic(q, out)
+	if q.super != superNone {
+		out = extreme(out, q.super, r.today)
+	}
+	return out, nil
 }
 
 // meets reports whether t meets every unit condition, and returns the names
@@ -293,6 +297,17 @@ func (r *request) describe(q *query) string {
 			id := map[roleFilter]string{roleAny: msgWhatUnitAny, roleLead: msgWhatUnitLead, roleResponsible: msgWhatUnitResp}[q.role]
 			parts = append(parts, r.loc.T(id, map[string]any{"Unit": u}))
 		}
+	}
+	if q.part != nil {
+		parts = append(parts, r.loc.T(msgWhatInPart, map[string]any{"Part": q.part.title}))
+	}
+	switch q.super {
+	case superEarliest:
+		parts = append(parts, r.loc.T(msgWhatEarliest, nil))
+	case superLatest:
+		parts = append(parts, r.loc.T(msgWhatLatest, nil))
+	case superNext:
+		parts = append(parts, r.loc.T(msgWhatNextDue, nil))
 	}
 	if q.multiLead {
 		parts = append(parts, r.loc.T(msgWhatMultiLead, nil))

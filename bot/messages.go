@@ -84,6 +84,10 @@ const (
 	msgWhatPartial      = "BotWhatPartial"
 	msgWhatTopic        = "BotWhatTopic"
 	msgWhatPart         = "BotWhatPart"
+	msgWhatInPart       = "BotWhatInPart"
+	msgWhatEarliest     = "BotWhatEarliest"
+	msgWhatLatest       = "BotWhatLatest"
+	msgWhatNextDue      = "BotWhatNextDue"
 	msgWhatUnitNot      = "BotWhatUnitNot"
 	msgWhatUnitNotLead  = "BotWhatUnitNotLead"
 	msgWhatUnitNotResp  = "BotWhatUnitNotResp"
@@ -140,7 +144,7 @@ var messageIDs = []string{
 	msgListLine, msgListMore, msgGroupLead, msgGroupResponsible, msgGroupTasks, msgWhatWrap, msgWhatAll,
 	msgWhatUnitLead, msgWhatUnitResp, msgWhatUnitAny, msgWhatDueDay, msgWhatDueMonth, msgWhatDueYear,
 	msgWhatDueSpan, msgWhatDueBy, msgWhatDueAfter, msgWhatLate, msgWhatSoon, msgWhatOngoing,
-	msgWhatNoDeadline, msgWhatDated, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgWhatPart, msgWhatUnitNot, msgWhatUnitNotLead, msgWhatUnitNotResp, msgWhatUnitAlone, msgWhatUnitBoth, msgWhatMultiLead, msgWhatSelfBoth, msgUnitDoneCount,
+	msgWhatNoDeadline, msgWhatDated, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgWhatPart, msgWhatInPart, msgWhatEarliest, msgWhatLatest, msgWhatNextDue, msgWhatUnitNot, msgWhatUnitNotLead, msgWhatUnitNotResp, msgWhatUnitAlone, msgWhatUnitBoth, msgWhatMultiLead, msgWhatSelfBoth, msgUnitDoneCount,
 	msgTotalCount, msgOverview, msgOverviewSection, msgNoticeNumber, msgNoticeDate, msgNoticeIssuer,
 	msgNoticeTitle, msgNoticeAddressees, msgNoticeCites, msgNoticeClosing, msgNoticePreamble, msgNoticeNote,
 	msgNoticeAttachment, msgNoticeSection, msgNoticeAbout, msgNoticeAbbrev, msgDoneTask, msgDoneUnit,

@@ -69,10 +69,12 @@ type query struct {
 	// multiLead asks for tasks with more than one lead unit; selfBoth for tasks
 	// where one unit is in both columns
 	multiLead, selfBoth bool
+	super               superlative
+	part                *part // a section of the table the question names by topic
 }
 
 func (q *query) filtered() bool {
-	return len(q.units) > 0 || q.multiLead || q.selfBoth || q.when != nil || q.kind != "" || q.late || q.soon ||
+	return len(q.units) > 0 || q.multiLead || q.selfBoth || q.super != superNone || q.part != nil || q.when != nil || q.kind != "" || q.late || q.soon ||
 		q.status == statusOpen || q.status == statusDone || q.status == statusPartial || q.mine
 }
 
@@ -107,7 +109,7 @@ var (
 	ongoingWords  = []string{"长期", "ongoing", "standing", "longterm"}
 	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填)|nodeadline|withoutadeadline|withoutdeadline`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`(有|带|定了|规定了|写明了?)(明确|具体|固定)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点)|withadeadline|withdeadline|datedtasks`)
+	reHasDeadline = regexp.MustCompile(`(有|带|定了|规定了|写明了?|给了|设了|卡了)(明确|具体|固定|死)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间)|withadeadline|withdeadline|datedtasks`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
@@ -182,7 +184,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.conds = cs
 	}
 	f := q.flat
-	q.multiLead = reMultiLead.MatchString(f)
+	// with a unit named, 联合牵头 describes that unit's tasks (包括跟别人一起牵头的)
+	q.multiLead = len(q.units) == 0 && reMultiLead.MatchString(f)
 	q.selfBoth = len(q.units) == 0 && reSelfBoth.MatchString(f)
 
 	// roles
@@ -221,6 +224,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.status = statusOverview
 	}
 	q.mine = reMine.MatchString(q.text)
+	q.super = parseSuperlative(f)
 
 	// what kind of answer
 	if m := reCount.FindStringSubmatch(f); m != nil && !strings.HasPrefix(m[3], "工作") && !strings.HasPrefix(m[3], "月") {

@@ -1,0 +1,133 @@
+package bot
+
+import (
+	"math"
+	"regexp"
+	"strings"
+
+	"dutybot/knowledge"
+)
+
+// superlative asks for the extreme deadlines among the matching tasks.
+type superlative int
+
+const (
+	superNone     superlative = iota
+	superEarliest             // 最早到期
+	superLatest               // 期限最靠后
+	superNext                 // 接下来最先到期: the earliest not yet past
+)
+
+var (
+	reEarliest = regexp.MustCompile(`最早|最先|最快|头一批|第一批|earliest|soonest|firstdue|firsttobedue`)
+	reLatest   = regexp.MustCompile(`最晚|最迟|最后到期|最后截止|最靠后|最后一批|latest|lastdue|lasttobedue`)
+	reNextDue  = regexp.MustCompile(`(接下来|下一个|下一批|下一项|紧接着|眼下|最近)(要|将)?(最先|最早)?(到期|截止)|接下来.{0,4}最(先|早)|nextdue|duenext|nexttobedue|nextdeadline`)
+	reDueWord  = regexp.MustCompile(`到期|期限|截止|时限|完成时间|due|deadline`)
+)
+
+// parseSuperlative reads 最早到期, 期限最靠后 and 接下来最先到期 in a question
+// about deadlines (最早 alone may be words of a task: 最早什么时候公开).
+func parseSuperlative(f string) superlative {
+	if !reDueWord.MatchString(f) {
+		return superNone
+	}
+	switch {
+	case reNextDue.MatchString(f):
+		return superNext
+	case reEarliest.MatchString(f):
+		return superEarliest
+	case reLatest.MatchString(f):
+		return superLatest
+	}
+	return superNone
+}
+
+// extreme keeps the candidates whose dated deadline is the earliest or the
+// latest of them; superNext looks only at deadlines from today on.
+func extreme(cs []candidate, s superlative, today knowledge.Date) []candidate {
+	var best knowledge.Date
+	var out []candidate
+	for _, c := range cs {
+		d := c.t.Deadline
+		if d.Kind != knowledge.DeadlineDate || s == superNext && d.Date.Before(today) {
+			continue
+		}
+		switch {
+		case best.IsZero(), s == superLatest && d.Date.After(best), s != superLatest && d.Date.Before(best):
+			best, out = d.Date, []candidate{c}
+		case d.Date == best:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// reSectionWord names a part of the table by its topic: 公开公示那一块,
+// 法制审核那部分里, the section on training.
+var reSectionWord = regexp.MustCompile(`(那|这|该)一?大?(部分|板块|大块|块|方面)|(部分|板块|大块)(里|中|内|当中)|thesectionon|thepartabout|thepartcovering`)
+
+// sectionTopicRunes is how many characters before the section word can name it.
+const sectionTopicRunes = 10
+
+// sectionNamed returns the section of the table a question names loosely by
+// its topic (搞公开公示那一块): the section whose headings, its subsections'
+// included, share the most weight of bigrams with the words before the
+// section word, each bigram weighted by how few sections hold it.
+func (r *request) sectionNamed(q *query) (part, bool) {
+	loc := reSectionWord.FindStringIndex(q.flat)
+	if loc == nil || len(r.snap.sections) < 2 {
+		return part{}, false
+	}
+	rs := []rune(q.flat[:loc[0]])
+	topic := string(rs[max(0, len(rs)-sectionTopicRunes):])
+	heads := make([]string, len(r.snap.sections))
+	for i, s := range r.snap.sections {
+		heads[i] = s.form
+		for _, sub := range r.snap.subsections {
+			if len(sub.tasks) > 0 && len(s.tasks) > 0 && sub.tasks[0].Section == s.tasks[0].Section {
+				heads[i] += "|" + sub.form
+			}
+		}
+	}
+	weight := map[string]float64{}
+	bigrams(topic, func(g string) {
+		df := 0
+		for _, h := range heads {
+			if strings.Contains(h, g) {
+				df++
+			}
+		}
+		if df > 0 {
+			weight[g] = math.Log(1 + float64(len(heads))/float64(df))
+		}
+	})
+	best, second, at := 0.0, 0.0, -1
+	for i, h := range heads {
+		w := 0.0
+		for g, gw := range weight {
+			if strings.Contains(h, g) {
+				w += gw
+			}
+		}
+		switch {
+		case w > best:
+			best, second, at = w, best, i
+		case w > second:
+			second = w
+		}
+	}
+	if at < 0 || best == second {
+		return part{}, false
+	}
+	return r.snap.sections[at], true
+}
+
+// inPart reports whether t is filed under p.
+func inPart(p *part, t *knowledge.Task) bool {
+	for _, pt := range p.tasks {
+		if pt == t {
+			return true
+		}
+	}
+	return false
+}
