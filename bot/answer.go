@@ -26,6 +26,9 @@ func (r *request) handle() (Reply, error) {
 	}
 	// slips (随即 for 随机) are mended before anything is read, unit names included
 	q := parse(r.snap.slips.Replace(fold(r.text)), r.snap.units, r.snap.syn, r.clock())
+	for i, seg := range q.rest {
+		q.rest[i] = r.snap.thes.Rewrite(seg)
+	}
 	return r.answer(q)
 }
 

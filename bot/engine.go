@@ -86,6 +86,7 @@ type snapshot struct {
 	idx     *index
 	abbrev  map[string]string // folded 简称 → what it stands for (三项制度 → 行政执法公示制度、…)
 	syn     *strings.Replacer // an officer's words → the notices' words (newSynonyms)
+	thes    *topicRewriter    // synonyms of the thesaurus, for topic words (newThesaurus)
 	slips   *strings.Replacer // typing slips → the notices' words, over the whole question
 	offtop  []string          // off-topic phrases the notices never use (lexicon [offtopic])
 	docOf   map[*knowledge.Task]int
@@ -156,6 +157,7 @@ func newSnapshot(ns []*knowledge.Notice, stored []knowledge.Unit) *snapshot {
 	}
 	s.units = newUnitIndex(units, corpus.String(), builtinLexicon.units)
 	s.syn = newSynonyms(words.String())
+	s.thes = newThesaurus(words.String())
 	// slips are read against everything a question may name: units too
 	for _, u := range units {
 		words.WriteString(matchForm(u.Name) + "|")

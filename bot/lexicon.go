@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // lexiconText is lexicon.txt: synonyms, slips, unit nicknames and off-topic
@@ -12,6 +13,29 @@ import (
 //
 //go:embed lexicon.txt
 var lexiconText string
+
+// thesaurusText is thesaurus.txt: the synonym groups of HIT-SCIR's Tongyici
+// Cilin (extended), read after the lexicon's own (see the file's header).
+//
+//go:embed thesaurus.txt
+var thesaurusText string
+
+// thesaurus is the parsed thesaurus.txt: one group of words per line.
+var thesaurus = parseGroups(thesaurusText)
+
+// parseGroups reads one group of space-separated words a line; # starts a comment.
+func parseGroups(text string) [][]string {
+	var out [][]string
+	for _, line := range strings.Split(text, "\n") {
+		if k := strings.IndexByte(line, '#'); k >= 0 {
+			line = line[:k]
+		}
+		if ws := strings.Fields(line); len(ws) > 1 {
+			out = append(out, ws)
+		}
+	}
+	return out
+}
 
 // lexicon is the parsed lexicon.txt. Every list is in match form.
 type lexicon struct {
@@ -124,6 +148,13 @@ func newSynonyms(corpus string) *strings.Replacer {
 	return newReplacer(builtinLexicon.synonyms, corpus)
 }
 
+// newThesaurus builds the thesaurus replacements for a corpus. They apply to
+// a question's topic words only, once its framing is cut out (parse): the
+// thesaurus also knows 一共 and 多少, which frame a question, not its topic.
+func newThesaurus(corpus string) *topicRewriter {
+	return &topicRewriter{r: newReplacer(thesaurus, corpus), corpus: corpus}
+}
+
 // offtopicIn returns the lexicon's off-topic phrases that the corpus never
 // uses: a notice that does speak of 补办 is asked about 补办.
 func offtopicIn(lx *lexicon, corpus string) []string {
@@ -132,6 +163,49 @@ func offtopicIn(lx *lexicon, corpus string) []string {
 		if !strings.Contains(corpus, w) {
 			out = append(out, w)
 		}
+	}
+	return out
+}
+
+// minRewriteRunes is the shortest topic phrase (function characters such as
+// 在 and 要 left out) the thesaurus rewrites: a phrase that is one word and
+// nothing else stays as asked.
+const minRewriteRunes = 4
+
+// topicRewriter rewrites a question's topic words with the thesaurus, but
+// never inside a word the notices use: 法案 is a thesaurus word, yet in
+// 执法案卷 its 法 belongs to 执法, which the notices hold.
+type topicRewriter struct {
+	r      *strings.Replacer
+	corpus string
+}
+
+// Rewrite returns seg with its thesaurus words replaced, unless the result
+// breaks a bigram the corpus holds at a replaced word's edge.
+func (t *topicRewriter) Rewrite(seg string) string {
+	content := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(functionChars, r) {
+			return -1
+		}
+		return r
+	}, seg)
+	if utf8.RuneCountInString(content) < minRewriteRunes {
+		return seg // 公安局 alone: a synonym would make a whole question of one common word
+	}
+	out := t.r.Replace(seg)
+	if out == seg {
+		return seg
+	}
+	// keep every bigram of seg the corpus holds: a rewrite that drops one
+	// cut through a word of the notices
+	kept := true
+	bigrams(seg, func(g string) {
+		if kept && strings.Contains(t.corpus, g) && !strings.Contains(out, g) {
+			kept = false
+		}
+	})
+	if !kept {
+		return seg
 	}
 	return out
 }
