@@ -60,8 +60,7 @@ func (r *request) answer(q *query) (Reply, error) {
 	if containsAny(q.flat, r.snap.offtop) {
 		return r.outOfScope(), nil
 	}
-	// 我们单位的任务 asks for the asker's unit; 挂本单位网站 is words of a task
-	if q.mine && len(q.units) == 0 && (q.list || q.count || q.roleBy || q.filtered() || q.status != statusAny) {
+	if q.mine && len(q.units) == 0 {
 		u, err := r.e.st.UserUnit(r.ctx, r.msg.User)
 		if err != nil {
 			return Reply{}, err

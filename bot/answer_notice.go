@@ -197,7 +197,7 @@ var abbrevAsks = []string{"指的是什么", "是指什么", "指的是啥", "�
 
 // abbrevFraming are the characters that only frame a question about what a
 // short name stands for (所谓, 具体, 头一项, 分别, 哪3个).
-const abbrevFraming = "所谓具体都分别到底究竟头一二三第项个是指的哪啥些什么几0123456789包括含"
+const abbrevFraming = "所谓具体都分别到底究竟头一二三第项个是指的哪啥些什么几0123456789包括含制度"
 
 // abbreviation answers 三项制度是什么: a short name the preamble defines.
 func (r *request) abbreviation(q *query) (string, string) {

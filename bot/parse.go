@@ -213,6 +213,10 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 未逾期, 还没过期: not late, read above as a window from today on
 	q.late = !reNotLate.MatchString(f) && (containsAny(f, lateWords) || (containsAny(f, lateTaskWords) && (reTaskish.MatchString(f) || reList.MatchString(f) || strings.Contains(f, "哪些"))))
 	q.soon = containsAny(f, soonWords)
+	// overdue today, 今天逾期的: today is where lateness is counted from, not a deadline
+	if (q.late || q.soon) && q.when != nil && q.when.Shape == shapeDay && q.when.From == c.today && q.when.To == c.today {
+		q.when = nil
+	}
 	switch {
 	case containsAny(f, partialWords):
 		q.status = statusPartial
@@ -267,6 +271,13 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		if seg != "" {
 			q.rest = append(q.rest, seg)
 		}
+	}
+	// 我们单位的任务 asks for the asker's unit; 占本单位执法民警的百分之几 and
+	// 我们市局自己开发 are words of a task: "mine" needs a list, a role, a
+	// time or a state asked, or nothing else to be about
+	if q.mine && !(q.list || q.count || q.roleBy || q.when != nil || q.kind != "" || q.late || q.soon ||
+		q.status != statusAny || q.super != superNone || len(q.rest) == 0) {
+		q.mine = false
 	}
 	return q
 }

@@ -27,7 +27,7 @@ import (
 // unseen6.jsonl is a sixth blind round: two paraphrased questions per task
 // (a fact in other words, or who leads it); first sight 84/86.
 func TestEngine_Questions(t *testing.T) {
-	for _, file := range []string{"testdata/dev.jsonl", "testdata/questions.jsonl", "testdata/unseen.jsonl", "testdata/unseen2.jsonl", "testdata/regressions.jsonl", "testdata/unseen3.jsonl", "testdata/unseen4.jsonl", "testdata/unseen5.jsonl", "testdata/unseen6.jsonl"} {
+	for _, file := range labelledFiles {
 		t.Run(file, func(t *testing.T) {
 			e, _ := newTestEngine(t)
 			cases := readCases(t, file)

@@ -49,7 +49,7 @@ var (
 	// 没出现法制支队, 没把各分县局列进去, without 法制支队.
 	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没把|没出现|没列|没涉及|不涉及|不需要|不用|without|excluding|except|not|notinvolving)\|?$`)
 	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
-	reNegAfter = regexp.MustCompile(`^\|?(都|也|均)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
+	reNegAfter = regexp.MustCompile(`^\|?(都|也|均)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在)|^\|?(完全|根本|压根|都)?(不沾边|无关|没关系|不相干|不搭界)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
 	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任|负责)?(牵头|主办)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead)`)
 	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
@@ -114,6 +114,11 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 			c.needResp = containsAny(rest, respWords) && !c.banResp
 			if c.needLead && c.needResp {
 				c.needLead, c.needResp = false, false // 牵头或配合: either role
+			}
+			// 责任单位只有分县局一家: the role named before the unit
+			if !c.needLead && !c.needResp && reAloneBefore.MatchString(before) {
+				c.needLead = containsAny(before, leadWords)
+				c.needResp = containsAny(before, respWords) && !c.needLead
 			}
 			c.alone = (c.needLead || c.needResp) && (reAlone.MatchString(after) || reAloneBefore.MatchString(before))
 		}
