@@ -75,7 +75,7 @@ func parseLexicon(text string) (*lexicon, error) {
 			}
 			section = strings.TrimSpace(line[1 : len(line)-1])
 			switch section {
-			case "synonyms", "slips", "units", "offtopic":
+			case "synonyms", "slips", "units", "offtopic", "english":
 			default:
 				return nil, fmt.Errorf("lexicon line %d: unknown section [%s]", i+1, section)
 			}
@@ -98,7 +98,8 @@ func parseLexicon(text string) (*lexicon, error) {
 			return nil, fmt.Errorf("lexicon line %d: a [%s] group needs two words or more: %q", i+1, section, line)
 		}
 		switch section {
-		case "synonyms":
+		case "synonyms", "english":
+			// English words read as the notice's terms: the same rewriting as synonyms
 			lx.synonyms = append(lx.synonyms, words)
 		case "slips":
 			lx.slips = append(lx.slips, words)
