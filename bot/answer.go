@@ -49,6 +49,10 @@ func (r *request) answer(q *query) (Reply, error) {
 	if p, ok := r.sectionNamed(q); ok && (q.filtered() || q.list || q.count) && !reBodyWord.MatchString(q.flat) {
 		q.part, q.rest = &p, nil
 	}
+	// 正文里讲审核制度那块: a part of the body named by topic
+	if d, ok := r.bodyNamed(q); ok && len(q.nums) == 0 && !q.filtered() {
+		return r.bodyAnswer(d), nil
+	}
 	// 规范事中公示有哪些任务, 第四部分的任务: the tasks under a heading of the table
 	if p, ok := r.partAsked(q); ok {
 		return r.answerPart(q, p)

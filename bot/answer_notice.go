@@ -36,11 +36,11 @@ var noticeFields = []struct {
 	// a cited document named by its issuer or kind, before 文号 reads it as the notice's own number
 	{fieldCites, regexp.MustCompile(`(省厅|公安厅|省政府|省里|市政府|市里|上级)(的|发的|印发的|下发的)?(文件|通知|实施方案|实施细则|方案|细则|文号)|实施方案|实施细则`)},
 	{fieldCites, regexp.MustCompile(`哪几份|几份文件|(照着|按照|依照|依据|根据|参照).{0,10}(哪|什么).{0,4}(文件|精神)`)},
+	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|relyon|relieson|whichdocuments|whatdocuments`)},
 	{fieldNumber, regexp.MustCompile(`文号|字号|几号文|文件号|编号是|通知号|documentnumber|noticenumber`)},
 	// the opening paragraph before the numbered parts: why the notice was issued
 	{fieldPreamble, regexp.MustCompile(`(通知|文件|正文)(的)?(开头|开篇|前言|引言|导语|开场白|第一句|起首)|(为什么|为何|为啥|为了什么|出于什么)(原因|目的)?(要)?(发|印发|下发|出台|制定|发布)(这份|这个|这一|本|该)?(通知|文件)|(通知|文件|发文)(的)?(目的|缘由|由来|起因|出发点)|whywas.*issued|preamble|purposeofthenotice`)},
 	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)范围|发给|下发给|发至|发往|送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
-	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|relyon|relieson|whichdocuments|whatdocuments`)},
 	{fieldClosing, regexp.MustCompile(`(情况|问题)(要|应|应该)?(报给谁|向谁报|报送给谁|报哪里|上报给谁|报送哪里|报告谁)|联系谁|联系哪|找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|联系方式|执行中.*问题|whomtocontact|whotocontact|contact`)},
 	{fieldAttachment, regexp.MustCompile(`附件|分解表|attachment`)},
 	{fieldIssuer, regexp.MustCompile(`(发|印发|下发|发布|出)的还是|还是.{0,8}(发|印发|下发|发布|出)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出)的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`)},
@@ -103,7 +103,12 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	}
 	// fields that could also be words of a task need the question to be about the notice
 	switch field {
-	case fieldNumber, fieldAddressees, fieldNote:
+	case fieldNumber:
+		// 视音频记录系统建设是照哪个文号的通知来的: the number of a document a task cites
+		if r.strong(q, isTask, 2) {
+			field = fieldNone
+		}
+	case fieldAddressees, fieldNote:
 	default:
 		// 执法视音频记录系统建设依据哪个文件 is about task 16, and 法制审核流程由谁制定
 		// about task 27, not about the notice's own basis or issuer

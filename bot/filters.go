@@ -131,3 +131,21 @@ func inPart(p *part, t *knowledge.Task) bool {
 	}
 	return false
 }
+
+// bodyNamed returns the part of the notice's body a question names by topic
+// (正文里讲审核制度那块): the section of the body that holds most of the words
+// before the section word.
+func (r *request) bodyNamed(q *query) (doc, bool) {
+	loc := reSectionWord.FindStringIndex(q.flat)
+	if loc == nil || !reBodyWord.MatchString(q.flat) {
+		return doc{}, false
+	}
+	topic := reBodyWord.ReplaceAllString(q.flat[:loc[0]], "|")
+	hits := r.snap.idx.search(r.snap.idx.terms([]string{topic}), func(d *doc) bool {
+		return d.kind == docSection && d.notice == r.snap.cur
+	})
+	if len(hits) == 0 || hits[0].matched < minMatched {
+		return doc{}, false
+	}
+	return r.snap.idx.docs[hits[0].doc], true
+}

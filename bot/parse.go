@@ -98,7 +98,8 @@ var (
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
 	anyWords   = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "takepart", "involv", "participat"}
 	openWords  = []string{"没完成", "未完成", "没有完成", "尚未完成", "还没完成", "没做完", "未办结", "没办完", "待完成", "没干完", "未落实", "没落实",
-		"unfinished", "notdone", "notyetdone", "incomplete", "pending", "open"}
+		"unfinished", "notdone", "notyetdone", "incomplete", "pending", "open",
+		"nothingisfinished", "nothingisdone", "nothingfinished", "noneisdone", "noneisfinished"}
 	doneWords    = []string{"已完成", "完成了", "已经完成", "做完了", "已办结", "办完了", "已做完", "已落实", "done", "finished", "completed"}
 	partialWords = []string{"部分完成", "完成了一部分", "完成一部分", "partial"}
 	overview     = []string{"进度", "完成情况", "进展", "落实情况", "progress", "status"}
@@ -107,7 +108,7 @@ var (
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"}
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "ongoing", "standing", "longterm"}
-	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填)|nodeadline|withoutadeadline|withoutdeadline`)
+	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
 	reHasDeadline = regexp.MustCompile(`(有|带|定了|规定了|写明了?|给了|设了|卡了)(明确|具体|固定|死)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间)|withadeadline|withdeadline|datedtasks`)
 )
