@@ -75,6 +75,10 @@ func (r *request) answer(q *query) (Reply, error) {
 		}
 		q.units = []string{u}
 	}
+	// 除了各分县局，还有哪个单位负责: a question about one task's units that sets one aside
+	if q.ask&askWho != 0 && !q.list && !q.count && excludedOnly(q.conds) {
+		q.units, q.conds = nil, nil
+	}
 	if r.unitsAsked(q) {
 		return r.answerUnits(q)
 	}

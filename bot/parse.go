@@ -108,9 +108,9 @@ var (
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"}
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "ongoing", "standing", "longterm"}
-	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
+	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(给|写|定|设|标)?(明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`(有|带|定了|规定了|写明了?|给了|设了|卡了)(明确|具体|固定|死)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间)|withadeadline|withdeadline|datedtasks`)
+	reHasDeadline = regexp.MustCompile(`(有|带|定了|规定了|写明了?|给了|设了|卡了)(明确|具体|固定|死)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子)|withadeadline|withdeadline|datedtasks`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
@@ -320,6 +320,8 @@ var scaffolding = func() *strings.Replacer {
 		"多长时间", "多长", "多久", "部分", "参加", "担任",
 		// a modal before the question word (执法决定要怎样推送): the 要 belongs to the asking, not the topic
 		"要怎么样", "要怎样", "要怎么", "要如何", "该怎么样", "该怎样", "该怎么", "该如何", "应怎样", "应如何", "应该怎样", "应该如何",
+		// yes/no framing (穿便装行不行, 的时候): the asking, not the topic
+		"的时候", "时候", "行不行", "行不", "可不可以", "好不好", "对不对", "要不要", "用不用", "算不算", "需不需要", "能不",
 		"方面", "比例", "百分比", "占比", "比重", "总体上", "总体", "整体上", "整体", "总的来说", "总的",
 		// asking for a time limit: the 内 of 时限内 is the question's, not a word of the topic
 		"时限内", "期限内", "什么时间内", "多长时间内", "多久内", "几天内", "几日内", "几个工作日内",

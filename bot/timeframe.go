@@ -69,7 +69,7 @@ var (
 	reBy        = regexp.MustCompile(`之前|以前|为止|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\|`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
 	reDue       = regexp.MustCompile(`到期|截止|due|deadline`)
-	reTaskish   = regexp.MustCompile(`任务|到期|期限|截止|完成|要做|要办|工作|逾期|事项|清单|due|task|deadline`)
+	reTaskish   = regexp.MustCompile(`任务|到期|期限|截止|完成|要做|要办|办完|办结|交差|干完|做完|搞定|工作|逾期|事项|清单|due|task|deadline`)
 )
 
 // reEnglishDate is an English date in a folded question: december 2019,
@@ -111,7 +111,7 @@ var relatives = []struct {
 	{[]string{"后天"}, func(c clock) window { d := c.today.AddDays(2); return window{d, d, shapeDay} }},
 	{[]string{"下个星期", "下星期", "下礼拜", "下周", "nextweek"}, func(c clock) window { return week(c.today, 1) }},
 	{[]string{"上个星期", "上星期", "上礼拜", "上周", "lastweek"}, func(c clock) window { return week(c.today, -1) }},
-	{[]string{"这个星期", "本星期", "这星期", "这礼拜", "本礼拜", "本周", "这周", "thisweek"}, func(c clock) window { return week(c.today, 0) }},
+	{[]string{"这个星期", "本星期", "这星期", "这个礼拜", "这礼拜", "本礼拜", "本周", "这周", "thisweek"}, func(c clock) window { return week(c.today, 0) }},
 	{[]string{"下个季度", "下季度", "nextquarter"}, func(c clock) window { return quarter(c.today, 1) }},
 	{[]string{"上个季度", "上季度", "lastquarter"}, func(c clock) window { return quarter(c.today, -1) }},
 	{[]string{"这个季度", "本季度", "这季度", "当季度", "本季", "thisquarter"}, func(c clock) window { return quarter(c.today, 0) }},

@@ -158,3 +158,13 @@ func sameRole(cs []unitCond) bool {
 	}
 	return true
 }
+
+// excludedOnly reports whether every condition only sets a unit aside.
+func excludedOnly(cs []unitCond) bool {
+	for _, c := range cs {
+		if !c.banLead || !c.banResp || c.needLead || c.needResp {
+			return false
+		}
+	}
+	return len(cs) > 0
+}
