@@ -42,6 +42,10 @@ const (
 
 // answer chooses what kind of answer a question wants, most specific first.
 func (r *request) answer(q *query) (Reply, error) {
+	// 三项制度的第二项是什么: a place in the list the short name stands for, not task 2
+	if text, ok := r.abbreviationItem(q); ok {
+		return r.noticeReply(text), nil
+	}
 	if len(q.nums) > 0 {
 		return r.answerTasks(q)
 	}

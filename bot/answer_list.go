@@ -42,7 +42,8 @@ func (r *request) matches(q *query) ([]candidate, error) {
 			t := &n.Tasks[i]
 			c := candidate{n: n, t: t}
 			var names []string
-			if q.multiLead && len(t.Lead) < 2 || q.selfBoth && !selfBoth(t) || q.part != nil && !inPart(q.part, t) {
+			if q.multiLead && len(t.Lead) < 2 || q.selfBoth && !selfBoth(t) || q.part != nil && !inPart(q.part, t) ||
+				q.soleLead && len(t.Lead) != 1 || q.soleResp && len(t.Responsible) != 1 || !monthEndOK(q.monthEnd, t) {
 				continue
 			}
 			if q.conds != nil {
@@ -101,6 +102,19 @@ func (r *request) meets(cs []unitCond, t *knowledge.Task) ([]string, bool) {
 		}
 	}
 	return names, true
+}
+
+// monthEndOK applies a question's month-end condition: +1 keeps the tasks
+// due on a month's last day, -1 the dated ones due on another day.
+func monthEndOK(want int, t *knowledge.Task) bool {
+	if want == 0 {
+		return true
+	}
+	d := t.Deadline
+	if d.Kind != knowledge.DeadlineDate {
+		return false
+	}
+	return (d.Date == d.Date.EndOfMonth()) == (want > 0)
 }
 
 // selfBoth reports whether one unit stands in both columns of t.
@@ -314,6 +328,18 @@ func (r *request) describe(q *query) string {
 	}
 	if q.selfBoth {
 		parts = append(parts, r.loc.T(msgWhatSelfBoth, nil))
+	}
+	if q.soleLead {
+		parts = append(parts, r.loc.T(msgWhatSoleLead, nil))
+	}
+	if q.soleResp {
+		parts = append(parts, r.loc.T(msgWhatSoleResp, nil))
+	}
+	switch q.monthEnd {
+	case 1:
+		parts = append(parts, r.loc.T(msgWhatMonthEnd, nil))
+	case -1:
+		parts = append(parts, r.loc.T(msgWhatMidMonth, nil))
 	}
 	if w := q.when; w != nil {
 		d := map[string]any{"From": w.From.Chinese(), "To": w.To.Chinese(), "Year": w.From.Year, "Month": int(w.From.Month)}

@@ -105,7 +105,7 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	switch field {
 	case fieldNumber:
 		// 视音频记录系统建设是照哪个文号的通知来的: the number of a document a task cites
-		if r.strong(q, isTask, 2) {
+		if r.strong(q, isTask, 2) || r.citingTask(q) {
 			field = fieldNone
 		}
 	case fieldAddressees, fieldNote:
@@ -211,6 +211,44 @@ func (r *request) date(d knowledge.Date) string {
 // so that 是指什么 is not cut down to 是 by 指什么.
 var abbrevAsks = []string{"指的是什么", "是指什么", "指的是啥", "是哪3项", "包括哪些", "包括什么", "是什么", "指什么",
 	"是哪些", "什么是", "的意思", "是啥", "指哪些", "whatis", "whatare"}
+
+// reOrdinal names the place of one item in a list: 第二项, 头一项, 最后一项, 中间那项.
+var reOrdinal = regexp.MustCompile(`第(\d)(项|个|条|种)|(头|首)一?(项|个|条|种)|最后一?(项|个|条|种)|中间`)
+
+// abbreviationItem answers 三项制度的第二项是什么: one item of the list a short
+// name stands for, when the question names its place and the list has it.
+func (r *request) abbreviationItem(q *query) (string, bool) {
+	m := reOrdinal.FindStringSubmatch(q.flat)
+	if m == nil || reTableWord.MatchString(q.flat) { // 三项制度第1项任务: task 1
+
+		return "", false
+	}
+	for short, full := range r.snap.abbrev {
+		if !strings.Contains(q.flat, short) {
+			continue
+		}
+		items := strings.Split(full, "、")
+		i := 0
+		switch {
+		case m[1] != "":
+			i = atoi(m[1]) - 1
+		case m[3] != "":
+			i = 0
+		case m[5] != "":
+			i = len(items) - 1
+		default: // 中间: the middle of an odd list
+			if len(items)%2 == 0 {
+				return "", false
+			}
+			i = len(items) / 2
+		}
+		if i < 0 || i >= len(items) || len(items) < 2 {
+			return "", false
+		}
+		return r.loc.T(msgNoticeAbbrevItem, map[string]any{"Short": r.shortName(short), "N": i + 1, "Item": items[i], "Full": full}), true
+	}
+	return "", false
+}
 
 // abbrevFraming are the characters that only frame a question about what a
 // short name stands for (所谓, 具体, 头一项, 分别, 哪3个).

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"dutybot/knowledge"
 )
@@ -41,11 +43,16 @@ func parseCommand(text string) (string, []string, bool) {
 	if cmd, ok := commandWords[strings.ToLower(fold(fields[0]))]; ok {
 		return cmd, fields[1:], true
 	}
-	if rest, ok := strings.CutPrefix(fields[0], "我是"); ok && len(fields) == 1 && rest != "" {
+	// 我是法制支队; not 我是科技部门的，选存储方案时…: a question that introduces its asker
+	if rest, ok := strings.CutPrefix(fields[0], "我是"); ok && len(fields) == 1 && rest != "" &&
+		utf8.RuneCountInString(rest) <= maxUnitRunes && !strings.ContainsFunc(rest, unicode.IsPunct) {
 		return "iam", []string{rest}, true // 我是法制支队
 	}
 	return "", nil, false
 }
+
+// maxUnitRunes is the longest unit name 我是 can take without a space.
+const maxUnitRunes = 16
 
 // command runs a command. handled is false when the words only looked like a
 // command and are better answered as a question (进度 alone is a command,

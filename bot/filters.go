@@ -70,57 +70,75 @@ var reSectionWord = regexp.MustCompile(`(那|这|该)一?大?(部分|板块|大�
 const sectionTopicRunes = 10
 
 // sectionNamed returns the section of the table a question names loosely by
-// its topic (搞公开公示那一块): the section whose headings, its subsections'
-// included, share the most weight of bigrams with the words before the
-// section word, each bigram weighted by how few sections hold it.
+// its topic (搞公开公示那一块): each bigram of the words before the section
+// word counts for the sections in proportion to how often their headings
+// (three times over) and their tasks hold it, weighted by how few sections
+// hold it at all; the best section must lead clearly.
 func (r *request) sectionNamed(q *query) (part, bool) {
 	loc := reSectionWord.FindStringIndex(q.flat)
-	if loc == nil || len(r.snap.sections) < 2 {
+	secs := r.snap.sections
+	if loc == nil || len(secs) < 2 {
 		return part{}, false
 	}
 	rs := []rune(q.flat[:loc[0]])
 	topic := string(rs[max(0, len(rs)-sectionTopicRunes):])
-	heads := make([]string, len(r.snap.sections))
-	for i, s := range r.snap.sections {
-		heads[i] = s.form
+	texts := make([]string, len(secs))
+	for i, s := range secs {
+		var b strings.Builder
+		head := s.form
 		for _, sub := range r.snap.subsections {
 			if len(sub.tasks) > 0 && len(s.tasks) > 0 && sub.tasks[0].Section == s.tasks[0].Section {
-				heads[i] += "|" + sub.form
+				head += "|" + sub.form
 			}
 		}
+		for k := 0; k < headingTimes; k++ {
+			b.WriteString(head + "|")
+		}
+		for _, t := range s.tasks {
+			b.WriteString(r.snap.idx.docs[r.snap.docOf[t]].form + "|")
+		}
+		texts[i] = b.String()
 	}
-	weight := map[string]float64{}
+	score := make([]float64, len(secs))
 	bigrams(topic, func(g string) {
-		df := 0
-		for _, h := range heads {
-			if strings.Contains(h, g) {
+		counts := make([]float64, len(secs))
+		total, df := 0.0, 0
+		for i, t := range texts {
+			counts[i] = float64(strings.Count(t, g))
+			total += counts[i]
+			if counts[i] > 0 {
 				df++
 			}
 		}
-		if df > 0 {
-			weight[g] = math.Log(1 + float64(len(heads))/float64(df))
+		if df == 0 {
+			return
+		}
+		w := math.Log(1 + float64(len(secs))/float64(df))
+		for i := range score {
+			score[i] += w * counts[i] / total
 		}
 	})
 	best, second, at := 0.0, 0.0, -1
-	for i, h := range heads {
-		w := 0.0
-		for g, gw := range weight {
-			if strings.Contains(h, g) {
-				w += gw
-			}
-		}
+	for i, sc := range score {
 		switch {
-		case w > best:
-			best, second, at = w, best, i
-		case w > second:
-			second = w
+		case sc > best:
+			best, second, at = sc, best, i
+		case sc > second:
+			second = sc
 		}
 	}
-	if at < 0 || best == second {
+	if at < 0 || best < sectionLead*second {
 		return part{}, false
 	}
-	return r.snap.sections[at], true
+	return secs[at], true
 }
+
+// headingTimes is how many times a section's headings count against one
+// task's text; sectionLead how far the best section must lead the next.
+const (
+	headingTimes = 3
+	sectionLead  = 1.2
+)
 
 // inPart reports whether t is filed under p.
 func inPart(p *part, t *knowledge.Task) bool {

@@ -70,11 +70,13 @@ type query struct {
 	// where one unit is in both columns
 	multiLead, selfBoth bool
 	super               superlative
+	soleLead, soleResp  bool  // one unit only in that column (责任单位只列了一个)
+	monthEnd            int   // +1: the deadline is a month's last day; -1: it is not
 	part                *part // a section of the table the question names by topic
 }
 
 func (q *query) filtered() bool {
-	return len(q.units) > 0 || q.multiLead || q.selfBoth || q.super != superNone || q.part != nil || q.when != nil || q.kind != "" || q.late || q.soon ||
+	return len(q.units) > 0 || q.multiLead || q.selfBoth || q.soleLead || q.soleResp || q.monthEnd != 0 || q.super != superNone || q.part != nil || q.when != nil || q.kind != "" || q.late || q.soon ||
 		q.status == statusOpen || q.status == statusDone || q.status == statusPartial || q.mine
 }
 
@@ -110,7 +112,7 @@ var (
 	ongoingWords  = []string{"长期", "ongoing", "standing", "longterm"}
 	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(给|写|定|设|标)?(明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`(有|带|定了|规定了|写明了?|给了|设了|卡了)(明确|具体|固定|死)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子)|withadeadline|withdeadline|datedtasks`)
+	reHasDeadline = regexp.MustCompile(`(明确|具体)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子)|withadeadline|withdeadline|datedtasks`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
@@ -120,8 +122,25 @@ var (
 	reSelfBoth  = regexp.MustCompile(`(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
 )
 
+// reNothingDone supposes no work is finished (assuming nothing has been
+// finished yet): the open tasks, not the done ones.
+var reNothingDone = regexp.MustCompile(`nothing(has|is)?(been|yet)*(finished|done|completed)|都(还)?(没|未)(完成|办完|做完)|假设.{0,4}(没|未)(完成|办完)`)
+
 // reNotLate denies lateness: 未逾期, 还没过期, not overdue.
 var reNotLate = regexp.MustCompile(`(未|没|还没|尚未|还未)(逾期|过期|超期)|notoverdue|notyetoverdue`)
+
+// Questions about the table's shape: one unit alone in a column, and
+// deadlines on or off a month's last day (卡在某个月最后一天, 月中间的某一天).
+var (
+	reSoleResp = regexp.MustCompile(`责任单位(一栏|那栏|栏)?(里|中|上)?(只|仅|就)(列了?|有|写了?|填了?)?(一|1)(个|家)|onlyoneresponsibleunit|asingleresponsibleunit|oneresponsibleunitonly`)
+	reSoleLead = regexp.MustCompile(`牵头单位(一栏|那栏|栏)?(里|中|上)?(只|仅|就)(列了?|有|写了?|填了?)?(一|1)(个|家)|onlyoneleadunit|asingleleadunit|oneleadunitonly`)
+	reMonthEnd = regexp.MustCompile(`(某个?|一个|哪个)月(的)?(最后一天|月末|月底)|(卡在|落在|正好是|恰好是|都是).{0,6}(最后一天|月末|月底)|lastdayofa?month|endofamonth`)
+	reMidMonth = regexp.MustCompile(`(某个?|一个|哪个)?月(的)?(中间|中旬|月中)|不是月(末|底)|而非月(末|底)|不在月(末|底)|midmonth|middleofamonth|notattheendofa?month`)
+)
+
+// reCountedNoun is what 几个 counts when it counts tasks or units: 几个任务,
+// 几个单位, 几个牵头 (几个方面 counts something a task says).
+var reCountedNoun = regexp.MustCompile(`^(任务|事项|工作|单位|部门|警种|牵头|责任|项|是|呢|吗|啊|\?|的任务|的单位)`)
 
 // reRatio asks for a share (法制审核 比例): the notices write the figure
 // (总数的5%), not the word, so the word is framing, not topic.
@@ -188,6 +207,15 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// with a unit named, 联合牵头 describes that unit's tasks (包括跟别人一起牵头的)
 	q.multiLead = len(q.units) == 0 && reMultiLead.MatchString(f)
 	q.selfBoth = len(q.units) == 0 && reSelfBoth.MatchString(f)
+	if len(q.units) == 0 {
+		q.soleLead, q.soleResp = reSoleLead.MatchString(f), reSoleResp.MatchString(f)
+	}
+	switch {
+	case reMidMonth.MatchString(f):
+		q.monthEnd = -1
+	case reMonthEnd.MatchString(f):
+		q.monthEnd = 1
+	}
 
 	// roles
 	// 担任牵头单位: 担任 only carries the role noun after it, it does not widen the role
@@ -221,7 +249,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	switch {
 	case containsAny(f, partialWords):
 		q.status = statusPartial
-	case containsAny(f, openWords):
+	case containsAny(f, openWords) || reNothingDone.MatchString(f):
 		q.status = statusOpen
 	case containsAny(f, doneWords):
 		q.status = statusDone
@@ -232,7 +260,9 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	q.super = parseSuperlative(f)
 
 	// what kind of answer
-	if m := reCount.FindStringSubmatch(f); m != nil && !strings.HasPrefix(m[3], "工作") && !strings.HasPrefix(m[3], "月") {
+	// 几个方面, 几个阶段, 几个工作日 count something inside a task, not tasks
+	if m := reCount.FindStringSubmatch(f); m != nil && !strings.HasPrefix(m[3], "工作") && !strings.HasPrefix(m[3], "月") &&
+		!(m[2] == "个" && m[3] != "" && !reCountedNoun.MatchString(m[3])) {
 		q.count = true
 	}
 	q.list = (reList.MatchString(f) && !reWhichOne.MatchString(f)) || q.count

@@ -63,7 +63,7 @@ var (
 	reHalf    = regexp.MustCompile(`(?:(\d{4}|\d{2})\s*年\s*)?(上|下)半年|(first|second)halfof(?:the)?(?:year)?(\d{4})?`)
 	// reAnchor is "as of today" (到今天为止, 截至目前, as of today): where the
 	// counting stands, not a day a deadline falls on.
-	reAnchor = regexp.MustCompile(`(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
+	reAnchor = regexp.MustCompile(`(含|包括|包含)\s*(今天|今日|当天)|(今天|今日)\s*(到|至)\s*(月底|月末)|(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
 	// reInclusive says the day itself counts (含9月底, 9月底及以前): all due by then.
 	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|inclusive|onorbefore`)
 	reBy        = regexp.MustCompile(`之前|以前|为止|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\|`)
@@ -133,6 +133,32 @@ func week(today knowledge.Date, offset int) window {
 func quarter(today knowledge.Date, offset int) window {
 	first := knowledge.NewDate(today.Year, time.Month((int(today.Month)-1)/3*3+1+3*offset), 1)
 	return window{first, knowledge.NewDate(first.Year, first.Month+3, 0), shapeSpan}
+}
+
+// reAfterFirst says the first of two days is not in the span: 晚于9月18日.
+var reAfterFirst = regexp.MustCompile(`(晚于|迟于|之后|以后|after)\s*\|`)
+
+// dayRange returns the earliest and latest of two or more single days found.
+func dayRange(found []window) (knowledge.Date, knowledge.Date, bool) {
+	var days []knowledge.Date
+	for _, w := range found {
+		if w.Shape == shapeDay && w.From == w.To {
+			days = append(days, w.From)
+		}
+	}
+	if len(days) < 2 {
+		return knowledge.Date{}, knowledge.Date{}, false
+	}
+	from, to := days[0], days[0]
+	for _, d := range days[1:] {
+		if d.Before(from) {
+			from = d
+		}
+		if d.After(to) {
+			to = d
+		}
+	}
+	return from, to, from != to
 }
 
 // monthOrEnd is the month a question names, or only its last day when it
@@ -277,6 +303,14 @@ func parseWindow(text string, c clock) (*window, string) {
 		return nil, text
 	}
 	w := found[0]
+	// two days given (9月1日至9月30日, 晚于9月18日、不晚于10月31日): the span
+	// between them, whatever else names the same days more loosely
+	if from, to, ok := dayRange(found); ok {
+		if reAfterFirst.MatchString(text) {
+			from = from.AddDays(1) // 晚于9月18日: the day itself is not after it
+		}
+		return &window{from, to, shapeSpan}, text
+	}
 	if len(found) > 1 { // 从9月到10月, 2019-09-01 至 2019-10-31
 		last := found[len(found)-1]
 		switch {

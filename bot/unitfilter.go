@@ -58,6 +58,7 @@ var (
 	reOnlyLead = regexp.MustCompile(`(只|仅|光)(是|有)?(当|挂|作为|负责|担任)?(牵头|主办)|onlyaslead|onlylead`)
 	// reAlone is a unit alone in its column: 一家牵头, 单独牵头, 没跟别人联合.
 	reAlone       = regexp.MustCompile(`一家|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead`)
+	reNotAlone    = regexp.MustCompile(`(不管|无论|不论|不一定|不限于?|包括).{0,6}(唯一|一家|单独|独自|别人|其他)`)
 	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由)\|?$|onlyby$`)
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
 	reBoth = regexp.MustCompile(`既.{0,8}(牵头|主办|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|都在|同时(是|为|在|作为|担任)?(牵头|责任)|bothlead|bothas|bothcolumns|asbothlead`)
@@ -120,7 +121,9 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 				c.needLead = containsAny(before, leadWords)
 				c.needResp = containsAny(before, respWords) && !c.needLead
 			}
-			c.alone = (c.needLead || c.needResp) && (reAlone.MatchString(after) || reAloneBefore.MatchString(before))
+			// 不管是不是唯一牵头: exclusivity waved aside
+			c.alone = (c.needLead || c.needResp) && !reNotAlone.MatchString(after) &&
+				(reAlone.MatchString(after) || reAloneBefore.MatchString(before))
 		}
 		if i, ok := seen[c.unit]; ok { // named twice: the later words add to the earlier
 			o := &out[i]
