@@ -80,7 +80,13 @@ func (r *request) answer(q *query) (Reply, error) {
 		q.units = []string{u}
 	}
 	// 除了各分县局，还有哪个单位负责: a question about one task's units that sets one aside
-	if q.ask&askWho != 0 && !q.list && !q.count && excludedOnly(q.conds) {
+	if reWhoAsk.MatchString(q.flat) && !q.list && !q.count && anyExcluded(q.conds) {
+		// the other units named are words of the task (办事窗口挂岗位信息牌)
+		for i, c := range q.conds {
+			if !c.banLead || !c.banResp {
+				q.rest = append(q.rest, q.mentions[min(i, len(q.mentions)-1)])
+			}
+		}
 		q.units, q.conds = nil, nil
 	}
 	if r.unitsAsked(q) {
@@ -89,6 +95,11 @@ func (r *request) answer(q *query) (Reply, error) {
 	if q.filtered() {
 		if r.unitAside(q) {
 			return r.outOfScope(), nil
+		}
+		// 县局法制室人手不够能不能花钱请人: a unit named in a question about a task's
+		// content, with nothing that asks for a list of its tasks
+		if r.unitsOnly(q) && !q.list && !q.count && !q.roleBy && r.plausibleTask(q) {
+			return r.answerFact(q)
 		}
 		if q.list || q.count || len(q.units) == 0 || !r.strong(q, isTask, 2) {
 			if fq := r.unitWordsFact(q); fq != nil {
@@ -120,7 +131,20 @@ func (r *request) unitAside(q *query) bool {
 		q.late || q.soon || q.status != statusAny || q.ask&(askDeadline|askPeriod|askStatus) != 0 {
 		return false
 	}
-	return r.snap.idx.foreign(q.rest)
+	return r.snap.idx.foreign(q.rest) && !r.plausibleTask(q)
+}
+
+// unitsOnly reports whether the only filters of a question are units.
+func (r *request) unitsOnly(q *query) bool {
+	return len(q.units) > 0 && q.conds == nil && q.when == nil && q.kind == "" && !q.late && !q.soon &&
+		q.status == statusAny && !q.mine && !q.multiLead && !q.selfBoth && !q.soleLead && !q.soleResp &&
+		q.monthEnd == 0 && q.super == superNone && q.part == nil
+}
+
+// plausibleTask reports whether the question's topic words plausibly name a
+// task (plausible), whatever units it also names.
+func (r *request) plausibleTask(q *query) bool {
+	return plausible(r.snap.idx.search(r.topicTerms(q), isTask))
 }
 
 // unitWordsFact reads a question that names a unit whose name is also words

@@ -15,8 +15,10 @@ var freshRounds = []struct {
 	file  string
 	floor float64
 }{
-	{"testdata/paraphrase_round1.jsonl", 0.90},
-	{"testdata/paraphrase_round2.jsonl", 0.87},
+	{"testdata/paraphrase_round1.jsonl", 0.95},
+	{"testdata/paraphrase_round2.jsonl", 0.95},
+	{"testdata/paraphrase_round3.jsonl", 0.95},
+	{"testdata/paraphrase_round4.jsonl", 0.95},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -134,9 +134,12 @@ var reNotLate = regexp.MustCompile(`(未|没|还没|尚未|还未)(逾期|过期
 var (
 	reSoleResp = regexp.MustCompile(`责任单位(一栏|那栏|栏)?(里|中|上)?(只|仅|就)(列了?|有|写了?|填了?)?(一|1)(个|家)|onlyoneresponsibleunit|asingleresponsibleunit|oneresponsibleunitonly`)
 	reSoleLead = regexp.MustCompile(`牵头单位(一栏|那栏|栏)?(里|中|上)?(只|仅|就)(列了?|有|写了?|填了?)?(一|1)(个|家)|onlyoneleadunit|asingleleadunit|oneleadunitonly`)
-	reMonthEnd = regexp.MustCompile(`(某个?|一个|哪个)月(的)?(最后一天|月末|月底)|(卡在|落在|正好是|恰好是|都是).{0,6}(最后一天|月末|月底)|lastdayofa?month|endofamonth`)
+	reMonthEnd = regexp.MustCompile(`(某个?|一个|哪个)月(的)?(最后一天|月末|月底)|(卡在|落在|正好|恰好|刚好|都是|都在).{0,6}(最后一天|月末|月底)|lastdayofa?month|endofamonth`)
 	reMidMonth = regexp.MustCompile(`(某个?|一个|哪个)?月(的)?(中间|中旬|月中)|不是月(末|底)|而非月(末|底)|不在月(末|底)|midmonth|middleofamonth|notattheendofa?month`)
 )
+
+// reWhoAsk asks which unit, not only for a role (牵头 alone is a filter).
+var reWhoAsk = regexp.MustCompile(`谁|哪个(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)
 
 // reCountedNoun is what 几个 counts when it counts tasks or units: 几个任务,
 // 几个单位, 几个牵头 (几个方面 counts something a task says).
@@ -210,7 +213,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if len(q.units) == 0 {
 		q.soleLead, q.soleResp = reSoleLead.MatchString(f), reSoleResp.MatchString(f)
 	}
-	switch {
+	switch { // a month named (9月底) is a window, read above
+	case q.when != nil:
 	case reMidMonth.MatchString(f):
 		q.monthEnd = -1
 	case reMonthEnd.MatchString(f):

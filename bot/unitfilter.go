@@ -162,12 +162,12 @@ func sameRole(cs []unitCond) bool {
 	return true
 }
 
-// excludedOnly reports whether every condition only sets a unit aside.
-func excludedOnly(cs []unitCond) bool {
+// anyExcluded reports whether a condition sets a unit aside (除了各分县局).
+func anyExcluded(cs []unitCond) bool {
 	for _, c := range cs {
-		if !c.banLead || !c.banResp || c.needLead || c.needResp {
-			return false
+		if c.banLead && c.banResp {
+			return true
 		}
 	}
-	return len(cs) > 0
+	return false
 }
