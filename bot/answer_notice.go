@@ -40,9 +40,9 @@ var noticeFields = []struct {
 	{fieldNumber, regexp.MustCompile(`文号|字号|几号文|文件号|编号是|通知号|documentnumber|noticenumber`)},
 	// the opening paragraph before the numbered parts: why the notice was issued
 	{fieldPreamble, regexp.MustCompile(`(通知|文件|正文)(的)?(开头|开篇|前言|引言|导语|开场白|第一句|起首)|(为什么|为何|为啥|为了什么|出于什么)(原因|目的)?(要)?(发|印发|下发|出台|制定|发布)(这份|这个|这一|本|该)?(通知|文件)|(通知|文件|发文)(的)?(目的|缘由|由来|起因|出发点)|whywas.*issued|preamble|purposeofthenotice`)},
-	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)范围|发给|下发给|发至|发往|送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
+	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|发给|下发给|发至|发往|送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
 	{fieldClosing, regexp.MustCompile(`(情况|问题)(要|应|应该)?(报给谁|向谁报|报送给谁|报哪里|上报给谁|报送哪里|报告谁)|联系谁|联系哪|找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|联系方式|执行中.*问题|whomtocontact|whotocontact|contact`)},
-	{fieldAttachment, regexp.MustCompile(`附件|(分解表|表格)(是|叫|有)(什么|啥|哪)|分解表.{0,4}(几|多少)|什么(分解表|表格)|attachment`)},
+	{fieldAttachment, regexp.MustCompile(`附件|后面附|后附|附(的|上的|了)(那份|那个|什么)|(分解表|表格)(是|叫|有)(什么|啥|哪)|分解表.{0,4}(几|多少)|什么(分解表|表格)|attachment`)},
 	{fieldIssuer, regexp.MustCompile(`(发|印发|下发|发布|出)的还是|还是.{0,8}(发|印发|下发|发布|出)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出)的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`)},
 	{fieldDate, regexp.MustCompile(`(\d{1,2}月\d{1,2}(日|号)|\d{4}年).{0,2}(印发|发布|下发|发的|签发|成文)|(通知|文件)(的)?(日期|成文日期|印发日期|发文日期|发布日期|落款日期)|(什么时候|何时|哪天|哪一天|几号)(发|印发|下发|发布|出台|签发|成文)|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`)},
 	{fieldTitle, regexp.MustCompile(`(通知|文件)(的)?(标题|题目|名称|全称)|(通知|文件).{0,4}叫什么|title`)},
@@ -57,13 +57,15 @@ var reNoticeWord = regexp.MustCompile(`通知|这份|本文|该文|notice`)
 // table's sections, which this does not answer.
 var (
 	reSectionRef = regexp.MustCompile(`第(\d{1,2})(部分|大部分|节|章|段|大点|点|大项|条要求)|part(\d{1,2})|section(\d{1,2})`)
-	reTableWord  = regexp.MustCompile(`任务|分解表|附件|表格|table|task`)
+	// reBodyPlace names a part of the body outright: 通知第一部分, 正文第2部分.
+	reBodyPlace = regexp.MustCompile(`(通知|正文|文件)(的)?第\d{1,2}(部分|大部分|节|段|大点)`)
+	reTableWord = regexp.MustCompile(`任务|分解表|附件|表格|table|task`)
 )
 
 // sectionAsked returns the body section a question names by its place, or -1.
 func sectionAsked(q *query, n *knowledge.Notice) int {
 	m := reSectionRef.FindStringSubmatch(q.flat)
-	if m == nil || reTableWord.MatchString(q.flat) {
+	if m == nil || reTableWord.MatchString(q.flat) && !reBodyPlace.MatchString(q.flat) {
 		return -1
 	}
 	i := 0
@@ -111,7 +113,7 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	case fieldAddressees, fieldNote:
 	case fieldCites:
 		// 执法记录仪系统的配备使用依据的是省厅哪号文件: the document a task cites
-		if !reNoticeWord.MatchString(f) && (r.strong(q, isTask, 0) || r.citingTask(q)) {
+		if r.citingTask(q) || !reNoticeWord.MatchString(f) && r.strong(q, isTask, 0) {
 			field = fieldNone
 		}
 	default:
@@ -250,6 +252,10 @@ func (r *request) abbreviationItem(q *query) (string, bool) {
 	return "", false
 }
 
+// reAbbrevList asks for the items a short name stands for, whatever else the
+// question says (除了公示那一项，另外两项分别是什么制度).
+var reAbbrevList = regexp.MustCompile(`(分别|各)是(什么|哪|啥)|是(什么|哪些|哪几|哪3|哪2|哪两|啥)(个|项|种)?制度|哪(几|3|2|两)(个|项|种)(制度)?|都(有|包括)(哪|什么)|whatarethe|whichare`)
+
 // abbrevFraming are the characters that only frame a question about what a
 // short name stands for (所谓, 具体, 头一项, 分别, 哪3个).
 const abbrevFraming = "所谓具体都分别到底究竟头一二三第项个是指的哪啥些什么几0123456789包括含制度"
@@ -272,7 +278,7 @@ func (r *request) abbreviation(q *query) (string, string) {
 			}
 			return r
 		}, rest)
-		if rest == "" && q.flat != short {
+		if rest == "" && q.flat != short || reAbbrevList.MatchString(q.flat) {
 			return full, r.shortName(short)
 		}
 	}

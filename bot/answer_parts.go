@@ -68,7 +68,7 @@ func (r *request) partAsked(q *query) (part, bool) {
 		return part{}, false
 	}
 	secs, subs := r.snap.sections, r.snap.subsections
-	if m := rePartPlace.FindStringSubmatch(q.flat); m != nil && reTableWord.MatchString(q.flat) {
+	if m := rePartPlace.FindStringSubmatch(q.flat); m != nil && reTableWord.MatchString(q.flat) && !reBodyPlace.MatchString(q.flat) {
 		if i := atoi(m[1]); i >= 1 && i <= len(secs) {
 			return secs[i-1], true
 		}

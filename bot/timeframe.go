@@ -105,7 +105,7 @@ var relatives = []struct {
 	span  func(c clock) window
 }{
 	// not yet due: from today on; before 今天, which it may hold (今天还没到期的)
-	{[]string{"尚未到期", "还没到期", "没有到期", "未到期", "没到期", "还未到期", "还没过期", "没过期", "未过期", "还没超期", "没超期", "未逾期", "没逾期", "notyetdue", "notdueyet", "notoverdue", "notyetoverdue", "stillupcoming", "stilltocome"}, func(c clock) window { return window{From: c.today, Shape: shapeSpan} }},
+	{[]string{"尚未到期", "还没到期", "没有到期", "未到期", "没到期", "还未到期", "还没到截止日", "没到截止日", "未到截止日", "还没到截止", "没到截止", "还没到期限", "没到期限", "还没过期", "没过期", "未过期", "还没超期", "没超期", "未逾期", "没逾期", "notyetdue", "notdueyet", "notoverdue", "notyetoverdue", "stillupcoming", "stilltocome"}, func(c clock) window { return window{From: c.today, Shape: shapeSpan} }},
 	{[]string{"今天", "今日", "today"}, func(c clock) window { return window{c.today, c.today, shapeDay} }},
 	{[]string{"明天", "明日", "tomorrow"}, func(c clock) window { d := c.today.AddDays(1); return window{d, d, shapeDay} }},
 	{[]string{"后天"}, func(c clock) window { d := c.today.AddDays(2); return window{d, d, shapeDay} }},
@@ -134,6 +134,9 @@ func quarter(today knowledge.Date, offset int) window {
 	first := knowledge.NewDate(today.Year, time.Month((int(today.Month)-1)/3*3+1+3*offset), 1)
 	return window{first, knowledge.NewDate(first.Year, first.Month+3, 0), shapeSpan}
 }
+
+// reYearWritten is a year a question writes out.
+var reYearWritten = regexp.MustCompile(`(\d{4})\s*年`)
 
 // reAfterFirst says the first of two days is not in the span: 晚于9月18日.
 var reAfterFirst = regexp.MustCompile(`(晚于|迟于|之后|以后|after)\s*\|`)
@@ -206,6 +209,11 @@ func parseWindow(text string, c clock) (*window, string) {
 			return 2000 + num(s)
 		}
 		return num(s)
+	}
+	// a year written anywhere (2019年下半年（7月1日到12月31日）) is the year of bare months
+	if m := reYearWritten.FindStringSubmatch(text); m != nil {
+		y := num(m[1])
+		c.yearOf = func(time.Month) int { return y }
 	}
 	anchored := reAnchor.MatchString(text)
 	text = reAnchor.ReplaceAllString(text, "|")
@@ -311,6 +319,19 @@ func parseWindow(text string, c clock) (*window, string) {
 		}
 		return &window{from, to, shapeSpan}, text
 	}
+	// 这个星期（今天周一）: today beside a span that holds it only says where we are
+	if len(found) > 1 {
+		var kept []window
+		for _, w := range found {
+			if !(w.Shape == shapeDay && w.From == c.today && w.To == c.today) {
+				kept = append(kept, w)
+			}
+		}
+		if len(kept) > 0 {
+			found = kept
+		}
+	}
+	w = found[0]
 	if len(found) > 1 { // 从9月到10月, 2019-09-01 至 2019-10-31
 		last := found[len(found)-1]
 		switch {

@@ -48,6 +48,8 @@ var (
 	// reNegBefore is a negation just before a unit's name: 没有警务保障处的份,
 	// 没出现法制支队, 没把各分县局列进去, without 法制支队.
 	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没把|没出现|没列|没涉及|不涉及|不需要|不用|without|excluding|except|not|notinvolving)\|?$`)
+	// reYesNoBefore is a yes/no question, not a negation: 有没有纪检方面的单位.
+	reYesNoBefore = regexp.MustCompile(`(有没有|是不是|在不在|含不含|包不包括)\|?$`)
 	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
 	reNegAfter = regexp.MustCompile(`^\|?(都|也|均)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在)|^\|?(完全|根本|压根|都)?(不沾边|无关|没关系|不相干|不搭界)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
@@ -94,8 +96,12 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 		before, after := text[prevEnd:s.from], text[s.to:nextFrom]
 		c := unitCond{unit: canon(mentions[k])}
 		lead, resp := containsAny(after, leadWords), containsAny(after, respWords)
+		if reAnyRoleAside.MatchString(after) {
+			lead, resp = false, false
+			after = reAnyRoleAside.ReplaceAllString(after, "|")
+		}
 		switch {
-		case reNegBefore.MatchString(before) || reNegAfter.MatchString(after):
+		case reNegBefore.MatchString(before) && !reYesNoBefore.MatchString(before) || reNegAfter.MatchString(after):
 			c.banLead, c.banResp = true, true
 			if lead && !resp && reBanLead.MatchString(before+after) && !reNegAfter.MatchString(after) {
 				c.banResp = false // 没有X牵头: X may still be responsible
