@@ -50,7 +50,7 @@ func (r *request) answer(q *query) (Reply, error) {
 		return r.answerTasks(q)
 	}
 	// 法制审核那部分里有期限的: a section named by topic is one more filter
-	if p, ok := r.sectionNamed(q); ok && (q.filtered() || q.list || q.count) && !reBodyWord.MatchString(q.flat) {
+	if p, ok := r.sectionNamed(q); ok && (q.list || q.count || q.kind != "" || q.when != nil || q.late || q.soon || q.super != superNone) && !reBodyWord.MatchString(q.flat) {
 		q.part, q.rest = &p, nil
 	}
 	// 正文里讲审核制度那块: a part of the body named by topic
@@ -89,6 +89,10 @@ func (r *request) answer(q *query) (Reply, error) {
 		}
 		q.units, q.conds = nil, nil
 	}
+	// 那项任务是哪几家一起牵头的: who leads one task, not the tasks with several leads
+	if q.multiLead && reWhoAsk.MatchString(q.flat) && r.plausibleTask(q) {
+		q.multiLead = false
+	}
 	if r.unitsAsked(q) {
 		return r.answerUnits(q)
 	}
@@ -98,7 +102,8 @@ func (r *request) answer(q *query) (Reply, error) {
 		}
 		// 县局法制室人手不够能不能花钱请人: a unit named in a question about a task's
 		// content, with nothing that asks for a list of its tasks
-		if r.unitsOnly(q) && !q.list && !q.count && !q.roleBy && r.plausibleTask(q) {
+		// 督察口是哪个单位负责配合这一项: who, of a task named by its content
+		if r.unitsOnly(q) && !q.list && !q.count && (!q.roleBy || reWhoAsk.MatchString(q.flat)) && r.plausibleTask(q) {
 			return r.answerFact(q)
 		}
 		if q.list || q.count || len(q.units) == 0 || !r.strong(q, isTask, 2) {

@@ -19,7 +19,8 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round2.jsonl", 0.95},
 	{"testdata/paraphrase_round3.jsonl", 0.95},
 	{"testdata/paraphrase_round4.jsonl", 0.95},
-	{"testdata/paraphrase_round5.jsonl", 0.90},
+	{"testdata/paraphrase_round5.jsonl", 0.95},
+	{"testdata/paraphrase_round6.jsonl", 0.93},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

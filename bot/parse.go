@@ -94,8 +94,8 @@ var (
 )
 
 var (
-	leadWords = []string{"牵头", "主办", "主责", "leads", "lead", "ledby", "incharge"}
-	respWords = []string{"责任单位", "配合", "协办", "协助", "responsible"}
+	leadWords = []string{"牵头", "主办", "主责", "挑头", "领头", "带头", "打头", "leads", "lead", "ledby", "incharge"}
+	respWords = []string{"责任单位", "配合", "协办", "协助", "跟着干", "协同", "responsible"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
 	anyWords   = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "takepart", "involv", "participat"}
@@ -112,7 +112,7 @@ var (
 	ongoingWords  = []string{"长期", "ongoing", "standing", "longterm"}
 	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`(明确|具体)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子)|withadeadline|withdeadline|datedtasks`)
+	reHasDeadline = regexp.MustCompile(`(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子)|withadeadline|withdeadline|datedtasks`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
@@ -121,6 +121,9 @@ var (
 	reMultiLead = regexp.MustCompile(`(多个|多家|几个|两个|两家|不止一个|不止一家|超过一个|一个以上|两个以上|多于一个)(单位)?(共同|联合|一起|一块)?(牵头|主办)|(联合|共同|一起|一块)牵头|牵头单位(不止|超过|多于)(一个|一家)|morethanone(lead|leading)|multiplelead|jointlyled|severallead|twoormorelead`)
 	reSelfBoth  = regexp.MustCompile(`(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
 )
+
+// reToBeDone is a deadline's "had to be finished by", not a state asked.
+var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within)`)
 
 // reNothingDone supposes no work is finished (assuming nothing has been
 // finished yet): the open tasks, not the done ones.
@@ -262,7 +265,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.status = statusPartial
 	case containsAny(f, openWords) || reNothingDone.MatchString(f):
 		q.status = statusOpen
-	case containsAny(f, doneWords):
+	case containsAny(reToBeDone.ReplaceAllString(f, "|"), doneWords):
 		q.status = statusDone
 	case containsAny(f, overview):
 		q.status = statusOverview
@@ -317,7 +320,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 我们单位的任务 asks for the asker's unit; 占本单位执法民警的百分之几 and
 	// 我们市局自己开发 are words of a task: "mine" needs a list, a role, a
 	// time or a state asked, or nothing else to be about
-	if q.mine && !(q.list || q.count || q.roleBy || q.when != nil || q.kind != "" || q.late || q.soon ||
+	if q.mine && reWhoAsk.MatchString(q.flat) || q.mine && !(q.list || q.count || q.roleBy || q.when != nil || q.kind != "" || q.late || q.soon ||
 		q.status != statusAny || q.super != superNone || len(q.rest) == 0) {
 		q.mine = false
 	}

@@ -66,7 +66,7 @@ var (
 	reAnchor = regexp.MustCompile(`(含|包括|包含)\s*(今天|今日|当天)|(今天|今日)\s*(到|至)\s*(月底|月末)|(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
 	// reInclusive says the day itself counts (含9月底, 9月底及以前): all due by then.
 	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|inclusive|onorbefore`)
-	reBy        = regexp.MustCompile(`之前|以前|为止|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\|`)
+	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\|`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
 	reDue       = regexp.MustCompile(`到期|截止|due|deadline`)
 	reTaskish   = regexp.MustCompile(`任务|到期|期限|截止|完成|要做|要办|办完|办结|交差|干完|做完|搞定|工作|逾期|事项|清单|due|task|deadline`)
@@ -105,7 +105,7 @@ var relatives = []struct {
 	span  func(c clock) window
 }{
 	// not yet due: from today on; before 今天, which it may hold (今天还没到期的)
-	{[]string{"尚未到期", "还没到期", "没有到期", "未到期", "没到期", "还未到期", "还没到截止日", "没到截止日", "未到截止日", "还没到截止", "没到截止", "还没到期限", "没到期限", "还没过期", "没过期", "未过期", "还没超期", "没超期", "未逾期", "没逾期", "notyetdue", "notdueyet", "notoverdue", "notyetoverdue", "stillupcoming", "stilltocome"}, func(c clock) window { return window{From: c.today, Shape: shapeSpan} }},
+	{[]string{"尚未到期", "还没到期", "没有到期", "未到期", "没到期", "还未到期", "截止日还没到", "截止日期还没到", "期限还没到", "日子还没到", "还没到截止日", "没到截止日", "未到截止日", "还没到截止", "没到截止", "还没到期限", "没到期限", "还没过期", "没过期", "未过期", "还没超期", "没超期", "未逾期", "没逾期", "notyetdue", "notdueyet", "notoverdue", "notyetoverdue", "stillupcoming", "stilltocome"}, func(c clock) window { return window{From: c.today, Shape: shapeSpan} }},
 	{[]string{"今天", "今日", "today"}, func(c clock) window { return window{c.today, c.today, shapeDay} }},
 	{[]string{"明天", "明日", "tomorrow"}, func(c clock) window { d := c.today.AddDays(1); return window{d, d, shapeDay} }},
 	{[]string{"后天"}, func(c clock) window { d := c.today.AddDays(2); return window{d, d, shapeDay} }},
@@ -134,6 +134,9 @@ func quarter(today knowledge.Date, offset int) window {
 	first := knowledge.NewDate(today.Year, time.Month((int(today.Month)-1)/3*3+1+3*offset), 1)
 	return window{first, knowledge.NewDate(first.Year, first.Month+3, 0), shapeSpan}
 }
+
+// reDayExcluded leaves the named day out: 当天不算, 不含当天.
+var reDayExcluded = regexp.MustCompile(`当天不算|不含当天|不包括当天|当日不算|不含当日|早于|先于|strictlybefore`)
 
 // reYearWritten is a year a question writes out.
 var reYearWritten = regexp.MustCompile(`(\d{4})\s*年`)
@@ -350,6 +353,9 @@ func parseWindow(text string, c clock) (*window, string) {
 	switch {
 	case reBy.MatchString(text) || (strings.Contains(text, "|前") && (reAll.MatchString(text) || reInclusive.MatchString(text))):
 		w = window{To: w.To, Shape: shapeSpan}
+		if reDayExcluded.MatchString(text) { // 早于9月30日（当天不算）
+			w.To = w.To.AddDays(-1)
+		}
 	case reAfter.MatchString(text):
 		w = window{From: w.To.AddDays(1), Shape: shapeSpan}
 	}

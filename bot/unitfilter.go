@@ -63,7 +63,9 @@ var (
 	reNotAlone    = regexp.MustCompile(`(不管|无论|不论|不一定|不限于?|包括).{0,6}(唯一|一家|单独|独自|别人|其他)`)
 	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由)\|?$|onlyby$`)
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
-	reBoth = regexp.MustCompile(`既.{0,8}(牵头|主办|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|都在|同时(是|为|在|作为|担任)?(牵头|责任)|bothlead|bothas|bothcolumns|asbothlead`)
+	// reNeither denies both roles: 既不牵头也不是责任单位.
+	reNeither = regexp.MustCompile(`既不.{0,6}(牵头|主办|责任|配合).{0,6}也(不|没)|(不牵头|没牵头).{0,3}也(不|没)(是|当|作为)?(责任|配合)|neitherlead`)
+	reBoth    = regexp.MustCompile(`(牵头|主办).{0,8}(同时|又|也).{0,8}(列成|列为|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合)|既.{0,8}(牵头|主办|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|都在|同时(是|为|在|作为|担任)?(牵头|责任)|bothlead|bothas|bothcolumns|asbothlead`)
 )
 
 // parseUnitConds reads each named unit's own condition from the words around
@@ -101,7 +103,7 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 			after = reAnyRoleAside.ReplaceAllString(after, "|")
 		}
 		switch {
-		case reNegBefore.MatchString(before) && !reYesNoBefore.MatchString(before) || reNegAfter.MatchString(after):
+		case reNegBefore.MatchString(before) && !reYesNoBefore.MatchString(before) || reNegAfter.MatchString(after) || reNeither.MatchString(after):
 			c.banLead, c.banResp = true, true
 			if lead && !resp && reBanLead.MatchString(before+after) && !reNegAfter.MatchString(after) {
 				c.banResp = false // 没有X牵头: X may still be responsible
