@@ -12,8 +12,9 @@ import (
 	"dutybot/knowledge"
 )
 
-// taskJSON is one task as CONTRACTS §1 prints it.
+// taskJSON is one task as docs/cli.md §1 prints it.
 type taskJSON struct {
+	Notice      string       `json:"notice"`
 	Number      int          `json:"number"`
 	Section     string       `json:"section"`
 	Subsection  string       `json:"subsection"`
@@ -33,8 +34,8 @@ type deadlineJSON struct {
 func (m *Main) runTasks(ctx context.Context, args []string) error {
 	var dsn string
 	fs := m.newFlagSet("tasks", &dsn)
-	asJSON := fs.Bool("json", false, "print a JSON array (CONTRACTS §1)")
-	notice := fs.String("notice", "", "document number of the notice (default: the first imported)")
+	asJSON := fs.Bool("json", false, "print a JSON array (docs/cli.md §1)")
+	notice := fs.String("notice", "", "only the tasks of the notice with this document number (default: every notice)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -45,20 +46,53 @@ func (m *Main) runTasks(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := pickNotice(ctx, db, *notice)
+	ns, err := pickNotices(ctx, db, *notice)
 	if err != nil {
 		return err
 	}
-	as, err := db.Assignments(ctx, n.Number)
-	if err != nil {
-		return fmt.Errorf("read progress of %s: %w", n.Number, err)
+	out := []taskJSON{}
+	for i, n := range ns {
+		as, err := db.Assignments(ctx, n.Number)
+		if err != nil {
+			return fmt.Errorf("read progress of %s: %w", n.Number, err)
+		}
+		status := statusByTask(as)
+		if *asJSON {
+			out = append(out, tasksJSON(n, status)...)
+			continue
+		}
+		if i > 0 {
+			fmt.Fprintln(m.Stdout)
+		}
+		writeTasksTable(m.Stdout, n, status)
 	}
-	status := statusByTask(as)
 	if *asJSON {
-		return writeTasksJSON(m.Stdout, n, status)
+		enc := json.NewEncoder(m.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
 	}
-	writeTasksTable(m.Stdout, n, status)
 	return nil
+}
+
+// pickNotices returns the notice numbered number, or every notice in the
+// order they were imported when number is empty.
+func pickNotices(ctx context.Context, st knowledge.Store, number string) ([]*knowledge.Notice, error) {
+	if number != "" {
+		n, err := pickNotice(ctx, st, number)
+		if err != nil {
+			return nil, err
+		}
+		return []*knowledge.Notice{n}, nil
+	}
+	ns, err := st.Notices(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read notices: %w", err)
+	}
+	if len(ns) == 0 {
+		return nil, fmt.Errorf("the database holds no notice")
+	}
+	return ns, nil
 }
 
 // pickNotice returns the notice numbered number, or the first imported one.
@@ -91,7 +125,8 @@ func statusByTask(as []knowledge.Assignment) map[int]knowledge.Status {
 	return out
 }
 
-func writeTasksJSON(w io.Writer, n *knowledge.Notice, status map[int]knowledge.Status) error {
+// tasksJSON returns a notice's tasks as docs/cli.md §1 prints them.
+func tasksJSON(n *knowledge.Notice, status map[int]knowledge.Status) []taskJSON {
 	out := make([]taskJSON, 0, len(n.Tasks))
 	for _, t := range n.Tasks {
 		d := deadlineJSON{Text: t.Deadline.Text, Kind: string(t.Deadline.Kind)}
@@ -104,14 +139,11 @@ func writeTasksJSON(w io.Writer, n *knowledge.Notice, status map[int]knowledge.S
 			st = knowledge.StatusOpen
 		}
 		out = append(out, taskJSON{
-			Number: t.Number, Section: t.Section, Subsection: t.Subsection, Content: t.Content,
+			Notice: n.Number, Number: t.Number, Section: t.Section, Subsection: t.Subsection, Content: t.Content,
 			Lead: nonNil(t.Lead), Responsible: nonNil(t.Responsible), Deadline: d, Status: string(st),
 		})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return out
 }
 
 // writeTasksTable prints the tasks for a person: number, deadline, status and
