@@ -49,6 +49,10 @@ func (r *request) answer(q *query) (Reply, error) {
 	if len(q.nums) > 0 {
 		return r.answerTasks(q)
 	}
+	// 有具体日期的和长期的各有多少项: a count per kind of deadline
+	if rep, ok := r.kindsCount(q); ok {
+		return rep, nil
+	}
 	// 法制审核那部分里有期限的: a section named by topic is one more filter
 	if p, ok := r.sectionNamed(q); ok && (q.list || q.count || q.kind != "" || q.when != nil || q.late || q.soon || q.super != superNone) && !reBodyWord.MatchString(q.flat) {
 		q.part, q.rest = &p, nil

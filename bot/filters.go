@@ -167,3 +167,32 @@ func (r *request) bodyNamed(q *query) (doc, bool) {
 	}
 	return r.snap.idx.docs[hits[0].doc], true
 }
+
+// reKindsCount asks how many tasks of each kind of deadline there are: 有具体
+// 日期的和长期的各有多少项, how many are dated and how many ongoing.
+var reKindsCount = regexp.MustCompile(`(各|分别|各自)(有|是|占)?(多少|几)|howmany(of)?each|respectively`)
+
+// kindsCount answers a count of the tasks by kind of deadline, when the
+// question names two kinds or more and asks for each.
+func (r *request) kindsCount(q *query) (Reply, bool) {
+	if !reKindsCount.MatchString(q.flat) {
+		return Reply{}, false
+	}
+	named := 0
+	for _, named1 := range []bool{reHasDeadline.MatchString(q.flat) || strings.Contains(q.flat, "日期") || strings.Contains(q.flat, "dated"),
+		containsAny(q.flat, ongoingWords), reNoDeadline.MatchString(q.flat)} {
+		if named1 {
+			named++
+		}
+	}
+	if named < 2 {
+		return Reply{}, false
+	}
+	counts := map[knowledge.DeadlineKind]int{}
+	for _, t := range r.snap.cur.Tasks {
+		counts[t.Deadline.Kind]++
+	}
+	text := r.loc.T(msgKindsCount, map[string]any{"Notice": r.snap.cur.Number, "Dated": counts[knowledge.DeadlineDate],
+		"Ongoing": counts[knowledge.DeadlineOngoing], "None": counts[knowledge.DeadlineNone], "Total": len(r.snap.cur.Tasks)})
+	return r.noticeReply(text), true
+}
