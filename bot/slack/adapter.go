@@ -118,6 +118,7 @@ type Adapter struct {
 	workTimeout     time.Duration
 	maxRetries      int
 	maxBody         int64
+	timeouts        HTTPTimeouts
 
 	seen    *seenSet
 	events  EventLog // nil: duplicates are recognised by this process only
@@ -211,6 +212,7 @@ func build(cfg Config, engine Engine, api webAPI, opts ...Option) (*Adapter, err
 		workTimeout:     time.Minute,
 		maxRetries:      3,
 		maxBody:         1 << 20,
+		timeouts:        DefaultHTTPTimeouts,
 		seen:            newSeenSet(10000, eventTTL),
 		locales:         newLocaleCache(10000, 6*time.Hour),
 	}
@@ -234,6 +236,9 @@ func build(cfg Config, engine Engine, api webAPI, opts ...Option) (*Adapter, err
 		if err := opt(a); err != nil {
 			return nil, fmt.Errorf("slack: %w", err)
 		}
+	}
+	if a.timeouts.Write <= a.inlineBudget {
+		return nil, fmt.Errorf("slack: http write timeout %s must exceed the inline budget %s", a.timeouts.Write, a.inlineBudget)
 	}
 	if a.tr == nil {
 		b, err := i18n.New()

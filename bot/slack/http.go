@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 
@@ -45,6 +46,13 @@ func (a *Adapter) signed(next func(http.ResponseWriter, *http.Request, []byte)) 
 			if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 				a.metrics.rejected.WithLabelValues("too_large").Inc()
 				http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
+				return
+			}
+			if errors.Is(err, os.ErrDeadlineExceeded) {
+				// The server's read timeout cut off a body sent too slowly.
+				a.metrics.rejected.WithLabelValues("slow_body").Inc()
+				a.log.Warn("slack: request body too slow, connection closed", "path", r.URL.Path, "remote", r.RemoteAddr)
+				http.Error(w, "request timeout", http.StatusRequestTimeout)
 				return
 			}
 			http.Error(w, "bad request", http.StatusBadRequest)

@@ -107,6 +107,43 @@ func WithMaxRetries(n int) Option {
 	}
 }
 
+// HTTPTimeouts bound how long the HTTP server gives a client, so that a
+// slow or idle one cannot hold a connection (and its file descriptor and
+// goroutine) for ever.
+type HTTPTimeouts struct {
+	// ReadHeader is how long a client may take to send a request's headers.
+	ReadHeader time.Duration
+	// Read is how long it may take to send a whole request, body included:
+	// a body trickled a byte at a time is cut off here.
+	Read time.Duration
+	// Write is how long the answer may take, from the end of the request's
+	// headers; it must exceed the inline budget of slash commands.
+	Write time.Duration
+	// Idle is how long a kept-alive connection may wait for its next request.
+	Idle time.Duration
+}
+
+// DefaultHTTPTimeouts are generous for Slack, whose requests are small and
+// which wants an answer within 3 seconds.
+var DefaultHTTPTimeouts = HTTPTimeouts{ReadHeader: 5 * time.Second, Read: 10 * time.Second, Write: 20 * time.Second, Idle: 30 * time.Second}
+
+// WithHTTPTimeouts sets the HTTP server's timeouts (default
+// DefaultHTTPTimeouts); each must be positive.
+func WithHTTPTimeouts(t HTTPTimeouts) Option {
+	return func(a *Adapter) error {
+		for _, d := range []struct {
+			name string
+			d    time.Duration
+		}{{"read header", t.ReadHeader}, {"read", t.Read}, {"write", t.Write}, {"idle", t.Idle}} {
+			if d.d <= 0 {
+				return fmt.Errorf("http %s timeout %s: must be positive", d.name, d.d)
+			}
+		}
+		a.timeouts = t
+		return nil
+	}
+}
+
 func positive(name string, d time.Duration, set func(*Adapter)) Option {
 	return func(a *Adapter) error {
 		if d <= 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"runtime/debug"
@@ -34,7 +35,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 			return fmt.Errorf("slack: listen on %s: %w", a.httpAddr, err)
 		}
 	}
-	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := a.server()
 	errc := make(chan error, 2)
 	go func() {
 		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
@@ -69,6 +70,22 @@ func (a *Adapter) Run(ctx context.Context) error {
 		a.log.Warn("slack: shutdown timeout with work still in flight")
 	}
 	return err
+}
+
+// server is the HTTP server of Run. Every phase of a connection has a
+// deadline: without them a client that trickles a body, or keeps an idle
+// connection open, holds a descriptor and a goroutine for ever. The read
+// timeout is the deadline of a request's body too; the signed handlers
+// read it whole (bounded by the maximum body size) before any work.
+func (a *Adapter) server() *http.Server {
+	return &http.Server{
+		Handler:           a.Handler(),
+		ReadHeaderTimeout: a.timeouts.ReadHeader,
+		ReadTimeout:       a.timeouts.Read,
+		WriteTimeout:      a.timeouts.Write,
+		IdleTimeout:       a.timeouts.Idle,
+		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+	}
 }
 
 // wait waits for in-flight work, or until ctx ends; it reports whether all finished.
