@@ -122,6 +122,9 @@ type Adapter struct {
 
 	seen    *seenSet
 	events  EventLog // nil: duplicates are recognised by this process only
+	// signatures of accepted requests, remembered for their window
+	signatures *seenSet
+	replays    ReplayLog // nil: replays are recognised by this process only
 	locales *localeCache
 
 	botUser   atomic.Value // string: the bot's user ID, from auth.test
@@ -214,6 +217,7 @@ func build(cfg Config, engine Engine, api webAPI, opts ...Option) (*Adapter, err
 		maxBody:         1 << 20,
 		timeouts:        DefaultHTTPTimeouts,
 		seen:            newSeenSet(10000, eventTTL),
+		signatures:      newSeenSet(replayMemory, 2*maxSkew+replayMargin),
 		locales:         newLocaleCache(10000, 6*time.Hour),
 	}
 	if cfg.SigningSecret != "" {

@@ -53,6 +53,20 @@ func WithEventLog(l EventLog) Option {
 	}
 }
 
+// WithReplayLog makes the adapter record every accepted request's signature
+// in l, and refuse a request whose signature l has already seen, so that a
+// request replayed to any replica sharing l is refused. Without it only this
+// process remembers signatures.
+func WithReplayLog(l ReplayLog) Option {
+	return func(a *Adapter) error {
+		if l == nil {
+			return errors.New("replay log is nil")
+		}
+		a.replays = l
+		return nil
+	}
+}
+
 // WithListener serves HTTP on ln instead of listening on Config.HTTPAddr.
 func WithListener(ln net.Listener) Option {
 	return func(a *Adapter) error {

@@ -86,14 +86,22 @@ func (m *Main) httpAddrOrDefault() string {
 	return ":8080"
 }
 
+// sharedState is what the Slack adapter keeps in the database that the
+// replicas share (the store implements it).
+type sharedState interface {
+	slack.EventLog
+	slack.ReplayLog
+}
+
 // newSlack builds the Slack adapter from the environment (CONTRACTS §5).
-// Seen event IDs are kept in events (the database) too, so that replicas
-// sharing it, or a restarted one, answer a retried event once.
-func (m *Main) newSlack(engine *bot.Engine, events slack.EventLog) (*slack.Adapter, error) {
+// Seen event IDs and request signatures are kept in the database too, so
+// that replicas sharing it, or a restarted one, answer a retried event once
+// and refuse a replayed request.
+func (m *Main) newSlack(engine *bot.Engine, db sharedState) (*slack.Adapter, error) {
 	cfg := slack.ConfigFromEnv(m.Getenv)
 	cfg.HTTPAddr = m.httpAddrOrDefault()
 	cfg.Logger = m.Logger
-	a, err := slack.New(cfg, engine, slack.WithEventLog(events))
+	a, err := slack.New(cfg, engine, slack.WithEventLog(db), slack.WithReplayLog(db))
 	if err != nil {
 		return nil, fmt.Errorf("slack: %w", err)
 	}
