@@ -120,12 +120,12 @@ type Adapter struct {
 	maxBody         int64
 	timeouts        HTTPTimeouts
 
-	seen    *seenSet
-	events  EventLog // nil: duplicates are recognised by this process only
+	seen   *seenSet
+	events EventLog // nil: duplicates are recognised by this process only
 	// signatures of accepted requests, remembered for their window
 	signatures *seenSet
 	replays    ReplayLog // nil: replays are recognised by this process only
-	locales *localeCache
+	locales    *localeCache
 
 	botUser   atomic.Value // string: the bot's user ID, from auth.test
 	authed    atomic.Bool
