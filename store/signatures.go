@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	gormlogger "gorm.io/gorm/logger"
 )
 
 // createSeenSignatures is migration 4: the Slack request signatures already
@@ -78,7 +79,10 @@ func (db *DB) FirstUse(ctx context.Context, signature string, now, expires time.
 // standby or a read-only transaction default all fail here, as every real
 // write would.
 func (db *DB) ProbeWrite(ctx context.Context, now time.Time) error {
-	err := db.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	// The caller reports a failure (once, not at every probe): keep the
+	// statement logger out of it.
+	quiet := db.w.Session(&gorm.Session{Logger: gormlogger.Discard})
+	err := quiet.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		return tx.Exec(`INSERT INTO seen_signatures (signature, expires_at) VALUES (?, ?)
 			ON CONFLICT (signature) DO UPDATE SET expires_at = excluded.expires_at`, writeProbeKey, now.Unix()).Error
 	})

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -113,4 +114,24 @@ func TestDB_FirstUse(t *testing.T) {
 			}
 		})
 	})
+}
+
+// TestDB_ProbeWrite_readOnly: a database that takes no writes fails the
+// probe. On PostgreSQL, as a standby or a read-only role would be: every
+// transaction read-only by default.
+func TestDB_ProbeWrite_readOnly(t *testing.T) {
+	dsn := freshDSN(t, Postgres)
+	MustOpenDB(t, dsn).Close() // migrated while writable
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("default_transaction_read_only", "on")
+	u.RawQuery = q.Encode()
+	db := MustOpenDB(t, u.String())
+	err = db.ProbeWrite(ctx, testStart)
+	if err == nil || !strings.Contains(err.Error(), "read-only transaction") {
+		t.Fatalf("ProbeWrite on a read-only PostgreSQL = %v, want a read-only error", err)
+	}
 }

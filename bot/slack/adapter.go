@@ -124,7 +124,8 @@ type Adapter struct {
 	events EventLog // nil: duplicates are recognised by this process only
 	// signatures of accepted requests, remembered for their window
 	signatures *seenSet
-	replays    ReplayLog // nil: replays are recognised by this process only
+	replays    ReplayLog   // nil: replays are recognised by this process only
+	writes     *writeCheck // nil: readiness does not depend on the database
 	locales    *localeCache
 
 	botUser   atomic.Value // string: the bot's user ID, from auth.test
@@ -265,8 +266,9 @@ func build(cfg Config, engine Engine, api webAPI, opts ...Option) (*Adapter, err
 // reminder scheduler may register its own there.
 func (a *Adapter) Registry() *prometheus.Registry { return a.metrics.registry }
 
-// Ready reports whether the bot can answer: auth.test passed and, in
-// Socket Mode, the connection is open.
+// Ready reports whether the bot is connected to Slack: auth.test passed
+// and, in Socket Mode, the connection is open. GET /healthz also asks the
+// write probe, if any.
 func (a *Adapter) Ready() bool {
 	return a.authed.Load() && (a.socket == nil || a.connected.Load())
 }

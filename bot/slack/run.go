@@ -28,6 +28,9 @@ func (a *Adapter) Run(ctx context.Context) error {
 	a.authed.Store(true)
 	a.log.Info("slack: signed in", "team", auth.Team, "bot_user", auth.UserID,
 		"socket_mode", a.socket != nil, "http_events", a.secret != nil)
+	// Say at once when the database takes no writes, not only when a
+	// health check first asks.
+	_ = a.writable(ctx)
 
 	ln := a.listener
 	if ln == nil {

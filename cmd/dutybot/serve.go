@@ -91,17 +91,23 @@ func (m *Main) httpAddrOrDefault() string {
 type sharedState interface {
 	slack.EventLog
 	slack.ReplayLog
+	slack.WriteProbe
 }
+
+// writeProbeEvery is how long /healthz trusts one successful write probe.
+const writeProbeEvery = 5 * time.Second
 
 // newSlack builds the Slack adapter from the environment (CONTRACTS §5).
 // Seen event IDs and request signatures are kept in the database too, so
 // that replicas sharing it, or a restarted one, answer a retried event once
-// and refuse a replayed request.
+// and refuse a replayed request; and /healthz is ready only while the
+// database takes writes.
 func (m *Main) newSlack(engine *bot.Engine, db sharedState) (*slack.Adapter, error) {
 	cfg := slack.ConfigFromEnv(m.Getenv)
 	cfg.HTTPAddr = m.httpAddrOrDefault()
 	cfg.Logger = m.Logger
-	a, err := slack.New(cfg, engine, slack.WithEventLog(db), slack.WithReplayLog(db))
+	a, err := slack.New(cfg, engine, slack.WithEventLog(db), slack.WithReplayLog(db),
+		slack.WithWriteProbe(db, writeProbeEvery))
 	if err != nil {
 		return nil, fmt.Errorf("slack: %w", err)
 	}
