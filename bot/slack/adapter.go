@@ -171,11 +171,8 @@ func NewSender(cfg Config, opts ...Option) (*Adapter, error) {
 
 // newWebAPI returns slack-go's client for cfg.
 func newWebAPI(cfg Config) (*slackapi.Client, error) {
-	if cfg.BotToken == "" {
-		return nil, errors.New("slack: SLACK_BOT_TOKEN is not set")
-	}
-	if cfg.AppToken != "" && !strings.HasPrefix(cfg.AppToken, "xapp-") {
-		return nil, errors.New("slack: SLACK_APP_TOKEN is not an app-level token (xapp-…)")
+	if err := checkTokens(cfg); err != nil {
+		return nil, err
 	}
 	apiOpts := []slackapi.Option{
 		slackapi.OptionHTTPClient(&http.Client{Timeout: 30 * time.Second}),

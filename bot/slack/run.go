@@ -22,7 +22,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 	}
 	auth, err := a.api.AuthTestContext(ctx)
 	if err != nil {
-		return fmt.Errorf("slack auth.test: %w", err)
+		return botTokenError(err)
 	}
 	a.botUser.Store(auth.UserID)
 	a.authed.Store(true)
@@ -60,7 +60,9 @@ func (a *Adapter) Run(ctx context.Context) error {
 	case <-ctx.Done():
 		a.log.Info("slack: shutting down, finishing in-flight work")
 	case err = <-errc:
-		a.log.Error("slack: stopping", "err", err)
+		// Run returns err, and its caller reports it: logging it here too
+		// would say the same thing twice.
+		a.log.Info("slack: a connection failed for good, shutting down")
 	}
 	stopSocket()
 	<-sockDone

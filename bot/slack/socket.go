@@ -23,8 +23,8 @@ func (a *Adapter) runSocket(ctx context.Context, errc chan<- error, done chan<- 
 		select {
 		case err := <-runErr:
 			a.connected.Store(false)
-			if err != nil && !errors.Is(err, context.Canceled) {
-				errc <- err
+			if err != nil && !errors.Is(err, context.Canceled) && ctx.Err() == nil {
+				errc <- appTokenError(err)
 			}
 			return
 		case evt := <-a.socket.Events:
@@ -46,11 +46,17 @@ func (a *Adapter) socketEvent(ctx context.Context, evt socketmode.Event) {
 		a.connected.Store(true)
 		a.log.Info("slack: socket mode connected")
 	case socketmode.EventTypeConnectionError:
-		if c, ok := evt.Data.(*slackapi.ConnectionErrorEvent); ok {
+		c, ok := evt.Data.(*slackapi.ConnectionErrorEvent)
+		switch {
+		case !ok:
+		case missingScope(c.ErrorObj):
+			a.log.Warn("slack: Slack refused SLACK_APP_TOKEN (apps.connections.open: missing_scope), retrying: "+appTokenHelp+", then restart dutybot",
+				"needed", neededScope(c.ErrorObj), "retry_in", c.Backoff)
+		default:
 			a.log.Warn("slack: socket mode connection failed", "err", c.ErrorObj, "retry_in", c.Backoff)
 		}
 	case socketmode.EventTypeInvalidAuth:
-		a.log.Error("slack: socket mode refused the app token")
+		// Run returns the error that says which token and what to do.
 	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorWriteFailed:
 		a.log.Warn("slack: socket mode i/o error", "type", evt.Type)
 	case socketmode.EventTypeErrorBadMessage:
@@ -106,10 +112,9 @@ func (l reconnectLog) Output(_ int, s string) error {
 		}
 	case strings.HasPrefix(s, "Reconnecting due to "):
 		l.log.Info("slack: socket mode connection closed", "reason", strings.TrimPrefix(s, "Reconnecting due to "))
-	case strings.Contains(s, "context canceled"):
-		// shutting down: not worth a warning
-	case strings.HasPrefix(s, "Failed to connect"), strings.HasPrefix(s, "reconnection "):
-		l.log.Warn("slack: socket mode", "detail", s)
 	}
+	// "reconnection N failed" and "Failed to connect" are not passed on:
+	// the connection error events say the same once (with what to do about
+	// a token), and Run returns the error that ends the connection for good.
 	return nil
 }

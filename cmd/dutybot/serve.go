@@ -106,12 +106,10 @@ func (m *Main) newSlack(engine *bot.Engine, db sharedState) (*slack.Adapter, err
 	cfg := slack.ConfigFromEnv(m.Getenv)
 	cfg.HTTPAddr = m.httpAddrOrDefault()
 	cfg.Logger = m.Logger
-	a, err := slack.New(cfg, engine, slack.WithEventLog(db), slack.WithReplayLog(db),
+	// The adapter's errors name the variable at fault and start with
+	// "slack: " already.
+	return slack.New(cfg, engine, slack.WithEventLog(db), slack.WithReplayLog(db),
 		slack.WithWriteProbe(db, writeProbeEvery))
-	if err != nil {
-		return nil, fmt.Errorf("slack: %w", err)
-	}
-	return a, nil
 }
 
 // logTick logs what a scheduler tick did, when it did anything.
