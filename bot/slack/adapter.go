@@ -131,7 +131,21 @@ type Adapter struct {
 	botUser   atomic.Value // string: the bot's user ID, from auth.test
 	authed    atomic.Bool
 	connected atomic.Bool
-	work      sync.WaitGroup // answers still being worked on or delivered
+	work      sync.WaitGroup  // answers still being worked on or delivered
+	runDone   <-chan struct{} // Run's context's Done, set before Run starts anything
+}
+
+// stopping reports whether Run's context has ended.
+func (a *Adapter) stopping() bool {
+	if a.runDone == nil {
+		return false
+	}
+	select {
+	case <-a.runDone:
+		return true
+	default:
+		return false
+	}
 }
 
 // New returns an Adapter over the real Slack Web API (or cfg.APIURL), with
@@ -152,7 +166,7 @@ func New(cfg Config, engine Engine, opts ...Option) (*Adapter, error) {
 			// Debug output goes through a filter that keeps only the
 			// reconnection lines (why Slack dropped us), never payloads.
 			socketmode.OptionDebug(true),
-			socketmode.OptionLog(reconnectLog{a.log}),
+			socketmode.OptionLog(reconnectLog{log: a.log, stopping: a.stopping}),
 		)
 	}
 	return a, nil

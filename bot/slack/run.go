@@ -20,6 +20,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 	if a.engine == nil {
 		return errors.New("slack: a send-only adapter (NewSender) cannot run")
 	}
+	a.runDone = ctx.Done()
 	auth, err := a.api.AuthTestContext(ctx)
 	if err != nil {
 		return botTokenError(err)

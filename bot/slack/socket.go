@@ -48,7 +48,8 @@ func (a *Adapter) socketEvent(ctx context.Context, evt socketmode.Event) {
 	case socketmode.EventTypeConnectionError:
 		c, ok := evt.Data.(*slackapi.ConnectionErrorEvent)
 		switch {
-		case !ok:
+		case !ok || ctx.Err() != nil:
+			// Shutting down: the attempt failed because we are stopping.
 		case missingScope(c.ErrorObj):
 			a.log.Warn("slack: Slack refused SLACK_APP_TOKEN (apps.connections.open: missing_scope), retrying: "+appTokenHelp+", then restart dutybot",
 				"needed", neededScope(c.ErrorObj), "retry_in", c.Backoff)
@@ -58,7 +59,9 @@ func (a *Adapter) socketEvent(ctx context.Context, evt socketmode.Event) {
 	case socketmode.EventTypeInvalidAuth:
 		// Run returns the error that says which token and what to do.
 	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorWriteFailed:
-		a.log.Warn("slack: socket mode i/o error", "type", evt.Type)
+		if ctx.Err() == nil { // at a stop, closing the connection is the point
+			a.log.Warn("slack: socket mode i/o error", "type", evt.Type)
+		}
 	case socketmode.EventTypeErrorBadMessage:
 		// An envelope slack-go cannot parse (e.g. an event type it does not
 		// know) must still be acknowledged, or Slack retries it for nothing.
@@ -97,11 +100,18 @@ func (a *Adapter) ack(ctx context.Context, envelopeID string) {
 
 // reconnectLog receives slack-go's socket mode debug output and passes on
 // only the lines that say why the connection is being reopened; the rest
-// (payloads with users' messages) is dropped.
-type reconnectLog struct{ log *slog.Logger }
+// (payloads with users' messages) is dropped, and so is everything once
+// the adapter is stopping: a clean stop closes the connection on purpose.
+type reconnectLog struct {
+	log      *slog.Logger
+	stopping func() bool
+}
 
 // Output implements socketmode's logger.
 func (l reconnectLog) Output(_ int, s string) error {
+	if l.stopping() {
+		return nil
+	}
 	s = strings.TrimSpace(s)
 	switch {
 	case strings.HasPrefix(s, "Received WebSocket message: ") && strings.Contains(s, "disconnect"):

@@ -111,3 +111,22 @@ func writeJSONTo(w http.ResponseWriter, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(v)
 }
+
+// postCount is how many chat.postMessage calls arrived.
+func (s *socketStandIn) postCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.posts
+}
+
+// waitPosts waits (up to 10s) for n chat.postMessage calls.
+func (s *socketStandIn) waitPosts(t *testing.T, n int) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for s.postCount() < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d posts after 10s, want %d", s.postCount(), n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
