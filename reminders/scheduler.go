@@ -131,7 +131,10 @@ func NewScheduler(d *Dispatcher, opts ...SchedulerOption) (*Scheduler, error) {
 
 func (s *Scheduler) tick(ctx context.Context) {
 	res, err := s.d.Tick(ctx, s.clock.Now())
-	if err != nil {
+	if err != nil && ctx.Err() != nil {
+		// Shutdown cancelled the tick: a clean stop, not a failure.
+		s.logger.Info("reminder tick stopped by shutdown", "sent", res.Sent, "messages", res.Messages)
+	} else if err != nil {
 		s.logger.Error("reminder tick", "err", err)
 	} else if res.Claimed > 0 {
 		s.logger.Info("reminder tick", "sent", res.Sent, "skipped", res.Skipped, "failed", res.Failed, "messages", res.Messages)

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -52,6 +53,9 @@ type DB struct {
 	r      *gorm.DB
 	clock  clockwork.Clock
 	logger *slog.Logger
+	// lastSweep is when (Unix seconds) FirstUse last deleted expired
+	// signatures.
+	lastSweep atomic.Int64
 }
 
 var (

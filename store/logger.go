@@ -58,7 +58,9 @@ func (l *gormLogger) ParamsFilter(_ context.Context, sql string, _ ...any) (stri
 // statement's text, slow ones as warnings, every one at debug level.
 func (l *gormLogger) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), err error) {
 	elapsed := time.Since(begin) // a measurement, not logic: the real clock is right
-	failed := err != nil && !errors.Is(err, gorm.ErrRecordNotFound)
+	// A statement whose context was cancelled (a clean shutdown, a client
+	// gone) was stopped on purpose; its caller says so if it matters.
+	failed := err != nil && !errors.Is(err, gorm.ErrRecordNotFound) && !errors.Is(err, context.Canceled)
 	slow := elapsed > slowStatement
 	debug := l.log.Enabled(ctx, slog.LevelDebug)
 	if !failed && !slow && !debug {

@@ -120,14 +120,32 @@ type Adapter struct {
 	maxBody         int64
 	timeouts        HTTPTimeouts
 
-	seen    *seenSet
-	events  EventLog // nil: duplicates are recognised by this process only
-	locales *localeCache
+	seen   *seenSet
+	events EventLog // nil: duplicates are recognised by this process only
+	// signatures of accepted requests, remembered for their window
+	signatures *seenSet
+	replays    ReplayLog   // nil: replays are recognised by this process only
+	writes     *writeCheck // nil: readiness does not depend on the database
+	locales    *localeCache
 
 	botUser   atomic.Value // string: the bot's user ID, from auth.test
 	authed    atomic.Bool
 	connected atomic.Bool
-	work      sync.WaitGroup // answers still being worked on or delivered
+	work      sync.WaitGroup  // answers still being worked on or delivered
+	runDone   <-chan struct{} // Run's context's Done, set before Run starts anything
+}
+
+// stopping reports whether Run's context has ended.
+func (a *Adapter) stopping() bool {
+	if a.runDone == nil {
+		return false
+	}
+	select {
+	case <-a.runDone:
+		return true
+	default:
+		return false
+	}
 }
 
 // New returns an Adapter over the real Slack Web API (or cfg.APIURL), with
@@ -148,7 +166,7 @@ func New(cfg Config, engine Engine, opts ...Option) (*Adapter, error) {
 			// Debug output goes through a filter that keeps only the
 			// reconnection lines (why Slack dropped us), never payloads.
 			socketmode.OptionDebug(true),
-			socketmode.OptionLog(reconnectLog{a.log}),
+			socketmode.OptionLog(reconnectLog{log: a.log, stopping: a.stopping}),
 		)
 	}
 	return a, nil
@@ -167,11 +185,8 @@ func NewSender(cfg Config, opts ...Option) (*Adapter, error) {
 
 // newWebAPI returns slack-go's client for cfg.
 func newWebAPI(cfg Config) (*slackapi.Client, error) {
-	if cfg.BotToken == "" {
-		return nil, errors.New("slack: SLACK_BOT_TOKEN is not set")
-	}
-	if cfg.AppToken != "" && !strings.HasPrefix(cfg.AppToken, "xapp-") {
-		return nil, errors.New("slack: SLACK_APP_TOKEN is not an app-level token (xapp-…)")
+	if err := checkTokens(cfg); err != nil {
+		return nil, err
 	}
 	apiOpts := []slackapi.Option{
 		slackapi.OptionHTTPClient(&http.Client{Timeout: 30 * time.Second}),
@@ -214,6 +229,7 @@ func build(cfg Config, engine Engine, api webAPI, opts ...Option) (*Adapter, err
 		maxBody:         1 << 20,
 		timeouts:        DefaultHTTPTimeouts,
 		seen:            newSeenSet(10000, eventTTL),
+		signatures:      newSeenSet(replayMemory, 2*maxSkew+replayMargin),
 		locales:         newLocaleCache(10000, 6*time.Hour),
 	}
 	if cfg.SigningSecret != "" {
@@ -261,8 +277,9 @@ func build(cfg Config, engine Engine, api webAPI, opts ...Option) (*Adapter, err
 // reminder scheduler may register its own there.
 func (a *Adapter) Registry() *prometheus.Registry { return a.metrics.registry }
 
-// Ready reports whether the bot can answer: auth.test passed and, in
-// Socket Mode, the connection is open.
+// Ready reports whether the bot is connected to Slack: auth.test passed
+// and, in Socket Mode, the connection is open. GET /healthz also asks the
+// write probe, if any.
 func (a *Adapter) Ready() bool {
 	return a.authed.Load() && (a.socket == nil || a.connected.Load())
 }

@@ -24,7 +24,7 @@ func TestNew(t *testing.T) {
 		{"http", Config{BotToken: testBotToken, SigningSecret: testSecret}, eng, []Option{WithDefaultLang("en"), WithInlineBudget(time.Second)}, ""},
 		{"no bot token", Config{AppToken: testAppToken}, eng, nil, "SLACK_BOT_TOKEN is not set"},
 		{"neither connection", Config{BotToken: testBotToken}, eng, nil, "SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET"},
-		{"bot token as app token", Config{BotToken: testBotToken, AppToken: testBotToken}, eng, nil, "not an app-level token"},
+		{"bot token as app token", Config{BotToken: testBotToken, AppToken: testBotToken}, eng, nil, "SLACK_APP_TOKEN holds a bot token"},
 		{"no engine", Config{BotToken: testBotToken, AppToken: testAppToken}, nil, nil, "engine is nil"},
 		{"unknown language", Config{BotToken: testBotToken, AppToken: testAppToken}, eng, []Option{WithDefaultLang("fr")}, `default language "fr"`},
 		{"zero budget", Config{BotToken: testBotToken, AppToken: testAppToken}, eng, []Option{WithInlineBudget(0)}, "inline budget 0s"},

@@ -18,13 +18,7 @@ import (
 // Slack's POST /slack/events, /slack/commands and /slack/interactivity.
 func (a *Adapter) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
-		if !a.Ready() {
-			http.Error(w, "not ready", http.StatusServiceUnavailable)
-			return
-		}
-		_, _ = io.WriteString(w, "ok\n")
-	})
+	mux.HandleFunc("GET /healthz", a.serveHealth)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(a.metrics.registry, promhttp.HandlerOpts{}))
 	if a.secret != nil {
 		mux.Handle("POST /slack/events", a.signed(a.serveEvents))
@@ -37,8 +31,9 @@ func (a *Adapter) Handler() http.Handler {
 }
 
 // signed reads a request's body (bounded) and passes it on only when its
-// signature holds; otherwise the answer is 401 and nothing else happens.
-// The reason is logged and counted but never sent back.
+// signature holds and has not been seen before; otherwise the answer is 401
+// (503 when the replay log cannot be asked) and nothing else happens. The
+// reason is logged and counted but never sent back.
 func (a *Adapter) signed(next func(http.ResponseWriter, *http.Request, []byte)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.maxBody))
@@ -66,6 +61,17 @@ func (a *Adapter) signed(next func(http.ResponseWriter, *http.Request, []byte)) 
 			a.metrics.rejected.WithLabelValues(reason).Inc()
 			a.log.Warn("slack: request refused", "path", r.URL.Path, "reason", reason, "remote", r.RemoteAddr)
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		switch err := a.firstUse(r.Context(), r.Header, a.clock.Now()); {
+		case errors.Is(err, errReplayed):
+			a.metrics.rejected.WithLabelValues("replayed").Inc()
+			a.log.Warn("slack: request refused", "path", r.URL.Path, "reason", "replayed", "remote", r.RemoteAddr)
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		case err != nil:
+			a.metrics.rejected.WithLabelValues("replay_unchecked").Inc()
+			http.Error(w, "try again later", http.StatusServiceUnavailable)
 			return
 		}
 		next(w, r, body)

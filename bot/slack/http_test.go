@@ -155,10 +155,13 @@ func TestHTTP_Events(t *testing.T) {
 			"type": "message", "channel_type": "im", "user": "U0ASKER", "text": "task 3", "ts": "1.1", "channel": "D0ASKER",
 		})
 		h.post("/slack/events", ev)
+		// Slack signs each retry anew, at the moment it sends it.
+		h.clock.Advance(time.Second)
 		code, _ := h.post("/slack/events", ev, "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout")
 		if code != http.StatusOK {
 			t.Fatalf("retry got %d, want 200 so Slack stops retrying", code)
 		}
+		h.clock.Advance(time.Second)
 		h.post("/slack/events", ev, "X-Slack-Retry-Num", "2")
 		h.flush()
 		if n := len(h.st.callsOf("chat.postMessage")); n != 1 {

@@ -40,7 +40,7 @@ func newMetrics(reg *prometheus.Registry) (*meters, error) {
 		}),
 		rejected: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "dutybot_slack_requests_rejected_total",
-			Help: "HTTP requests refused before any work: unsigned, stale, forged or too large.",
+			Help: "HTTP requests refused before any work: unsigned, stale, forged, replayed, too large, a body too slow, or the replay check unavailable.",
 		}, []string{"reason"}),
 	}
 	for _, c := range []prometheus.Collector{m.questions, m.latency, m.remindersSent, m.remindersFailed, m.rejected} {

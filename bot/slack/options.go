@@ -53,6 +53,37 @@ func WithEventLog(l EventLog) Option {
 	}
 }
 
+// WithReplayLog makes the adapter record every accepted request's signature
+// in l, and refuse a request whose signature l has already seen, so that a
+// request replayed to any replica sharing l is refused. Without it only this
+// process remembers signatures.
+func WithReplayLog(l ReplayLog) Option {
+	return func(a *Adapter) error {
+		if l == nil {
+			return errors.New("replay log is nil")
+		}
+		a.replays = l
+		return nil
+	}
+}
+
+// WithWriteProbe makes the adapter ready (GET /healthz 200) only while p
+// succeeds: a bot whose database takes no writes cannot do what it is asked.
+// p is asked at most once every interval; askers in between get its last
+// answer.
+func WithWriteProbe(p WriteProbe, every time.Duration) Option {
+	return func(a *Adapter) error {
+		if p == nil {
+			return errors.New("write probe is nil")
+		}
+		if every <= 0 {
+			return fmt.Errorf("write probe interval %s: must be positive", every)
+		}
+		a.writes = &writeCheck{probe: p, every: every}
+		return nil
+	}
+}
+
 // WithListener serves HTTP on ln instead of listening on Config.HTTPAddr.
 func WithListener(ln net.Listener) Option {
 	return func(a *Adapter) error {

@@ -20,14 +20,18 @@ func (a *Adapter) Run(ctx context.Context) error {
 	if a.engine == nil {
 		return errors.New("slack: a send-only adapter (NewSender) cannot run")
 	}
+	a.runDone = ctx.Done()
 	auth, err := a.api.AuthTestContext(ctx)
 	if err != nil {
-		return fmt.Errorf("slack auth.test: %w", err)
+		return botTokenError(err)
 	}
 	a.botUser.Store(auth.UserID)
 	a.authed.Store(true)
 	a.log.Info("slack: signed in", "team", auth.Team, "bot_user", auth.UserID,
 		"socket_mode", a.socket != nil, "http_events", a.secret != nil)
+	// Say at once when the database takes no writes, not only when a
+	// health check first asks.
+	_ = a.writable(ctx)
 
 	ln := a.listener
 	if ln == nil {
@@ -57,7 +61,9 @@ func (a *Adapter) Run(ctx context.Context) error {
 	case <-ctx.Done():
 		a.log.Info("slack: shutting down, finishing in-flight work")
 	case err = <-errc:
-		a.log.Error("slack: stopping", "err", err)
+		// Run returns err, and its caller reports it: logging it here too
+		// would say the same thing twice.
+		a.log.Info("slack: a connection failed for good, shutting down")
 	}
 	stopSocket()
 	<-sockDone

@@ -23,8 +23,8 @@ func (a *Adapter) runSocket(ctx context.Context, errc chan<- error, done chan<- 
 		select {
 		case err := <-runErr:
 			a.connected.Store(false)
-			if err != nil && !errors.Is(err, context.Canceled) {
-				errc <- err
+			if err != nil && !errors.Is(err, context.Canceled) && ctx.Err() == nil {
+				errc <- appTokenError(err)
 			}
 			return
 		case evt := <-a.socket.Events:
@@ -46,13 +46,22 @@ func (a *Adapter) socketEvent(ctx context.Context, evt socketmode.Event) {
 		a.connected.Store(true)
 		a.log.Info("slack: socket mode connected")
 	case socketmode.EventTypeConnectionError:
-		if c, ok := evt.Data.(*slackapi.ConnectionErrorEvent); ok {
+		c, ok := evt.Data.(*slackapi.ConnectionErrorEvent)
+		switch {
+		case !ok || ctx.Err() != nil:
+			// Shutting down: the attempt failed because we are stopping.
+		case missingScope(c.ErrorObj):
+			a.log.Warn("slack: Slack refused SLACK_APP_TOKEN (apps.connections.open: missing_scope), retrying: "+appTokenHelp+", then restart dutybot",
+				"needed", neededScope(c.ErrorObj), "retry_in", c.Backoff)
+		default:
 			a.log.Warn("slack: socket mode connection failed", "err", c.ErrorObj, "retry_in", c.Backoff)
 		}
 	case socketmode.EventTypeInvalidAuth:
-		a.log.Error("slack: socket mode refused the app token")
+		// Run returns the error that says which token and what to do.
 	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorWriteFailed:
-		a.log.Warn("slack: socket mode i/o error", "type", evt.Type)
+		if ctx.Err() == nil { // at a stop, closing the connection is the point
+			a.log.Warn("slack: socket mode i/o error", "type", evt.Type)
+		}
 	case socketmode.EventTypeErrorBadMessage:
 		// An envelope slack-go cannot parse (e.g. an event type it does not
 		// know) must still be acknowledged, or Slack retries it for nothing.
@@ -91,11 +100,18 @@ func (a *Adapter) ack(ctx context.Context, envelopeID string) {
 
 // reconnectLog receives slack-go's socket mode debug output and passes on
 // only the lines that say why the connection is being reopened; the rest
-// (payloads with users' messages) is dropped.
-type reconnectLog struct{ log *slog.Logger }
+// (payloads with users' messages) is dropped, and so is everything once
+// the adapter is stopping: a clean stop closes the connection on purpose.
+type reconnectLog struct {
+	log      *slog.Logger
+	stopping func() bool
+}
 
 // Output implements socketmode's logger.
 func (l reconnectLog) Output(_ int, s string) error {
+	if l.stopping() {
+		return nil
+	}
 	s = strings.TrimSpace(s)
 	switch {
 	case strings.HasPrefix(s, "Received WebSocket message: ") && strings.Contains(s, "disconnect"):
@@ -106,10 +122,9 @@ func (l reconnectLog) Output(_ int, s string) error {
 		}
 	case strings.HasPrefix(s, "Reconnecting due to "):
 		l.log.Info("slack: socket mode connection closed", "reason", strings.TrimPrefix(s, "Reconnecting due to "))
-	case strings.Contains(s, "context canceled"):
-		// shutting down: not worth a warning
-	case strings.HasPrefix(s, "Failed to connect"), strings.HasPrefix(s, "reconnection "):
-		l.log.Warn("slack: socket mode", "detail", s)
 	}
+	// "reconnection N failed" and "Failed to connect" are not passed on:
+	// the connection error events say the same once (with what to do about
+	// a token), and Run returns the error that ends the connection for good.
 	return nil
 }

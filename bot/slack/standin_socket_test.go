@@ -21,7 +21,12 @@ func (s *standin) open(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.opens++
 	s.changed()
+	refusal := s.openError
 	s.mu.Unlock()
+	if refusal != nil {
+		writeJSON(w, refusal)
+		return
+	}
 	writeJSON(w, map[string]any{"ok": true, "url": "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/ws"})
 }
 

@@ -62,6 +62,7 @@ type standin struct {
 	acks      []string       // envelope IDs acknowledged over the socket
 	conns     []*wsConn
 	noPings   bool
+	openError map[string]any // what apps.connections.open answers instead of a URL
 	nextTS    int
 	userAgent string
 }

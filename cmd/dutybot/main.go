@@ -13,6 +13,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/jonboulle/clockwork"
 	_ "time/tzdata" // Asia/Shanghai on machines without zoneinfo
 )
 
@@ -75,7 +77,8 @@ type Main struct {
 	LogLevel *slog.LevelVar
 
 	closers  []func() error
-	httpAddr string // --http of serve
+	httpAddr string          // --http of serve
+	clock    clockwork.Clock // serve's clock; nil: the real one (tests set a fake)
 }
 
 // NewMain returns a Main reading the process's standard streams and environment.

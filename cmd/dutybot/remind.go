@@ -171,12 +171,12 @@ func (m *Main) policy() (*reminders.Policy, error) {
 
 // newDispatcher builds the one code path that delivers reminders, shared by
 // `remind send` and the scheduler of `serve`.
-func (m *Main) newDispatcher(db *store.DB, sender reminders.Sender, policy *reminders.Policy) (*reminders.Dispatcher, error) {
+func (m *Main) newDispatcher(db *store.DB, sender reminders.Sender, policy *reminders.Policy, extra ...reminders.DispatcherOption) (*reminders.Dispatcher, error) {
 	host, _ := os.Hostname()
-	opts := []reminders.DispatcherOption{
+	opts := append([]reminders.DispatcherOption{
 		reminders.WithOwner(fmt.Sprintf("%s/%d", host, os.Getpid())),
 		reminders.WithLogger(m.Logger),
-	}
+	}, extra...)
 	if ch := m.Getenv("DUTYBOT_REMINDER_CHANNEL"); ch != "" {
 		opts = append(opts, reminders.WithDefaultChannel(ch))
 	}

@@ -41,15 +41,18 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	adapter, err := m.newSlack(engine, db)
+	clock := m.clock
+	if clock == nil {
+		clock = clockwork.NewRealClock()
+	}
+	adapter, err := m.newSlack(engine, db, clock)
 	if err != nil {
 		return err
 	}
-	d, err := m.newDispatcher(db, adapter, policy)
+	d, err := m.newDispatcher(db, adapter, policy, reminders.WithClock(clock))
 	if err != nil {
 		return err
 	}
-	clock := clockwork.NewRealClock()
 	locker, err := reminders.NewLeaseLocker(db, d.Owner(), clock, 2*time.Minute)
 	if err != nil {
 		return err
@@ -57,8 +60,8 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	sched, err := reminders.NewScheduler(d,
 		reminders.WithSchedulerClock(clock),
 		reminders.WithLocker(locker),
+		// The scheduler logs each tick's summary; nothing here repeats it.
 		reminders.WithSchedulerLogger(m.Logger),
-		reminders.OnTick(m.logTick),
 	)
 	if err != nil {
 		return err
@@ -70,7 +73,8 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if serr := sched.Shutdown(); serr != nil {
 		err = errors.Join(err, fmt.Errorf("stop scheduler: %w", serr))
 	}
-	if errors.Is(err, context.Canceled) {
+	if err == nil || errors.Is(err, context.Canceled) {
+		m.Logger.Info("dutybot stopped")
 		return nil
 	}
 	return err
@@ -86,27 +90,29 @@ func (m *Main) httpAddrOrDefault() string {
 	return ":8080"
 }
 
-// newSlack builds the Slack adapter from the environment (CONTRACTS §5).
-// Seen event IDs are kept in events (the database) too, so that replicas
-// sharing it, or a restarted one, answer a retried event once.
-func (m *Main) newSlack(engine *bot.Engine, events slack.EventLog) (*slack.Adapter, error) {
-	cfg := slack.ConfigFromEnv(m.Getenv)
-	cfg.HTTPAddr = m.httpAddrOrDefault()
-	cfg.Logger = m.Logger
-	a, err := slack.New(cfg, engine, slack.WithEventLog(events))
-	if err != nil {
-		return nil, fmt.Errorf("slack: %w", err)
-	}
-	return a, nil
+// sharedState is what the Slack adapter keeps in the database that the
+// replicas share (the store implements it).
+type sharedState interface {
+	slack.EventLog
+	slack.ReplayLog
+	slack.WriteProbe
 }
 
-// logTick logs what a scheduler tick did, when it did anything.
-func (m *Main) logTick(r reminders.Result, err error) {
-	if err != nil {
-		m.Logger.Error("reminder tick failed", "err", err)
-		return
-	}
-	if r.Claimed > 0 {
-		m.Logger.Info("reminder tick", "sent", r.Sent, "messages", r.Messages, "skipped", r.Skipped, "failed", r.Failed)
-	}
+// writeProbeEvery is how long /healthz trusts one successful write probe.
+const writeProbeEvery = 5 * time.Second
+
+// newSlack builds the Slack adapter from the environment (CONTRACTS §5).
+// Seen event IDs and request signatures are kept in the database too, so
+// that replicas sharing it, or a restarted one, answer a retried event once
+// and refuse a replayed request; and /healthz is ready only while the
+// database takes writes.
+func (m *Main) newSlack(engine *bot.Engine, db sharedState, clock clockwork.Clock) (*slack.Adapter, error) {
+	cfg := slack.ConfigFromEnv(m.Getenv)
+	cfg.Clock = clock
+	cfg.HTTPAddr = m.httpAddrOrDefault()
+	cfg.Logger = m.Logger
+	// The adapter's errors name the variable at fault and start with
+	// "slack: " already.
+	return slack.New(cfg, engine, slack.WithEventLog(db), slack.WithReplayLog(db),
+		slack.WithWriteProbe(db, writeProbeEvery))
 }
