@@ -24,7 +24,7 @@ func readCSV(src []byte, res *Result) error {
 		}
 		g.rows = append(g.rows, row)
 	}
-		_, err := readGrids([]*grid{g}, res, false)
+	_, err := readGrids([]*grid{g}, res, false)
 	return err
 }
 

@@ -329,3 +329,23 @@ func zipBomb(t *testing.T) []byte {
 	}
 	return buf.Bytes()
 }
+
+// TestRead_CSVForms: heading rows instead of heading columns, units one per
+// line, the 说明 row, and Excel's UTF-16 tab-separated "Unicode text".
+func TestRead_CSVForms(t *testing.T) {
+	r := mustRead(t, []byte("工作任务,牵头单位,责任单位,进度要求\n一、规范公示,,,\n（一）事前公开,,,\n1.公开信息。,市局办公室,\"法制支队\n各县分局\",2019年8月底前\n说明：“牵头单位”负责统筹。\n"),
+		importer.FormatCSV, importer.WithNumber("淮公通〔2019〕1号"), importer.WithTitle("关于测试的通知"))
+	task := r.Notice.Tasks[0]
+	if task.SectionNumeral != "一" || task.Section != "规范公示" || task.Subsection != "事前公开" || task.Content != "公开信息。" ||
+		!slices.Equal(task.Responsible, []string{"法制支队", "各分县局"}) || r.Notice.Note.Lead != "负责统筹" {
+		t.Errorf("got %+v, note %+v", task, r.Notice.Note)
+	}
+	u := []byte{0xFF, 0xFE}
+	for _, c := range "序号\t工作任务\t牵头单位\t责任单位\t完成时限\r\n1\t建立制度。\t法制支队\t各分县局\t长期\r\n" {
+		u = append(u, byte(c), byte(c>>8))
+	}
+	r = mustRead(t, u, importer.FormatCSV, importer.WithNumber("淮公通〔2019〕1号"), importer.WithTitle("关于测试的通知"))
+	if len(r.Notice.Tasks) != 1 || r.Notice.Tasks[0].Deadline.Kind != knowledge.DeadlineOngoing {
+		t.Errorf("UTF-16 text: %+v", r.Notice.Tasks)
+	}
+}
