@@ -6,23 +6,35 @@ import (
 	"fmt"
 
 	"dutybot/knowledge"
-	"dutybot/knowledge/importer"
 )
 
 func (m *Main) runImport(ctx context.Context, args []string) error {
 	var dsn string
 	fs := m.newFlagSet("import", &dsn)
+	var flags importFlags
+	flags.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return usagef("import takes one FILE (a notice as YAML, or raw text of the table layout)")
+		return usagef("import takes one FILE (a Word .docx, an Excel .xlsx, a .csv, the YAML notice file or raw text of the table layout)")
 	}
 	path := fs.Arg(0)
 	// Parse and validate before touching the database: a bad file changes nothing.
-	n, err := importer.Load(path)
+	res, err := flags.readNotice(path)
 	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	if flags.dryRun {
+		printDryRun(m.Stdout, path, res)
+		return nil
+	}
+	n := res.Notice
+	if err := res.Err(); err != nil {
 		return fmt.Errorf("import %s: %w", path, err)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(m.Stderr, "warning: %s\n", w)
 	}
 	db, err := m.openStore(ctx, dsn)
 	if err != nil {
