@@ -44,6 +44,7 @@ var migrations = []migration{
 		return syncAllMemberParts(tx, nil, "")
 	}},
 	{3, "seen Slack event IDs", createSeenEvents},
+	{4, "supervision loop: liaisons, part states, reports, reviews", createSupervision},
 }
 
 // SchemaVersion is the newest schema this binary knows.
