@@ -115,7 +115,7 @@ func (r *request) command(cmd string, args []string) (Reply, bool, error) {
 	case "iam":
 		return r.iam(args)
 	}
-	return Reply{}, false, nil
+	return r.supervise(cmd, args) // supervise.go
 }
 
 func (r *request) actor() knowledge.Actor {
@@ -315,30 +315,24 @@ func (r *request) taskParts(num int) (Reply, error) {
 	if t == nil {
 		return Reply{}, &opError{err: knowledge.ErrNotFound, task: num}
 	}
-	s, err := r.assignments(n)
-	if err != nil {
-		return Reply{}, err
-	}
 	it, err := r.item(n, t, "")
 	if err != nil {
 		return Reply{}, err
 	}
-	var parts []string
-	for _, a := range s[t.Number] {
-		role := map[knowledge.Role]string{knowledge.RoleLead: msgRoleLead, knowledge.RoleResponsible: msgRoleResponsible}[a.Role]
-		state := msgStatusOpen
-		if a.Done {
-			state = msgStatusDone
-		}
-		parts = append(parts, r.loc.T(msgUnitPart, map[string]any{"Unit": a.Unit, "Role": r.loc.T(role, nil), "State": r.loc.T(state, nil)}))
+	// Each unit's part with its state in the supervision loop, its light
+	// and its latest progress (supervise_view.go).
+	block, err := r.partsBlock(t)
+	if err != nil {
+		return Reply{}, err
 	}
 	head := r.loc.T(msgAnsStatus, map[string]any{"N": t.Number, "Status": r.statusText(it)})
-	text := head + "\n" + r.loc.T(msgUnitParts, map[string]any{"List": strings.Join(parts, "\n")}) + "\n\n" + r.detail(it, t, false)
+	text := head + "\n" + block + "\n\n" + r.detail(it, t, false)
 	return Reply{Kind: "status", Headline: head, Text: text, Tasks: []int{t.Number}, Items: []Item{it}}, nil
 }
 
 // help lists what can be asked and the commands.
 func (r *request) help() Reply {
-	text := r.loc.T(msgHelp, map[string]any{"Notice": r.snap.cur.Number, "Count": len(r.snap.cur.Tasks)})
+	text := r.loc.T(msgHelp, map[string]any{"Notice": r.snap.cur.Number, "Count": len(r.snap.cur.Tasks)}) +
+		"\n" + r.loc.T(msgSupHelp, nil)
 	return Reply{Kind: "help", Text: text, Headline: firstLine(text), Tasks: []int{}}
 }

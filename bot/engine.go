@@ -29,6 +29,8 @@ type Engine struct {
 	bundle *i18n.Bundle
 	now    func() time.Time
 	snap   atomic.Pointer[snapshot]
+	// workdays is the calendar the traffic lights count working days in.
+	workdays knowledge.Workdays
 }
 
 // New returns an Engine over st. Call Load before Handle.

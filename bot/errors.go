@@ -33,6 +33,11 @@ func (o *opError) Unwrap() error { return o.err }
 // refusal) say what to do instead; anything else is logged and the user is
 // told that the bot failed, without internals.
 func (e *Engine) errorReply(r *request, err error) Reply {
+	var se *supError
+	if errors.As(err, &se) { // a refusal of the supervision loop says its own reason
+		text := r.loc.T(se.id, se.data)
+		return Reply{Text: text, Headline: text, Kind: "refused", Tasks: []int{}}
+	}
 	var op *opError
 	data := map[string]any{}
 	if errors.As(err, &op) {

@@ -48,6 +48,9 @@ type Reply struct {
 	Kind string
 	// Changed is true when the message changed shared state.
 	Changed bool
+	// Notify are messages for others that the change calls for (a problem
+	// to the lead unit and the administrators, a rejection to its unit).
+	Notify []Notification
 }
 
 // Item is one task cited by a reply.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dutybot/bot/i18n"
+	"dutybot/knowledge"
 )
 
 // Option configures an Engine; New rejects an option whose value is invalid.
@@ -83,6 +84,18 @@ func WithClock(now func() time.Time) Option {
 			return errors.New("clock: nil")
 		}
 		e.now = now
+		return nil
+	}
+}
+
+// WithWorkdays sets the working-day calendar that the traffic lights count
+// in (the reminders' calendar, with China's holidays); default Monday to Friday.
+func WithWorkdays(w knowledge.Workdays) Option {
+	return func(e *Engine) error {
+		if w == nil {
+			return errors.New("workdays: nil")
+		}
+		e.workdays = w
 		return nil
 	}
 }

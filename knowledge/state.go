@@ -41,6 +41,9 @@ type Assignment struct {
 	Done   bool
 	DoneAt time.Time // zero when not done
 	DoneBy string    // user ID of who marked it done
+	// State is the part's place in the supervision loop (done when Done);
+	// "" from a source that keeps no loop reads as open or done.
+	State PartState
 }
 
 // DeriveStatus computes a task's status from its assignments: done when every
@@ -95,6 +98,7 @@ var (
 // Store is dutybot's durable state. The store package implements it over
 // SQLite and PostgreSQL; every state change is audited in the same transaction.
 type Store interface {
+	Supervisor
 	// ImportNotice stores n (replacing a notice with the same number, keeping
 	// completion state of assignments that still exist) in one transaction.
 	ImportNotice(ctx context.Context, n *Notice, by Actor) error

@@ -18,12 +18,15 @@ func (d *Dispatcher) whyNotPlanned(st *state, r knowledge.Reminder) string {
 	if n == nil {
 		return "notice no longer stored"
 	}
-	all, done, unitDone := 0, 0, false
+	all, done, unitDone, review := 0, 0, false, false
 	for _, a := range st.assign[r.Notice] {
 		if a.Task != r.Task {
 			continue
 		}
 		all++
+		if a.State == knowledge.PartInReview && a.Role == r.Role && (a.Unit == r.Unit || isMember(n, a.Unit, r.Unit)) {
+			review = true
+		}
 		if a.Done {
 			done++
 			if a.Role == r.Role && (a.Unit == r.Unit || isMember(n, a.Unit, r.Unit)) {
@@ -36,6 +39,8 @@ func (d *Dispatcher) whyNotPlanned(st *state, r knowledge.Reminder) string {
 		return "task done"
 	case unitDone:
 		return "unit done"
+	case review:
+		return "unit in review"
 	}
 	return "no longer planned (policy, task or unit changed)"
 }

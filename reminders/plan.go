@@ -122,6 +122,10 @@ func (pl *planner) index(as []knowledge.Assignment) {
 		c.all++
 		if a.Done {
 			c.done++
+		}
+		// A part in review (待审核) waits for its reviewers, not for
+		// reminders: it is quiet like a done part, but the task is not done.
+		if a.Done || a.State == knowledge.PartInReview {
 			pl.done[assignKey{a.Task, a.Unit, a.Role}] = true
 		}
 		pl.tasks[a.Task] = c

@@ -12,13 +12,19 @@ import (
 )
 
 // assignmentColumns are what assignmentQuery selects, in scanAssignments' order.
-const assignmentColumns = "t.number, u.name, a.role, a.done, a.done_at, a.done_by"
+// The part's place in the supervision loop comes from part_states, joined
+// by notice, task number and unit (see PartStateRow).
+const assignmentColumns = "t.number, u.name, a.role, a.done, a.done_at, a.done_by, COALESCE(ps.state, '')"
+
+// joinPartStates is the LEFT JOIN that brings each assignment's loop state.
+const joinPartStates = "LEFT JOIN part_states ps ON ps.notice_id = t.notice_id AND ps.task = t.number AND ps.unit_id = a.unit_id"
 
 func assignmentQuery(tx *gorm.DB, noticeID int64) *gorm.DB {
 	return tx.Table("assignments a").
 		Select(assignmentColumns).
 		Joins("JOIN tasks t ON t.id = a.task_id").
 		Joins("JOIN units u ON u.id = a.unit_id").
+		Joins(joinPartStates).
 		Where("t.notice_id = ?", noticeID).
 		Order("t.number, a.position, a.sub")
 }
@@ -37,9 +43,11 @@ func scanAssignments(q *gorm.DB) ([]knowledge.Assignment, error) {
 		var a knowledge.Assignment
 		var role string
 		var doneAt sql.NullTime
-		if err := rows.Scan(&a.Task, &a.Unit, &role, &a.Done, &doneAt, &a.DoneBy); err != nil {
+		var state string
+		if err := rows.Scan(&a.Task, &a.Unit, &role, &a.Done, &doneAt, &a.DoneBy, &state); err != nil {
 			return nil, err
 		}
+		a.State = partState(a.Done, state)
 		a.Role = knowledge.Role(role)
 		if doneAt.Valid {
 			a.DoneAt = doneAt.Time.UTC()
@@ -120,6 +128,7 @@ func (db *DB) noticeAssignments(ctx context.Context, notice string) ([]knowledge
 		Joins("JOIN tasks t ON t.id = a.task_id").
 		Joins("JOIN notices n ON n.id = t.notice_id").
 		Joins("JOIN units u ON u.id = a.unit_id").
+		Joins(joinPartStates).
 		Where("n.number = ?", notice).
 		Order("t.number, a.position, a.sub")
 	out, err := scanAssignments(q)

@@ -45,6 +45,7 @@ var migrations = []migration{
 	}},
 	{3, "seen Slack event IDs", createSeenEvents},
 	{4, "seen Slack request signatures", createSeenSignatures},
+	{5, "supervision loop: liaisons, part states, reports, reviews", createSupervision},
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -64,19 +65,8 @@ func (db *DB) SetDone(ctx context.Context, ref knowledge.TaskRef, unit string, d
 		if len(targets) == 0 {
 			return fmt.Errorf("%s in task %d: %w", unit, ref.Number, knowledge.ErrNotAssigned)
 		}
-		var changed []*AssignmentRow
-		for _, r := range targets {
-			if r.Done != done {
-				setDone(r, done, c.now, by.User)
-				changed = append(changed, r)
-			}
-		}
-		// A member's part changing may finish or reopen its group's.
-		changed = append(changed, deriveGroups(rows, members, c.now, by.User)...)
-		if len(changed) == 0 {
-			return knowledge.ErrUnchanged
-		}
-		if err := saveDone(tx, changed, c.now, by.User); err != nil {
+		changed, err := applyDone(tx, nid, ref.Number, rows, targets, members, done, c.now, by.User)
+		if err != nil {
 			return err
 		}
 		seen := map[change]bool{}
@@ -92,6 +82,43 @@ func (db *DB) SetDone(ctx context.Context, ref knowledge.TaskRef, unit string, d
 		return fmt.Errorf("set task %d of %s done=%t for %q: %w", ref.Number, ref.Notice, done, unit, err)
 	}
 	return nil
+}
+
+// applyDone sets targets of one task's rows done (or open), derives the
+// state of group parts from their members', and writes what changed; it
+// returns the changed rows, or knowledge.ErrUnchanged. A part reopened
+// leaves review too: its claim was settled by whoever reopened it.
+func applyDone(tx *gorm.DB, noticeID int64, task int, rows, targets []*AssignmentRow, members map[int64][]int64, done bool, now time.Time, by string) ([]*AssignmentRow, error) {
+	var changed []*AssignmentRow
+	for _, r := range targets {
+		if r.Done != done {
+			setDone(r, done, now, by)
+			changed = append(changed, r)
+		}
+	}
+	// A member's part changing may finish or reopen its group's.
+	changed = append(changed, deriveGroups(rows, members, now, by)...)
+	if len(changed) == 0 {
+		return nil, knowledge.ErrUnchanged
+	}
+	if err := saveDone(tx, changed, now, by); err != nil {
+		return nil, err
+	}
+	var reopened []int64
+	for _, r := range changed {
+		if !r.Done {
+			reopened = append(reopened, r.UnitID)
+		}
+	}
+	if len(reopened) > 0 {
+		err := tx.Model(&PartStateRow{}).
+			Where("notice_id = ? AND task = ? AND unit_id IN ? AND state = ?", noticeID, task, reopened, string(knowledge.PartInReview)).
+			Updates(map[string]any{"state": string(knowledge.PartOpen), "claimed_at": nil, "claimed_by": "", "claim_note": ""}).Error
+		if err != nil {
+			return nil, fmt.Errorf("take reopened parts out of review: %w", err)
+		}
+	}
+	return changed, nil
 }
 
 // partsOf returns the parts of one task's rows that marking unit touches:

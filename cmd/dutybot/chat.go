@@ -72,6 +72,12 @@ func (m *Main) runChat(ctx context.Context, args []string) error {
 // newEngine builds the conversation engine over the store's notices.
 func (m *Main) newEngine(ctx context.Context, db *store.DB, lang string) (*bot.Engine, error) {
 	opts := []bot.Option{bot.WithAdmins(m.admins()...), bot.WithLocation(shanghai()), bot.WithLogger(m.Logger)}
+	// The traffic lights count working days on the reminders' calendar.
+	if p, err := m.policy(); err == nil {
+		opts = append(opts, bot.WithWorkdays(p.Calendar()))
+	} else {
+		return nil, err
+	}
 	if lang != "" {
 		opts = append(opts, bot.WithLang(lang))
 	}

@@ -132,6 +132,7 @@ Usage:
   dutybot remind plan --json --from YYYY-MM-DD --to YYYY-MM-DD
   dutybot remind send [--now RFC3339|YYYY-MM-DD]
   dutybot audit  [--json] [--verify]
+  dutybot ledger [--format json|csv|xlsx] [--out FILE] [--now YYYY-MM-DD]
   dutybot serve  [--http ADDR]
 
 Every command takes --db PATH|postgres://URL (or $DUTYBOT_DB; default dutybot.db).
@@ -163,6 +164,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runRemind(ctx, rest)
 	case "audit":
 		return m.runAudit(ctx, rest)
+	case "ledger":
+		return m.runLedger(ctx, rest)
 	case "serve":
 		return m.runServe(ctx, rest)
 	case "help", "-h", "--help":
