@@ -44,6 +44,7 @@ var migrations = []migration{
 		return syncAllMemberParts(tx, nil, "")
 	}},
 	{3, "seen Slack event IDs", createSeenEvents},
+	{4, "scheduler runs", createSchedulerRuns},
 }
 
 // SchemaVersion is the newest schema this binary knows.
