@@ -74,8 +74,9 @@ type Main struct {
 	// overrides both.
 	LogLevel *slog.LevelVar
 
-	closers  []func() error
-	httpAddr string // --http of serve
+	closers   []func() error
+	httpAddr  string // --http of serve
+	ownerName string // see owner
 }
 
 // NewMain returns a Main reading the process's standard streams and environment.
@@ -126,7 +127,7 @@ Usage:
   dutybot tasks  [--json]
   dutybot import FILE              load a notice (reviewed YAML or raw text of the table layout)
   dutybot remind plan --json --from YYYY-MM-DD --to YYYY-MM-DD
-  dutybot remind send [--now RFC3339|YYYY-MM-DD]
+  dutybot remind send [--now RFC3339|YYYY-MM-DD] [--retry-wait 30s]
   dutybot audit  [--json] [--verify]
   dutybot serve  [--http ADDR]
 
