@@ -35,7 +35,9 @@ type fakeRow struct {
 }
 
 // newFakeLog returns an empty log: a deployment that has never run.
-func newFakeLog() *fakeLog { return &fakeLog{byKey: map[string]*fakeRow{}, runs: map[string]time.Time{}} }
+func newFakeLog() *fakeLog {
+	return &fakeLog{byKey: map[string]*fakeRow{}, runs: map[string]time.Time{}}
+}
 
 // ranBefore makes the log one of a deployment that last ran at at, so that
 // a test's first tick is an ordinary one, not the first run ever.
