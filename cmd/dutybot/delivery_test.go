@@ -94,6 +94,7 @@ func TestMain_RemindSend_retriesWithinRun(t *testing.T) {
 		if delivered, waiting := summaryCounts(t, out); delivered != wantRems || waiting != 0 {
 			t.Errorf("last line %q: want %d delivered, 0 waiting", lastLine(out), wantRems)
 		}
+		t.Logf("three 429 Retry-After: 1: exit %d, %q", code, lastLine(out))
 	})
 
 	t.Run("a Slack that keeps failing", func(t *testing.T) {
@@ -267,6 +268,7 @@ func TestMain_Serve_firstStart(t *testing.T) {
 	if late > 0 || len(perUnit) < 10 {
 		t.Errorf("first start: %d messages to %d units, %d headed 补发; want one per unit, none late", len(posts), len(perUnit), late)
 	}
+	t.Logf("first start: %d messages to %d units, %d headed 补发", len(posts), len(perUnit), late)
 	for u, n := range perUnit {
 		if n > 1 {
 			t.Errorf("%s got %d messages at the first start, want 1", u, n)
