@@ -58,7 +58,8 @@ func isMember(n *knowledge.Notice, group, unit string) bool {
 // default (or, for the summary, the administrators') channel.
 func (d *Dispatcher) channelOf(st *state, r knowledge.Reminder) string {
 	if r.Unit == AdminUnit {
-		return cmp.Or(d.adminChannel, d.defaultChannel)
+		_, summary, _ := d.Channels()
+		return summary
 	}
 	if n := st.byNum[r.Notice]; n != nil {
 		for _, u := range n.Units {
@@ -89,6 +90,9 @@ func (d *Dispatcher) render(st *state, m *message, now time.Time, today knowledg
 			strings.Compare(string(a.Reminder.Role), string(b.Reminder.Role)), a.Reminder.At.Compare(b.Reminder.At))
 	})
 	dl := Delivery{Channel: m.channel, Lang: m.lang, Unit: m.unit}
+	if d.renderStatus(st, m, today, skip, &dl) {
+		return dl, true
+	}
 	var parts []string
 	var items []item
 	for _, lr := range m.items {
@@ -121,6 +125,34 @@ func (d *Dispatcher) render(st *state, m *message, now time.Time, today knowledg
 	}
 	dl.Text = strings.Join(parts, "\n\n")
 	return dl, true
+}
+
+// renderStatus writes m as the unit's status message when it carries one
+// (the first run), with every other reminder of m riding along: the status
+// covers them. A status with nothing left to report is skipped, and m's
+// other reminders are rendered as usual; so is an m without a status.
+func (d *Dispatcher) renderStatus(st *state, m *message, today knowledge.Date, skip func(knowledge.LoggedReminder, string), dl *Delivery) bool {
+	var status, rest []knowledge.LoggedReminder
+	for _, lr := range m.items {
+		if lr.Reminder.Kind == KindStatus {
+			status = append(status, lr)
+		} else {
+			rest = append(rest, lr)
+		}
+	}
+	if len(status) == 0 {
+		return false
+	}
+	text, ok := statusMessage(d.tr, m.lang, m.unit, st.open(d.policy, today)[m.unit], today)
+	if !ok {
+		for _, lr := range status {
+			skip(lr, "nothing open")
+		}
+		m.items = rest
+		return false
+	}
+	dl.Text, dl.Items = text, m.items
+	return true
 }
 
 // horizon is how many days ahead the summary lists tasks as due soon: the

@@ -29,11 +29,19 @@ type Delivery struct {
 
 // Sender delivers a message to a chat channel; the Slack adapter implements
 // it. An error that implements RetryAfterError says when to try again (HTTP
-// 429); any other error (5xx, network) is retried with exponential backoff.
+// 429); one that wraps ErrTemporary (5xx, network) is retried at once with
+// backoff; any error is retried at later ticks with exponential backoff.
 type Sender interface {
 	// Send posts d and returns the message's timestamp (its ID in the channel).
 	Send(ctx context.Context, d Delivery) (messageTS string, err error)
 }
+
+// ErrTemporary marks a failed send that may well succeed if tried again in
+// a moment: an HTTP 5xx, a network error. A Sender wraps such errors with it
+// (fmt.Errorf("…: %w: %w", ErrTemporary, err)); the dispatcher then retries
+// within the tick (WithRetryWait). Any other error, such as a channel that
+// does not exist, waits for a later tick.
+var ErrTemporary = errors.New("temporary failure")
 
 // SenderFunc adapts a function to Sender.
 type SenderFunc func(ctx context.Context, d Delivery) (string, error)

@@ -1,6 +1,7 @@
 package reminders
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -25,12 +26,28 @@ type Source interface {
 
 var _ Source = knowledge.Store(nil)
 
+// DeliveryLog is the reminder log the dispatcher works through: the
+// knowledge.ReminderLog of every replica, plus what a tick needs to catch up
+// on exactly the time it was down and to stop cleanly. store.DB satisfies it.
+type DeliveryLog interface {
+	knowledge.ReminderLog
+	// ReleaseClaims gives up owner's claims on the pending reminders ids
+	// without counting an attempt, so that any replica may take them at once.
+	ReleaseClaims(ctx context.Context, owner string, ids []int64) error
+	// LastRun returns when job last recorded its plan (MarkRun), or the zero
+	// time if it never has: the very first run of a deployment.
+	LastRun(ctx context.Context, job string) (time.Time, error)
+	// MarkRun records that job's plan is in the log up to at; the time only
+	// moves forward.
+	MarkRun(ctx context.Context, job string, at time.Time) error
+}
+
 // Dispatcher delivers due reminders through a persisted log, exactly once
 // across restarts and replicas. `dutybot remind send` and the scheduler both
 // call Tick. It is safe for concurrent use.
 type Dispatcher struct {
 	src    Source
-	log    knowledge.ReminderLog
+	log    DeliveryLog
 	sender Sender
 	policy *Policy
 
@@ -42,6 +59,7 @@ type Dispatcher struct {
 	tr                           Translator
 	lease, lookback, lateAfter   time.Duration
 	backoffBase, backoffMax      time.Duration
+	retryWait                    time.Duration
 	jitter                       Jitter
 	batch, parallel              int
 	logger                       *slog.Logger
@@ -55,9 +73,10 @@ type DispatcherOption func(*Dispatcher) error
 // NewDispatcher returns a Dispatcher that plans from src with policy,
 // records and claims in log, and sends through sender. By default it writes
 // zh-CN through the bot's message bundle, paces one message per second per
-// channel on the real clock, claims for 5 minutes, looks 31 days back for
-// missed reminders, and retries failures from 30 s doubling up to 1 h.
-func NewDispatcher(src Source, log knowledge.ReminderLog, sender Sender, policy *Policy, opts ...DispatcherOption) (*Dispatcher, error) {
+// channel on the real clock, claims for 5 minutes, catches up on at most 31
+// days missed, retries a temporary failure within the tick for up to 30 s in
+// all, and retries what still fails at later ticks from 30 s doubling up to 1 h.
+func NewDispatcher(src Source, log DeliveryLog, sender Sender, policy *Policy, opts ...DispatcherOption) (*Dispatcher, error) {
 	switch {
 	case src == nil:
 		return nil, errors.New("new dispatcher: nil source")
@@ -72,7 +91,7 @@ func NewDispatcher(src Source, log knowledge.ReminderLog, sender Sender, policy 
 		src: src, log: log, sender: sender, policy: policy,
 		clock: clockwork.NewRealClock(), lang: i18n.Default, unitLang: map[string]string{},
 		lease: 5 * time.Minute, lookback: 31 * 24 * time.Hour, lateAfter: time.Hour,
-		backoffBase: 30 * time.Second, backoffMax: time.Hour,
+		backoffBase: 30 * time.Second, backoffMax: time.Hour, retryWait: DefaultRetryWait,
 		jitter: func(n time.Duration) time.Duration { return rand.N(n) },
 		batch:  200, parallel: 4, logger: slog.Default(),
 	}
@@ -81,6 +100,9 @@ func NewDispatcher(src Source, log knowledge.ReminderLog, sender Sender, policy 
 		if err := o(d); err != nil {
 			return nil, fmt.Errorf("new dispatcher: %w", err)
 		}
+	}
+	if d.retryWait > d.lease/2 {
+		return nil, fmt.Errorf("new dispatcher: retry wait %v: want at most half the claim lease (%v)", d.retryWait, d.lease/2)
 	}
 	if d.tr == nil {
 		b, err := i18n.New()
@@ -239,6 +261,34 @@ func WithBackoff(base, ceiling time.Duration) DispatcherOption {
 	}
 }
 
+// DefaultRetryWait is how long a tick waits in all, by default, to retry
+// sends that failed for a reason that passes (a 429's Retry-After, a 5xx, a
+// network error) before it leaves them to a later tick.
+const DefaultRetryWait = 30 * time.Second
+
+// MaxRetryWait is the longest retry wait WithRetryWait accepts with the
+// default claim lease: a tick must end well before its claims lapse.
+const MaxRetryWait = 2 * time.Minute
+
+// retriesPerSend is how many times a tick retries one message.
+const retriesPerSend = 3
+
+// WithRetryWait sets how long one tick may wait in all to retry sends that
+// failed for a reason that passes: it waits out a Retry-After, and backs off
+// from 1 s doubling after a 5xx or a network error, up to 3 times a message,
+// as long as the wait ends within d of the tick's start. What still fails is
+// left to a later tick. 0 retries nothing within a tick. A one-shot `remind
+// send` from cron needs it: its next run may be an hour away.
+func WithRetryWait(d time.Duration) DispatcherOption {
+	return func(disp *Dispatcher) error {
+		if d < 0 {
+			return fmt.Errorf("retry wait %v: negative", d)
+		}
+		disp.retryWait = d
+		return nil
+	}
+}
+
 // WithJitter sets the random source of retry jitter (tests make it fixed).
 func WithJitter(j Jitter) DispatcherOption {
 	return func(d *Dispatcher) error {
@@ -282,6 +332,15 @@ func WithLogger(l *slog.Logger) DispatcherOption {
 		d.logger = l
 		return nil
 	}
+}
+
+// Channels returns where messages go that have no channel of their own:
+// unbound is the channel of units with none bound ("" when they get
+// nothing), summary that of the weekly summary (通报), which is the
+// administrators' channel or, without one, the default channel;
+// summaryFallback is true in that last case.
+func (d *Dispatcher) Channels() (unbound, summary string, summaryFallback bool) {
+	return d.defaultChannel, cmp.Or(d.adminChannel, d.defaultChannel), d.adminChannel == ""
 }
 
 // Owner returns the name this dispatcher claims reminders under.

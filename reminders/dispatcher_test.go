@@ -31,7 +31,9 @@ func newRig(t *testing.T) *rig {
 	}
 	clock := clockwork.NewFakeClockAt(at(2019, 9, 1, 0, 0))
 	return &rig{
-		src: newFakeSource(loadNotice(t, "notice.yaml")), log: newFakeLog(),
+		// A deployment that has run before: these tests are about ordinary
+		// ticks (first_run_test.go is about the very first).
+		src: newFakeSource(loadNotice(t, "notice.yaml")), log: newFakeLog().ranBefore(at(2019, 1, 1, 0, 0)),
 		sender: &fakeSender{now: clock.Now}, clock: clock, bundle: b, policy: mustPolicy(t),
 	}
 }
@@ -42,6 +44,9 @@ func (g *rig) dispatcher(t *testing.T, opts ...DispatcherOption) *Dispatcher {
 	base := []DispatcherOption{
 		WithClock(g.clock), WithChannelGap(0), WithDefaultChannel("C-DEFAULT"), WithAdminChannel("C-ADMIN"),
 		WithTranslator(BundleTranslator(g.bundle)), WithJitter(func(n time.Duration) time.Duration { return n / 2 }),
+		// The fake clock stands still during a tick: a wait to retry within
+		// it would never end (retry_test.go moves the clock).
+		WithRetryWait(0),
 	}
 	d, err := NewDispatcher(g.src, g.log, g.sender, g.policy, append(base, opts...)...)
 	if err != nil {

@@ -20,10 +20,12 @@ import (
 // release the claim. It fails the test on a mark of a reminder not claimed
 // by anyone or already sent, which a double delivery would cause.
 type fakeLog struct {
-	mu    sync.Mutex
-	rows  []*fakeRow
-	byKey map[string]*fakeRow
-	errs  []string
+	mu       sync.Mutex
+	rows     []*fakeRow
+	byKey    map[string]*fakeRow
+	errs     []string
+	runs     map[string]time.Time
+	released int
 }
 
 type fakeRow struct {
@@ -32,9 +34,49 @@ type fakeRow struct {
 	until time.Time
 }
 
-func newFakeLog() *fakeLog { return &fakeLog{byKey: map[string]*fakeRow{}} }
+// newFakeLog returns an empty log: a deployment that has never run.
+func newFakeLog() *fakeLog {
+	return &fakeLog{byKey: map[string]*fakeRow{}, runs: map[string]time.Time{}}
+}
 
-var _ knowledge.ReminderLog = (*fakeLog)(nil)
+// ranBefore makes the log one of a deployment that last ran at at, so that
+// a test's first tick is an ordinary one, not the first run ever.
+func (l *fakeLog) ranBefore(at time.Time) *fakeLog {
+	l.runs[JobName] = at
+	return l
+}
+
+var _ DeliveryLog = (*fakeLog)(nil)
+
+func (l *fakeLog) LastRun(_ context.Context, job string) (time.Time, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.runs[job], nil
+}
+
+func (l *fakeLog) MarkRun(_ context.Context, job string, at time.Time) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if at.After(l.runs[job]) {
+		l.runs[job] = at
+	}
+	return nil
+}
+
+func (l *fakeLog) ReleaseClaims(_ context.Context, owner string, ids []int64) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, id := range ids {
+		if id < 1 || int(id) > len(l.rows) {
+			return fmt.Errorf("release %d: %w", id, knowledge.ErrNotFound)
+		}
+		if row := l.rows[id-1]; row.owner == owner && row.lr.State == knowledge.DeliveryPending {
+			row.owner, row.until = "", time.Time{}
+			l.released++
+		}
+	}
+	return nil
+}
 
 func (l *fakeLog) Record(_ context.Context, rs []knowledge.Reminder) (int, error) {
 	l.mu.Lock()

@@ -38,10 +38,10 @@ func (l *countingLog) last() int {
 	return l.given[len(l.given)-1]
 }
 
-// TestDispatcher_Tick_recordsOnlyNew checks that a dispatcher records the
-// look-back window once and then only what its plan adds, that a failed
-// Record is tried again in full, and that a restarted dispatcher records
-// the whole window (adding nothing to the log).
+// TestDispatcher_Tick_recordsOnlyNew checks that a dispatcher records only
+// what fell due since the last run, that a failed Record is tried again in
+// full (the run does not count), and that a restarted dispatcher starts
+// where the last run ended, not at the look-back window.
 func TestDispatcher_Tick_recordsOnlyNew(t *testing.T) {
 	g := newRig(t)
 	log := &countingLog{fakeLog: g.log}
@@ -68,8 +68,13 @@ func TestDispatcher_Tick_recordsOnlyNew(t *testing.T) {
 	t.Run("a new reminder day records only its reminders", func(t *testing.T) {
 		calls := len(log.given)
 		res := tick(t, d, at(2019, 9, 11, 9, 0)) // task 2's 7-days-ahead reminders
-		if res.Recorded == 0 || len(log.given) != calls+1 || log.last() != res.Recorded || res.Recorded >= res.Planned {
-			t.Errorf("tick %+v handed %d to Record; want only the new ones", res, log.last())
+		if res.Recorded == 0 || len(log.given) != calls+1 || log.last() != res.Recorded || res.Recorded != res.Planned {
+			t.Errorf("tick %+v handed %d to Record; want what fell due since 09-04 09:01, all new", res, log.last())
+		}
+		for _, lr := range log.rows[len(log.rows)-res.Recorded:] {
+			if !lr.lr.Reminder.At.After(at(2019, 9, 4, 9, 1)) {
+				t.Errorf("recorded again: %+v", lr.lr.Reminder)
+			}
 		}
 	})
 	t.Run("a failed record is retried in full", func(t *testing.T) {
@@ -85,10 +90,11 @@ func TestDispatcher_Tick_recordsOnlyNew(t *testing.T) {
 			t.Errorf("retry handed %d to Record and recorded %d; want %d", log.last(), res.Recorded, want)
 		}
 	})
-	t.Run("a restarted dispatcher records the window, adding nothing", func(t *testing.T) {
+	t.Run("a restarted dispatcher starts where the last run ended", func(t *testing.T) {
+		calls := len(log.given)
 		res := tick(t, newD(), at(2019, 9, 13, 10, 0))
-		if res.Recorded != 0 || log.last() != res.Planned {
-			t.Errorf("restarted dispatcher %+v handed %d to Record; want the whole window, nothing new", res, log.last())
+		if res.Planned != 0 || res.Recorded != 0 || len(log.given) != calls {
+			t.Errorf("restarted dispatcher %+v called Record %d times; want nothing planned since 09:01", res, len(log.given)-calls)
 		}
 	})
 	checkOnce(t, g.sender.messages())

@@ -90,7 +90,8 @@ func WithSchedulerLogger(l *slog.Logger) SchedulerOption {
 	}
 }
 
-// NewScheduler returns a stopped Scheduler ticking d. Call Start, then Shutdown.
+// NewScheduler returns a stopped Scheduler ticking d, the first time as soon
+// as it starts. Call Start, then Shutdown.
 func NewScheduler(d *Dispatcher, opts ...SchedulerOption) (*Scheduler, error) {
 	if d == nil {
 		return nil, errors.New("new scheduler: nil dispatcher")
@@ -117,6 +118,9 @@ func NewScheduler(d *Dispatcher, opts ...SchedulerOption) (*Scheduler, error) {
 		gocron.DurationJob(s.every),
 		gocron.NewTask(s.tick),
 		gocron.WithName(JobName),
+		// At once at start: a restart catches up on its downtime, and sends
+		// what a stopped replica handed back, without waiting a period.
+		gocron.WithStartAt(gocron.WithStartImmediately()),
 		// A run due while one is going waits for it rather than being
 		// dropped: a tick is short, and nothing is ever sent twice anyway.
 		gocron.WithSingletonMode(gocron.LimitModeWait),

@@ -165,7 +165,7 @@ func TestScheduler_autumn2019(t *testing.T) {
 	start, end := at(2019, 9, 1, 0, 0), at(2020, 1, 1, 0, 0)
 	clock := clockwork.NewFakeClockAt(start)
 	s := &sim{
-		t: t, src: &countingSource{fakeSource: newFakeSource(n)}, log: newFakeLog(), leases: newFakeLeases(),
+		t: t, src: &countingSource{fakeSource: newFakeSource(n)}, log: newFakeLog().ranBefore(start), leases: newFakeLeases(),
 		sender: &fakeSender{now: clock.Now, fail: func(call int, _ Delivery) error {
 			switch {
 			case call%7 == 3:

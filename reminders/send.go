@@ -8,19 +8,27 @@ import (
 	"time"
 )
 
-// sendChannel sends one channel's messages in order, paced. After a
-// rate-limit answer the rest of the channel waits for the next tick; other
-// failures only fail their own message. Nothing is sent after stopAt (on
-// the dispatcher's clock): those claims lapse and a later tick sends them.
-func (d *Dispatcher) sendChannel(ctx context.Context, now, stopAt time.Time, ds []Delivery) (Result, error) {
+// sendChannel sends one channel's messages in order, paced. A send that
+// fails for a reason that passes (a 429's Retry-After, a 5xx, a network
+// error) is retried within the tick while the wait ends before ru.retryUntil;
+// what still fails is marked failed, to be retried at a later tick. After a
+// rate-limit answer that is not waited out, the rest of the channel waits
+// for a later tick; other failures only fail their own message. Nothing is
+// sent after stopAt (on the dispatcher's clock) or once ctx ends: those
+// claims are left unsettled, and Tick hands them back.
+func (d *Dispatcher) sendChannel(ctx context.Context, ru *run, stopAt time.Time, ds []Delivery) (Result, error) {
 	var res Result
 	var errs []error
+	now := ru.now
+	// Marks record what happened even when the context ends mid-send.
+	mctx := context.WithoutCancel(ctx)
 	fail := func(dl Delivery, errText string, next time.Time) {
 		for _, lr := range dl.Items {
-			if err := d.log.MarkFailed(ctx, lr.ID, now, errText, next); err != nil {
+			if err := d.log.MarkFailed(mctx, lr.ID, now, errText, next); err != nil {
 				errs = append(errs, fmt.Errorf("mark reminder %d failed: %w", lr.ID, err))
 				continue
 			}
+			ru.settle(lr.ID)
 			res.Failed++
 		}
 	}
@@ -33,7 +41,7 @@ func (d *Dispatcher) sendChannel(ctx context.Context, now, stopAt time.Time, ds 
 		}
 		held, err := d.pacer.wait(ctx, dl.Channel, now)
 		if err != nil {
-			// Cancelled: the claims lapse and the next tick takes them over.
+			// Stopped: Tick hands the claims back for the next tick.
 			errs = append(errs, fmt.Errorf("send to %s: %w", dl.Channel, err))
 			break
 		}
@@ -42,13 +50,18 @@ func (d *Dispatcher) sendChannel(ctx context.Context, now, stopAt time.Time, ds 
 			continue
 		}
 		if d.clock.Now().After(stopAt) {
+			left := 0
 			for _, rest := range ds[i:] {
-				res.Deferred += len(rest.Items)
+				left += len(rest.Items)
 			}
-			d.logger.Warn("reminder tick ran out of claim time", "channel", dl.Channel, "deferred", res.Deferred)
+			d.logger.Warn("reminder tick ran out of claim time; the rest is handed back", "channel", dl.Channel, "reminders", left)
 			break
 		}
-		ts, err := d.sender.Send(ctx, dl)
+		ts, stopped, err := d.sendRetrying(ctx, ru, stopAt, dl, &res)
+		if stopped {
+			errs = append(errs, fmt.Errorf("send to %s: %w", dl.Channel, ctx.Err()))
+			break
+		}
 		if err != nil {
 			attempts := 0
 			for _, lr := range dl.Items {
@@ -68,7 +81,9 @@ func (d *Dispatcher) sendChannel(ctx context.Context, now, stopAt time.Time, ds 
 		}
 		res.Messages++
 		for _, lr := range dl.Items {
-			if err := d.log.MarkSent(ctx, lr.ID, now, dl.Channel, ts); err != nil {
+			// Sent: never hand it back, marked or not.
+			ru.settle(lr.ID)
+			if err := d.log.MarkSent(mctx, lr.ID, now, dl.Channel, ts); err != nil {
 				// Sent but not marked: the claim lapses and the reminder may
 				// go again; report it loudly.
 				errs = append(errs, fmt.Errorf("mark reminder %d sent: %w", lr.ID, err))
@@ -79,6 +94,49 @@ func (d *Dispatcher) sendChannel(ctx context.Context, now, stopAt time.Time, ds 
 	}
 	return res, errors.Join(errs...)
 }
+
+// sendRetrying sends dl, and again after a failure that passes, as long as
+// the wait ends before ru.retryUntil and stopAt: after a 429 its
+// Retry-After, else 1 s doubling (with jitter); a retry takes its turn in
+// the channel's pacing like any message. It returns the last error, and
+// stopped when ctx ended (the message is then not known to be sent, and is
+// left to the next tick).
+func (d *Dispatcher) sendRetrying(ctx context.Context, ru *run, stopAt time.Time, dl Delivery, res *Result) (ts string, stopped bool, err error) {
+	for retry := 1; ; retry++ {
+		ts, err = d.sender.Send(ctx, dl)
+		switch {
+		case err == nil:
+			return ts, false, nil
+		case ctx.Err() != nil:
+			return "", true, err
+		}
+		wait, limited := retryAfter(err)
+		if !limited {
+			if !errors.Is(err, ErrTemporary) {
+				return "", false, err
+			}
+			wait = backoff(retry, retryBase, retryBase<<retriesPerSend, d.jitter)
+		}
+		end := d.clock.Now().Add(wait)
+		if retry > retriesPerSend || end.After(ru.retryUntil) || end.After(stopAt) {
+			return "", false, err
+		}
+		d.logger.Info("reminder send failed; retrying within this run", "channel", dl.Channel, "unit", dl.Unit, "retry", retry, "in", wait, "err", err)
+		select {
+		case <-d.clock.After(wait):
+		case <-ctx.Done():
+			return "", true, err
+		}
+		if _, perr := d.pacer.wait(ctx, dl.Channel, ru.now); perr != nil {
+			return "", true, err
+		}
+		res.Retried++
+	}
+}
+
+// retryBase is the first wait before retrying a temporary failure within a
+// tick; it doubles with each retry.
+const retryBase = time.Second
 
 // pacer spaces messages to one channel by at least gap, on its clock,
 // without holding up other channels.

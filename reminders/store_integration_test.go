@@ -115,7 +115,8 @@ func TestDispatcher_Tick_store(t *testing.T) {
 				d, err := NewDispatcher(db, db, sender, policy,
 					WithOwner([]string{"replica-a", "replica-b"}[i]), WithChannelGap(0),
 					WithDefaultChannel("C-DEFAULT"), WithTranslator(BundleTranslator(b)),
-					WithBackoff(time.Second, time.Minute), WithLookback(8*24*time.Hour))
+					WithBackoff(time.Second, time.Minute), WithLookback(8*24*time.Hour),
+					WithRetryWait(0)) // failures wait for a later tick
 				if err != nil {
 					t.Fatal(err)
 				}

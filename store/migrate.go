@@ -46,6 +46,7 @@ var migrations = []migration{
 	{3, "seen Slack event IDs", createSeenEvents},
 	{4, "seen Slack request signatures", createSeenSignatures},
 	{5, "supervision loop: liaisons, part states, reports, reviews", createSupervision},
+	{6, "scheduler runs", createSchedulerRuns},
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -235,6 +235,32 @@ func (db *DB) mark(ctx context.Context, id int64, what string, upd map[string]an
 	return nil
 }
 
+// ReleaseClaims gives up owner's claims on the reminders ids that are still
+// pending, without counting an attempt: a sender that stops before sending
+// them (a shutdown, a tick out of time) hands them back, so that the next
+// tick of any replica takes them at once instead of when the claim lapses.
+// Reminders claimed by someone else meanwhile, or already marked, are left
+// alone.
+func (db *DB) ReleaseClaims(ctx context.Context, owner string, ids []int64) error {
+	if owner == "" {
+		return errors.New("release reminders: empty owner")
+	}
+	for i := 0; i < len(ids); i += releaseBatch {
+		chunk := ids[i:min(i+releaseBatch, len(ids))]
+		err := db.w.WithContext(ctx).Model(&ReminderRow{}).
+			Where("id IN ? AND claim_owner = ? AND state = ?", chunk, owner, string(knowledge.DeliveryPending)).
+			Updates(map[string]any{"claim_owner": "", "claim_until": nil}).Error
+		if err != nil {
+			return fmt.Errorf("release %d reminders claimed by %s: %w", len(ids), owner, err)
+		}
+	}
+	return nil
+}
+
+// releaseBatch bounds the IDs of one UPDATE (the SQLite driver binds
+// parameters slowly in their number).
+const releaseBatch = 500
+
 // Reminders lists the log, only one state unless state is "", oldest At first.
 func (db *DB) Reminders(ctx context.Context, state knowledge.DeliveryState) ([]knowledge.LoggedReminder, error) {
 	q := db.r.WithContext(ctx).Order("at, id")

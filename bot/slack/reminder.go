@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"time"
 
 	slackapi "github.com/slack-go/slack"
@@ -44,9 +46,11 @@ func retryAfter(err error) (time.Duration, bool) {
 
 // Send posts a reminder and returns its message timestamp (for later
 // updates). It does not wait out a 429 itself: it returns a *RateLimitError
-// so the scheduler records the failure and tries again after Retry-After,
-// never dropping the reminder. A reminder too long for one message continues
-// in the first one's thread; only the first post decides success.
+// so the dispatcher decides whether to wait for Retry-After now or at a later
+// tick, never dropping the reminder; a failure that may pass in a moment (a
+// 5xx, Slack's internal_error, a network error) wraps
+// reminders.ErrTemporary. A reminder too long for one message continues in
+// the first one's thread; only the first post decides success.
 func (a *Adapter) Send(ctx context.Context, d reminders.Delivery) (string, error) {
 	if d.Channel == "" {
 		return "", errors.New("send reminder: no channel")
@@ -64,6 +68,9 @@ func (a *Adapter) Send(ctx context.Context, d reminders.Delivery) (string, error
 		if after, ok := retryAfter(err); ok {
 			return "", &RateLimitError{Err: err, After: after}
 		}
+		if temporary(err) {
+			return "", fmt.Errorf("send reminder to %s: %w: %w", d.Channel, reminders.ErrTemporary, err)
+		}
 		return "", fmt.Errorf("send reminder to %s: %w", d.Channel, err)
 	}
 	a.metrics.remindersSent.Inc()
@@ -71,6 +78,29 @@ func (a *Adapter) Send(ctx context.Context, d reminders.Delivery) (string, error
 		a.post(ctx, d.Channel, ts, msgs[1:], text)
 	}
 	return ts, nil
+}
+
+// temporaryErrors are the errors of Slack's Web API that say the fault is
+// on Slack's side and may pass (https://api.slack.com/methods/chat.postMessage).
+var temporaryErrors = map[string]bool{
+	"internal_error": true, "fatal_error": true, "service_unavailable": true, "request_timeout": true,
+}
+
+// temporary reports whether a failed call may succeed if made again in a
+// moment: an HTTP 5xx, one of temporaryErrors, or a network error (no
+// connection, a reset, a timeout). A request Slack refused for a reason of
+// ours (a channel the bot is not in, a bad token) is not.
+func temporary(err error) bool {
+	if sc, ok := errors.AsType[slackapi.StatusCodeError](err); ok {
+		return sc.Code >= 500
+	}
+	if se, ok := errors.AsType[slackapi.SlackErrorResponse](err); ok {
+		return temporaryErrors[se.Err]
+	}
+	if _, ok := errors.AsType[net.Error](err); ok {
+		return true
+	}
+	return errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
 }
 
 // reminder lays out a delivery as groups of blocks that must stay in one

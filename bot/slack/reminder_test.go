@@ -78,6 +78,31 @@ func TestAdapter_Send(t *testing.T) {
 			t.Fatal("failure not counted")
 		}
 	})
+	t.Run("failures that pass are marked temporary", func(t *testing.T) {
+		h := start(t, httpMode, newFakeEngine())
+		h.st.fail("chat.postMessage", "500", "503", "internal_error", "channel_not_found", "not_in_channel")
+		for _, tt := range []struct {
+			answer    string
+			temporary bool
+		}{{"500", true}, {"503", true}, {"internal_error", true}, {"channel_not_found", false}, {"not_in_channel", false}} {
+			_, err := h.a.Send(t.Context(), testDelivery(1))
+			if err == nil || errors.Is(err, reminders.ErrTemporary) != tt.temporary {
+				t.Errorf("answer %s: err = %v; want temporary %v", tt.answer, err, tt.temporary)
+			}
+		}
+		if _, err := h.a.Send(t.Context(), testDelivery(1)); err != nil {
+			t.Errorf("after the failures: %v", err)
+		}
+	})
+	t.Run("a network error is temporary", func(t *testing.T) {
+		h := start(t, httpMode, newFakeEngine())
+		h.st.srv.CloseClientConnections()
+		h.st.srv.Listener.Close()
+		_, err := h.a.Send(t.Context(), testDelivery(1))
+		if err == nil || !errors.Is(err, reminders.ErrTemporary) {
+			t.Errorf("Slack unreachable: err = %v, want a temporary failure", err)
+		}
+	})
 	t.Run("a long reminder continues in its thread", func(t *testing.T) {
 		h := start(t, httpMode, newFakeEngine())
 		ts, err := h.a.Send(t.Context(), testDelivery(40))

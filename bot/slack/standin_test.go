@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -57,9 +58,10 @@ type standin struct {
 	calls     []apiCall
 	notify    chan struct{} // closed and replaced whenever something happens
 	locales   map[string]string
-	limited   map[string]int // method → how many 429s to answer before succeeding
-	opens     int            // apps.connections.open calls
-	acks      []string       // envelope IDs acknowledged over the socket
+	limited   map[string]int      // method → how many 429s to answer before succeeding
+	failing   map[string][]string // method → the next answers: an HTTP status ("503") or a Slack error
+	opens     int                 // apps.connections.open calls
+	acks      []string            // envelope IDs acknowledged over the socket
 	conns     []*wsConn
 	noPings   bool
 	openError map[string]any // what apps.connections.open answers instead of a URL
@@ -141,6 +143,17 @@ func (s *standin) method(name string) http.HandlerFunc {
 			s.record(apiCall{Method: name + " (429)"})
 			w.Header().Set("Retry-After", "7")
 			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		if f := s.failing[name]; len(f) > 0 {
+			s.failing[name] = f[1:]
+			s.mu.Unlock()
+			s.record(apiCall{Method: name + " (" + f[0] + ")"})
+			if code, err := strconv.Atoi(f[0]); err == nil {
+				w.WriteHeader(code)
+				return
+			}
+			writeJSON(w, map[string]any{"ok": false, "error": f[0]})
 			return
 		}
 		s.nextTS++
@@ -245,6 +258,17 @@ func (s *standin) rateLimit(method string, times int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.limited[method] = times
+}
+
+// fail makes the next calls of method fail, one answer each: an HTTP
+// status ("503") or a Slack error ("channel_not_found").
+func (s *standin) fail(method string, answers ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failing == nil {
+		s.failing = map[string][]string{}
+	}
+	s.failing[method] = append(s.failing[method], answers...)
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

@@ -76,9 +76,10 @@ type Main struct {
 	// overrides both.
 	LogLevel *slog.LevelVar
 
-	closers  []func() error
-	httpAddr string          // --http of serve
-	clock    clockwork.Clock // serve's clock; nil: the real one (tests set a fake)
+	closers   []func() error
+	httpAddr  string          // --http of serve
+	clock     clockwork.Clock // serve's clock; nil: the real one (tests set a fake)
+	ownerName string          // see owner
 }
 
 // NewMain returns a Main reading the process's standard streams and environment.
@@ -130,7 +131,7 @@ Usage:
   dutybot import [--dry-run] [--number 文号] [--title 标题] [--issued YYYY-MM-DD] FILE
                                    load a notice: Word .docx, Excel .xlsx, .csv, YAML or raw text
   dutybot remind plan --json --from YYYY-MM-DD --to YYYY-MM-DD
-  dutybot remind send [--now RFC3339|YYYY-MM-DD]
+  dutybot remind send [--now RFC3339|YYYY-MM-DD] [--retry-wait 30s]
   dutybot audit  [--json] [--verify]
   dutybot ledger [--format json|csv|xlsx] [--out FILE] [--now YYYY-MM-DD]
   dutybot serve  [--http ADDR]

@@ -31,6 +31,13 @@ func newTestMain(t *testing.T) *testMain {
 // run runs dutybot with args (and --db) and returns stdout, stderr and the exit code.
 func (tm *testMain) run(stdin string, args ...string) (string, string, int) {
 	tm.t.Helper()
+	return tm.runCtx(context.Background(), stdin, args...)
+}
+
+// runCtx is run with a context: cancelling it is what SIGTERM does to the
+// real process (main's signal.NotifyContext).
+func (tm *testMain) runCtx(ctx context.Context, stdin string, args ...string) (string, string, int) {
+	tm.t.Helper()
 	var out, errb bytes.Buffer
 	m := NewMain()
 	m.Stdin = strings.NewReader(stdin)
@@ -42,7 +49,7 @@ func (tm *testMain) run(stdin string, args ...string) (string, string, int) {
 		}
 		return tm.env[k]
 	}
-	err := m.Run(context.Background(), args)
+	err := m.Run(ctx, args)
 	if cerr := m.Close(); err == nil {
 		err = cerr
 	}
@@ -132,4 +139,17 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(p)
+}
+
+// contains reports whether what was written holds s.
+func (l *lockedWriter) contains(s string) bool { return strings.Contains(l.String(), s) }
+
+// String returns what was written (to a *bytes.Buffer).
+func (l *lockedWriter) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if b, ok := l.w.(*bytes.Buffer); ok {
+		return b.String()
+	}
+	return ""
 }

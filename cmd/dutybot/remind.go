@@ -1,9 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"strings"
 	"time"
@@ -101,12 +105,22 @@ func planFromStore(ctx context.Context, db *store.DB, policy *reminders.Policy, 
 	return reminders.Plan(notices, assign, units, policy, start, end), nil
 }
 
+// exitRetryLater is the exit status of a `remind send` that left reminders
+// for the next run (EX_TEMPFAIL of sysexits.h: try again later), so that
+// cron wrappers and monitoring tell it from a hard failure (1).
+const exitRetryLater = 75
+
 func (m *Main) runRemindSend(ctx context.Context, args []string) error {
 	var dsn string
 	fs := m.newFlagSet("remind send", &dsn)
 	nowFlag := fs.String("now", "", "deliver what is due at or before this moment (RFC 3339 or YYYY-MM-DD; default now)")
+	retryWait := fs.Duration("retry-wait", reminders.DefaultRetryWait,
+		"how long in all this run may wait to retry a send that failed for a reason that passes (429 Retry-After, 5xx, network); 0 leaves every failure to the next run")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *retryWait < 0 || *retryWait > reminders.MaxRetryWait {
+		return usagef("--retry-wait %v: want 0 to %v", *retryWait, reminders.MaxRetryWait)
 	}
 	policy, err := m.policy()
 	if err != nil {
@@ -135,20 +149,88 @@ func (m *Main) runRemindSend(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("slack: %w", err)
 	}
-	d, err := m.newDispatcher(db, sender, policy)
+	d, err := m.newDispatcher(db, sender, policy, reminders.WithRetryWait(*retryWait))
 	if err != nil {
 		return err
 	}
+	m.logChannels(ctx, db, d, slog.LevelInfo)
 	res, err := d.Tick(ctx, now)
-	fmt.Fprintf(m.Stdout, "sent %d reminders in %d messages; %d skipped, %d failed (to retry)\n",
-		res.Sent, res.Messages, res.Skipped, res.Failed)
+	// What waits is every reminder due and not delivered, this run's
+	// failures and those of earlier runs whose retry time has not come.
+	waiting, werr := dueUndelivered(context.WithoutCancel(ctx), db, now)
+	if werr != nil {
+		err = errors.Join(err, werr)
+		waiting = res.Waiting()
+	}
+	if res.First && res.Messages > 0 {
+		fmt.Fprintln(m.Stdout, "first run: each unit with open work got one message with its current status; nothing from before is sent as late")
+	}
+	fmt.Fprintf(m.Stdout, "%s delivered in %s; %s for the next run (%d skipped as no longer needed)\n",
+		plural(res.Sent, "reminder"), plural(res.Messages, "message"), waitCount(waiting), res.Skipped)
 	if err != nil {
 		return fmt.Errorf("send reminders: %w", err)
 	}
-	if res.Failed > 0 {
-		return exitError{1}
+	if waiting > 0 {
+		return exitError{exitRetryLater}
 	}
 	return nil
+}
+
+// dueUndelivered counts the reminders due at or before now that are neither
+// sent nor skipped.
+func dueUndelivered(ctx context.Context, db *store.DB, now time.Time) (int, error) {
+	pending, err := db.Reminders(ctx, knowledge.DeliveryPending)
+	if err != nil {
+		return 0, fmt.Errorf("count reminders waiting: %w", err)
+	}
+	n := 0
+	for _, p := range pending {
+		if !p.Reminder.At.After(now) {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// plural writes n things, with an s unless n is 1.
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
+}
+
+// waitCount writes how many reminders wait.
+func waitCount(n int) string {
+	if n == 1 {
+		return "1 waits"
+	}
+	return fmt.Sprintf("%d wait", n)
+}
+
+// logChannels says where reminders without a channel of their own go, and
+// the weekly summary (通报): to the administrators' channel, or, when
+// DUTYBOT_ADMIN_CHANNEL is unset, to the reminder channel, said as a
+// warning at serve's start since it is easy to miss.
+func (m *Main) logChannels(ctx context.Context, db *store.DB, d *reminders.Dispatcher, fallbackLevel slog.Level) {
+	unbound, summary, fallback := d.Channels()
+	bound := 0
+	if units, err := db.Units(ctx); err == nil {
+		for _, u := range units {
+			if u.Channel != "" {
+				bound++
+			}
+		}
+	}
+	m.Logger.Info("reminder channels", "bound_units", bound, "unbound", cmp.Or(unbound, "none"), "summary", cmp.Or(summary, "none"))
+	switch {
+	case unbound == "" && summary == "":
+		m.Logger.Log(ctx, fallbackLevel, "reminder channels: DUTYBOT_REMINDER_CHANNEL and DUTYBOT_ADMIN_CHANNEL are unset: units without a bound channel and the weekly summary (通报) get nothing; their reminders wait until one is set")
+	case unbound == "":
+		m.Logger.Log(ctx, fallbackLevel, "reminder channels: DUTYBOT_REMINDER_CHANNEL is unset: units without a bound channel get nothing; their reminders wait until one is set or bound")
+	case fallback:
+		m.Logger.Log(ctx, fallbackLevel, "reminder channels: DUTYBOT_ADMIN_CHANNEL is unset, so the weekly summary (通报) goes to the reminder channel", "channel", summary)
+	}
 }
 
 // policy is the deployment's reminder policy: the defaults of the reminders
@@ -172,11 +254,10 @@ func (m *Main) policy() (*reminders.Policy, error) {
 // newDispatcher builds the one code path that delivers reminders, shared by
 // `remind send` and the scheduler of `serve`.
 func (m *Main) newDispatcher(db *store.DB, sender reminders.Sender, policy *reminders.Policy, extra ...reminders.DispatcherOption) (*reminders.Dispatcher, error) {
-	host, _ := os.Hostname()
-	opts := append([]reminders.DispatcherOption{
-		reminders.WithOwner(fmt.Sprintf("%s/%d", host, os.Getpid())),
+	opts := []reminders.DispatcherOption{
+		reminders.WithOwner(m.owner()),
 		reminders.WithLogger(m.Logger),
-	}, extra...)
+	}
 	if ch := m.Getenv("DUTYBOT_REMINDER_CHANNEL"); ch != "" {
 		opts = append(opts, reminders.WithDefaultChannel(ch))
 	}
@@ -193,11 +274,24 @@ func (m *Main) newDispatcher(db *store.DB, sender reminders.Sender, policy *remi
 	for unit, lang := range langs {
 		opts = append(opts, reminders.WithUnitLanguage(unit, lang))
 	}
-	d, err := reminders.NewDispatcher(db, db, sender, policy, opts...)
+	d, err := reminders.NewDispatcher(db, db, sender, policy, append(opts, extra...)...)
 	if err != nil {
 		return nil, fmt.Errorf("reminder dispatcher: %w", err)
 	}
 	return d, nil
+}
+
+// owner names this run of the program in claims and leases: host and
+// process, and a random part, because a restarted container is often the
+// same host and process ID 1 again and must not pass for the run it replaces.
+func (m *Main) owner() string {
+	if m.ownerName == "" {
+		host, _ := os.Hostname()
+		var b [4]byte
+		_, _ = rand.Read(b[:])
+		m.ownerName = fmt.Sprintf("%s/%d/%x", host, os.Getpid(), b)
+	}
+	return m.ownerName
 }
 
 // unitLanguages reads $DUTYBOT_UNIT_LANGS: the language each unit's

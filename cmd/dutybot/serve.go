@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/jonboulle/clockwork"
@@ -66,6 +67,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	m.logChannels(ctx, db, d, slog.LevelWarn)
 	sched.Start()
 	m.Logger.Info("dutybot serving", "http", m.httpAddrOrDefault(), "socket_mode", m.Getenv("SLACK_APP_TOKEN") != "")
 	err = adapter.Run(ctx)
