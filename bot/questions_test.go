@@ -27,6 +27,9 @@ import (
 // unseen6.jsonl is a sixth blind round: two paraphrased questions per task
 // (a fact in other words, or who leads it); first sight 84/86.
 func TestEngine_Questions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("answers to the question files hold no concurrency: run without -short (CI runs them once, without -race)")
+	}
 	for _, file := range labelledFiles {
 		t.Run(file, func(t *testing.T) {
 			e, _ := newTestEngine(t)

@@ -45,6 +45,7 @@ func TestMain_ServeCleanStop(t *testing.T) {
 		tm.env["SLACK_APP_TOKEN"] = "xapp-1-good"
 		tm.env["SLACK_API_URL"] = st.apiURL()
 		tm.env["DUTYBOT_REMINDER_CHANNEL"] = "CREMIND"
+		tm.env["DUTYBOT_ADMIN_CHANNEL"] = "CADMIN" // the fallback warning at start is not part of stopping
 		// The notice's 2019 deadlines are all past on a clock at today's
 		// date: the first tick has many messages for one channel to pace.
 		clock := clockwork.NewFakeClockAt(time.Now())
