@@ -61,10 +61,17 @@ func DeriveStatus(as []Assignment) Status {
 	return StatusOpen
 }
 
-// Actor is who asked for a change of state, and through what.
+// Actor is who asked for a change of state, through what, and where: the
+// audit log records all of it with the change.
 type Actor struct {
 	User string // user ID (Slack user ID, or the OS user for the command line)
 	Via  string // slack, console or cli
+	// Channel is the chat channel the change was asked in (a Slack channel
+	// ID); "" outside a chat.
+	Channel string
+	// Team is the chat workspace the change was asked in (a Slack team
+	// ID); "" outside Slack.
+	Team string
 }
 
 // AuditEntry is one change of state in the audit log.
@@ -76,6 +83,7 @@ type AuditEntry struct {
 	Notice string
 	Task   int // 0 when the change is not about a task
 	Unit   string
+	Role   string // the unit's roles the change applies to (lead, responsible, "lead,responsible"); "" for all of them
 	Before string
 	After  string
 	Hash   string // hex SHA-256 over the previous entry's hash and this entry's fields
