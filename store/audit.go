@@ -143,4 +143,3 @@ func (db *DB) Audit(ctx context.Context) ([]knowledge.AuditEntry, error) {
 	}
 	return out, nil
 }
-

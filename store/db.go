@@ -85,7 +85,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := db.migrate(ctx); err != nil {
+	if err := db.retryBusy(ctx, "migrate", sqliteBusyTimeout, func() error { return db.migrate(ctx) }); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -244,7 +244,7 @@ func (db *DB) openSQLite(ctx context.Context, path string) error {
 	wdb.SetMaxIdleConns(1)
 	wdb.SetConnMaxIdleTime(0)
 	wdb.SetConnMaxLifetime(0)
-	if err := wdb.PingContext(ctx); err != nil {
+	if err := db.retryBusy(ctx, "open", sqliteBusyTimeout, func() error { return wdb.PingContext(ctx) }); err != nil {
 		wdb.Close()
 		return fmt.Errorf("open sqlite %s: %w", path, err)
 	}

@@ -41,12 +41,42 @@ type assignmentKey struct {
 // the same content again returns knowledge.ErrUnchanged; invalid input
 // returns an error wrapping knowledge.ErrInvalidNotice and changes nothing.
 func (db *DB) ImportNotice(ctx context.Context, n *knowledge.Notice, by knowledge.Actor) error {
+	return db.importNotice(ctx, n, by, false)
+}
+
+// errNotEmpty ends ImportIfEmpty's transaction when a notice is stored.
+var errNotEmpty = errors.New("a notice is stored already")
+
+// ImportIfEmpty imports n only when the database holds no notice yet, and
+// reports whether it did. It looks under the audit chain's lock, in the
+// import's own transaction, so that of replicas starting together on a
+// fresh database exactly one imports (one notice, one notice.import entry)
+// and the others return false and nil; on SQLite a lock refused while the
+// new file is set up is waited out.
+func (db *DB) ImportIfEmpty(ctx context.Context, n *knowledge.Notice, by knowledge.Actor) (bool, error) {
+	err := db.retryBusy(ctx, "import notice", sqliteBusyTimeout, func() error { return db.importNotice(ctx, n, by, true) })
+	if errors.Is(err, errNotEmpty) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func (db *DB) importNotice(ctx context.Context, n *knowledge.Notice, by knowledge.Actor, onlyIfEmpty bool) error {
 	if err := validateNotice(n); err != nil {
 		return err
 	}
 	digest := noticeDigest(n)
 	summary := fmt.Sprintf("%d tasks, %d units, sha256 %s", len(n.Tasks), len(n.Units), digest)
 	err := db.audited(ctx, by, func(tx *gorm.DB, c *chain) error {
+		if onlyIfEmpty {
+			var stored int64
+			if err := tx.Model(&NoticeRow{}).Count(&stored).Error; err != nil {
+				return fmt.Errorf("count notices: %w", err)
+			}
+			if stored > 0 {
+				return errNotEmpty
+			}
+		}
 		unitIDs, err := upsertUnits(tx, c, n)
 		if err != nil {
 			return err
