@@ -119,8 +119,8 @@ func TestDB_VerifyAudit_state(t *testing.T) {
 					mustImport(t, db, n) // 1 import, 2 members of 各分县局
 					steps := []error{
 						db.SetDone(ctx, knowledge.TaskRef{Notice: n.Number, Number: 1}, "法制支队", true, admin), // 3
-						db.BindChannel(ctx, "人事处", "CRS", admin),                                            // 4
-						db.SetUserUnit(ctx, "U9", "法制支队", admin),                                            // 5
+						db.BindChannel(ctx, "人事处", "CRS", admin),                                             // 4
+						db.SetUserUnit(ctx, "U9", "法制支队", admin),                                             // 5
 					}
 					for _, err := range steps {
 						if err != nil {
