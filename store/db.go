@@ -235,6 +235,14 @@ func (db *DB) openSQLite(ctx context.Context, path string) error {
 	if err := checkSQLiteFile(path); err != nil {
 		return fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+	// Connecting runs the pragmas, the switch to WAL among them, which on
+	// a file another process is setting up can be refused at once.
+	return db.retryBusy(ctx, "open sqlite "+path, sqliteBusyTimeout, func() error { return db.connectSQLite(ctx, path) })
+}
+
+// connectSQLite opens the writer and the readers, closing what it opened
+// when it fails.
+func (db *DB) connectSQLite(ctx context.Context, path string) error {
 	w, err := gorm.Open(sqlite.Open(sqliteDSN(path, true)), db.gormConfig())
 	if err != nil {
 		return fmt.Errorf("open sqlite %s: %w", path, err)
@@ -244,7 +252,7 @@ func (db *DB) openSQLite(ctx context.Context, path string) error {
 	wdb.SetMaxIdleConns(1)
 	wdb.SetConnMaxIdleTime(0)
 	wdb.SetConnMaxLifetime(0)
-	if err := db.retryBusy(ctx, "open", sqliteBusyTimeout, func() error { return wdb.PingContext(ctx) }); err != nil {
+	if err := wdb.PingContext(ctx); err != nil {
 		wdb.Close()
 		return fmt.Errorf("open sqlite %s: %w", path, err)
 	}
