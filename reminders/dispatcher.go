@@ -47,6 +47,7 @@ type Dispatcher struct {
 	logger                       *slog.Logger
 	pacer                        *pacer
 	recorded                     recordedSet
+	auditHead                    func(context.Context) (string, error)
 }
 
 // DispatcherOption configures NewDispatcher; options validate their arguments.

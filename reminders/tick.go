@@ -32,6 +32,7 @@ type state struct {
 	notices []*knowledge.Notice
 	byNum   map[string]*knowledge.Notice
 	assign  map[string][]knowledge.Assignment
+	head    string // the audit chain's head, for the weekly summary
 }
 
 func (d *Dispatcher) load(ctx context.Context) (*state, error) {
@@ -47,6 +48,7 @@ func (d *Dispatcher) load(ctx context.Context) (*state, error) {
 		}
 		s.byNum[n.Number], s.assign[n.Number] = n, as
 	}
+	s.head = d.readAuditHead(ctx)
 	return s, nil
 }
 

@@ -179,6 +179,16 @@ func (m *Main) printHead(ctx context.Context, db *store.DB, asJSON bool) error {
 	return nil
 }
 
+// publishedHead is the head the weekly summary publishes: SEQ:HASH, or ""
+// while the log is empty.
+func publishedHead(ctx context.Context, db *store.DB) (string, error) {
+	h, err := db.AuditHead(ctx)
+	if err != nil || h.Seq == 0 {
+		return "", err
+	}
+	return h.String(), nil
+}
+
 // whereAsked writes the chat channel and workspace of a change, "" when
 // it came from outside a chat.
 func whereAsked(channel, team string) string {

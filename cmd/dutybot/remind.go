@@ -176,6 +176,7 @@ func (m *Main) newDispatcher(db *store.DB, sender reminders.Sender, policy *remi
 	opts := []reminders.DispatcherOption{
 		reminders.WithOwner(fmt.Sprintf("%s/%d", host, os.Getpid())),
 		reminders.WithLogger(m.Logger),
+		reminders.WithAuditHead(func(ctx context.Context) (string, error) { return publishedHead(ctx, db) }),
 	}
 	if ch := m.Getenv("DUTYBOT_REMINDER_CHANNEL"); ch != "" {
 		opts = append(opts, reminders.WithDefaultChannel(ch))
