@@ -130,8 +130,10 @@ type Store interface {
 	UserUnit(ctx context.Context, user string) (string, error)
 	// Audit returns the audit log, oldest first.
 	Audit(ctx context.Context) ([]AuditEntry, error)
-	// VerifyAudit recomputes the hash chain and returns the first bad entry's
-	// sequence number with the reason, or 0 and nil when the chain holds.
+	// VerifyAudit recomputes the hash chain and replays it against the
+	// stored state; it returns the first bad entry's sequence number (or the
+	// entry a state difference contradicts) with the reason, or 0 and nil
+	// when both hold.
 	VerifyAudit(ctx context.Context) (int64, error)
 	// Close releases the database.
 	Close() error

@@ -127,7 +127,7 @@ Usage:
   dutybot import FILE              load a notice (reviewed YAML or raw text of the table layout)
   dutybot remind plan --json --from YYYY-MM-DD --to YYYY-MM-DD
   dutybot remind send [--now RFC3339|YYYY-MM-DD]
-  dutybot audit  [--json] [--verify]
+  dutybot audit  [--json] [--verify] [--head [SEQ:HASH]]
   dutybot serve  [--http ADDR]
 
 Every command takes --db PATH|postgres://URL (or $DUTYBOT_DB; default dutybot.db).
