@@ -123,7 +123,7 @@ func (r *request) actor() knowledge.Actor {
 	if via == "" {
 		via = "console"
 	}
-	return knowledge.Actor{User: r.msg.User, Via: via}
+	return knowledge.Actor{User: r.msg.User, Via: via, Channel: r.msg.Channel, Team: r.msg.Team}
 }
 
 // parseTaskArgs reads "N [UNIT]" for done and reopen.

@@ -16,6 +16,9 @@ type Message struct {
 	User string
 	// Channel is the chat channel the message came from ("" in the console).
 	Channel string
+	// Team is the chat workspace the message came from (a Slack team ID;
+	// "" in the console). With Channel it is recorded in the audit log.
+	Team string
 	// Via names the adapter: slack, console or cli. It is recorded in the audit log.
 	Via string
 	// Text is what the user wrote.

@@ -64,10 +64,17 @@ func DeriveStatus(as []Assignment) Status {
 	return StatusOpen
 }
 
-// Actor is who asked for a change of state, and through what.
+// Actor is who asked for a change of state, through what, and where: the
+// audit log records all of it with the change.
 type Actor struct {
 	User string // user ID (Slack user ID, or the OS user for the command line)
 	Via  string // slack, console or cli
+	// Channel is the chat channel the change was asked in (a Slack channel
+	// ID); "" outside a chat.
+	Channel string
+	// Team is the chat workspace the change was asked in (a Slack team
+	// ID); "" outside Slack.
+	Team string
 }
 
 // AuditEntry is one change of state in the audit log.
@@ -79,6 +86,7 @@ type AuditEntry struct {
 	Notice string
 	Task   int // 0 when the change is not about a task
 	Unit   string
+	Role   string // the unit's roles the change applies to (lead, responsible, "lead,responsible"); "" for all of them
 	Before string
 	After  string
 	Hash   string // hex SHA-256 over the previous entry's hash and this entry's fields
@@ -126,8 +134,10 @@ type Store interface {
 	UserUnit(ctx context.Context, user string) (string, error)
 	// Audit returns the audit log, oldest first.
 	Audit(ctx context.Context) ([]AuditEntry, error)
-	// VerifyAudit recomputes the hash chain and returns the first bad entry's
-	// sequence number with the reason, or 0 and nil when the chain holds.
+	// VerifyAudit recomputes the hash chain and replays it against the
+	// stored state; it returns the first bad entry's sequence number (or the
+	// entry a state difference contradicts) with the reason, or 0 and nil
+	// when both hold.
 	VerifyAudit(ctx context.Context) (int64, error)
 	// Close releases the database.
 	Close() error

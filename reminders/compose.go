@@ -120,6 +120,11 @@ func (d *Dispatcher) render(st *state, m *message, now time.Time, today knowledg
 	if len(dl.Items) == 0 {
 		return dl, false
 	}
+	if len(parts) > 0 { // summaries: one head line after them
+		if line := auditHeadLine(d.tr, m.lang, st.head); line != "" {
+			parts[len(parts)-1] += "\n" + line
+		}
+	}
 	if len(items) > 0 {
 		parts = append([]string{unitMessage(d.tr, m.lang, m.unit, dl.Late, items, today)}, parts...)
 	}

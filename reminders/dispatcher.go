@@ -65,6 +65,7 @@ type Dispatcher struct {
 	logger                       *slog.Logger
 	pacer                        *pacer
 	recorded                     recordedSet
+	auditHead                    func(context.Context) (string, error)
 }
 
 // DispatcherOption configures NewDispatcher; options validate their arguments.

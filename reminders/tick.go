@@ -57,6 +57,7 @@ type state struct {
 	byNum   map[string]*knowledge.Notice
 	assign  map[string][]knowledge.Assignment
 	status  map[string][]statusEntry // open parts by unit, once asked for (open)
+	head    string                   // the audit chain's head, for the weekly summary
 }
 
 func (d *Dispatcher) load(ctx context.Context) (*state, error) {
@@ -72,6 +73,7 @@ func (d *Dispatcher) load(ctx context.Context) (*state, error) {
 		}
 		s.byNum[n.Number], s.assign[n.Number] = n, as
 	}
+	s.head = d.readAuditHead(ctx)
 	return s, nil
 }
 

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -26,9 +25,12 @@ const (
 )
 
 // change is one audit entry about to be written; the chain fills in the rest.
+// Role names the unit's roles a change of a part applies to ("lead",
+// "responsible" or both, comma-separated), so that replaying the log gives
+// each part's state exactly.
 type change struct {
-	Action, Notice, Unit, Before, After string
-	Task                                int
+	Action, Notice, Unit, Role, Before, After string
+	Task                                      int
 }
 
 // chain collects the audit entries of one transaction.
@@ -49,9 +51,9 @@ func (db *DB) audited(ctx context.Context, by knowledge.Actor, fn func(tx *gorm.
 		return fmt.Errorf("audit: actor needs a user and a channel (via), got %+v", by)
 	}
 	return db.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var head AuditHeadRow
-		if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&head, 1).Error; err != nil {
-			return fmt.Errorf("lock audit head: %w", err)
+		head, err := lockHead(tx)
+		if err != nil {
+			return err
 		}
 		c := &chain{now: db.now()}
 		if err := fn(tx, c); err != nil {
@@ -60,37 +62,60 @@ func (db *DB) audited(ctx context.Context, by knowledge.Actor, fn func(tx *gorm.
 		if len(c.changes) == 0 {
 			return knowledge.ErrUnchanged
 		}
-		rows := make([]AuditRow, len(c.changes))
-		for i, ch := range c.changes {
-			r := AuditRow{
-				Seq: head.Seq + 1, At: c.now, User: by.User, Via: by.Via,
-				Action: ch.Action, Notice: ch.Notice, Task: ch.Task, Unit: ch.Unit,
-				Before: ch.Before, After: ch.After, Prev: head.Hash,
-			}
-			r.Hash = auditHash(r)
-			rows[i] = r
-			head.Seq, head.Hash = r.Seq, r.Hash
-		}
-		if err := tx.CreateInBatches(rows, 200).Error; err != nil {
-			return fmt.Errorf("append audit: %w", err)
-		}
-		res := tx.Model(&AuditHeadRow{}).Where("id = 1").Updates(map[string]any{"seq": head.Seq, "hash": head.Hash})
-		if res.Error != nil {
-			return fmt.Errorf("advance audit head: %w", res.Error)
-		}
-		return nil
+		return head.append(tx, by, c.now, c.changes)
 	})
 }
 
+// lockHead reads the chain's head row, locked for the rest of the
+// transaction.
+func lockHead(tx *gorm.DB) (*AuditHeadRow, error) {
+	var head AuditHeadRow
+	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&head, 1).Error; err != nil {
+		return nil, fmt.Errorf("lock audit head: %w", err)
+	}
+	return &head, nil
+}
+
+// append writes changes as the next entries of the chain, by the actor at
+// now, and moves the head (locked by lockHead) to the last of them.
+func (head *AuditHeadRow) append(tx *gorm.DB, by knowledge.Actor, now time.Time, changes []change) error {
+	rows := make([]AuditRow, len(changes))
+	for i, ch := range changes {
+		r := AuditRow{
+			Seq: head.Seq + 1, At: now, User: by.User, Via: by.Via, Channel: by.Channel, Team: by.Team,
+			Action: ch.Action, Notice: ch.Notice, Task: ch.Task, Unit: ch.Unit, Role: ch.Role,
+			Before: ch.Before, After: ch.After, Prev: head.Hash,
+		}
+		r.Hash = auditHash(r)
+		rows[i] = r
+		head.Seq, head.Hash = r.Seq, r.Hash
+	}
+	if err := tx.CreateInBatches(rows, 200).Error; err != nil {
+		return fmt.Errorf("append audit: %w", err)
+	}
+	res := tx.Model(&AuditHeadRow{}).Where("id = 1").Updates(map[string]any{"seq": head.Seq, "hash": head.Hash})
+	if res.Error != nil {
+		return fmt.Errorf("advance audit head: %w", res.Error)
+	}
+	return nil
+}
+
 // auditHash is the hex SHA-256 of an entry's canonical encoding: a JSON
-// array of every field but the hash, the previous entry's hash last. The
-// encoding is pinned by testdata/audit_hash.golden: changing it breaks every
-// existing chain.
+// array of every field but the hash, the previous entry's hash after the
+// fields of the first release, then the fields added since (channel, team,
+// role) when any of them is set. An entry without them hashes as it always
+// did, so chains written before they existed still verify, and removing a
+// set one changes the hash like any other edit. The encodings are pinned by
+// testdata/audit_hash*.golden: changing them breaks every existing chain.
 func auditHash(r AuditRow) string {
-	b, err := json.Marshal([]any{
+	fields := []any{
 		r.Seq, r.At.UTC().Format(time.RFC3339Nano), r.User, r.Via, r.Action,
 		r.Notice, r.Task, r.Unit, r.Before, r.After, r.Prev,
-	})
+	}
+	if r.Channel != "" || r.Team != "" || r.Role != "" {
+		fields = append(fields, r.Channel, r.Team, r.Role)
+	}
+	b, err := json.Marshal(fields)
 	if err != nil {
 		panic(err) // strings and numbers always marshal
 	}
@@ -100,8 +125,8 @@ func auditHash(r AuditRow) string {
 
 func auditEntry(r AuditRow) knowledge.AuditEntry {
 	return knowledge.AuditEntry{
-		Seq: r.Seq, At: r.At.UTC(), Actor: knowledge.Actor{User: r.User, Via: r.Via},
-		Action: r.Action, Notice: r.Notice, Task: r.Task, Unit: r.Unit,
+		Seq: r.Seq, At: r.At.UTC(), Actor: knowledge.Actor{User: r.User, Via: r.Via, Channel: r.Channel, Team: r.Team},
+		Action: r.Action, Notice: r.Notice, Task: r.Task, Unit: r.Unit, Role: r.Role,
 		Before: r.Before, After: r.After, Hash: r.Hash, Prev: r.Prev,
 	}
 }
@@ -117,53 +142,4 @@ func (db *DB) Audit(ctx context.Context) ([]knowledge.AuditEntry, error) {
 		out[i] = auditEntry(r)
 	}
 	return out, nil
-}
-
-// ErrAuditBroken is wrapped by VerifyAudit's error when the chain does not hold.
-var ErrAuditBroken = errors.New("audit chain broken")
-
-// VerifyAudit recomputes the hash chain. It returns the first sequence number
-// at which the log differs from a valid chain (an edited, missing, inserted or
-// moved entry) with an error wrapping ErrAuditBroken that says why, or 0 and
-// nil when the chain holds. A failure to read returns 0 and that error.
-// The head row catches a deleted or appended last entry, which the chain by
-// itself cannot.
-func (db *DB) VerifyAudit(ctx context.Context) (int64, error) {
-	var rows []AuditRow
-	var head AuditHeadRow
-	err := db.read(ctx, func(tx *gorm.DB) error {
-		if err := tx.Order("seq").Find(&rows).Error; err != nil {
-			return err
-		}
-		return tx.First(&head, 1).Error
-	})
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return 1, fmt.Errorf("%w: the chain head row is missing", ErrAuditBroken)
-	}
-	if err != nil {
-		return 0, fmt.Errorf("read audit log: %w", err)
-	}
-	prev := ""
-	for i, r := range rows {
-		want := int64(i + 1)
-		switch {
-		case r.Seq != want:
-			return want, fmt.Errorf("%w: entry %d is missing (found %d in its place)", ErrAuditBroken, want, r.Seq)
-		case r.Prev != prev:
-			return want, fmt.Errorf("%w: entry %d does not follow entry %d (previous hash differs)", ErrAuditBroken, want, want-1)
-		case auditHash(r) != r.Hash:
-			return want, fmt.Errorf("%w: entry %d was altered (hash differs)", ErrAuditBroken, want)
-		}
-		prev = r.Hash
-	}
-	last := int64(len(rows))
-	switch {
-	case head.Seq > last:
-		return last + 1, fmt.Errorf("%w: entries %d to %d are missing", ErrAuditBroken, last+1, head.Seq)
-	case head.Seq < last:
-		return head.Seq + 1, fmt.Errorf("%w: entry %d was added outside the store", ErrAuditBroken, head.Seq+1)
-	case head.Hash != prev:
-		return last, fmt.Errorf("%w: entry %d differs from the recorded chain head", ErrAuditBroken, last)
-	}
-	return 0, nil
 }

@@ -89,7 +89,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := db.migrate(ctx); err != nil {
+	if err := db.retryBusy(ctx, "migrate", sqliteBusyTimeout, func() error { return db.migrate(ctx) }); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -239,6 +239,14 @@ func (db *DB) openSQLite(ctx context.Context, path string) error {
 	if err := checkSQLiteFile(path); err != nil {
 		return fmt.Errorf("open sqlite %s: %w", path, err)
 	}
+	// Connecting runs the pragmas, the switch to WAL among them, which on
+	// a file another process is setting up can be refused at once.
+	return db.retryBusy(ctx, "open sqlite "+path, sqliteBusyTimeout, func() error { return db.connectSQLite(ctx, path) })
+}
+
+// connectSQLite opens the writer and the readers, closing what it opened
+// when it fails.
+func (db *DB) connectSQLite(ctx context.Context, path string) error {
 	w, err := gorm.Open(sqlite.Open(sqliteDSN(path, true)), db.gormConfig())
 	if err != nil {
 		return fmt.Errorf("open sqlite %s: %w", path, err)

@@ -78,6 +78,7 @@ func TestDB_SetDone(t *testing.T) {
 				got = append(got, fmt.Sprintf("%s %d %s %s→%s %s/%s", e.Action, e.Task, e.Unit, e.Before, e.After, e.Actor.User, e.Actor.Via))
 			}
 			want := []string{
+				"unit.members 0 各分县局 →寿县公安局、凤台县公安局 U0ADMIN/cli", // the notice's members, set by the import
 				"task.done 1 法制支队 open→done U0ADMIN/cli",
 				"task.done 1 各分县局 open→done U0ADMIN/cli",
 				"task.done 1 寿县公安局 open→done U0ADMIN/cli",

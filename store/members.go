@@ -142,6 +142,7 @@ func (s *partSync) notice(noticeID int64, number string, kept map[assignmentKey]
 	var create []AssignmentRow
 	var drop []int64
 	var changed []taskChange
+	var inherited []partChange
 	for _, taskID := range order {
 		task := numberOf[taskID]
 		want, wantOrder := s.wantedParts(byTask[taskID])
@@ -155,7 +156,7 @@ func (s *partSync) notice(noticeID int64, number string, kept map[assignmentKey]
 			w, ok := want[k]
 			if !ok {
 				drop = append(drop, r.ID)
-				s.audit(change{Action: ActionUnassign, Notice: number, Task: task, Unit: s.units.byID[r.UnitID].Name, Before: stateOf(r.Done)})
+				s.audit(change{Action: ActionUnassign, Notice: number, Task: task, Unit: s.units.byID[r.UnitID].Name, Role: r.Role, Before: stateOf(r.Done)})
 				continue
 			}
 			delete(want, k)
@@ -174,8 +175,13 @@ func (s *partSync) notice(noticeID int64, number string, kept map[assignmentKey]
 			if !ok {
 				continue
 			}
-			if st, ok := kept[assignmentKey{task, s.units.byID[k.unit].Name, k.role}]; ok {
+			name := s.units.byID[k.unit].Name
+			if st, ok := kept[assignmentKey{task, name, k.role}]; ok {
 				w.Done, w.DoneAt, w.DoneBy = true, st.at, st.by
+			} else if w.Done {
+				// A new member of a finished group starts done: the
+				// log says so, or replaying it would expect open.
+				inherited = append(inherited, partChange{task, name, k.role, true})
 			}
 			create = append(create, *w)
 			live = append(live, w)
@@ -194,14 +200,17 @@ func (s *partSync) notice(noticeID int64, number string, kept map[assignmentKey]
 			return fmt.Errorf("add member parts: %w", err)
 		}
 	}
+	for _, e := range doneChanges(number, inherited) {
+		s.audit(e)
+	}
 	rowsOnly := make([]*AssignmentRow, len(changed))
-	seen := map[change]bool{}
+	parts := make([]partChange, len(changed))
 	for i, ch := range changed {
 		rowsOnly[i] = ch.row
-		if e := doneChange(number, ch.task, s.units.byID[ch.row.UnitID].Name, ch.row.Done); !seen[e] {
-			seen[e] = true // a group both lead and responsible: one entry
-			s.audit(e)
-		}
+		parts[i] = partChange{ch.task, s.units.byID[ch.row.UnitID].Name, ch.row.Role, ch.row.Done}
+	}
+	for _, e := range doneChanges(number, parts) { // a group both lead and responsible: one entry
+		s.audit(e)
 	}
 	return saveDone(s.tx, rowsOnly, s.now, s.by)
 }

@@ -86,7 +86,7 @@ func TestDB_memberParts(t *testing.T) {
 				knowledge.StatusPartial, ""},
 			{"new member of a finished group starts done", setMembers(db, "寿县公安局", "凤台县公安局", "潘集分局"), nil,
 				"法制支队:lead:open 各分县局:responsible:done 寿县公安局:responsible:done 凤台县公安局:responsible:done 潘集分局:responsible:done",
-				knowledge.StatusPartial, "unit.members 各分县局 寿县公安局、凤台县公安局→寿县公安局、凤台县公安局、潘集分局"},
+				knowledge.StatusPartial, "unit.members 各分县局 寿县公安局、凤台县公安局→寿县公安局、凤台县公安局、潘集分局; task.done 潘集分局 open→done"},
 			{"new member reopened", setDone(db, "潘集分局", false), nil,
 				"法制支队:lead:open 各分县局:responsible:open 寿县公安局:responsible:done 凤台县公安局:responsible:done 潘集分局:responsible:open",
 				knowledge.StatusPartial, "task.reopen 潘集分局 done→open; task.reopen 各分县局 done→open"},

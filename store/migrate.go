@@ -47,6 +47,8 @@ var migrations = []migration{
 	{4, "seen Slack request signatures", createSeenSignatures},
 	{5, "supervision loop: liaisons, part states, reports, reviews", createSupervision},
 	{6, "scheduler runs", createSchedulerRuns},
+	{7, "where audited changes were asked, and the roles they apply to", addAuditColumns},
+	{8, "audit baseline of the state as found", auditBaseline},
 }
 
 // SchemaVersion is the newest schema this binary knows.
@@ -101,4 +103,76 @@ func (db *DB) migrate(ctx context.Context) error {
 		db.logger.Info("database migrated", "engine", db.engine, "applied", applied, "version", SchemaVersion())
 	}
 	return nil
+}
+
+// auditColumns are the audit_log columns of migration 4.
+var auditColumns = []struct{ name, typ string }{
+	{"channel", "VARCHAR(100)"}, {"team", "VARCHAR(100)"}, {"role", "VARCHAR(50)"},
+}
+
+// addAuditColumns is migration 4, in explicit statements that are harmless
+// to run again: on a fresh database version 1 has made the columns already
+// (it builds from the live row struct), and a step interrupted half-way is
+// finished rather than failed. Two replicas never run it at once: migrate
+// holds the advisory lock (PostgreSQL) or the write lock (SQLite).
+func addAuditColumns(tx *gorm.DB) error {
+	for _, c := range auditColumns {
+		def := c.typ + " NOT NULL DEFAULT ''"
+		if tx.Dialector.Name() == "postgres" {
+			if err := tx.Exec("ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS " + c.name + " " + def).Error; err != nil {
+				return fmt.Errorf("add audit_log.%s: %w", c.name, err)
+			}
+			continue
+		}
+		var n int64
+		if err := tx.Raw("SELECT COUNT(*) FROM pragma_table_info('audit_log') WHERE name = ?", c.name).Scan(&n).Error; err != nil {
+			return fmt.Errorf("inspect audit_log: %w", err)
+		}
+		if n > 0 {
+			continue
+		}
+		if err := tx.Exec("ALTER TABLE audit_log ADD COLUMN " + c.name + " " + def).Error; err != nil {
+			return fmt.Errorf("add audit_log.%s: %w", c.name, err)
+		}
+	}
+	return nil
+}
+
+// baselineActor writes the entries of migration 5.
+var baselineActor = knowledge.Actor{User: "dutybot", Via: "migration"}
+
+// auditBaseline is migration 5. Before it, a few changes of state were made
+// without an entry of their own (a notice's channels and members, a member
+// joining a finished group, parts lost to a re-import, migration 2), so
+// replaying an older log need not give the stored state. This step appends,
+// as dutybot via migration, one entry per such difference, so that from the
+// upgrade on `audit --verify` holds the state to the log. A fresh database
+// gets no entries.
+func auditBaseline(tx *gorm.DB) error {
+	head, err := lockHead(tx)
+	if err != nil {
+		return err
+	}
+	var rows []AuditRow
+	if err := tx.Order("seq").Find(&rows).Error; err != nil {
+		return fmt.Errorf("read audit log: %w", err)
+	}
+	cur, err := readState(tx)
+	if err != nil {
+		return err
+	}
+	rp := newReplay()
+	for _, r := range rows {
+		rp.apply(r)
+	}
+	var fixes []change
+	for _, d := range rp.differences(cur) {
+		if d.fix != nil {
+			fixes = append(fixes, *d.fix)
+		}
+	}
+	if len(fixes) == 0 {
+		return nil
+	}
+	return head.append(tx, baselineActor, utc(tx.Config.NowFunc()), fixes)
 }

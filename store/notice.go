@@ -1,9 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -38,13 +41,43 @@ type assignmentKey struct {
 // the same content again returns knowledge.ErrUnchanged; invalid input
 // returns an error wrapping knowledge.ErrInvalidNotice and changes nothing.
 func (db *DB) ImportNotice(ctx context.Context, n *knowledge.Notice, by knowledge.Actor) error {
+	return db.importNotice(ctx, n, by, false)
+}
+
+// errNotEmpty ends ImportIfEmpty's transaction when a notice is stored.
+var errNotEmpty = errors.New("a notice is stored already")
+
+// ImportIfEmpty imports n only when the database holds no notice yet, and
+// reports whether it did. It looks under the audit chain's lock, in the
+// import's own transaction, so that of replicas starting together on a
+// fresh database exactly one imports (one notice, one notice.import entry)
+// and the others return false and nil; on SQLite a lock refused while the
+// new file is set up is waited out.
+func (db *DB) ImportIfEmpty(ctx context.Context, n *knowledge.Notice, by knowledge.Actor) (bool, error) {
+	err := db.retryBusy(ctx, "import notice", sqliteBusyTimeout, func() error { return db.importNotice(ctx, n, by, true) })
+	if errors.Is(err, errNotEmpty) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func (db *DB) importNotice(ctx context.Context, n *knowledge.Notice, by knowledge.Actor, onlyIfEmpty bool) error {
 	if err := validateNotice(n); err != nil {
 		return err
 	}
 	digest := noticeDigest(n)
 	summary := fmt.Sprintf("%d tasks, %d units, sha256 %s", len(n.Tasks), len(n.Units), digest)
 	err := db.audited(ctx, by, func(tx *gorm.DB, c *chain) error {
-		unitIDs, err := upsertUnits(tx, n.Units)
+		if onlyIfEmpty {
+			var stored int64
+			if err := tx.Model(&NoticeRow{}).Count(&stored).Error; err != nil {
+				return fmt.Errorf("count notices: %w", err)
+			}
+			if stored > 0 {
+				return errNotEmpty
+			}
+		}
+		unitIDs, err := upsertUnits(tx, c, n)
 		if err != nil {
 			return err
 		}
@@ -85,13 +118,18 @@ func (db *DB) ImportNotice(ctx context.Context, n *knowledge.Notice, by knowledg
 		if err := insertNoticeParts(tx, row.ID, n, unitIDs, kept); err != nil {
 			return err
 		}
-		c.add(change{Action: ActionImport, Notice: n.Number, Before: before, After: summary})
+		// The import entry goes before the channels and members the notice
+		// set (upsertUnits added them to c), so the log reads in order.
+		c.changes = append([]change{{Action: ActionImport, Notice: n.Number, Before: before, After: summary}}, c.changes...)
 		units, err := ensureMemberUnits(tx)
 		if err != nil {
 			return err
 		}
 		s := &partSync{tx: tx, c: c, now: c.now, by: by.User, units: units, members: memberSet(units)}
-		return s.notice(row.ID, n.Number, kept)
+		if err := s.notice(row.ID, n.Number, kept); err != nil {
+			return err
+		}
+		return auditLostParts(tx, c, row.ID, n.Number, kept)
 	})
 	if err != nil {
 		return fmt.Errorf("import notice %s: %w", n.Number, err)
@@ -99,10 +137,42 @@ func (db *DB) ImportNotice(ctx context.Context, n *knowledge.Notice, by knowledg
 	return nil
 }
 
-// upsertUnits makes sure every unit of a notice exists and returns their IDs.
-func upsertUnits(tx *gorm.DB, units []knowledge.Unit) (map[string]int64, error) {
+// auditLostParts records, as task.unassign, every part that was done
+// before a re-import and no longer exists after it: its state is gone, and
+// replaying the log must know.
+func auditLostParts(tx *gorm.DB, c *chain, noticeID int64, number string, kept map[assignmentKey]doneState) error {
+	if len(kept) == 0 {
+		return nil
+	}
+	as, err := scanAssignments(assignmentQuery(tx, noticeID))
+	if err != nil {
+		return fmt.Errorf("read parts after import: %w", err)
+	}
+	have := make(map[assignmentKey]bool, len(as))
+	for _, a := range as {
+		have[assignmentKey{a.Task, a.Unit, string(a.Role)}] = true
+	}
+	var lost []assignmentKey
+	for k := range kept {
+		if !have[k] {
+			lost = append(lost, k)
+		}
+	}
+	slices.SortFunc(lost, func(a, b assignmentKey) int {
+		return cmp.Or(cmp.Compare(a.task, b.task), strings.Compare(a.unit, b.unit), strings.Compare(a.role, b.role))
+	})
+	for _, k := range lost {
+		c.add(change{Action: ActionUnassign, Notice: number, Task: k.task, Unit: k.unit, Role: k.role, Before: stateDone})
+	}
+	return nil
+}
+
+// upsertUnits makes sure every unit of a notice exists and returns their
+// IDs. A channel or members the notice gives a unit that has none yet are
+// audited (unit.bind, unit.members) as the import's.
+func upsertUnits(tx *gorm.DB, c *chain, n *knowledge.Notice) (map[string]int64, error) {
 	ids := map[string]int64{}
-	for _, u := range units {
+	for _, u := range n.Units {
 		var row UnitRow
 		err := tx.Where("name = ?", u.Name).First(&row).Error
 		switch {
@@ -111,12 +181,16 @@ func upsertUnits(tx *gorm.DB, units []knowledge.Unit) (map[string]int64, error) 
 			if err := tx.Omit("Aliases", "Members").Create(&row).Error; err != nil {
 				return nil, fmt.Errorf("insert unit %s: %w", u.Name, err)
 			}
+			if u.Channel != "" {
+				c.add(change{Action: ActionBind, Notice: n.Number, Unit: u.Name, After: u.Channel})
+			}
 		case err != nil:
 			return nil, fmt.Errorf("find unit %s: %w", u.Name, err)
 		default:
 			upd := map[string]any{"is_group": u.Group}
 			if row.Channel == "" && u.Channel != "" {
 				upd["channel"] = u.Channel
+				c.add(change{Action: ActionBind, Notice: n.Number, Unit: u.Name, After: u.Channel})
 			}
 			if err := tx.Model(&UnitRow{}).Where("id = ?", row.ID).Updates(upd).Error; err != nil {
 				return nil, fmt.Errorf("update unit %s: %w", u.Name, err)
@@ -134,6 +208,7 @@ func upsertUnits(tx *gorm.DB, units []knowledge.Unit) (map[string]int64, error) 
 			if err := insertMembers(tx, row.ID, u.Members); err != nil {
 				return nil, fmt.Errorf("members of %s: %w", u.Name, err)
 			}
+			c.add(change{Action: ActionMembers, Notice: n.Number, Unit: u.Name, After: strings.Join(u.Members, memberSep)})
 		}
 	}
 	return ids, nil

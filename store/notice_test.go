@@ -72,9 +72,13 @@ func TestDB_ImportNotice(t *testing.T) {
 				t.Error("the alias the new import dropped still resolves")
 			}
 			audit, _ := db.Audit(ctx)
-			last := audit[len(audit)-1]
-			if last.Action != ActionImport || last.Before == "" || last.After == "" || last.Notice != want.Number {
-				t.Errorf("last audit entry = %+v, want a notice.import with before and after", last)
+			imp, lost := audit[len(audit)-2], audit[len(audit)-1]
+			if imp.Action != ActionImport || imp.Before == "" || imp.After == "" || imp.Notice != want.Number {
+				t.Errorf("audit entry = %+v, want a notice.import with before and after", imp)
+			}
+			// 人事处's part of task 2 was done and is gone: the log says so.
+			if lost.Action != ActionUnassign || lost.Task != 2 || lost.Unit != "人事处" || lost.Role != "responsible" || lost.Before != "done" {
+				t.Errorf("last audit entry = %+v, want task.unassign of 人事处's done part of task 2", lost)
 			}
 			mustVerify(t, db)
 		})

@@ -2,9 +2,13 @@ package store
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
+
+	"dutybot/knowledge"
 )
 
 // This file holds the completion state of parts: setting it in memory,
@@ -91,4 +95,61 @@ func doneChange(notice string, task int, unit string, done bool) change {
 		return change{Action: ActionDone, Notice: notice, Task: task, Unit: unit, Before: stateOpen, After: stateDone}
 	}
 	return change{Action: ActionReopen, Notice: notice, Task: task, Unit: unit, Before: stateDone, After: stateOpen}
+}
+
+// partChange is a part whose state changed, for the audit log.
+type partChange struct {
+	task       int
+	unit, role string
+	done       bool
+}
+
+// doneChanges are the audit entries of parts whose state changed: one
+// task.done or task.reopen per task, unit and new state, in the order of
+// first appearance, naming the roles it applies to, so that a unit both
+// lead and responsible gets one entry and the log still says which parts.
+func doneChanges(notice string, parts []partChange) []change {
+	type key struct {
+		task int
+		unit string
+		done bool
+	}
+	at := map[key]int{}
+	var out []change
+	for _, p := range parts {
+		k := key{p.task, p.unit, p.done}
+		if i, ok := at[k]; ok {
+			out[i].Role = addRole(out[i].Role, p.role)
+			continue
+		}
+		at[k] = len(out)
+		e := doneChange(notice, p.task, p.unit, p.done)
+		e.Role = p.role
+		out = append(out, e)
+	}
+	return out
+}
+
+// roleOrder is the order of roles in an entry's role list.
+var roleOrder = []string{string(knowledge.RoleLead), string(knowledge.RoleResponsible)}
+
+// addRole adds role to a comma-separated role list, keeping roleOrder.
+func addRole(roles, role string) string {
+	have := strings.Split(roles, ",")
+	if slices.Contains(have, role) {
+		return roles
+	}
+	have = append(have, role)
+	var out []string
+	for _, r := range roleOrder {
+		if slices.Contains(have, r) {
+			out = append(out, r)
+		}
+	}
+	for _, r := range have { // a role this version does not know keeps its place at the end
+		if r != "" && !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return strings.Join(out, ",")
 }

@@ -160,6 +160,11 @@ type AuditRow struct {
 	After  string    `gorm:"type:text;not null"`
 	Prev   string    `gorm:"size:64;not null"`
 	Hash   string    `gorm:"size:64;not null"`
+	// Added by migration 4: where the change was asked (a Slack channel
+	// and team) and which of the unit's roles it applies to ("" for all).
+	Channel string `gorm:"size:100;not null;default:''"`
+	Team    string `gorm:"size:100;not null;default:''"`
+	Role    string `gorm:"size:50;not null;default:''"`
 }
 
 // TableName names the table.

@@ -125,7 +125,7 @@ func TestDB_restart(t *testing.T) {
 		if after := read(db2); !reflect.DeepEqual(before, after) {
 			t.Errorf("state after restart differs:\nbefore %+v\nafter  %+v", before, after)
 		}
-		if len(before.Audit) != 4 || before.User != "法制支队" || len(before.Reminders) != 1 {
+		if len(before.Audit) != 5 || before.User != "法制支队" || len(before.Reminders) != 1 {
 			t.Errorf("state before restart is not what was written: %+v", before)
 		}
 		if ok, _ := db2.Acquire(ctx, "job", "b", testStart.Add(time.Minute), time.Hour); ok {

@@ -69,12 +69,12 @@ func (db *DB) SetDone(ctx context.Context, ref knowledge.TaskRef, unit string, d
 		if err != nil {
 			return err
 		}
-		seen := map[change]bool{}
-		for _, r := range changed {
-			if e := doneChange(ref.Notice, ref.Number, r.Unit.Name, r.Done); !seen[e] {
-				seen[e] = true
-				c.add(e)
-			}
+		parts := make([]partChange, len(changed))
+		for i, r := range changed {
+			parts[i] = partChange{ref.Number, r.Unit.Name, r.Role, r.Done}
+		}
+		for _, e := range doneChanges(ref.Notice, parts) {
+			c.add(e)
 		}
 		return nil
 	})
@@ -169,6 +169,9 @@ func (db *DB) BindChannel(ctx context.Context, unit, channel string, by knowledg
 	return nil
 }
 
+// memberSep joins a group's members in unit.members entries.
+const memberSep = "、"
+
 // SetMembers sets the member units of a group unit, in order (blank and
 // repeated names dropped). Audited as unit.members, lists joined by 、. Each
 // member gets a part of its own in every task of the group, in the group's
@@ -212,7 +215,7 @@ func (db *DB) SetMembers(ctx context.Context, unit string, members []string, by 
 		if err := insertMembers(tx, id, clean); err != nil {
 			return fmt.Errorf("insert members: %w", err)
 		}
-		c.add(change{Action: ActionMembers, Unit: canon, Before: strings.Join(old, "、"), After: strings.Join(clean, "、")})
+		c.add(change{Action: ActionMembers, Unit: canon, Before: strings.Join(old, memberSep), After: strings.Join(clean, memberSep)})
 		// Each member gets its part in the group's tasks; a member taken
 		// out loses its parts (audited), and the group's state follows.
 		return syncAllMemberParts(tx, c, by.User)

@@ -19,11 +19,12 @@ const (
 	surfaceButton  = "button"
 )
 
-// answer asks the engine on behalf of user, in user's language.
-func (a *Adapter) answer(ctx context.Context, user, channel, text, surface string) (bot.Reply, renderer) {
+// answer asks the engine on behalf of user, in user's language; team and
+// channel say where the message was written (the audit log records them).
+func (a *Adapter) answer(ctx context.Context, team, user, channel, text, surface string) (bot.Reply, renderer) {
 	lang := a.lang(ctx, user)
 	start := a.clock.Now()
-	rep := a.engine.Handle(ctx, bot.Message{User: user, Channel: channel, Via: "slack", Text: text, Lang: lang, Now: start})
+	rep := a.engine.Handle(ctx, bot.Message{User: user, Channel: channel, Team: team, Via: "slack", Text: text, Lang: lang, Now: start})
 	a.metrics.answered(surface, rep.Kind, a.clock.Since(start))
 	a.log.Info("slack: answered", "surface", surface, "user", user, "kind", rep.Kind, "tasks", len(rep.Tasks), "changed", rep.Changed)
 	if rep.Changed {
@@ -89,6 +90,7 @@ type eventsEnvelope struct {
 	Type      string          `json:"type"`
 	Challenge string          `json:"challenge"`
 	EventID   string          `json:"event_id"`
+	TeamID    string          `json:"team_id"`
 	Event     json.RawMessage `json:"event"`
 }
 
@@ -134,7 +136,7 @@ func (a *Adapter) dispatchEvents(payload []byte, retry int) {
 			if text == "" {
 				text = "help"
 			}
-			rep, r := a.answer(ctx, ev.User, ev.Channel, text, surfaceMention)
+			rep, r := a.answer(ctx, env.TeamID, ev.User, ev.Channel, text, surfaceMention)
 			a.post(ctx, ev.Channel, thread, r.reply(rep), fallback(rep))
 		})
 	case ev.Type == "message" && ev.ChannelType == "im":
@@ -143,7 +145,7 @@ func (a *Adapter) dispatchEvents(payload []byte, retry int) {
 			if text == "" {
 				return
 			}
-			rep, r := a.answer(ctx, ev.User, ev.Channel, text, surfaceDM)
+			rep, r := a.answer(ctx, env.TeamID, ev.User, ev.Channel, text, surfaceDM)
 			a.post(ctx, ev.Channel, ev.ThreadTS, r.reply(rep), fallback(rep))
 		})
 	case ev.Type == "app_home_opened" && ev.Tab == "home":

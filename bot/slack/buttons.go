@@ -61,7 +61,7 @@ func (a *Adapter) pressDone(ctx context.Context, cb slackapi.InteractionCallback
 		a.log.Warn("slack: unexpected button value", "action", act.ActionID)
 		return
 	}
-	rep, r := a.answer(ctx, cb.User.ID, channelOf(cb), act.Value, surfaceButton)
+	rep, r := a.answer(ctx, cb.Team.ID, cb.User.ID, channelOf(cb), act.Value, surfaceButton)
 	if !rep.Changed {
 		a.ephemeral(ctx, cb.ResponseURL, channelOf(cb), cb.User.ID, r.reply(rep), fallback(rep))
 		return
@@ -119,6 +119,6 @@ func (a *Adapter) pressDetails(ctx context.Context, cb slackapi.InteractionCallb
 		a.log.Warn("slack: unexpected button value", "action", act.ActionID)
 		return
 	}
-	rep, r := a.answer(ctx, cb.User.ID, channelOf(cb), act.Value, surfaceButton)
+	rep, r := a.answer(ctx, cb.Team.ID, cb.User.ID, channelOf(cb), act.Value, surfaceButton)
 	a.ephemeral(ctx, cb.ResponseURL, channelOf(cb), cb.User.ID, r.reply(rep), fallback(rep))
 }

@@ -22,7 +22,7 @@ func (a *Adapter) slashAnswer(ctx context.Context, cmd slackapi.SlashCommand) sl
 	if text == "" {
 		text = "help"
 	}
-	rep, r := a.answer(ctx, cmd.UserID, cmd.ChannelID, text, surfaceSlash)
+	rep, r := a.answer(ctx, cmd.TeamID, cmd.UserID, cmd.ChannelID, text, surfaceSlash)
 	return slashResult{msgs: r.reply(rep), text: fallback(rep)}
 }
 

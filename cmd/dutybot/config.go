@@ -77,7 +77,10 @@ func cliActor() knowledge.Actor {
 }
 
 // openStore opens the database and, when it holds no notice yet, loads the
-// built-in one so that every command works on a fresh machine.
+// built-in one so that every command works on a fresh machine. Replicas
+// starting together on a fresh database all succeed: the store imports
+// under its lock only if the database is still empty, so one of them loads
+// the notice and the others find it loaded.
 func (m *Main) openStore(ctx context.Context, dsn string) (*store.DB, error) {
 	db, err := store.Open(ctx, dsn, store.WithLogger(m.Logger))
 	if err != nil {
@@ -93,8 +96,12 @@ func (m *Main) openStore(ctx context.Context, dsn string) (*store.DB, error) {
 		if err != nil {
 			return nil, fmt.Errorf("load built-in notice: %w", err)
 		}
-		if err := db.ImportNotice(ctx, n, knowledge.Actor{User: "dutybot", Via: "cli"}); err != nil {
+		loaded, err := db.ImportIfEmpty(ctx, n, knowledge.Actor{User: "dutybot", Via: "cli"})
+		if err != nil {
 			return nil, fmt.Errorf("load built-in notice %s: %w", n.Number, err)
+		}
+		if loaded {
+			m.Logger.Info("loaded the built-in notice into an empty database", "notice", n.Number)
 		}
 	}
 	return db, nil

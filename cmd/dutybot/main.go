@@ -132,7 +132,7 @@ Usage:
                                    load a notice: Word .docx, Excel .xlsx, .csv, YAML or raw text
   dutybot remind plan --json --from YYYY-MM-DD --to YYYY-MM-DD
   dutybot remind send [--now RFC3339|YYYY-MM-DD] [--retry-wait 30s]
-  dutybot audit  [--json] [--verify]
+  dutybot audit  [--json] [--verify] [--head [SEQ:HASH]]
   dutybot ledger [--format json|csv|xlsx] [--out FILE] [--now YYYY-MM-DD]
   dutybot serve  [--http ADDR]
 

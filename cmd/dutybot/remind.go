@@ -257,6 +257,7 @@ func (m *Main) newDispatcher(db *store.DB, sender reminders.Sender, policy *remi
 	opts := []reminders.DispatcherOption{
 		reminders.WithOwner(m.owner()),
 		reminders.WithLogger(m.Logger),
+		reminders.WithAuditHead(func(ctx context.Context) (string, error) { return publishedHead(ctx, db) }),
 	}
 	if ch := m.Getenv("DUTYBOT_REMINDER_CHANNEL"); ch != "" {
 		opts = append(opts, reminders.WithDefaultChannel(ch))
