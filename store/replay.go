@@ -66,8 +66,8 @@ func (rp *replay) apply(r AuditRow) {
 	switch r.Action {
 	case ActionImport:
 		set(rp.notices, r.Notice, r.After)
-	case ActionDone, ActionReopen, ActionUnassign:
-		state := r.After
+	case ActionDone, ActionReopen, ActionUnassign, ActionApprove:
+		state := r.After // approve: in review → done
 		if r.Action == ActionUnassign {
 			state = stateOpen // the part is gone; made again, it starts open unless the log says otherwise
 		}

@@ -75,8 +75,8 @@ func TestMigrationSchedulerRuns_upgrade(t *testing.T) {
 		if _, err := db.Record(ctx, []knowledge.Reminder{reminderAt(1, testStart), reminderAt(2, latest)}); err != nil {
 			t.Fatal(err)
 		}
-		// Back to the schema before the scheduler-runs migration (version 6).
-		for _, q := range []string{`DELETE FROM schema_versions WHERE version = 6`, `DROP TABLE scheduler_runs`} {
+		// Back to the schema before the scheduler-runs migration (version 6) and the later ones, which run again.
+		for _, q := range []string{`DELETE FROM schema_versions WHERE version >= 6`, `DROP TABLE scheduler_runs`} {
 			if err := db.w.Exec(q).Error; err != nil {
 				t.Fatal(err)
 			}
@@ -91,7 +91,7 @@ func TestMigrationSchedulerRuns_upgrade(t *testing.T) {
 		if err := db.MarkRun(ctx, reminderJob, later); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.w.Exec(`DELETE FROM schema_versions WHERE version = 6`).Error; err != nil {
+		if err := db.w.Exec(`DELETE FROM schema_versions WHERE version >= 6`).Error; err != nil {
 			t.Fatal(err)
 		}
 		db.Close()
