@@ -48,6 +48,13 @@ type Reply struct {
 	Kind string
 	// Changed is true when the message changed shared state.
 	Changed bool
+	// Err is why the engine did not do what the message asked, nil for an
+	// answer: a command refused or invalid, a change the store failed to
+	// write, a message too long, a failure. knowledge.ErrUnchanged means
+	// the state asked for was already there. Text says it to the user;
+	// Err lets an adapter report failure otherwise (the console's exit
+	// status).
+	Err error
 }
 
 // Item is one task cited by a reply.

@@ -124,7 +124,8 @@ const usage = `dutybot: a chat bot and reminder service for a notice's task tabl
 Usage:
   dutybot chat   [--json] [--as USER] [--now YYYY-MM-DD] [--lang zh-CN|en] [MESSAGE ...]
   dutybot tasks  [--json]
-  dutybot import FILE              load a notice (reviewed YAML or raw text of the table layout)
+  dutybot import [--dry-run] [--replace] [--tasks N] FILE
+                                   load a notice (reviewed YAML or raw text of the table layout)
   dutybot remind plan --json --from YYYY-MM-DD --to YYYY-MM-DD
   dutybot remind send [--now RFC3339|YYYY-MM-DD]
   dutybot audit  [--json] [--verify]
