@@ -50,7 +50,7 @@ func TestDB_Import_plan(t *testing.T) {
 		{name: "a group leaves a task", change: func(n *knowledge.Notice) {
 			n.Tasks[0].Responsible = []string{"市局办公室"}
 		}, edited: map[int][]string{1: {"responsible"}},
-			lost:    []lost{{1, "各分县局"}, {1, "凤台县公安局"}, {1, "寿县公安局"}}, refused: true,
+			lost: []lost{{1, "各分县局"}, {1, "凤台县公安局"}, {1, "寿县公安局"}}, refused: true,
 			done: []string{"1:法制支队", "3:人事处"}},
 	}
 	for _, tt := range tests {

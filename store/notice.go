@@ -75,7 +75,7 @@ func (db *DB) Import(ctx context.Context, n *knowledge.Notice, by knowledge.Acto
 		})
 	} else {
 		err = db.audited(ctx, by, func(tx *gorm.DB, c *chain) (err error) {
-			plan, err = db.importTx(tx, c, n, digest, by, o)
+			plan, err = importTx(tx, c, n, digest, by, o)
 			return err
 		})
 	}
@@ -110,7 +110,7 @@ func storedNotice(tx *gorm.DB, number string) (*NoticeRow, keptStates, error) {
 
 // importTx is Import's work inside the audited transaction: the plan is
 // made from what the transaction reads, so it is exactly what is written.
-func (db *DB) importTx(tx *gorm.DB, c *chain, n *knowledge.Notice, digest string, by knowledge.Actor, o importOptions) (*ImportPlan, error) {
+func importTx(tx *gorm.DB, c *chain, n *knowledge.Notice, digest string, by knowledge.Actor, o importOptions) (*ImportPlan, error) {
 	stored, kept, err := storedNotice(tx, n.Number)
 	if err != nil {
 		return nil, err

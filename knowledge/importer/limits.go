@@ -9,9 +9,10 @@ import (
 )
 
 // MaxFileBytes is the largest notice file Load reads and Parse takes. The
-// built-in notice is 25 KB of raw text or 38 KB of YAML; a notice file of
-// 10,000 tasks is about 6 MB. Anything bigger is not one notice, and parsing
-// it would hold many times its size in memory (a 50 MB file took 700 MB).
+// built-in notice is 25 KB of raw text or 38 KB of YAML (720 bytes a task),
+// so a notice file of 10,000 tasks, the most a notice may have, is about
+// 7 MB. Anything bigger is not one notice, and parsing it would hold many
+// times its size in memory (a 50 MB file took 660 MB).
 const MaxFileBytes = 8 << 20
 
 // The limits on a notice's fields, in characters (runes) or entries. Each is

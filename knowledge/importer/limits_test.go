@@ -73,7 +73,7 @@ func TestParseText_AfterNote(t *testing.T) {
 	wantErr(t, err, "line 2114", "附件2")
 
 	ok := map[string]string{
-		"imprint": seed + "\n抄送：市政府办公室。\n\n淮南市公安局办公室        2019年9月3日印发\n",
+		"imprint":         seed + "\n抄送：市政府办公室。\n\n淮南市公安局办公室        2019年9月3日印发\n",
 		"numbered points": strings.Replace(seed, "任务的开展。", "任务的开展。\n\n2.各单位可结合实际细化。\n\n3.本表由法制支队负责解释。", 1),
 	}
 	for name, src := range ok {
