@@ -207,7 +207,6 @@ var reMarkup = regexp.MustCompile(`<[@!][^>]*>|:[a-z0-9_+\-]+:`)
 // Handle answers one message. It never fails: every error becomes a reply
 // the user can read, made in one place (errorReply).
 func (e *Engine) Handle(ctx context.Context, m Message) Reply {
-	text := strings.TrimSpace(reMarkup.ReplaceAllString(m.Text, " "))
 	now := m.Now
 	if now.IsZero() {
 		now = e.now()
@@ -216,8 +215,16 @@ func (e *Engine) Handle(ctx context.Context, m Message) Reply {
 	if lang == "" {
 		lang = e.lang
 	}
-	r := &request{e: e, ctx: ctx, msg: m, text: text, loc: e.bundle.For(lang),
+	r := &request{e: e, ctx: ctx, msg: m, loc: e.bundle.For(lang),
 		today: knowledge.DateOf(now.In(e.loc)), states: map[string]map[int][]knowledge.Assignment{}}
+	if tooLong(m.Text) {
+		// Refused before any work: reading a message costs time in its
+		// length (a 1 MiB one took 5 s), and no question is that long.
+		m.Text = ""
+		r.msg = m
+		return e.errorReply(r, errTooLong)
+	}
+	r.text = strings.TrimSpace(reMarkup.ReplaceAllString(m.Text, " "))
 	r.snap = e.snap.Load()
 	if r.snap == nil || r.snap.cur == nil {
 		if err := e.Load(ctx); err != nil {

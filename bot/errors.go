@@ -2,6 +2,8 @@ package bot
 
 import (
 	"errors"
+	"strconv"
+	"unicode/utf8"
 
 	"dutybot/knowledge"
 )
@@ -12,6 +14,28 @@ var errNoNotice = errors.New("no notice loaded")
 // errNotGroup is returned when members are given to a unit that is not a
 // group unit (各分县局, 各行政执法警种).
 var errNotGroup = errors.New("not a group unit")
+
+// MaxMessageRunes is the longest message the engine reads, in characters:
+// Slack's own limit on a message's text. A longer one (only the console can
+// send one) is answered with an error, unread.
+const MaxMessageRunes = 40_000
+
+// errTooLong is a message longer than MaxMessageRunes.
+var errTooLong = errors.New("message too long")
+
+// tooLong reports a text of more than MaxMessageRunes characters.
+func tooLong(s string) bool {
+	return len(s) > MaxMessageRunes && utf8.RuneCountInString(s) > MaxMessageRunes
+}
+
+// thousands writes n with a comma every three digits (40,000).
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
 
 // errRefused is returned when a user who is not an administrator asks to change state.
 var errRefused = errors.New("not an administrator")
@@ -70,10 +94,13 @@ func (e *Engine) errorReply(r *request, err error) Reply {
 		id = msgErrBadChannel
 	case errors.Is(err, errNoNotice):
 		id = msgErrNoNotice
+	case errors.Is(err, errTooLong):
+		id, kind = msgErrTooLong, "too_long"
+		data["Max"] = thousands(MaxMessageRunes)
 	default:
 		e.log.Error("answer failed", "user", r.msg.User, "text", r.msg.Text, "err", err)
 		id = msgErrInternal
 	}
 	text := loc.T(id, data)
-	return Reply{Text: text, Headline: text, Kind: kind, Tasks: []int{}}
+	return Reply{Text: text, Headline: text, Kind: kind, Tasks: []int{}, Err: err}
 }

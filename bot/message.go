@@ -54,6 +54,13 @@ type Reply struct {
 	// Notify are messages for others that the change calls for (a problem
 	// to the lead unit and the administrators, a rejection to its unit).
 	Notify []Notification
+	// Err is why the engine did not do what the message asked, nil for an
+	// answer: a command refused or invalid, a change the store failed to
+	// write, a message too long, a failure. knowledge.ErrUnchanged means
+	// the state asked for was already there. Text says it to the user;
+	// Err lets an adapter report failure otherwise (the console's exit
+	// status).
+	Err error
 }
 
 // Item is one task cited by a reply.

@@ -20,6 +20,7 @@ const (
 	msgMembersOK        = "BotMembersOK"
 	msgErrNoNotice      = "BotErrNoNotice"
 	msgErrInternal      = "BotErrInternal"
+	msgErrTooLong       = "BotErrTooLong"
 	msgUsageTask        = "BotUsageTask"
 	msgUsageUnit        = "BotUsageUnit"
 	msgUsageDone        = "BotUsageDone"
@@ -139,7 +140,7 @@ const (
 // messageIDs lists every ID above, for the test that each exists in zh-CN and en.
 var messageIDs = []string{
 	msgHelp, msgSuggest, msgOutOfScope, msgOutOfRange, msgErrRefused, msgErrUsage, msgErrNoTask,
-	msgErrNoUnit, msgErrNotAssigned, msgErrUnchanged, msgErrBadChannel, msgErrNoNotice, msgErrInternal,
+	msgErrNoUnit, msgErrNotAssigned, msgErrUnchanged, msgErrBadChannel, msgErrNoNotice, msgErrInternal, msgErrTooLong,
 	msgErrUnchangedUnit, msgErrNotGroup, msgUsageMembers, msgMembersOK,
 	msgUsageTask, msgUsageUnit, msgUsageDone, msgUsageReopen, msgUsageBind, msgUsageIam,
 	msgTaskPlace, msgLabelLead, msgLabelResponsible, msgLabelDeadline, msgLabelStatus, msgLabelQuote,

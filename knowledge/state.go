@@ -109,6 +109,8 @@ type Store interface {
 	Supervisor
 	// ImportNotice stores n (replacing a notice with the same number, keeping
 	// completion state of assignments that still exist) in one transaction.
+	// It refuses, changing nothing, an import that would remove tasks or
+	// lose completion state: a notice file cut short looks just like that.
 	ImportNotice(ctx context.Context, n *Notice, by Actor) error
 	// Notices returns every stored notice with its units and tasks, oldest import first.
 	Notices(ctx context.Context) ([]*Notice, error)

@@ -8,8 +8,10 @@ import (
 	"gorm.io/gorm"
 )
 
-// ActionUnassign is the audit action of a member unit losing its part in a
-// task because it was taken out of its group; before is the part's state.
+// ActionUnassign is the audit action of a unit losing its part in a task:
+// a member taken out of its group, or a unit whose done part a re-import
+// with Replace took away (its task removed, or the unit no longer named in
+// it); before is the part's state.
 const ActionUnassign = "task.unassign"
 
 // A group unit with members (各分县局 → 凤台县局, 寿县局, …) is reminded
@@ -115,7 +117,7 @@ func syncAllMemberParts(tx *gorm.DB, c *chain, by string) error {
 // keeping what was done) or else from the group's part, so that adding a
 // member to a finished group does not reopen it. Then group states are
 // derived again (audited as task.done or task.reopen).
-func (s *partSync) notice(noticeID int64, number string, kept map[assignmentKey]doneState) error {
+func (s *partSync) notice(noticeID int64, number string, kept keptStates) error {
 	var tasks []TaskRow
 	if err := s.tx.Select("id", "number").Where("notice_id = ?", noticeID).Find(&tasks).Error; err != nil {
 		return fmt.Errorf("read tasks of %s: %w", number, err)
@@ -176,7 +178,7 @@ func (s *partSync) notice(noticeID int64, number string, kept map[assignmentKey]
 				continue
 			}
 			name := s.units.byID[k.unit].Name
-			if st, ok := kept[assignmentKey{task, name, k.role}]; ok {
+			if st, ok := kept.find(task, name, k.role); ok {
 				w.Done, w.DoneAt, w.DoneBy = true, st.at, st.by
 			} else if w.Done {
 				// A new member of a finished group starts done: the

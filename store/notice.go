@@ -31,17 +31,11 @@ type assignmentKey struct {
 	role string
 }
 
-// ImportNotice stores n in one audited transaction (notice.import),
-// replacing a stored notice with the same number while keeping the
-// completion state of every (task, unit, role) that still exists, the
-// parts of group members included (members get their parts in the notice's
-// tasks as SetMembers gives them). A unit's
-// channel and members set through BindChannel and SetMembers win over the
-// notice's: the notice only fills them in where none are stored. Importing
-// the same content again returns knowledge.ErrUnchanged; invalid input
-// returns an error wrapping knowledge.ErrInvalidNotice and changes nothing.
+// ImportNotice stores n as Import does with no options: it refuses, with
+// ErrWouldLose, to remove tasks or lose completion state.
 func (db *DB) ImportNotice(ctx context.Context, n *knowledge.Notice, by knowledge.Actor) error {
-	return db.importNotice(ctx, n, by, false)
+	_, err := db.Import(ctx, n, by)
+	return err
 }
 
 // errNotEmpty ends ImportIfEmpty's transaction when a notice is stored.
@@ -54,87 +48,156 @@ var errNotEmpty = errors.New("a notice is stored already")
 // and the others return false and nil; on SQLite a lock refused while the
 // new file is set up is waited out.
 func (db *DB) ImportIfEmpty(ctx context.Context, n *knowledge.Notice, by knowledge.Actor) (bool, error) {
-	err := db.retryBusy(ctx, "import notice", sqliteBusyTimeout, func() error { return db.importNotice(ctx, n, by, true) })
+	err := db.retryBusy(ctx, "import notice", sqliteBusyTimeout, func() error {
+		_, err := db.Import(ctx, n, by, onlyIfEmpty())
+		return err
+	})
 	if errors.Is(err, errNotEmpty) {
 		return false, nil
 	}
 	return err == nil, err
 }
 
-func (db *DB) importNotice(ctx context.Context, n *knowledge.Notice, by knowledge.Actor, onlyIfEmpty bool) error {
+// Import stores n in one audited transaction (notice.import), replacing a
+// stored notice with the same number while keeping the completion state of
+// every part that still exists: the same unit in the same task, in the same
+// role or, when its column changed, in the other; the parts of group members
+// included (members get their parts in the notice's tasks as SetMembers
+// gives them). A unit's channel and members set through BindChannel and
+// SetMembers win over the notice's: the notice only fills them in where
+// none are stored.
+//
+// It returns the plan of what changes (tasks added, removed and edited,
+// done parts lost). An import that would remove tasks or lose done parts is
+// refused with ErrWouldLose, nothing written, unless Replace is given; then
+// each lost done part is audited as task.unassign. With DryRun nothing is
+// written either way. Importing the same content again returns
+// knowledge.ErrUnchanged; invalid input returns an error wrapping
+// knowledge.ErrInvalidNotice and changes nothing.
+func (db *DB) Import(ctx context.Context, n *knowledge.Notice, by knowledge.Actor, opts ...ImportOption) (*ImportPlan, error) {
+	var o importOptions
+	for _, opt := range opts {
+		if err := opt(&o); err != nil {
+			return nil, err
+		}
+	}
 	if err := validateNotice(n); err != nil {
-		return err
+		return nil, err
 	}
 	digest := noticeDigest(n)
-	summary := fmt.Sprintf("%d tasks, %d units, sha256 %s", len(n.Tasks), len(n.Units), digest)
-	err := db.audited(ctx, by, func(tx *gorm.DB, c *chain) error {
-		if onlyIfEmpty {
-			var stored int64
-			if err := tx.Model(&NoticeRow{}).Count(&stored).Error; err != nil {
-				return fmt.Errorf("count notices: %w", err)
-			}
-			if stored > 0 {
-				return errNotEmpty
-			}
-		}
-		unitIDs, err := upsertUnits(tx, c, n)
-		if err != nil {
-			return err
-		}
-		var row NoticeRow
-		err = tx.Where("number = ?", n.Number).First(&row).Error
-		before := ""
-		kept := map[assignmentKey]doneState{}
-		switch {
-		case errors.Is(err, gorm.ErrRecordNotFound):
-			row = noticeRow(n, digest)
-			row.ImportedAt = c.now
-			if err := tx.Create(&row).Error; err != nil {
-				return fmt.Errorf("insert notice: %w", err)
-			}
-		case err != nil:
-			return fmt.Errorf("find notice: %w", err)
-		default:
-			if row.Digest == digest {
-				return knowledge.ErrUnchanged
-			}
-			var tasks, units int64
-			tx.Model(&TaskRow{}).Where("notice_id = ?", row.ID).Count(&tasks)
-			tx.Model(&NoticeUnitRow{}).Where("notice_id = ?", row.ID).Count(&units)
-			before = fmt.Sprintf("%d tasks, %d units, sha256 %s", tasks, units, row.Digest)
-			if kept, err = doneStates(tx, row.ID); err != nil {
+	var plan *ImportPlan
+	var err error
+	if o.dryRun {
+		err = db.read(ctx, func(tx *gorm.DB) error {
+			row, kept, err := storedNotice(tx, n.Number)
+			if err != nil {
 				return err
 			}
-			if err := clearNotice(tx, row.ID); err != nil {
-				return err
-			}
-			id := row.ID
-			row = noticeRow(n, digest)
-			row.ID, row.ImportedAt = id, c.now
-			if err := tx.Select("*").Omit("Tasks", "Units").Updates(&row).Error; err != nil {
-				return fmt.Errorf("update notice: %w", err)
-			}
-		}
-		if err := insertNoticeParts(tx, row.ID, n, unitIDs, kept); err != nil {
+			plan, err = planImport(tx, row, n, digest, kept)
 			return err
-		}
-		// The import entry goes before the channels and members the notice
-		// set (upsertUnits added them to c), so the log reads in order.
-		c.changes = append([]change{{Action: ActionImport, Notice: n.Number, Before: before, After: summary}}, c.changes...)
-		units, err := ensureMemberUnits(tx)
-		if err != nil {
+		})
+	} else {
+		err = db.audited(ctx, by, func(tx *gorm.DB, c *chain) (err error) {
+			plan, err = importTx(tx, c, n, digest, by, o)
 			return err
-		}
-		s := &partSync{tx: tx, c: c, now: c.now, by: by.User, units: units, members: memberSet(units)}
-		if err := s.notice(row.ID, n.Number, kept); err != nil {
-			return err
-		}
-		return auditLostParts(tx, c, row.ID, n.Number, kept)
-	})
-	if err != nil {
-		return fmt.Errorf("import notice %s: %w", n.Number, err)
+		})
 	}
-	return nil
+	switch {
+	case err != nil:
+		return plan, fmt.Errorf("import notice %s: %w", n.Number, err)
+	case plan.Unchanged:
+		return plan, fmt.Errorf("import notice %s: %w", n.Number, knowledge.ErrUnchanged)
+	case plan.Destructive() && !o.replace:
+		return plan, fmt.Errorf("import notice %s: %w", n.Number, ErrWouldLose)
+	}
+	return plan, nil
+}
+
+// storedNotice reads the notice row with number (nil when there is none)
+// and the completion state of its parts.
+func storedNotice(tx *gorm.DB, number string) (*NoticeRow, keptStates, error) {
+	var row NoticeRow
+	err := tx.Where("number = ?", number).First(&row).Error
+	switch {
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return nil, keptStates{}, nil
+	case err != nil:
+		return nil, nil, fmt.Errorf("find notice: %w", err)
+	}
+	kept, err := doneStates(tx, row.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &row, kept, nil
+}
+
+// importTx is Import's work inside the audited transaction: the plan is
+// made from what the transaction reads, so it is exactly what is written.
+func importTx(tx *gorm.DB, c *chain, n *knowledge.Notice, digest string, by knowledge.Actor, o importOptions) (*ImportPlan, error) {
+	if o.onlyIfEmpty {
+		var stored int64
+		if err := tx.Model(&NoticeRow{}).Count(&stored).Error; err != nil {
+			return nil, fmt.Errorf("count notices: %w", err)
+		}
+		if stored > 0 {
+			return nil, errNotEmpty
+		}
+	}
+	stored, kept, err := storedNotice(tx, n.Number)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := planImport(tx, stored, n, digest, kept)
+	if err != nil {
+		return nil, err
+	}
+	if plan.Unchanged {
+		return plan, knowledge.ErrUnchanged
+	}
+	if plan.Destructive() && !o.replace {
+		return plan, ErrWouldLose
+	}
+	unitIDs, err := upsertUnits(tx, c, n)
+	if err != nil {
+		return plan, err
+	}
+	summary := fmt.Sprintf("%d tasks, %d units, sha256 %s", len(n.Tasks), len(n.Units), digest)
+	before := ""
+	row := noticeRow(n, digest)
+	row.ImportedAt = c.now
+	if stored == nil {
+		if err := tx.Create(&row).Error; err != nil {
+			return plan, fmt.Errorf("insert notice: %w", err)
+		}
+	} else {
+		var units int64
+		if err := tx.Model(&NoticeUnitRow{}).Where("notice_id = ?", stored.ID).Count(&units).Error; err != nil {
+			return plan, fmt.Errorf("count units of the old notice: %w", err)
+		}
+		before = fmt.Sprintf("%d tasks, %d units, sha256 %s", plan.TasksBefore, units, stored.Digest)
+		if err := clearNotice(tx, stored.ID); err != nil {
+			return plan, err
+		}
+		row.ID = stored.ID
+		if err := tx.Select("*").Omit("Tasks", "Units").Updates(&row).Error; err != nil {
+			return plan, fmt.Errorf("update notice: %w", err)
+		}
+	}
+	if err := insertNoticeParts(tx, row.ID, n, unitIDs, kept); err != nil {
+		return plan, err
+	}
+	// The import entry goes before the channels and members the notice
+	// set (upsertUnits added them to c), so the log reads in order.
+	c.changes = append([]change{{Action: ActionImport, Notice: n.Number, Before: before, After: summary}}, c.changes...)
+	units, err := ensureMemberUnits(tx)
+	if err != nil {
+		return plan, err
+	}
+	s := &partSync{tx: tx, c: c, now: c.now, by: by.User, units: units, members: memberSet(units)}
+	if err := s.notice(row.ID, n.Number, kept); err != nil {
+		return plan, err
+	}
+	return plan, auditLostParts(tx, c, row.ID, n.Number, kept)
 }
 
 // auditLostParts records, as task.unassign, every part that was done
@@ -227,7 +290,7 @@ func insertMembers(tx *gorm.DB, unitID int64, members []string) error {
 
 // doneStates reads the completed assignments of a notice, by task number,
 // unit name and role.
-func doneStates(tx *gorm.DB, noticeID int64) (map[assignmentKey]doneState, error) {
+func doneStates(tx *gorm.DB, noticeID int64) (keptStates, error) {
 	var rows []struct {
 		Number int
 		Name   string
@@ -244,7 +307,7 @@ func doneStates(tx *gorm.DB, noticeID int64) (map[assignmentKey]doneState, error
 	if err != nil {
 		return nil, fmt.Errorf("read completion state: %w", err)
 	}
-	out := make(map[assignmentKey]doneState, len(rows))
+	out := make(keptStates, len(rows))
 	for _, r := range rows {
 		out[assignmentKey{r.Number, r.Name, r.Role}] = doneState{at: r.DoneAt, by: r.DoneBy}
 	}
@@ -276,7 +339,7 @@ func clearNotice(tx *gorm.DB, noticeID int64) error {
 
 // insertNoticeParts writes a notice's unit list, aliases, tasks and
 // assignments, restoring the completion states in kept.
-func insertNoticeParts(tx *gorm.DB, noticeID int64, n *knowledge.Notice, unitIDs map[string]int64, kept map[assignmentKey]doneState) error {
+func insertNoticeParts(tx *gorm.DB, noticeID int64, n *knowledge.Notice, unitIDs map[string]int64, kept keptStates) error {
 	var nus []NoticeUnitRow
 	var aliases []UnitAliasRow
 	for i, u := range n.Units {
@@ -309,7 +372,7 @@ func insertNoticeParts(tx *gorm.DB, noticeID int64, n *knowledge.Notice, unitIDs
 		t := &n.Tasks[i]
 		for pos, a := range t.Units() {
 			row := AssignmentRow{TaskID: tasks[i].ID, UnitID: unitIDs[a.Unit], Role: string(a.Role), Position: pos}
-			if s, ok := kept[assignmentKey{t.Number, a.Unit, string(a.Role)}]; ok {
+			if s, ok := kept.find(t.Number, a.Unit, string(a.Role)); ok {
 				row.Done, row.DoneAt, row.DoneBy = true, s.at, s.by
 			}
 			as = append(as, row)

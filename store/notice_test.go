@@ -48,7 +48,21 @@ func TestDB_ImportNotice(t *testing.T) {
 			next.Units[0].Aliases = []string{"支队"}        // a corrected alias
 			next.Tasks = append(next.Tasks, knowledge.Task{Number: 4, Content: "新任务。", Lead: []string{"人事处"},
 				Deadline: knowledge.Deadline{Kind: knowledge.DeadlineNone}})
-			mustImport(t, db, next)
+			// 人事处's done part of task 2 would be lost: refused unless replaced.
+			auditBefore, _ := db.Audit(ctx)
+			plan, err := db.Import(ctx, next, admin)
+			if !errors.Is(err, ErrWouldLose) || len(plan.Lost) != 1 || plan.Lost[0].Task != 2 || plan.Lost[0].Unit != "人事处" {
+				t.Fatalf("Import losing 人事处's part = %+v, %v; want ErrWouldLose naming it", plan, err)
+			}
+			if got, _ := db.Assignments(ctx, want.Number); !reflect.DeepEqual(got, before) {
+				t.Fatal("a refused import changed the assignments")
+			}
+			if got, _ := db.Audit(ctx); len(got) != len(auditBefore) {
+				t.Fatal("a refused import wrote to the audit log")
+			}
+			if _, err := db.Import(ctx, next, admin, Replace()); err != nil {
+				t.Fatalf("Import with Replace: %v", err)
+			}
 
 			got, _ := db.Assignments(ctx, want.Number)
 			if len(got) != len(before) { // one gone (人事处 in 2), one new (task 4)

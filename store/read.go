@@ -95,86 +95,105 @@ func (db *DB) Units(ctx context.Context) ([]knowledge.Unit, error) {
 // their current members and channel.
 func (db *DB) Notices(ctx context.Context) ([]*knowledge.Notice, error) {
 	var out []*knowledge.Notice
-	err := db.read(ctx, func(tx *gorm.DB) error {
-		var rows []NoticeRow
-		if err := tx.Order("id").Find(&rows).Error; err != nil {
-			return fmt.Errorf("read notices: %w", err)
-		}
-		if len(rows) == 0 {
-			return nil
-		}
-		units, err := loadUnits(tx)
-		if err != nil {
-			return err
-		}
-		var nus []NoticeUnitRow
-		var aliases []UnitAliasRow
-		var tasks []TaskRow
-		var as []AssignmentRow
-		steps := []struct {
-			what string
-			q    *gorm.DB
-			dst  any
-		}{
-			{"notice units", tx.Order("notice_id, position"), &nus},
-			{"aliases", tx.Order("notice_id, unit_id, position"), &aliases},
-			{"tasks", tx.Order("notice_id, number"), &tasks},
-			// Members' parts are state, not the table: the notice names the group.
-			{"assignments", tx.Where("via_unit_id IS NULL").Order("task_id, position"), &as},
-		}
-		for _, s := range steps {
-			if err := s.q.Find(s.dst).Error; err != nil {
-				return fmt.Errorf("read %s: %w", s.what, err)
-			}
-		}
-		type noticeUnitKey struct{ notice, unit int64 }
-		ownAliases := map[noticeUnitKey][]string{}
-		for _, a := range aliases {
-			k := noticeUnitKey{a.NoticeID, a.UnitID}
-			ownAliases[k] = append(ownAliases[k], a.Alias)
-		}
-		byTask := map[int64][]AssignmentRow{}
-		for _, a := range as {
-			byTask[a.TaskID] = append(byTask[a.TaskID], a)
-		}
-		byID := map[int64]*knowledge.Notice{}
-		for _, r := range rows {
-			n, err := r.notice()
-			if err != nil {
-				return err
-			}
-			byID[r.ID] = n
-			out = append(out, n)
-		}
-		for _, nu := range nus {
-			n, u := byID[nu.NoticeID], units.byID[nu.UnitID]
-			if n == nil || u == nil {
-				continue
-			}
-			v := *u
-			v.Aliases = ownAliases[noticeUnitKey{nu.NoticeID, nu.UnitID}]
-			n.Units = append(n.Units, v)
-		}
-		for _, tr := range tasks {
-			n := byID[tr.NoticeID]
-			t, err := tr.task()
-			if err != nil {
-				return fmt.Errorf("notice %s: %w", n.Number, err)
-			}
-			for _, a := range byTask[tr.ID] {
-				name := units.byID[a.UnitID].Name
-				if a.Role == string(knowledge.RoleLead) {
-					t.Lead = append(t.Lead, name)
-				} else {
-					t.Responsible = append(t.Responsible, name)
-				}
-			}
-			n.Tasks = append(n.Tasks, t)
-		}
-		return nil
+	err := db.read(ctx, func(tx *gorm.DB) (err error) {
+		out, err = readNotices(tx, 0)
+		return err
 	})
 	if err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// readNotices reads the stored notices, oldest import first: every one, or
+// only the one with ID only (when only is not 0).
+func readNotices(tx *gorm.DB, only int64) ([]*knowledge.Notice, error) {
+	// scope limits a query on a table with a notice_id to the notice asked for.
+	scope := func(col string) *gorm.DB {
+		if only == 0 {
+			return tx
+		}
+		return tx.Where(col+" = ?", only)
+	}
+	var rows []NoticeRow
+	if err := scope("id").Order("id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("read notices: %w", err)
+	}
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	units, err := loadUnits(tx)
+	if err != nil {
+		return nil, err
+	}
+	var nus []NoticeUnitRow
+	var aliases []UnitAliasRow
+	var tasks []TaskRow
+	var as []AssignmentRow
+	ownParts := tx.Where("via_unit_id IS NULL")
+	if only != 0 {
+		ownParts = ownParts.Where("task_id IN (?)", tx.Model(&TaskRow{}).Select("id").Where("notice_id = ?", only))
+	}
+	steps := []struct {
+		what string
+		q    *gorm.DB
+		dst  any
+	}{
+		{"notice units", scope("notice_id").Order("notice_id, position"), &nus},
+		{"aliases", scope("notice_id").Order("notice_id, unit_id, position"), &aliases},
+		{"tasks", scope("notice_id").Order("notice_id, number"), &tasks},
+		// Members' parts are state, not the table: the notice names the group.
+		{"assignments", ownParts.Order("task_id, position"), &as},
+	}
+	for _, s := range steps {
+		if err := s.q.Find(s.dst).Error; err != nil {
+			return nil, fmt.Errorf("read %s: %w", s.what, err)
+		}
+	}
+	type noticeUnitKey struct{ notice, unit int64 }
+	ownAliases := map[noticeUnitKey][]string{}
+	for _, a := range aliases {
+		k := noticeUnitKey{a.NoticeID, a.UnitID}
+		ownAliases[k] = append(ownAliases[k], a.Alias)
+	}
+	byTask := map[int64][]AssignmentRow{}
+	for _, a := range as {
+		byTask[a.TaskID] = append(byTask[a.TaskID], a)
+	}
+	var out []*knowledge.Notice
+	byID := map[int64]*knowledge.Notice{}
+	for _, r := range rows {
+		n, err := r.notice()
+		if err != nil {
+			return nil, err
+		}
+		byID[r.ID] = n
+		out = append(out, n)
+	}
+	for _, nu := range nus {
+		n, u := byID[nu.NoticeID], units.byID[nu.UnitID]
+		if n == nil || u == nil {
+			continue
+		}
+		v := *u
+		v.Aliases = ownAliases[noticeUnitKey{nu.NoticeID, nu.UnitID}]
+		n.Units = append(n.Units, v)
+	}
+	for _, tr := range tasks {
+		n := byID[tr.NoticeID]
+		t, err := tr.task()
+		if err != nil {
+			return nil, fmt.Errorf("notice %s: %w", n.Number, err)
+		}
+		for _, a := range byTask[tr.ID] {
+			name := units.byID[a.UnitID].Name
+			if a.Role == string(knowledge.RoleLead) {
+				t.Lead = append(t.Lead, name)
+			} else {
+				t.Responsible = append(t.Responsible, name)
+			}
+		}
+		n.Tasks = append(n.Tasks, t)
 	}
 	return out, nil
 }

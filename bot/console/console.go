@@ -5,6 +5,7 @@ package console
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"dutybot/bot"
+	"dutybot/knowledge"
 )
 
 // Engine is what the console needs of the conversation engine.
@@ -33,6 +35,8 @@ type Console struct {
 	interactive bool
 	prompt      string
 	now         func() time.Time
+	asked       int // messages handed to the engine
+	failed      int // of them, those whose reply reports a failure
 }
 
 // Option configures a Console.
@@ -96,11 +100,17 @@ type jsonReply struct {
 	Tasks []int  `json:"tasks"`
 }
 
-// Ask hands one message to the engine and writes its reply.
+// Ask hands one message to the engine and writes its reply. It fails only
+// when the reply cannot be written; a reply that says the message failed (a
+// change refused or not saved, a message too long) is counted in Failed.
 func (c *Console) Ask(ctx context.Context, text string) error {
 	r := c.engine.Handle(ctx, bot.Message{
 		User: c.user, Via: "console", Text: text, Lang: c.lang, Now: c.now(),
 	})
+	c.asked++
+	if r.Err != nil && !errors.Is(r.Err, knowledge.ErrUnchanged) {
+		c.failed++
+	}
 	if c.json {
 		tasks := r.Tasks
 		if tasks == nil {
@@ -121,22 +131,42 @@ func (c *Console) Ask(ctx context.Context, text string) error {
 	return err
 }
 
+// Failed reports how many of the messages asked so far failed, and how
+// many were asked: a command refused, invalid or not saved, a message too
+// long, the bot failing. A change that finds its state already there
+// (done twice) did not fail.
+func (c *Console) Failed() (failed, asked int) { return c.failed, c.asked }
+
+// maxLineBytes is as much of an input line as the console reads: UTF-8
+// takes at most 4 bytes a character, so that many bytes hold more than
+// bot.MaxMessageRunes characters, and the engine answers the line with its
+// too-long error. The rest of the line is skipped unread into memory.
+const maxLineBytes = 4*bot.MaxMessageRunes + 4
+
 // Run answers every line of in until it ends or ctx is cancelled. Blank lines
 // are skipped; in interactive mode "exit", "quit" and "退出" end the session.
+// A line too long to be a message is answered with an error, and the lines
+// after it still are answered.
 func (c *Console) Run(ctx context.Context, in io.Reader) error {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	br := bufio.NewReaderSize(in, 64*1024)
 	for {
 		if c.interactive {
 			fmt.Fprint(c.out, c.prompt)
 		}
-		if !sc.Scan() {
-			break
+		raw, err := readLine(br, maxLineBytes)
+		if len(raw) == 0 && err != nil {
+			if c.interactive {
+				fmt.Fprintln(c.out)
+			}
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return fmt.Errorf("read input: %w", err)
 		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line := strings.TrimSpace(sc.Text())
+		line := strings.TrimSpace(string(raw))
 		if line == "" {
 			continue
 		}
@@ -147,13 +177,25 @@ func (c *Console) Run(ctx context.Context, in io.Reader) error {
 			return err
 		}
 	}
-	if c.interactive {
-		fmt.Fprintln(c.out)
+}
+
+// readLine reads up to and without the next newline, keeping at most max
+// bytes of it and discarding the rest. err is io.EOF after the last line.
+func readLine(br *bufio.Reader, max int) ([]byte, error) {
+	var line []byte
+	for {
+		frag, err := br.ReadSlice('\n')
+		if keep := max - len(line); keep > 0 {
+			line = append(line, frag[:min(keep, len(frag))]...)
+		}
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case err != nil:
+			return line, err
+		}
+		return bytes.TrimSuffix(line, []byte("\n")), nil
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read input: %w", err)
-	}
-	return nil
 }
 
 func isExit(s string) bool {

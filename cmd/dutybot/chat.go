@@ -58,7 +58,7 @@ func (m *Main) runChat(ctx context.Context, args []string) error {
 				return err
 			}
 		}
-		return nil
+		return chatFailures(c)
 	}
 	if interactive {
 		// A newcomer's first sight of the bot: what it can do.
@@ -66,7 +66,28 @@ func (m *Main) runChat(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	return c.Run(ctx, m.Stdin)
+	if err := c.Run(ctx, m.Stdin); err != nil {
+		return err
+	}
+	if interactive {
+		return nil // the person read each reply
+	}
+	return chatFailures(c)
+}
+
+// chatFailures makes a run in which some message failed (a change refused
+// or not saved, a message too long) end with exit status 1, so that a
+// script learns of it; every message has been answered by then.
+func chatFailures(c *console.Console) error {
+	failed, asked := c.Failed()
+	if failed == 0 {
+		return nil
+	}
+	noun := "messages"
+	if asked == 1 {
+		noun = "message"
+	}
+	return fmt.Errorf("%d of %d %s failed (refused, invalid, too long or not saved): see the replies", failed, asked, noun)
 }
 
 // newEngine builds the conversation engine over the store's notices.

@@ -15,6 +15,7 @@ import (
 type importFlags struct {
 	dryRun                bool
 	number, title, issued string
+	taskCount             int // --tasks, set by runImport
 }
 
 func (f *importFlags) register(fs *flag.FlagSet) {
@@ -37,6 +38,9 @@ func (f *importFlags) readNotice(path string) (*importer.Result, error) {
 	}
 	if f.issued != "" {
 		opts = append(opts, importer.WithIssued(f.issued))
+	}
+	if f.taskCount > 0 {
+		opts = append(opts, importer.WithTaskCount(f.taskCount))
 	}
 	r, err := importer.ReadFile(path, opts...)
 	if errors.Is(err, importer.ErrOption) {

@@ -128,7 +128,7 @@ const usage = `dutybot: a chat bot and reminder service for a notice's task tabl
 Usage:
   dutybot chat   [--json] [--as USER] [--now YYYY-MM-DD] [--lang zh-CN|en] [MESSAGE ...]
   dutybot tasks  [--json]
-  dutybot import [--dry-run] [--number 文号] [--title 标题] [--issued YYYY-MM-DD] FILE
+  dutybot import [--dry-run] [--replace] [--tasks N] [--number 文号] [--title 标题] [--issued YYYY-MM-DD] FILE
                                    load a notice: Word .docx, Excel .xlsx, .csv, YAML or raw text
   dutybot remind plan --json --from YYYY-MM-DD --to YYYY-MM-DD
   dutybot remind send [--now RFC3339|YYYY-MM-DD] [--retry-wait 30s]

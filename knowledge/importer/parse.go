@@ -21,13 +21,23 @@ var (
 // task-decomposition table (the layout of 淮公通〔2019〕395号: the table's
 // columns interleaved line by line, cells broken across lines and pages,
 // page furniture in between) into the whole model, units split with the
-// embedded alias table. Errors name the line and task and wrap
-// knowledge.ErrInvalidNotice; no input makes it panic.
-func ParseText(src []byte) (*knowledge.Notice, error) {
-	return parseText(src, mustDefaultEntries())
+// embedded alias table. The table must end with its closing note (说明),
+// and nothing but the note and the document's imprint (抄送, 印发) may follow
+// it; without a note, WithTaskCount must say how many tasks it has. Errors
+// name the line and task and wrap knowledge.ErrInvalidNotice; no input makes
+// it panic.
+func ParseText(src []byte, opts ...Option) (*knowledge.Notice, error) {
+	o, err := newOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkSize(int64(len(src))); err != nil {
+		return nil, err
+	}
+	return parseText(src, mustDefaultEntries(), o)
 }
 
-func parseText(src []byte, entries []unitEntry) (*knowledge.Notice, error) {
+func parseText(src []byte, entries []unitEntry, o options) (*knowledge.Notice, error) {
 	ls := splitLines(src)
 	if len(ls) == 0 {
 		return nil, errAt(0, 0, "empty input")
@@ -62,7 +72,11 @@ func parseText(src []byte, entries []unitEntry) (*knowledge.Notice, error) {
 			break
 		}
 	}
-	n.Note = parseNote(rest[tableEnd:])
+	note, after := splitNote(rest[tableEnd:])
+	if len(after) > 0 {
+		return nil, errAt(after[0].No, 0, "text after the table's closing 说明 (“%s”): a file holds one notice, and the 说明 under its table ends it", clip(after[0].Text))
+	}
+	n.Note = parseNote(note)
 	items := tableItems(rest[:tableEnd])
 	body := 0
 	for body < len(items) {
@@ -128,6 +142,11 @@ func parseText(src []byte, entries []unitEntry) (*knowledge.Notice, error) {
 		if err := checkComplete(lay, res); err != nil {
 			return nil, err
 		}
+		if o.taskCount == 0 {
+			last := lay.rows[len(lay.rows)-1]
+			return nil, &ParseError{Line: ls[len(ls)-1].No, Task: last.number, Err: ErrUnterminated,
+				Msg: fmt.Sprintf("the table has no closing 说明 after task %d: the file may be cut short", last.number)}
+		}
 	}
 
 	used := map[string]bool{}
@@ -159,6 +178,9 @@ func parseText(src []byte, entries []unitEntry) (*knowledge.Notice, error) {
 		n.Units = append(n.Units, knowledge.Unit{Name: u})
 	}
 	if err := Validate(&n); err != nil {
+		return nil, err
+	}
+	if err := o.checkCount(&n, ls[len(ls)-1].No); err != nil {
 		return nil, err
 	}
 	return &n, nil
@@ -285,6 +307,42 @@ func addRivalNotes(n *knowledge.Notice, res []resolved) {
 		}
 		t.Note = note + "。" + t.Note
 	}
+}
+
+var (
+	// notePointRe starts a numbered point of a note: 2. or （二） or 二、.
+	notePointRe = regexp.MustCompile(`^([0-9０-９]+[.．、]|[（(][0-9一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)`)
+	// imprintRe is a line of a document's imprint (版记), which may close the
+	// file after the table: who gets copies, who printed it and when.
+	imprintRe = regexp.MustCompile(`^抄送[：:]|^主题词[：:]|印发$|印发[（(]共?\d+份[）)]$`)
+)
+
+// splitNote cuts the lines from the table's 说明 on into the note and what
+// follows it. The note is one paragraph, or several numbered points, each
+// running to a line that ends a sentence (。) and is shorter than a full
+// line; after it only the imprint may follow (dropped). Anything else is
+// returned in after: it is not part of this notice.
+func splitNote(ls []line) (note, after []line) {
+	full := 0
+	i := 0
+	for i < len(ls) {
+		l := ls[i]
+		full = max(full, width(l.Text))
+		note = append(note, l)
+		i++
+		ends := strings.HasSuffix(strings.TrimRight(l.Text, "”’」）)"), "。")
+		if !ends || (width(l.Text) >= full-3 && len(note) > 1) {
+			continue // the paragraph goes on
+		}
+		// The paragraph has ended: the next line may open another point.
+		for i < len(ls) && imprintRe.MatchString(ls[i].Text) {
+			i++
+		}
+		if i < len(ls) && !notePointRe.MatchString(ls[i].Text) {
+			return note, ls[i:]
+		}
+	}
+	return note, nil
 }
 
 // parseNote reads the table's 说明.

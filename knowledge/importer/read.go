@@ -27,9 +27,11 @@ const (
 )
 
 // options are what the administrator gives for what a file lacks.
+// options are what an administrator tells the importer beyond the file.
 type options struct {
 	number, title string
 	issued        knowledge.Date
+	taskCount     int // WithTaskCount
 }
 
 // ErrOption is a bad value given by an Option (a 文号 that is none, a
@@ -160,9 +162,15 @@ func Read(src []byte, opts ...Option) (*Result, error) {
 	res := &Result{Format: f}
 	switch f {
 	case FormatYAML:
-		res.Notice, err = DecodeYAML(src)
+		if err := checkSize(int64(len(src))); err != nil {
+			return nil, err
+		}
+		res.Notice, err = DecodeYAML(src, opts...)
 	case FormatText:
-		res.Notice, err = ParseText([]byte(decodeText(src)))
+		if err := checkSize(int64(len(src))); err != nil {
+			return nil, err
+		}
+		res.Notice, err = ParseText([]byte(decodeText(src)), opts...)
 	case FormatDOCX:
 		err = readDOCX(src, res)
 	case FormatXLSX:

@@ -11,14 +11,37 @@ import (
 // numbered 1..N in order; every task has text, at least one lead and one
 // responsible unit, all naming units of the notice; units and aliases are
 // not defined twice; every deadline is consistent (and, when its words read
-// as a date, says that date). The error lists every problem and wraps
-// knowledge.ErrInvalidNotice.
+// as a date, says that date); no field is beyond its limit (limits.go). The
+// error lists every problem and wraps knowledge.ErrInvalidNotice.
 func Validate(n *knowledge.Notice) error {
-	return validate(n, func(int) int { return 0 })
+	return validate(n, sourceLines{})
 }
 
-// validate reports problems; taskLine maps a task index to its source line.
-func validate(n *knowledge.Notice, taskLine func(i int) int) error {
+// sourceLines says where a notice's parts were read from, so that problems
+// name the line: the line of each task's entry and of each top-level key.
+// The zero value knows no lines.
+type sourceLines struct {
+	tasks []int
+	keys  map[string]int
+}
+
+// task is the line of the i-th task (0 when unknown).
+func (s sourceLines) task(i int) int {
+	if i < len(s.tasks) {
+		return s.tasks[i]
+	}
+	return 0
+}
+
+// key is the line of a top-level key (0 when unknown).
+func (s sourceLines) key(k string) int { return s.keys[k] }
+
+// maxProblems is how many problems an error lists: a file that is not a
+// notice at all would otherwise give one per task.
+const maxProblems = 20
+
+// validate reports problems; lines says where each part was read.
+func validate(n *knowledge.Notice, lines sourceLines) error {
 	var probs []error
 	add := func(line, task int, format string, args ...any) {
 		probs = append(probs, errAt(line, task, format, args...))
@@ -35,6 +58,7 @@ func validate(n *knowledge.Notice, taskLine func(i int) int) error {
 	if len(n.Tasks) == 0 {
 		add(0, 0, "no tasks")
 	}
+	limits{add: add}.notice(n, lines)
 	names := map[string]string{} // normalised name or alias → unit
 	for _, u := range n.Units {
 		for _, a := range append([]string{u.Name}, u.Aliases...) {
@@ -55,7 +79,10 @@ func validate(n *knowledge.Notice, taskLine func(i int) int) error {
 	}
 	dir := knowledge.NewDirectory(n.Units)
 	for i, t := range n.Tasks {
-		line := taskLine(i)
+		if len(probs) > maxProblems {
+			break
+		}
+		line := lines.task(i)
 		if t.Number != i+1 {
 			add(line, t.Number, "task numbers must run 1..N in order: found %d where %d belongs", t.Number, i+1)
 		}
@@ -84,12 +111,15 @@ func validate(n *knowledge.Notice, taskLine func(i int) int) error {
 	if len(probs) == 0 {
 		return nil
 	}
-	msgs := make([]string, len(probs))
-	for i, p := range probs {
-		msgs[i] = p.Error()
-	}
 	if len(probs) == 1 {
 		return probs[0]
+	}
+	var msgs []string
+	for _, p := range probs[:min(len(probs), maxProblems)] {
+		msgs = append(msgs, p.Error())
+	}
+	if len(probs) > maxProblems {
+		return fmt.Errorf("%w: more than %d problems, the first: %s", knowledge.ErrInvalidNotice, maxProblems, strings.Join(msgs, "; "))
 	}
 	return fmt.Errorf("%w: %d problems: %s", knowledge.ErrInvalidNotice, len(probs), strings.Join(msgs, "; "))
 }
