@@ -197,13 +197,14 @@ func importTx(tx *gorm.DB, c *chain, n *knowledge.Notice, digest string, by know
 	if err := s.notice(row.ID, n.Number, kept); err != nil {
 		return plan, err
 	}
-	return plan, auditLostParts(tx, c, row.ID, n.Number, kept)
+	return plan, auditLostParts(tx, c, row.ID, n.Number, kept, plan.Lost)
 }
 
-// auditLostParts records, as task.unassign, every part that was done
-// before a re-import and no longer exists after it: its state is gone, and
-// replaying the log must know.
-func auditLostParts(tx *gorm.DB, c *chain, noticeID int64, number string, kept map[assignmentKey]doneState) error {
+// auditLostParts records what a re-import did to parts that were done: a
+// part gone with its task or unit is task.unassign (in the plan's order), and
+// a unit moved to the other column of a task that kept its done state is
+// task.done in its new role, so that replaying the log gives the state.
+func auditLostParts(tx *gorm.DB, c *chain, noticeID int64, number string, kept keptStates, lost []LostPart) error {
 	if len(kept) == 0 {
 		return nil
 	}
@@ -211,21 +212,57 @@ func auditLostParts(tx *gorm.DB, c *chain, noticeID int64, number string, kept m
 	if err != nil {
 		return fmt.Errorf("read parts after import: %w", err)
 	}
-	have := make(map[assignmentKey]bool, len(as))
+	done := make(map[assignmentKey]bool, len(as))
 	for _, a := range as {
-		have[assignmentKey{a.Task, a.Unit, string(a.Role)}] = true
+		done[assignmentKey{a.Task, a.Unit, string(a.Role)}] = a.Done
 	}
-	var lost []assignmentKey
-	for k := range kept {
-		if !have[k] {
-			lost = append(lost, k)
+	roles := []string{string(knowledge.RoleLead), string(knowledge.RoleResponsible)}
+	unassigned := map[assignmentKey]bool{}
+	unassign := func(k assignmentKey) {
+		if _, was := kept[k]; !was || unassigned[k] {
+			return
+		}
+		if _, is := done[k]; !is {
+			unassigned[k] = true
+			c.add(change{Action: ActionUnassign, Notice: number, Task: k.task, Unit: k.unit, Role: k.role, Before: stateDone})
 		}
 	}
-	slices.SortFunc(lost, func(a, b assignmentKey) int {
+	// the plan's order first (the table's), then parts gone from a unit that
+	// stays in the task in its other role
+	for _, l := range lost {
+		for _, role := range roles {
+			unassign(assignmentKey{l.Task, l.Unit, role})
+		}
+	}
+	rest := make([]assignmentKey, 0, len(kept))
+	for k := range kept {
+		rest = append(rest, k)
+	}
+	slices.SortFunc(rest, func(a, b assignmentKey) int {
 		return cmp.Or(cmp.Compare(a.task, b.task), strings.Compare(a.unit, b.unit), strings.Compare(a.role, b.role))
 	})
-	for _, k := range lost {
-		c.add(change{Action: ActionUnassign, Notice: number, Task: k.task, Unit: k.unit, Role: k.role, Before: stateDone})
+	for _, k := range rest {
+		unassign(k)
+	}
+	// a part that is new in its role but took the done state the unit had in
+	// the task's other role (a unit moved between the columns)
+	var moved []assignmentKey
+	for k, isDone := range done {
+		if _, was := kept[k]; was || !isDone {
+			continue
+		}
+		for _, role := range roles {
+			if _, had := kept[assignmentKey{k.task, k.unit, role}]; had && role != k.role {
+				moved = append(moved, k)
+				break
+			}
+		}
+	}
+	slices.SortFunc(moved, func(a, b assignmentKey) int {
+		return cmp.Or(cmp.Compare(a.task, b.task), strings.Compare(a.unit, b.unit), strings.Compare(a.role, b.role))
+	})
+	for _, k := range moved {
+		c.add(change{Action: ActionDone, Notice: number, Task: k.task, Unit: k.unit, Role: k.role, Before: stateOpen, After: stateDone})
 	}
 	return nil
 }

@@ -175,7 +175,7 @@ func TestDB_VerifyAudit_ordinaryChanges(t *testing.T) {
 			{"unbind", func() error { return db.BindChannel(ctx, "法制支队", "", admin) }},
 			{"iam", func() error { return db.SetUserUnit(ctx, "U9", "人事处", admin) }},
 			{"iam again", func() error { return db.SetUserUnit(ctx, "U9", "法制支队", admin) }},
-			{"a re-import drops done parts", func() error { return db.ImportNotice(ctx, dropped, admin) }},
+			{"a re-import drops done parts", func() error { _, err := db.Import(ctx, dropped, admin, Replace()); return err }},
 			{"the whole notice again", func() error { return db.ImportNotice(ctx, fixtureNotice(), admin) }},
 			{"all of task 3 done", func() error { return db.SetDone(ctx, ref(3), "", true, admin) }},
 		}
