@@ -172,4 +172,3 @@ func taskSpan(ns []int) string {
 	}
 	return "tasks " + strings.Join(parts, ", ")
 }
-
