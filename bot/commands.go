@@ -18,7 +18,7 @@ var errUsage = errors.New("bad command arguments")
 // errBadChannel is returned for a bind whose channel is not a Slack channel.
 var errBadChannel = errors.New("not a Slack channel")
 
-// commandWords maps each command's English and Chinese word to its name (CONTRACTS §2).
+// commandWords maps each command's English and Chinese word to its name (docs/cli.md §2).
 var commandWords = map[string]string{
 	"help": "help", "帮助": "help", "?": "help", "？": "help",
 	"task": "task", "任务": "task",

@@ -70,7 +70,7 @@ func day(t testing.TB, s string) time.Time {
 	return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.FixedZone("CST", 8*3600))
 }
 
-// evalCase is one line of a question file (the format of shared/eval/dev.jsonl).
+// evalCase is one line of a question file (docs/cli.md §8).
 type evalCase struct {
 	Q        string   `json:"q"`
 	Kind     string   `json:"kind"`
@@ -107,7 +107,7 @@ var (
 	reISODay = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
 )
 
-// judge applies score.py's rules to a reply.
+// judge applies the rules of docs/cli.md §8 to a reply.
 func judge(c evalCase, rep Reply) bool {
 	norm := func(s string) string {
 		s = reSpace.ReplaceAllString(s, "")

@@ -8,7 +8,7 @@ import (
 )
 
 // TestEngine_Questions asks every question of the development set and of the
-// project's own larger sets, judged by the rules of shared/eval/score.py.
+// project's own larger sets, judged by the rules of docs/cli.md §8.
 // unseen.jsonl was written from the notice alone, as an outside examiner
 // would, before the engine was tuned on it: it guards wording nobody planned for.
 // unseen2.jsonl was written the same way a round later: chat slang, slips,

@@ -9,7 +9,7 @@ import (
 // ReminderKind is why a reminder is sent.
 type ReminderKind string
 
-// The kinds of reminder (CONTRACTS §3).
+// The kinds of reminder (docs/cli.md §3).
 const (
 	KindBefore  ReminderKind = "before"
 	KindDue     ReminderKind = "due"

@@ -7,7 +7,7 @@ import (
 )
 
 // PlanEntry is one reminder as `dutybot remind plan --json` prints it
-// (CONTRACTS §3).
+// (docs/cli.md §3).
 type PlanEntry struct {
 	Notice string `json:"notice"`
 	// Task is the task's number; 0 for the weekly summary, which is about no one task.
@@ -23,7 +23,7 @@ type PlanEntry struct {
 	Due *string `json:"due"`
 }
 
-// PlanJSON converts reminders to the JSON rows of CONTRACTS §3, with times in loc.
+// PlanJSON converts reminders to the JSON rows of docs/cli.md §3, with times in loc.
 func PlanJSON(rs []knowledge.Reminder, loc *time.Location) []PlanEntry {
 	out := make([]PlanEntry, len(rs))
 	for i, r := range rs {

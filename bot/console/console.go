@@ -58,7 +58,7 @@ func WithLang(lang string) Option {
 	return func(c *Console) error { c.lang = lang; return nil }
 }
 
-// WithJSON makes the console print one JSON object per reply (CONTRACTS §2).
+// WithJSON makes the console print one JSON object per reply (docs/cli.md §2).
 func WithJSON(on bool) Option {
 	return func(c *Console) error { c.json = on; return nil }
 }
@@ -94,7 +94,7 @@ func New(engine Engine, out io.Writer, opts ...Option) (*Console, error) {
 	return c, nil
 }
 
-// jsonReply is the line format of CONTRACTS §2.
+// jsonReply is the line format of docs/cli.md §2.
 type jsonReply struct {
 	Text  string `json:"text"`
 	Tasks []int  `json:"tasks"`

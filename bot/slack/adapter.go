@@ -50,7 +50,7 @@ type webAPI interface {
 
 var _ webAPI = (*slackapi.Client)(nil)
 
-// Config is what the adapter needs from the environment (CONTRACTS §5).
+// Config is what the adapter needs from the environment (docs/cli.md §5).
 type Config struct {
 	// BotToken is SLACK_BOT_TOKEN (xoxb-…); required.
 	BotToken string
@@ -68,7 +68,7 @@ type Config struct {
 	Clock clockwork.Clock
 }
 
-// ConfigFromEnv reads the Slack part of CONTRACTS §5 through getenv
+// ConfigFromEnv reads the Slack part of docs/cli.md §5 through getenv
 // (os.Getenv in main, a map in tests).
 func ConfigFromEnv(getenv func(string) string) Config {
 	return Config{

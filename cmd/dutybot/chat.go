@@ -13,7 +13,7 @@ import (
 func (m *Main) runChat(ctx context.Context, args []string) error {
 	var dsn string
 	fs := m.newFlagSet("chat", &dsn)
-	asJSON := fs.Bool("json", false, "print one JSON object per message (CONTRACTS §2)")
+	asJSON := fs.Bool("json", false, "print one JSON object per message (docs/cli.md §2)")
 	as := fs.String("as", "", "user ID the messages come from (admins: $DUTYBOT_ADMINS)")
 	nowFlag := fs.String("now", "", "today's date, YYYY-MM-DD (default: the real date in Asia/Shanghai)")
 	lang := fs.String("lang", m.Getenv("DUTYBOT_LANG"), "reply language: zh-CN or en ($DUTYBOT_LANG)")

@@ -34,7 +34,7 @@ func (m *Main) runRemind(ctx context.Context, args []string) error {
 func (m *Main) runRemindPlan(ctx context.Context, args []string) error {
 	var dsn string
 	fs := m.newFlagSet("remind plan", &dsn)
-	asJSON := fs.Bool("json", false, "print a JSON array (CONTRACTS §3)")
+	asJSON := fs.Bool("json", false, "print a JSON array (docs/cli.md §3)")
 	fromFlag := fs.String("from", "", "first day of the window, YYYY-MM-DD (default today)")
 	toFlag := fs.String("to", "", "last day of the window, YYYY-MM-DD (default 30 days after --from)")
 	if err := parse(fs, args); err != nil {

@@ -103,7 +103,7 @@ type sharedState interface {
 // writeProbeEvery is how long /healthz trusts one successful write probe.
 const writeProbeEvery = 5 * time.Second
 
-// newSlack builds the Slack adapter from the environment (CONTRACTS §5).
+// newSlack builds the Slack adapter from the environment (docs/cli.md §5).
 // Seen event IDs and request signatures are kept in the database too, so
 // that replicas sharing it, or a restarted one, answer a retried event once
 // and refuse a replayed request; and /healthz is ready only while the

@@ -17,7 +17,7 @@ func TestDefaultUnits(t *testing.T) {
 	}
 }
 
-// TestLexicon_Aliases covers every alias that CONTRACTS §1 and issue 2 name.
+// TestLexicon_Aliases covers every alias that docs/cli.md §1 and issue 2 name.
 func TestLexicon_Aliases(t *testing.T) {
 	lx := newLexicon(mustDefaultEntries())
 	tests := map[string]string{
