@@ -12,7 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"dutybot/bot/i18n"
+	"dutybot/i18n"
 	"dutybot/knowledge"
 )
 
@@ -38,11 +38,8 @@ func New(st knowledge.Store, opts ...Option) (*Engine, error) {
 	if st == nil {
 		return nil, errors.New("new engine: nil store")
 	}
-	loc, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		loc = time.FixedZone("CST", 8*3600) // no tzdata on the machine: China has no DST
-	}
-	e := &Engine{st: st, admins: map[string]bool{}, loc: loc, lang: i18n.Default,
+	var err error
+	e := &Engine{st: st, admins: map[string]bool{}, loc: knowledge.China, lang: i18n.Default,
 		log: slog.New(slog.NewTextHandler(io.Discard, nil)), now: time.Now}
 	for _, o := range opts {
 		if err := o(e); err != nil {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"dutybot/bot/i18n"
+	"dutybot/i18n"
 	"dutybot/knowledge"
 )
 

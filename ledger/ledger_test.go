@@ -3,7 +3,7 @@ package ledger
 import (
 	"testing"
 
-	"dutybot/bot/i18n"
+	"dutybot/i18n"
 )
 
 func TestMessageIDs_existInEveryLanguage(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
 
-	"dutybot/bot/i18n"
+	"dutybot/i18n"
 	"dutybot/knowledge"
 )
 

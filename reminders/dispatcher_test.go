@@ -9,7 +9,7 @@ import (
 
 	"github.com/jonboulle/clockwork"
 
-	"dutybot/bot/i18n"
+	"dutybot/i18n"
 	"dutybot/knowledge"
 )
 

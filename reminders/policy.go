@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"dutybot/knowledge"
 )
 
 // Policy says when reminders go out. Build it with NewPolicy; it is
@@ -31,15 +33,8 @@ type Policy struct {
 // fails on the first bad one.
 type Option func(*Policy) error
 
-// Shanghai returns Asia/Shanghai, or the fixed +08:00 zone it has been since
-// 1991 when the system has no time-zone database (a CGO-free binary in a
-// scratch container).
-func Shanghai() *time.Location {
-	if loc, err := time.LoadLocation("Asia/Shanghai"); err == nil {
-		return loc
-	}
-	return time.FixedZone("CST", 8*3600)
-}
+// Shanghai returns the notices' time zone, knowledge.China.
+func Shanghai() *time.Location { return knowledge.China }
 
 // NewPolicy returns the default policy (14, 7, 3 and 1 days ahead and on the
 // day, at 09:00 Asia/Shanghai, working days only, overdue chases weekly from

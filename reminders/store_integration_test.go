@@ -16,7 +16,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 	"github.com/jonboulle/clockwork" // the admin connection that makes a schema per test
 
-	"dutybot/bot/i18n"
+	"dutybot/i18n"
 	"dutybot/knowledge"
 	"dutybot/knowledge/builtin"
 	"dutybot/store"

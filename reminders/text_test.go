@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"dutybot/bot/i18n"
+	"dutybot/i18n"
 	"dutybot/knowledge"
 )
 

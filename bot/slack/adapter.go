@@ -23,7 +23,7 @@ import (
 	"github.com/slack-go/slack/socketmode"
 
 	"dutybot/bot"
-	"dutybot/bot/i18n"
+	"dutybot/i18n"
 )
 
 // Engine is the conversation engine the adapter carries messages to

@@ -13,7 +13,7 @@ import (
 	slackapi "github.com/slack-go/slack"
 
 	"dutybot/bot"
-	"dutybot/bot/i18n"
+	"dutybot/i18n"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")

@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"time"
 
 	slackapi "github.com/slack-go/slack"
+
+	"dutybot/knowledge"
 )
 
 // The reminder buttons.
@@ -27,8 +28,8 @@ var (
 	detailsValue = regexp.MustCompile(`^task [0-9]{1,6}$`)
 )
 
-// shanghai is the notice's time zone (fixed: no tzdata needed in the binary).
-var shanghai = time.FixedZone("CST", 8*60*60)
+// shanghai is the notices' time zone.
+var shanghai = knowledge.China
 
 // dispatchInteraction starts the work for a button press.
 func (a *Adapter) dispatchInteraction(cb slackapi.InteractionCallback) {

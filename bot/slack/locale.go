@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"dutybot/bot/i18n"
+	"dutybot/i18n"
 )
 
 // The two languages dutybot answers in.

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"dutybot/i18n"
 	"errors"
 	"fmt"
 	"net"
@@ -181,6 +182,18 @@ func positive(name string, d time.Duration, set func(*Adapter)) Option {
 			return fmt.Errorf("%s %s: must be positive", name, d)
 		}
 		set(a)
+		return nil
+	}
+}
+
+// WithBundle gives the adapter the program's one message bundle, the one its
+// engine and reminders use (default: a bundle of its own).
+func WithBundle(b *i18n.Bundle) Option {
+	return func(a *Adapter) error {
+		if b == nil {
+			return errors.New("nil message bundle")
+		}
+		a.tr = bundleTranslator(b)
 		return nil
 	}
 }

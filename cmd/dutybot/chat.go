@@ -92,7 +92,11 @@ func chatFailures(c *console.Console) error {
 
 // newEngine builds the conversation engine over the store's notices.
 func (m *Main) newEngine(ctx context.Context, db *store.DB, lang string) (*bot.Engine, error) {
-	opts := []bot.Option{bot.WithAdmins(m.admins()...), bot.WithLocation(shanghai()), bot.WithLogger(m.Logger)}
+	b, err := m.bundle()
+	if err != nil {
+		return nil, err
+	}
+	opts := []bot.Option{bot.WithAdmins(m.admins()...), bot.WithLocation(shanghai()), bot.WithLogger(m.Logger), bot.WithBundle(b)}
 	// The traffic lights count working days on the reminders' calendar.
 	if p, err := m.policy(); err == nil {
 		opts = append(opts, bot.WithWorkdays(p.Calendar()))

@@ -17,16 +17,9 @@ import (
 	"dutybot/store"
 )
 
-// shanghai is the time zone of the notices' offices; dates such as --now and
-// 本月 are read in it.
-func shanghai() *time.Location {
-	loc, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		// No zoneinfo on the machine: China has kept +08:00 without DST since 1991.
-		return time.FixedZone("CST", 8*3600)
-	}
-	return loc
-}
+// shanghai is the time zone of the notices' offices (knowledge.China);
+// dates such as --now and 本月 are read in it.
+func shanghai() *time.Location { return knowledge.China }
 
 // newFlagSet returns a flag set for a subcommand with the common --db flag.
 func (m *Main) newFlagSet(name string, db *string) *flag.FlagSet {

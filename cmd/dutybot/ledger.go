@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"dutybot/bot/i18n"
+	"dutybot/i18n"
 	"dutybot/knowledge"
 	"dutybot/ledger"
 )
@@ -66,7 +66,7 @@ func (m *Main) runLedger(ctx context.Context, args []string) error {
 		err = ledger.WriteCSV(&buf, rows)
 	case "xlsx":
 		var b *i18n.Bundle
-		if b, err = i18n.New(); err == nil {
+		if b, err = m.bundle(); err == nil {
 			err = ledger.WriteXLSX(&buf, rows, b.For(*lang))
 		}
 	}

@@ -6,6 +6,7 @@ package main
 
 import (
 	"context"
+	"dutybot/i18n"
 	"errors"
 	"fmt"
 	"io"
@@ -80,6 +81,7 @@ type Main struct {
 	httpAddr  string          // --http of serve
 	clock     clockwork.Clock // serve's clock; nil: the real one (tests set a fake)
 	ownerName string          // see owner
+	messages  *i18n.Bundle    // the one message bundle, built by bundle()
 }
 
 // NewMain returns a Main reading the process's standard streams and environment.
@@ -175,4 +177,18 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	}
 	fmt.Fprint(m.Stderr, usage)
 	return usagef("unknown command %q", cmd)
+}
+
+// bundle returns the program's one message bundle (every sentence in zh-CN
+// and en), built on first use and shared by the engine, the Slack adapter,
+// the reminders and the ledger.
+func (m *Main) bundle() (*i18n.Bundle, error) {
+	if m.messages == nil {
+		b, err := i18n.New()
+		if err != nil {
+			return nil, fmt.Errorf("load messages: %w", err)
+		}
+		m.messages = b
+	}
+	return m.messages, nil
 }

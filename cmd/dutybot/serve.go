@@ -115,6 +115,10 @@ func (m *Main) newSlack(engine *bot.Engine, db sharedState, clock clockwork.Cloc
 	cfg.Logger = m.Logger
 	// The adapter's errors name the variable at fault and start with
 	// "slack: " already.
-	return slack.New(cfg, engine, slack.WithEventLog(db), slack.WithReplayLog(db),
+	b, err := m.bundle()
+	if err != nil {
+		return nil, err
+	}
+	return slack.New(cfg, engine, slack.WithBundle(b), slack.WithEventLog(db), slack.WithReplayLog(db),
 		slack.WithWriteProbe(db, writeProbeEvery))
 }
