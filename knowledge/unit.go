@@ -24,7 +24,6 @@ type Unit struct {
 type Directory struct {
 	units  map[string]*Unit  // canonical name → unit
 	lookup map[string]string // normalised alias or name → canonical name
-	keys   []string          // lookup keys, longest first, for scanning text
 }
 
 // NewDirectory builds a Directory over units. Later units' aliases do not
@@ -41,11 +40,9 @@ func NewDirectory(units []Unit) *Directory {
 			k = NormalizeName(k)
 			if _, ok := d.lookup[k]; !ok && k != "" {
 				d.lookup[k] = u.Name
-				d.keys = append(d.keys, k)
 			}
 		}
 	}
-	sort.SliceStable(d.keys, func(i, j int) bool { return len(d.keys[i]) > len(d.keys[j]) })
 	return d
 }
 
@@ -75,36 +72,3 @@ func (d *Directory) Units() []Unit {
 	return out
 }
 
-// Find returns the canonical names of units mentioned in text, in order of
-// first mention, matching longest names and aliases first so that
-// 市局行政审批处 is not also read as 行政审批处.
-func (d *Directory) Find(text string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for i := 0; i < len(text); {
-		matched := false
-		for _, k := range d.keys {
-			if strings.HasPrefix(text[i:], k) {
-				if c := d.lookup[k]; !seen[c] {
-					seen[c] = true
-					out = append(out, c)
-				}
-				i += len(k)
-				matched = true
-				break
-			}
-		}
-		if !matched {
-			_, size := firstRune(text[i:])
-			i += size
-		}
-	}
-	return out
-}
-
-func firstRune(s string) (rune, int) {
-	for _, r := range s {
-		return r, len(string(r))
-	}
-	return 0, 1
-}

@@ -13,9 +13,9 @@ import (
 // administrators' channel, not to a unit of the table.
 const AdminUnit = "@admin"
 
-// slack is how far moving to a working day can shift a reminder: the
+// maxShift is how far moving to a working day can shift a reminder: the
 // longest run of holidays and weekends is well under a month.
-const slack = 31
+const maxShift = 31
 
 // Plan returns every reminder the policy asks for with At in [from, to], as
 // of the given state, ordered by At. It is pure: the same input gives the

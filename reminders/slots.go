@@ -31,10 +31,10 @@ func (pl *planner) milestone(slots []slot, due knowledge.Date, chase bool) []slo
 	if len(pl.p.before) > 0 {
 		maxBefore = pl.p.before[0]
 	}
-	if pl.toD.Before(due.AddDays(-maxBefore - slack)) {
+	if pl.toD.Before(due.AddDays(-maxBefore - maxShift)) {
 		return slots
 	}
-	if !pl.fromD.After(due.AddDays(slack)) {
+	if !pl.fromD.After(due.AddDays(maxShift)) {
 		// On the day, then the before offsets from nearest to farthest:
 		// a day already taken belongs to a reminder nearer the deadline.
 		last := pl.workday(due, false)
