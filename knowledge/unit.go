@@ -71,4 +71,3 @@ func (d *Directory) Units() []Unit {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
-
