@@ -136,7 +136,7 @@ func (r *request) answer(q *query) (Reply, error) {
 // than for its tasks: no list, role, time or state words, and a word left
 // over that no document holds.
 func (r *request) unitAside(q *query) bool {
-	if len(q.units) == 0 || q.list || q.count || q.roleBy || q.when != nil || q.kind != "" ||
+	if len(q.units) == 0 || q.list || q.count || q.roleBy || q.when != nil || q.kind != "" || q.light != "" ||
 		q.late || q.soon || q.status != statusAny || q.ask&(askDeadline|askPeriod|askStatus) != 0 {
 		return false
 	}

@@ -140,6 +140,12 @@ func (r *request) keep(q *query, n *knowledge.Notice, t *knowledge.Task, names [
 	if q.kind != "" && d.Kind != q.kind {
 		return false, nil
 	}
+	if q.light != "" {
+		l, err := r.taskLight(n, t, names)
+		if err != nil || l != q.light {
+			return false, err
+		}
+	}
 	if !q.late && !q.soon && (q.status == statusAny || q.status == statusOverview) {
 		return true, nil
 	}
@@ -311,6 +317,9 @@ func (r *request) describe(q *query) string {
 			id := map[roleFilter]string{roleAny: msgWhatUnitAny, roleLead: msgWhatUnitLead, roleResponsible: msgWhatUnitResp}[q.role]
 			parts = append(parts, r.loc.T(id, map[string]any{"Unit": u}))
 		}
+	}
+	if q.light != "" {
+		parts = append(parts, r.loc.T(msgWhatLight, map[string]any{"Light": r.lightText(q.light)}))
 	}
 	if q.part != nil {
 		parts = append(parts, r.loc.T(msgWhatInPart, map[string]any{"Part": q.part.title}))

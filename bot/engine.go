@@ -249,6 +249,7 @@ type request struct {
 	today  knowledge.Date
 	snap   *snapshot
 	states map[string]map[int][]knowledge.Assignment // notice → task → assignments, read once per message
+	parts  map[string][]knowledge.Part               // notice → parts in the loop, read once per message (taskLight)
 }
 
 func (r *request) clock() clock { return clock{today: r.today, yearOf: r.snap.yearOf(r.today)} }

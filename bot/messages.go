@@ -85,6 +85,7 @@ const (
 	msgWhatPartial      = "BotWhatPartial"
 	msgWhatTopic        = "BotWhatTopic"
 	msgWhatPart         = "BotWhatPart"
+	msgWhatLight        = "BotWhatLight"
 	msgKindsCount       = "BotKindsCount"
 	msgNoticeAbbrevItem = "BotNoticeAbbrevItem"
 	msgWhatSoleLead     = "BotWhatSoleLead"
@@ -151,7 +152,7 @@ var messageIDs = []string{
 	msgListLine, msgListMore, msgGroupLead, msgGroupResponsible, msgGroupTasks, msgWhatWrap, msgWhatAll,
 	msgWhatUnitLead, msgWhatUnitResp, msgWhatUnitAny, msgWhatDueDay, msgWhatDueMonth, msgWhatDueYear,
 	msgWhatDueSpan, msgWhatDueBy, msgWhatDueAfter, msgWhatLate, msgWhatSoon, msgWhatOngoing,
-	msgWhatNoDeadline, msgWhatDated, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgWhatPart, msgKindsCount, msgNoticeAbbrevItem, msgWhatSoleLead, msgWhatSoleResp, msgWhatMonthEnd, msgWhatMidMonth, msgWhatInPart, msgWhatEarliest, msgWhatLatest, msgWhatNextDue, msgWhatUnitNot, msgWhatUnitNotLead, msgWhatUnitNotResp, msgWhatUnitAlone, msgWhatUnitBoth, msgWhatMultiLead, msgWhatSelfBoth, msgUnitDoneCount,
+	msgWhatNoDeadline, msgWhatDated, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgWhatPart, msgWhatLight, msgKindsCount, msgNoticeAbbrevItem, msgWhatSoleLead, msgWhatSoleResp, msgWhatMonthEnd, msgWhatMidMonth, msgWhatInPart, msgWhatEarliest, msgWhatLatest, msgWhatNextDue, msgWhatUnitNot, msgWhatUnitNotLead, msgWhatUnitNotResp, msgWhatUnitAlone, msgWhatUnitBoth, msgWhatMultiLead, msgWhatSelfBoth, msgUnitDoneCount,
 	msgTotalCount, msgOverview, msgOverviewSection, msgNoticeNumber, msgNoticeDate, msgNoticeIssuer,
 	msgNoticeTitle, msgNoticeAddressees, msgNoticeCites, msgNoticeClosing, msgNoticePreamble, msgNoticeNote,
 	msgNoticeAttachment, msgNoticeSection, msgNoticeAbout, msgNoticeAbbrev, msgDoneTask, msgDoneUnit,

@@ -70,13 +70,14 @@ type query struct {
 	// where one unit is in both columns
 	multiLead, selfBoth bool
 	super               superlative
-	soleLead, soleResp  bool  // one unit only in that column (责任单位只列了一个)
-	monthEnd            int   // +1: the deadline is a month's last day; -1: it is not
-	part                *part // a section of the table the question names by topic
+	soleLead, soleResp  bool            // one unit only in that column (责任单位只列了一个)
+	monthEnd            int             // +1: the deadline is a month's last day; -1: it is not
+	light               knowledge.Light // 亮红灯: the tasks (or the units' parts) showing it
+	part                *part           // a section of the table the question names by topic
 }
 
 func (q *query) filtered() bool {
-	return len(q.units) > 0 || q.multiLead || q.selfBoth || q.soleLead || q.soleResp || q.monthEnd != 0 || q.super != superNone || q.part != nil || q.when != nil || q.kind != "" || q.late || q.soon ||
+	return len(q.units) > 0 || q.multiLead || q.selfBoth || q.soleLead || q.soleResp || q.monthEnd != 0 || q.light != "" || q.super != superNone || q.part != nil || q.when != nil || q.kind != "" || q.late || q.soon ||
 		q.status == statusOpen || q.status == statusDone || q.status == statusPartial || q.mine
 }
 
@@ -272,6 +273,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	q.mine = reMine.MatchString(q.text)
 	q.super = parseSuperlative(f)
+	q.light = parseLight(f)
 
 	// what kind of answer
 	// 几个方面, 几个阶段, 几个工作日 count something inside a task, not tasks

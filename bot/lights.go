@@ -1,0 +1,59 @@
+package bot
+
+import (
+	"regexp"
+
+	"dutybot/knowledge"
+)
+
+// reLight asks for the tasks showing a light: 哪些任务亮红灯, 我们单位有几个黄灯,
+// which tasks have a red light.
+var reLight = regexp.MustCompile(`(红|黄|绿)灯|亮(红|黄|绿)|(red|yellow|green)lights?|lightis(red|yellow|green)`)
+
+// parseLight reads the light a question asks for, or "" for none.
+func parseLight(f string) knowledge.Light {
+	m := reLight.FindStringSubmatch(f)
+	if m == nil {
+		return ""
+	}
+	switch m[1] + m[2] + m[3] + m[4] {
+	case "红", "red":
+		return knowledge.LightRed
+	case "黄", "yellow":
+		return knowledge.LightYellow
+	}
+	return knowledge.LightGreen
+}
+
+// taskLight is a task's light today: the worst light of its parts, or of
+// the parts of names (the asked-about units and their groups) when given.
+func (r *request) taskLight(n *knowledge.Notice, t *knowledge.Task, names []string) (knowledge.Light, error) {
+	ps, ok := r.parts[n.Number]
+	if !ok {
+		var err error
+		if ps, err = r.e.st.Parts(r.ctx, n.Number); err != nil {
+			return "", err
+		}
+		if r.parts == nil {
+			r.parts = map[string][]knowledge.Part{}
+		}
+		r.parts[n.Number] = ps
+	}
+	worst := knowledge.LightNone
+	for _, p := range ps {
+		if p.Task != t.Number || len(names) > 0 && !containsName(names, p.Unit) {
+			continue
+		}
+		worst = knowledge.Worse(worst, r.light(p, t))
+	}
+	return worst, nil
+}
+
+func containsName(names []string, unit string) bool {
+	for _, n := range names {
+		if n == unit {
+			return true
+		}
+	}
+	return false
+}
