@@ -75,6 +75,10 @@ type Item struct {
 	Status      knowledge.Status
 	Section     string
 	Subsection  string
+	// DeadlineText and StatusText are the deadline and the status as the
+	// engine writes them in the reply's language (已逾期 included): adapters
+	// show these, so that a fact is rendered in one place.
+	DeadlineText, StatusText string
 }
 
 // Group is a headed part of a list answer.

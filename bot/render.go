@@ -12,9 +12,11 @@ func (r *request) item(n *knowledge.Notice, t *knowledge.Task, quote string) (It
 	if err != nil {
 		return Item{}, err
 	}
-	return Item{Notice: n.Number, Task: t.Number, Content: t.Content, Quote: quote,
+	it := Item{Notice: n.Number, Task: t.Number, Content: t.Content, Quote: quote,
 		Lead: t.Lead, Responsible: t.Responsible, Deadline: t.Deadline, Status: st,
-		Section: t.Section, Subsection: t.Subsection}, nil
+		Section: t.Section, Subsection: t.Subsection}
+	it.DeadlineText, it.StatusText = r.deadline(t.Deadline), r.statusText(it)
+	return it, nil
 }
 
 // list joins names with the language's list separator, or says none.

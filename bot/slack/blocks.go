@@ -8,7 +8,6 @@ import (
 	slackapi "github.com/slack-go/slack"
 
 	"dutybot/bot"
-	"dutybot/knowledge"
 )
 
 // Slack's Block Kit limits that answers must stay inside.
@@ -176,8 +175,8 @@ func (r renderer) item(it bot.Item) slackapi.Block {
 	fields := []*slackapi.TextBlockObject{
 		r.field("slack_label_lead", r.units(it.Lead)),
 		r.field("slack_label_responsible", r.units(it.Responsible)),
-		r.field("slack_label_deadline", r.deadline(it.Deadline)),
-		r.field("slack_label_status", r.status(it.Status)),
+		r.field("slack_label_deadline", orDash(it.DeadlineText)),
+		r.field("slack_label_status", orDash(it.StatusText)),
 	}
 	return slackapi.NewSectionBlock(mrkdwn(text), fields, nil)
 }
@@ -195,30 +194,12 @@ func (r renderer) units(names []string) string {
 	return strings.Join(names, r.t("slack_list_sep", nil))
 }
 
-func (r renderer) deadline(d knowledge.Deadline) string {
-	switch d.Kind {
-	case knowledge.DeadlineDate:
-		if r.lang == langEN || d.Text == "" {
-			if d.Text == "" {
-				return d.Date.String()
-			}
-			return d.Date.String() + " (" + d.Text + ")"
-		}
-		return d.Text
-	case knowledge.DeadlineOngoing:
-		return r.t("slack_deadline_ongoing", nil)
+// orDash shows a fact the engine rendered, or a dash where it gave none.
+func orDash(s string) string {
+	if s == "" {
+		return "—"
 	}
-	return r.t("slack_deadline_none", nil)
-}
-
-func (r renderer) status(s knowledge.Status) string {
-	switch s {
-	case knowledge.StatusDone:
-		return r.t("slack_status_done", nil)
-	case knowledge.StatusPartial:
-		return r.t("slack_status_partial", nil)
-	}
-	return r.t("slack_status_open", nil)
+	return s
 }
 
 // fallback is the plain notification text sent along with blocks.

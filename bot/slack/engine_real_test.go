@@ -47,12 +47,20 @@ func TestRealEngine(t *testing.T) {
 	if b := h.st.waitCalls("chat.postMessage", 1)[0].blocks(); !strings.Contains(b, "第6项") || !strings.Contains(b, "牵头单位") {
 		t.Fatalf("answer: %s", b)
 	}
+	// the card's status is the engine's: task 1 (due 2019-08-31) is overdue on 2019-09-20
+	// in the card as in the text (issue 12 item 17: the card could never say so)
+	h.post("/slack/events", eventBody("EvReal0", map[string]any{
+		"type": "message", "channel_type": "im", "user": "U0ASKER", "text": "第1项任务", "ts": "1.0", "channel": "D0ASKER",
+	}))
+	if b := h.st.waitCalls("chat.postMessage", 2)[1].blocks(); !strings.Contains(b, "已逾期") {
+		t.Fatalf("the card of an overdue task does not say overdue: %s", b)
+	}
 
 	lead := n.Task(6).Lead[0]
 	if _, err := h.a.Send(ctx, testDeliveryFor(6, lead)); err != nil {
 		t.Fatal(err)
 	}
-	reminder := h.st.waitCalls("chat.postMessage", 2)[1]
+	reminder := h.st.waitCalls("chat.postMessage", 3)[2]
 	h.post("/slack/interactivity", interactionBody(h.buttonPress("U0OFFICER", actionDone, "dutybot|zh-CN|0", "done 6 "+lead, reminder)))
 	h.st.waitCalls("response_url", 1)
 	h.flush()

@@ -56,6 +56,8 @@ func testItem(n int) bot.Item {
 		Deadline:    knowledge.Deadline{Text: "2019年9月底前", Kind: knowledge.DeadlineDate, Date: knowledge.NewDate(2019, 9, 30)},
 		Status:      knowledge.StatusOpen,
 		Section:     "推行行政执法公示制度", Subsection: "强化事后公开",
+		// the engine renders these in the asker's language; the adapter shows them as given
+		DeadlineText: "2019年9月底前", StatusText: "未完成（已逾期）",
 	}
 }
 

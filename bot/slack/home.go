@@ -77,7 +77,7 @@ func (r renderer) home(h bot.Home) []slackapi.Block {
 // compactItem is one task on one line and a short quote: Home lists many.
 func (r renderer) compactItem(it bot.Item) slackapi.Block {
 	line := "*" + escape(r.t("slack_label_task", map[string]any{"N": it.Task})) + "*  ·  " +
-		clip(r.deadline(it.Deadline), 200) + "  ·  " + escape(r.status(it.Status))
+		clip(orDash(it.DeadlineText), 200) + "  ·  " + escape(orDash(it.StatusText))
 	return slackapi.NewSectionBlock(mrkdwn(line+"\n"+quoteLines(clip(strings.ReplaceAll(it.Content, "\n", " "), 200))), nil, nil)
 }
 
