@@ -2,14 +2,9 @@ package slack
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
-	"time"
 
-	"dutybot/bot"
 	"dutybot/knowledge"
-	"dutybot/knowledge/builtin"
-	"dutybot/store"
 )
 
 // TestAuditRecordsWhere: a change asked in Slack, by slash command, by
@@ -17,25 +12,7 @@ import (
 // asked in, carried from the request through the engine to the store.
 func TestAuditRecordsWhere(t *testing.T) {
 	ctx := context.Background()
-	n, err := builtin.Notice()
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "dutybot.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.ImportNotice(ctx, n, knowledge.Actor{User: "test", Via: "cli"}); err != nil {
-		t.Fatal(err)
-	}
-	eng, err := bot.New(st, bot.WithAdmins("U0ADMIN"), bot.WithClock(func() time.Time { return testNow }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := eng.Load(ctx); err != nil {
-		t.Fatal(err)
-	}
+	n, st, eng := newRealEngine(t)
 	h := startReal(t, eng)
 	last := func() knowledge.AuditEntry {
 		t.Helper()

@@ -15,10 +15,10 @@ import (
 
 var _ Engine = (*bot.Engine)(nil)
 
-// TestRealEngine runs the adapter over dutybot's own engine and a real
-// SQLite store holding the built-in notice: the contract between the two
-// (plain-text commands in, Reply.Changed on a change, refusals) holds.
-func TestRealEngine(t *testing.T) {
+// newRealEngine returns dutybot's own engine over a real SQLite store holding
+// the built-in notice, at testNow, with U0ADMIN as its administrator.
+func newRealEngine(t *testing.T) (*knowledge.Notice, *store.DB, *bot.Engine) {
+	t.Helper()
 	ctx := context.Background()
 	n, err := builtin.Notice()
 	if err != nil {
@@ -39,6 +39,15 @@ func TestRealEngine(t *testing.T) {
 	if err := eng.Load(ctx); err != nil {
 		t.Fatal(err)
 	}
+	return n, st, eng
+}
+
+// TestRealEngine runs the adapter over dutybot's own engine and a real
+// SQLite store holding the built-in notice: the contract between the two
+// (plain-text commands in, Reply.Changed on a change, refusals) holds.
+func TestRealEngine(t *testing.T) {
+	ctx := context.Background()
+	n, st, eng := newRealEngine(t)
 	h := startReal(t, eng)
 
 	h.post("/slack/events", eventBody("EvReal1", map[string]any{
