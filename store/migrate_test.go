@@ -38,23 +38,7 @@ func oldDatabase(t *testing.T, dsn string) {
 func TestOpen_upgrade(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, dsn string) {
 		oldDatabase(t, dsn)
-		var wg sync.WaitGroup
-		errs := make([]error, 3)
-		for i := range errs {
-			wg.Go(func() {
-				db, err := Open(ctx, dsn)
-				if err == nil {
-					err = db.Close()
-				}
-				errs[i] = err
-			})
-		}
-		wg.Wait()
-		for i, err := range errs {
-			if err != nil {
-				t.Fatalf("Open %d: %v", i, err)
-			}
-		}
+		openTogether(t, dsn, 3)
 		db := MustOpenDB(t, dsn)
 		mustVerify(t, db)
 		audit, err := db.Audit(ctx)
@@ -97,4 +81,27 @@ func TestAddAuditColumns_twice(t *testing.T) {
 			t.Errorf("the baseline of a fresh database wrote %d entries", h.Seq)
 		}
 	})
+}
+
+// openTogether opens dsn from n replicas at the same moment, as replicas
+// starting together on an old database do, and fails on any error.
+func openTogether(t *testing.T, dsn string, n int) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for i := range errs {
+		wg.Go(func() {
+			db, err := Open(ctx, dsn)
+			if err == nil {
+				err = db.Close()
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("replica %d: %v", i, err)
+		}
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"dutybot/knowledge"
@@ -91,24 +90,7 @@ func TestOpen_upgradesVersion3(t *testing.T) {
 	for _, e := range []Engine{SQLite, Postgres} {
 		t.Run(string(e), func(t *testing.T) {
 			dsn := v3Database(t, e)
-			// Two replicas start together on the old database.
-			var wg sync.WaitGroup
-			errs := make([]error, 2)
-			for i := range errs {
-				wg.Go(func() {
-					db, err := Open(ctx, dsn)
-					if err == nil {
-						err = db.Close()
-					}
-					errs[i] = err
-				})
-			}
-			wg.Wait()
-			for i, err := range errs {
-				if err != nil {
-					t.Fatalf("replica %d: %v", i, err)
-				}
-			}
+			openTogether(t, dsn, 2) // two replicas start together on the old database
 			db := MustOpenDB(t, dsn)
 			var versions []int
 			db.r.Model(&SchemaVersionRow{}).Order("version").Pluck("version", &versions)
