@@ -15,6 +15,17 @@ const maxListed = 60
 
 // togetherWords ask for the tasks that every named unit plays a part in
 // (法制支队和科技处共同参与的, 科技处和警务保障处都参与的), not any of them.
+// togetherVerb reports 都 or 均 before a word of taking part (都挂了名, 均出现):
+// the same ask as togetherWords, for every verb anyWords knows.
+func togetherVerb(f string) bool {
+	for _, w := range anyWords {
+		if strings.Contains(f, "都"+w) || strings.Contains(f, "均"+w) {
+			return true
+		}
+	}
+	return false
+}
+
 var togetherWords = []string{"共同", "同时", "一起", "都参与", "都参加", "都负责", "都牵头", "都涉及", "都有份", "均参与", "均负责", "都是责任单位", "都作为"}
 
 // candidate is a task with the roles the asked-about units play in it.
@@ -36,7 +47,7 @@ func plays(t *knowledge.Task, names []string) (lead, resp bool) {
 // matches selects the tasks a filtered question asks for, in table order.
 func (r *request) matches(q *query) ([]candidate, error) {
 	var out []candidate
-	together := containsAny(q.flat, togetherWords)
+	together := containsAny(q.flat, togetherWords) || togetherVerb(q.flat)
 	for _, n := range r.snap.notices {
 		for i := range n.Tasks {
 			t := &n.Tasks[i]

@@ -3,6 +3,7 @@ package bot
 import (
 	_ "embed" // the lexicon is data administrators edit, built into the binary
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -43,6 +44,7 @@ type lexicon struct {
 	slips    [][]string // the right form first
 	units    [][]string // a unit's name or alias first, then its nicknames
 	offtopic []string
+	due      []string // everyday ways to say a task falls due (要交, 到点, 收尾)
 }
 
 // builtinLexicon is parsed once: the embedded file never changes while the
@@ -75,7 +77,7 @@ func parseLexicon(text string) (*lexicon, error) {
 			}
 			section = strings.TrimSpace(line[1 : len(line)-1])
 			switch section {
-			case "synonyms", "slips", "units", "offtopic", "english":
+			case "synonyms", "slips", "units", "offtopic", "english", "due":
 			default:
 				return nil, fmt.Errorf("lexicon line %d: unknown section [%s]", i+1, section)
 			}
@@ -92,6 +94,9 @@ func parseLexicon(text string) (*lexicon, error) {
 			return nil, fmt.Errorf("lexicon line %d: %q before any [section]", i+1, line)
 		case "offtopic":
 			lx.offtopic = append(lx.offtopic, words...)
+			continue
+		case "due":
+			lx.due = append(lx.due, words...)
 			continue
 		}
 		if len(words) < 2 {
@@ -235,4 +240,16 @@ func (t *topicRewriter) Rewrite(seg string) string {
 		return seg
 	}
 	return out
+}
+
+// dueAlternation is the lexicon's [due] phrases as a regular-expression
+// alternation, longest first, for the patterns that recognise a question
+// about deadlines (reDue, reTaskish, reNextDue, reDueWord).
+func dueAlternation(lx *lexicon) string {
+	ws := append([]string(nil), lx.due...)
+	sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	for i, w := range ws {
+		ws[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(ws, "|")
 }

@@ -99,7 +99,7 @@ var (
 	respWords = []string{"责任单位", "配合", "协办", "协助", "跟着干", "协同", "responsible"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
-	anyWords   = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "takepart", "involv", "participat"}
+	anyWords   = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "takepart", "involv", "participat"}
 	openWords  = []string{"没完成", "未完成", "没有完成", "尚未完成", "还没完成", "没做完", "未办结", "没办完", "待完成", "没干完", "未落实", "没落实",
 		"unfinished", "notdone", "notyetdone", "incomplete", "pending", "open",
 		"nothingisfinished", "nothingisdone", "nothingfinished", "noneisdone", "noneisfinished"}
@@ -111,7 +111,7 @@ var (
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"}
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "ongoing", "standing", "longterm"}
-	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
+	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
 	reHasDeadline = regexp.MustCompile(`(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子)|withadeadline|withdeadline|datedtasks`)
 )
@@ -124,7 +124,7 @@ var (
 )
 
 // reToBeDone is a deadline's "had to be finished by", not a state asked.
-var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within)`)
+var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within|onorbefore)|tobe(finished|completed|done)`)
 
 // reNothingDone supposes no work is finished (assuming nothing has been
 // finished yet): the open tasks, not the done ones.
@@ -146,7 +146,7 @@ var (
 var reAnyRoleAside = regexp.MustCompile(`(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)|(牵头|主办)(还是|或者|或|和|、)?(负责|配合|责任|参与)都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
 
 // reWhoAsk asks which unit, not only for a role (牵头 alone is a filter).
-var reWhoAsk = regexp.MustCompile(`谁|哪个.{0,8}(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)
+var reWhoAsk = regexp.MustCompile(`谁|哪几家|哪几个(部门|单位)|哪个.{0,8}(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)
 
 // reCountedNoun is what 几个 counts when it counts tasks or units: 几个任务,
 // 几个单位, 几个牵头 (几个方面 counts something a task says).
@@ -158,6 +158,9 @@ var reRatio = regexp.MustCompile(`比例|百分比|占比|比重|percentage|rati
 
 // reTrailingWhen is 时间 or 日期 closing a question (年报 时间, 归档日期是):
 // the way a search-box query asks when.
+// reUnitTally counts a task's units (有两个牵头单位, 好几家责任单位): no word of the topic.
+var reUnitTally = regexp.MustCompile(`(有|共|一共)?(\d+|好几|几)\s*((个|家)\s*(牵头单位|责任单位|负责单位|单位|部门)|家)`)
+
 var reTrailingWhen = regexp.MustCompile(`(时间|日期)(是|为)?[\s\p{P}]*$`)
 
 // reWhoIs asks who is called something (谁是第一责任人, 第一责任人是谁):
@@ -308,6 +311,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if syn != nil {
 		text = syn.Replace(text)
 	}
+	// 那条有两个牵头单位: how many units a task has frames the question
+	text = reUnitTally.ReplaceAllString(text, "|")
 	for _, seg := range strings.Split(scaffolding.Replace(text), "|") {
 		seg = strings.Map(func(r rune) rune {
 			if r < 128 && !(r >= '0' && r <= '9') && r != '%' {
@@ -364,6 +369,8 @@ var scaffolding = func() *strings.Replacer {
 		"有哪些", "都有", "所有", "全部", "列出", "应该", "需要", "可以", "能不能", "能否",
 		"通知", "文件", "这份", "本通知", "里", "中", "和", "及", "与", "或",
 		"多长时间", "多长", "多久", "部分", "参加", "担任",
+		// setting a named unit aside in a question about one task's units (除了办公室另一个是谁)
+		"除了", "除去", "另一个", "另外一个", "另外", "其他", "别的", "跟着干", "那条", "那项", "这一条", "那一条",
 		// a modal before the question word (执法决定要怎样推送): the 要 belongs to the asking, not the topic
 		"要怎么样", "要怎样", "要怎么", "要如何", "该怎么样", "该怎样", "该怎么", "该如何", "应怎样", "应如何", "应该怎样", "应该如何",
 		// yes/no framing (穿便装行不行, 的时候): the asking, not the topic

@@ -47,11 +47,11 @@ func (c unitCond) holds(t *knowledge.Task, names []string) bool {
 var (
 	// reNegBefore is a negation just before a unit's name: 没有警务保障处的份,
 	// 没出现法制支队, 没把各分县局列进去, without 法制支队.
-	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没把|没出现|没列|没涉及|不涉及|不需要|不用|without|excluding|except|not|notinvolving)\|?$`)
+	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没把|没出现|没列|没涉及|没写|没有写|没提|没挂|不涉及|不需要|不用|without|excluding|except|not|notinvolving)\|?$`)
 	// reYesNoBefore is a yes/no question, not a negation: 有没有纪检方面的单位.
 	reYesNoBefore = regexp.MustCompile(`(有没有|是不是|在不在|含不含|包不包括)\|?$`)
 	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
-	reNegAfter = regexp.MustCompile(`^\|?(都|也|均)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在)|^\|?(完全|根本|压根|都)?(不沾边|无关|没关系|不相干|不搭界)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
+	reNegAfter = regexp.MustCompile(`^\|?(都|也|均)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干)|^\|?(完全|根本|压根|都)?(不沾边|无关|没关系|不相干|不搭界)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
 	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任|负责)?(牵头|主办)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead)`)
 	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
@@ -137,6 +137,9 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 			o := &out[i]
 			o.needLead, o.needResp = o.needLead || c.needLead, o.needResp || c.needResp
 			o.banLead, o.banResp, o.alone = o.banLead || c.banLead, o.banResp || c.banResp, o.alone || c.alone
+			// 分县局有没有不用管的…牵头责任都没写各分县局: a role denied in so many
+			// words outweighs one the other mention only touched on
+			o.needLead, o.needResp = o.needLead && !o.banLead, o.needResp && !o.banResp
 			continue
 		}
 		seen[c.unit] = len(out)
