@@ -297,6 +297,13 @@ func (r *request) answerList(q *query) (Reply, error) {
 		rep.Headline = r.loc.T(msgUnitDoneCount, map[string]any{"Unit": q.units[0], "Done": len(cs), "Total": len(total)})
 	case len(cs) == 0:
 		rep.Headline = r.loc.T(msgListEmpty, map[string]any{"What": what})
+		hint, err := r.deadlineHint(q)
+		if err != nil {
+			return Reply{}, err
+		}
+		if hint != "" {
+			body = append(body, hint)
+		}
 	default:
 		rep.Headline = r.loc.N(msgListHead, len(seen), map[string]any{"What": what})
 	}
@@ -461,4 +468,28 @@ func (r *request) topicList(q *query, hits []hit) (Reply, error) {
 	rep.Headline = r.loc.N(msgListHead, len(rep.Tasks), map[string]any{"What": r.loc.T(msgWhatTopic, map[string]any{"Topic": topic})})
 	rep.Text = strings.Join(append([]string{rep.Headline}, lines...), "\n")
 	return rep, nil
+}
+
+// deadlineHint says, when a question's deadline filter leaves nothing, what
+// the deadlines of the tasks it otherwise asks for are: 信息化建设那部分有没有
+// 硬性的时间节点 is answered "none" and then "its 6 tasks are all 长期".
+func (r *request) deadlineHint(q *query) (string, error) {
+	if q.kind == "" && q.when == nil && q.super == superNone && q.monthEnd == 0 {
+		return "", nil
+	}
+	loose := *q
+	loose.kind, loose.when, loose.super, loose.monthEnd = "", nil, superNone, 0
+	if !loose.filtered() {
+		return "", nil // the whole table: kindsCount answers that
+	}
+	cs, err := r.matches(&loose)
+	if err != nil || len(cs) == 0 {
+		return "", err
+	}
+	counts := map[knowledge.DeadlineKind]int{}
+	for _, c := range cs {
+		counts[c.t.Deadline.Kind]++
+	}
+	return r.loc.T(msgDeadlineHint, map[string]any{"What": r.describe(&loose), "Total": len(cs),
+		"Dated": counts[knowledge.DeadlineDate], "Ongoing": counts[knowledge.DeadlineOngoing], "None": counts[knowledge.DeadlineNone]}), nil
 }

@@ -22,6 +22,7 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round5.jsonl", 0.95},
 	{"testdata/paraphrase_round6.jsonl", 0.93},
 	{"testdata/paraphrase_round7.jsonl", 0.91},
+	{"testdata/paraphrase_round8.jsonl", 0.93},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -87,6 +87,7 @@ const (
 	msgWhatPart         = "BotWhatPart"
 	msgWhatLight        = "BotWhatLight"
 	msgKindsCount       = "BotKindsCount"
+	msgDeadlineHint     = "BotDeadlineHint"
 	msgNoticeAbbrevItem = "BotNoticeAbbrevItem"
 	msgWhatSoleLead     = "BotWhatSoleLead"
 	msgWhatSoleResp     = "BotWhatSoleResp"
@@ -152,7 +153,7 @@ var messageIDs = []string{
 	msgListLine, msgListMore, msgGroupLead, msgGroupResponsible, msgGroupTasks, msgWhatWrap, msgWhatAll,
 	msgWhatUnitLead, msgWhatUnitResp, msgWhatUnitAny, msgWhatDueDay, msgWhatDueMonth, msgWhatDueYear,
 	msgWhatDueSpan, msgWhatDueBy, msgWhatDueAfter, msgWhatLate, msgWhatSoon, msgWhatOngoing,
-	msgWhatNoDeadline, msgWhatDated, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgWhatPart, msgWhatLight, msgKindsCount, msgNoticeAbbrevItem, msgWhatSoleLead, msgWhatSoleResp, msgWhatMonthEnd, msgWhatMidMonth, msgWhatInPart, msgWhatEarliest, msgWhatLatest, msgWhatNextDue, msgWhatUnitNot, msgWhatUnitNotLead, msgWhatUnitNotResp, msgWhatUnitAlone, msgWhatUnitBoth, msgWhatMultiLead, msgWhatSelfBoth, msgUnitDoneCount,
+	msgWhatNoDeadline, msgWhatDated, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgWhatPart, msgWhatLight, msgKindsCount, msgDeadlineHint, msgNoticeAbbrevItem, msgWhatSoleLead, msgWhatSoleResp, msgWhatMonthEnd, msgWhatMidMonth, msgWhatInPart, msgWhatEarliest, msgWhatLatest, msgWhatNextDue, msgWhatUnitNot, msgWhatUnitNotLead, msgWhatUnitNotResp, msgWhatUnitAlone, msgWhatUnitBoth, msgWhatMultiLead, msgWhatSelfBoth, msgUnitDoneCount,
 	msgTotalCount, msgOverview, msgOverviewSection, msgNoticeNumber, msgNoticeDate, msgNoticeIssuer,
 	msgNoticeTitle, msgNoticeAddressees, msgNoticeCites, msgNoticeClosing, msgNoticePreamble, msgNoticeNote,
 	msgNoticeAttachment, msgNoticeSection, msgNoticeAbout, msgNoticeAbbrev, msgDoneTask, msgDoneUnit,
