@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 
+	"dutybot/i18n/facts"
 	"dutybot/knowledge"
 )
 
@@ -427,9 +428,9 @@ func (r *request) describeCond(c unitCond) string {
 	case c.banLead && c.banResp:
 		return r.loc.T(msgWhatUnitNot, d)
 	case c.alone:
-		d["Role"] = r.loc.T(msgRoleLead, nil)
+		d["Role"] = facts.Role(r.loc, knowledge.RoleLead)
 		if c.needResp {
-			d["Role"] = r.loc.T(msgRoleResponsible, nil)
+			d["Role"] = facts.Role(r.loc, knowledge.RoleResponsible)
 		}
 		parts = append(parts, r.loc.T(msgWhatUnitAlone, d))
 	case c.needLead:

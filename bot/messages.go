@@ -37,13 +37,6 @@ const (
 	msgLabelNotice      = "BotLabelNotice"
 	msgNone             = "BotNone"
 	msgSep              = "BotSep"
-	msgStatusOpen       = "BotStatusOpen"
-	msgStatusPartial    = "BotStatusPartial"
-	msgStatusDone       = "BotStatusDone"
-	msgStatusLate       = "BotStatusLate"
-	msgDeadlineDate     = "BotDeadlineDate"
-	msgDeadlineOngoing  = "BotDeadlineOngoing"
-	msgDeadlineNone     = "BotDeadlineNone"
 	msgAnsContent       = "BotAnsContent"
 	msgAnsDeadline      = "BotAnsDeadline"
 	msgAnsDaysLeft      = "BotAnsDaysLeft"
@@ -130,8 +123,6 @@ const (
 	msgNeedIam          = "BotNeedIam"
 	msgUnitParts        = "BotUnitParts"
 	msgUnitPart         = "BotUnitPart"
-	msgRoleLead         = "BotRoleLead"
-	msgRoleResponsible  = "BotRoleResponsible"
 	msgUnitsHead        = "BotUnitsHead"
 	msgUnitsLine        = "BotUnitsLine"
 	msgUnitsRoleLead    = "BotUnitsRoleLead"
@@ -146,8 +137,8 @@ var messageIDs = []string{
 	msgErrUnchangedUnit, msgErrNotGroup, msgUsageMembers, msgMembersOK,
 	msgUsageTask, msgUsageUnit, msgUsageDone, msgUsageReopen, msgUsageBind, msgUsageIam,
 	msgTaskPlace, msgLabelLead, msgLabelResponsible, msgLabelDeadline, msgLabelStatus, msgLabelQuote,
-	msgLabelContent, msgLabelNotice, msgNone, msgSep, msgStatusOpen, msgStatusPartial, msgStatusDone,
-	msgStatusLate, msgDeadlineDate, msgDeadlineOngoing, msgDeadlineNone, msgAnsContent, msgAnsDeadline,
+	msgLabelContent, msgLabelNotice, msgNone, msgSep,
+	msgAnsContent, msgAnsDeadline,
 	msgAnsDaysLeft, msgAnsDueToday, msgAnsDaysOver,
 	msgAnsWho, msgAnsStatus, msgAnsPeriod, msgAnsFact, msgAnsSeeAlso, msgAnsUnsure, msgAnsMaybe, msgAnsAlternative, msgListHead, msgListEmpty,
 	msgListLine, msgListMore, msgGroupLead, msgGroupResponsible, msgGroupTasks, msgWhatWrap, msgWhatAll,
@@ -158,5 +149,5 @@ var messageIDs = []string{
 	msgNoticeTitle, msgNoticeAddressees, msgNoticeCites, msgNoticeClosing, msgNoticePreamble, msgNoticeNote,
 	msgNoticeAttachment, msgNoticeSection, msgNoticeAbout, msgNoticeAbbrev, msgDoneTask, msgDoneUnit,
 	msgReopenTask, msgReopenUnit, msgBindOK, msgIamOK, msgNeedIam, msgUnitParts, msgUnitPart,
-	msgRoleLead, msgRoleResponsible, msgUnitsHead, msgUnitsLine, msgUnitsRoleLead, msgUnitsRoleResp, msgUnitsRoleAny,
+	msgUnitsHead, msgUnitsLine, msgUnitsRoleLead, msgUnitsRoleResp, msgUnitsRoleAny,
 }

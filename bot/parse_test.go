@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -11,18 +12,23 @@ import (
 
 func TestNew_validatesOptions(t *testing.T) {
 	st := newStore(t)
-	cases := map[string][]Option{
-		"nil location": {WithLocation(nil)},
-		"unknown lang": {WithLang("fr")},
-		"nil logger":   {WithLogger(nil)},
-		"nil bundle":   {WithBundle(nil)},
-		"nil clock":    {WithClock(nil)},
-		"admin list":   {WithAdmins("U1,U2")},
+	tests := []struct {
+		name string
+		opts []Option
+		want error
+	}{
+		{"nil location", []Option{WithLocation(nil)}, ErrNilLocation},
+		{"unknown lang", []Option{WithLang("fr")}, ErrInvalidLang},
+		{"nil logger", []Option{WithLogger(nil)}, ErrNilLogger},
+		{"nil bundle", []Option{WithBundle(nil)}, ErrNilBundle},
+		{"nil clock", []Option{WithClock(nil)}, ErrNilClock},
+		{"nil workdays", []Option{WithWorkdays(nil)}, ErrNilWorkdays},
+		{"admin list", []Option{WithAdmins("U1,U2")}, ErrInvalidAdmin},
 	}
-	for name, opts := range cases {
-		t.Run(name, func(t *testing.T) {
-			if _, err := New(st, opts...); err == nil {
-				t.Error("no error")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := New(st, tt.opts...); !errors.Is(err, tt.want) {
+				t.Errorf("err = %v, want %v", err, tt.want)
 			}
 		})
 	}

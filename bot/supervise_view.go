@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"dutybot/i18n/facts"
 	"dutybot/knowledge"
 )
 
@@ -122,12 +123,9 @@ func (r *request) partsBlock(t *knowledge.Task) (string, error) {
 		if p.Task != t.Number {
 			continue
 		}
-		role, done := msgRoleResponsible, msgStatusOpen
-		if p.Role == knowledge.RoleLead {
-			role = msgRoleLead
-		}
+		done := knowledge.StatusOpen
 		if p.State == knowledge.PartDone {
-			done = msgStatusDone
+			done = knowledge.StatusDone
 		}
 		l := r.light(p, t)
 		worst = knowledge.Worse(worst, l)
@@ -136,7 +134,7 @@ func (r *request) partsBlock(t *knowledge.Task) (string, error) {
 			progress = r.loc.T(msgSupPartProgress, map[string]any{
 				"Date": knowledge.DateOf(p.Progress.At.In(r.e.loc)).String(), "Text": p.Progress.Text})
 		}
-		part := r.loc.T(msgUnitPart, map[string]any{"Unit": p.Unit, "Role": r.loc.T(role, nil), "State": r.loc.T(done, nil)})
+		part := r.loc.T(msgUnitPart, map[string]any{"Unit": p.Unit, "Role": facts.Role(r.loc, p.Role), "State": facts.State(r.loc, done)})
 		lines = append(lines, r.loc.T(msgSupPartLine, map[string]any{"Part": part,
 			"State": r.stateText(p), "Light": r.lightText(l), "Progress": progress}))
 	}

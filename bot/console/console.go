@@ -39,6 +39,14 @@ type Console struct {
 	failed      int // of them, those whose reply reports a failure
 }
 
+// Errors of invalid options, returned by New; test them with errors.Is.
+var (
+	// ErrEmptyUser is a WithUser that is empty or only spaces.
+	ErrEmptyUser = errors.New("console: empty user")
+	// ErrNilClock is WithNow(nil).
+	ErrNilClock = errors.New("console: nil clock")
+)
+
 // Option configures a Console.
 type Option func(*Console) error
 
@@ -46,7 +54,7 @@ type Option func(*Console) error
 func WithUser(user string) Option {
 	return func(c *Console) error {
 		if strings.TrimSpace(user) == "" {
-			return errors.New("console: empty user")
+			return ErrEmptyUser
 		}
 		c.user = user
 		return nil
@@ -73,7 +81,7 @@ func WithInteractive(prompt string) Option {
 func WithNow(now func() time.Time) Option {
 	return func(c *Console) error {
 		if now == nil {
-			return errors.New("console: nil clock")
+			return ErrNilClock
 		}
 		c.now = now
 		return nil

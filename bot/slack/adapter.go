@@ -254,7 +254,7 @@ func build(cfg Config, engine Engine, api webAPI, opts ...Option) (*Adapter, err
 		}
 	}
 	if a.timeouts.Write <= a.inlineBudget {
-		return nil, fmt.Errorf("slack: http write timeout %s must exceed the inline budget %s", a.timeouts.Write, a.inlineBudget)
+		return nil, fmt.Errorf("slack: %w: write timeout %s must exceed the inline budget %s", ErrInvalidHTTPTimeouts, a.timeouts.Write, a.inlineBudget)
 	}
 	if a.tr == nil {
 		b, err := i18n.New()
