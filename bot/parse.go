@@ -57,6 +57,7 @@ type query struct {
 	kind     knowledge.DeadlineKind // ongoing or none when asked for; "" otherwise
 	late     bool                   // 已逾期
 	soon     bool                   // 即将到期
+	today    knowledge.Date         // the day the question says it is (今天是10月20日), else zero
 	status   statusFilter
 	count    bool
 	list     bool
@@ -99,19 +100,19 @@ var (
 	respWords = []string{"责任单位", "配合", "协办", "协助", "跟着干", "协同", "responsible"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
-	anyWords   = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "takepart", "involv", "participat"}
+	anyWords   = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "takepart", "involv", "participat"}
 	openWords  = []string{"没完成", "未完成", "没有完成", "尚未完成", "还没完成", "没做完", "未办结", "没办完", "待完成", "没干完", "未落实", "没落实",
 		"unfinished", "notdone", "notyetdone", "incomplete", "pending", "open",
 		"nothingisfinished", "nothingisdone", "nothingfinished", "noneisdone", "noneisfinished"}
 	doneWords    = []string{"已完成", "完成了", "已经完成", "做完了", "已办结", "办完了", "已做完", "已落实", "done", "finished", "completed"}
 	partialWords = []string{"部分完成", "完成了一部分", "完成一部分", "partial"}
 	overview     = []string{"进度", "完成情况", "进展", "落实情况", "progress", "status"}
-	lateWords    = []string{"逾期", "overdue", "过了期限", "过了截止", "超过期限", "超过截止"}
+	lateWords    = []string{"逾期", "overdue", "过了期限", "过了截止", "超过期限", "超过截止", "passedthedeadline", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
 	// lateTaskWords mean overdue only in a question about tasks (护照过期了 is not).
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"}
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "ongoing", "standing", "longterm"}
-	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
+	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
 	reHasDeadline = regexp.MustCompile(`(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子)|withadeadline|withdeadline|datedtasks`)
 )
@@ -139,11 +140,11 @@ var (
 	reSoleResp = regexp.MustCompile(`责任单位(一栏|那栏|栏)?(里|中|上)?(只|仅|就)(列了?|有|写了?|填了?)?(一|1)(个|家)|onlyoneresponsibleunit|asingleresponsibleunit|oneresponsibleunitonly`)
 	reSoleLead = regexp.MustCompile(`牵头单位(一栏|那栏|栏)?(里|中|上)?(只|仅|就)(列了?|有|写了?|填了?)?(一|1)(个|家)|onlyoneleadunit|asingleleadunit|oneleadunitonly`)
 	reMonthEnd = regexp.MustCompile(`(某个?|一个|哪个)月(的)?(最后一天|月末|月底)|(卡在|落在|正好|恰好|刚好|都是|都在).{0,6}(最后一天|月末|月底)|lastdayofa?month|endofamonth`)
-	reMidMonth = regexp.MustCompile(`(某个?|一个|哪个)?月(的)?(中间|中旬|月中)|不是月(末|底)|而非月(末|底)|不在月(末|底)|midmonth|middleofamonth|notattheendofa?month`)
+	reMidMonth = regexp.MustCompile(`(精确|具体|细)到(几号|哪天|哪一天|日|天|某一天|具体哪天|具体日子)|(某个?|一个|哪个)?月(的)?(中间|中旬|月中)|不是月(末|底)|而非月(末|底)|不在月(末|底)|midmonth|middleofamonth|notattheendofa?month`)
 )
 
 // reAnyRoleAside waves the role aside: 不论牵头还是负责, 牵头配合都算.
-var reAnyRoleAside = regexp.MustCompile(`(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)|(牵头|主办)(还是|或者|或|和|、)?(负责|配合|责任|参与)都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
+var reAnyRoleAside = regexp.MustCompile(`(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(牵头|主办|负责|配合|责任|参与)(单位)?)?|(牵头|主办)(还是|或者|或|和|、)?(负责|配合|责任|参与)都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
 
 // reWhoAsk asks which unit, not only for a role (牵头 alone is a filter).
 var reWhoAsk = regexp.MustCompile(`谁|哪几家|哪几个(部门|单位)|哪个.{0,8}(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)
@@ -193,6 +194,10 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	q.flat = squeeze(q.text)
 	text := q.text
 
+	// 今天是10月20日, today is 20 october: the day to count from, no deadline
+	if d, rest, ok := statedToday(text, c); ok {
+		q.today, c.today, text = d, d, rest
+	}
 	// time: before units, so that 9月 is not read inside a name
 	q.when, text = parseWindow(text, c)
 
@@ -237,7 +242,13 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 作为责任单位参与: the role noun decides; 牵头或参与 and 牵头和责任: any role;
 	// 不论牵头还是负责: roles waved aside
 	if reAnyRoleAside.MatchString(f) {
-		lead, resp, anyRole = false, false, true
+		// 在责任单位栏出现的，不管它牵不牵头: the role waved aside goes, one
+		// asked for outside the aside stays
+		rest := reAnyRoleAside.ReplaceAllString(f, "|")
+		lead, resp, anyRole = containsAny(rest, leadWords), containsAny(rest, respWords), true
+		if lead == resp {
+			lead, resp = false, false
+		}
 	}
 	switch {
 	case resp && !lead:
@@ -264,12 +275,15 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if (q.late || q.soon) && q.when != nil && q.when.Shape == shapeDay && q.when.From == c.today && q.when.To == c.today {
 		q.when = nil
 	}
+	// 等办完了再看卷 is a step of work, not a state asked for: a state filters
+	// only a question that asks for tasks
+	asksTasks := reList.MatchString(f) || reCount.MatchString(f) || len(q.units) > 0 || containsAny(f, []string{"任务", "哪些", "哪几", "几项", "多少项", "事项", "task"})
 	switch {
-	case containsAny(f, partialWords):
+	case asksTasks && containsAny(f, partialWords):
 		q.status = statusPartial
-	case containsAny(f, openWords) || reNothingDone.MatchString(f):
+	case asksTasks && (containsAny(f, openWords) || reNothingDone.MatchString(f)):
 		q.status = statusOpen
-	case containsAny(reToBeDone.ReplaceAllString(f, "|"), doneWords):
+	case asksTasks && containsAny(reToBeDone.ReplaceAllString(f, "|"), doneWords):
 		q.status = statusDone
 	case containsAny(f, overview):
 		q.status = statusOverview

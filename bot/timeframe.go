@@ -55,7 +55,7 @@ var (
 	reY     = regexp.MustCompile(`(\d{4})\s*年(?:度|内)?`)
 	reMD    = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`)
 	reM     = regexp.MustCompile(`(\d{1,2})\s*月(?:底|末|份)?`)
-	reNDays = regexp.MustCompile(`(?:近|未来|最近|接下来|今后|往后)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:内|以内|之内)|(?:next|within)\s*(\d{1,3})\s*(days?|weeks?)`)
+	reNDays = regexp.MustCompile(`(?:近|未来|最近|接下来|今后|往后|不到|不足|少于|不满|还剩|只剩|剩下)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:内|以内|之内)|(?:next|within)\s*(\d{1,3})\s*(days?|weeks?)`)
 	reAll   = regexp.MustCompile(`所有|全部|都`)
 	// reQuarter is a calendar quarter (2019年第4季度, 19年三季度, q3); reHalf a
 	// half of a year (上半年). A two-digit year is this century's.
@@ -69,7 +69,7 @@ var (
 	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\|`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
-	reTaskish   = regexp.MustCompile(`任务|期限|完成|要做|要办|办完|办结|干完|做完|搞定|工作|逾期|事项|清单|的活|活儿|些活|task|finish|complet|` + dueAlternation(builtinLexicon))
+	reTaskish   = regexp.MustCompile(`任务|期限|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|工作|逾期|事项|清单|的活|活儿|些活|task|finish|complet|` + dueAlternation(builtinLexicon))
 )
 
 // reEnglishDate is an English date in a folded question: december 2019,
@@ -142,6 +142,33 @@ func quarter(today knowledge.Date, offset int) window {
 }
 
 // reDayExcluded leaves the named day out: 当天不算, 不含当天.
+// reTodayIs states the day it is: 今天是10月20日, 现在是2019年9月5日, today is 20 october.
+var reTodayIs = regexp.MustCompile(`(今天是|今日是|今天|现在是|当前是|today\s*is|it\s*is\s*now|it\s*is)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`)
+
+// statedToday reads the day a question says it is, and returns the text
+// without it.
+func statedToday(text string, c clock) (knowledge.Date, string, bool) {
+	en := englishDates(text)
+	m := reTodayIs.FindStringSubmatchIndex(en)
+	if m == nil {
+		return knowledge.Date{}, text, false
+	}
+	num := func(i int) int { n, _ := strconv.Atoi(en[m[2*i]:m[2*i+1]]); return n }
+	mo, d := num(3), num(4)
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return knowledge.Date{}, text, false
+	}
+	y := c.yearOf(time.Month(mo))
+	if m[4] >= 0 {
+		y = num(2)
+	}
+	return knowledge.NewDate(y, time.Month(mo), d), en[:m[0]] + "|" + en[m[1]:], true
+}
+
+// reRestated is a loose name of a time (a holiday, a quarter, a half, a
+// year's or month's end) followed by brackets that give dates.
+var reRestated = regexp.MustCompile(`(国庆节?|元旦|五一|劳动节|(第\s*)?[1-4一二三四]\s*季度|[上下]半年|年底|年末|月底|月末)\s*(前|之前|以前|后|之后|以后)?\s*\((\s*\d)`)
+
 // reAnyMonthEnd is a month's end in general (某个月底, 每个月末): a shape of
 // deadlines that parse reads, not this month's end.
 var reAnyMonthEnd = regexp.MustCompile(`(某|哪|每|任何|一)个?月(的)?(底|末)`)
@@ -211,6 +238,9 @@ func parseWindow(text string, c clock) (*window, string) {
 		return nil, text
 	}
 	text = englishDates(text)
+	// 国庆前（9月30日及以前）, 四季度（10月到12月）: a loose name of a time
+	// restated in brackets; the bracketed dates say it exactly
+	text = reRestated.ReplaceAllString(text, "(${4}")
 	var found []window
 	cut := func(re *regexp.Regexp, f func(m []string) (window, bool)) {
 		text = re.ReplaceAllStringFunc(text, func(s string) string {
