@@ -132,9 +132,12 @@ func (r renderer) reminder(d reminders.Delivery) [][]slackapi.Block {
 		done.Style = slackapi.StylePrimary
 		details := slackapi.NewButtonBlockElement(actionDetails, "task "+itoa(rem.Task),
 			plain(r.t("slack_button_details", nil)))
+		// 签收: the unit's liaison confirms it has received the task.
+		ack := slackapi.NewButtonBlockElement(actionAck, "ack "+itoa(rem.Task)+" "+rem.Unit,
+			plain(r.t("slack_button_ack", nil)))
 		groups = append(groups, []slackapi.Block{
 			slackapi.NewSectionBlock(mrkdwn(line), nil, nil),
-			slackapi.NewActionBlock(blockID, done, details),
+			slackapi.NewActionBlock(blockID, ack, done, details),
 		})
 	}
 	return groups
