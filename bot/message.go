@@ -54,6 +54,9 @@ type Reply struct {
 	// Notify are messages for others that the change calls for (a problem
 	// to the lead unit and the administrators, a rejection to its unit).
 	Notify []Notification
+	// Attachment, when set, is a file that goes with the answer (the
+	// ledger's workbook); an adapter that shares files uploads it.
+	Attachment *Attachment
 	// Err is why the engine did not do what the message asked, nil for an
 	// answer: a command refused or invalid, a change the store failed to
 	// write, a message too long, a failure. knowledge.ErrUnchanged means

@@ -98,3 +98,12 @@ func (r *request) address(ns []Notification) ([]Notification, error) {
 	}
 	return out, nil
 }
+
+// The sentences of this file's part of the loop (i18n/locales/loop.*.toml).
+const (
+	msgLoopLedgerFileName = "LoopLedgerFileName"
+	msgLoopLedgerTitle    = "LoopLedgerTitle"
+)
+
+// loopMessageIDs lists every ID above, for the test that each exists in zh-CN and en.
+var loopMessageIDs = []string{msgLoopLedgerFileName, msgLoopLedgerTitle}

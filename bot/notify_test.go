@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 )
@@ -58,5 +59,31 @@ func TestNotify_channels(t *testing.T) {
 func TestWithChannels_refusesAList(t *testing.T) {
 	if _, err := New(newStore(t, huainan(t)), WithChannels("C1,C2", "")); err == nil {
 		t.Fatal("a list of channels was taken as one")
+	}
+}
+
+func TestLoop_messagesExistInEveryLanguage(t *testing.T) {
+	e, _ := newTestEngine(t)
+	for _, lang := range []string{"zh-CN", "en"} {
+		for _, id := range loopMessageIDs {
+			if !e.bundle.Has(lang, id) {
+				t.Errorf("%s: message %s is missing", lang, id)
+			}
+		}
+	}
+}
+
+// TestLedger_attachment checks that 台账 carries the workbook for an
+// administrator, named in the asker's language, and nothing for others.
+func TestLedger_attachment(t *testing.T) {
+	e, _ := newTestEngine(t)
+	for _, c := range []struct{ lang, text, name string }{{"zh-CN", "台账", "督办台账-2019-09-20.xlsx"}, {"en", "ledger", "ledger-2019-09-20.xlsx"}} {
+		rep := say(t, e, admin, c.lang, c.text)
+		if rep.Err != nil || rep.Attachment == nil || rep.Attachment.Name != c.name || !bytes.HasPrefix(rep.Attachment.Data, []byte("PK")) {
+			t.Fatalf("%s: %q %+v", c.text, rep.Text, rep.Attachment)
+		}
+	}
+	if rep := say(t, e, "U0SOMEONE", "zh-CN", "台账"); rep.Err == nil || rep.Attachment != nil {
+		t.Fatalf("a non-administrator's 台账: %q", rep.Text)
 	}
 }

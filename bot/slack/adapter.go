@@ -46,6 +46,9 @@ type webAPI interface {
 	PublishViewContext(ctx context.Context, req slackapi.PublishViewContextRequest) (*slackapi.ViewResponse, error)
 	// OpenViewContext opens a modal (the reason of a rejection).
 	OpenViewContext(ctx context.Context, triggerID string, view slackapi.ModalViewRequest) (*slackapi.ViewResponse, error)
+	// UploadFileContext shares a file (the ledger) by files upload v2:
+	// files.getUploadURLExternal, the upload, files.completeUploadExternal.
+	UploadFileContext(ctx context.Context, params slackapi.UploadFileParameters) (*slackapi.FileSummary, error)
 	// SendMessageContext posts to a response_url (with MsgOptionResponseURL).
 	SendMessageContext(ctx context.Context, channel string, options ...slackapi.MsgOption) (string, string, string, error)
 }

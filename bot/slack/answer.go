@@ -38,6 +38,9 @@ func (a *Adapter) answer(ctx context.Context, team, user, channel, text, surface
 		// its reviewers, a decision to the unit), where the engine says.
 		a.goWork("notify", func(ctx context.Context) { a.notify(ctx, r, rep.Notify) })
 	}
+	if rep.Attachment != nil && channel != "" {
+		a.goWork("upload", func(ctx context.Context) { a.upload(ctx, channel, rep.Attachment) })
+	}
 	return rep, r
 }
 

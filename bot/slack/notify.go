@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"bytes"
 	"context"
 
 	slackapi "github.com/slack-go/slack"
@@ -53,4 +54,22 @@ func (r renderer) notification(n bot.Notification) []slackapi.Block {
 	reject := slackapi.NewButtonBlockElement(actionReject, "reject "+cmd, plain(r.t("slack_button_reject", nil)))
 	reject.Style = slackapi.StyleDanger
 	return append(blocks, slackapi.NewActionBlock(reviewPrefix+r.lang, approve, reject))
+}
+
+// upload shares a file that goes with an answer (the ledger's workbook) in
+// the channel the question came from, by files upload v2. A failure is
+// logged; the answer itself is posted anyway.
+func (a *Adapter) upload(ctx context.Context, channel string, f *bot.Attachment) {
+	if len(f.Data) == 0 || f.Name == "" {
+		return
+	}
+	err := a.retry(ctx, "files.upload", func() error {
+		_, err := a.api.UploadFileContext(ctx, slackapi.UploadFileParameters{
+			Reader: bytes.NewReader(f.Data), FileSize: len(f.Data), Filename: f.Name, Title: f.Title, Channel: channel,
+		})
+		return err
+	})
+	if err != nil {
+		a.log.Error("slack: upload file", "channel", channel, "file", f.Name, "err", err)
+	}
 }
