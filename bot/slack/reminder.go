@@ -115,8 +115,8 @@ func (r renderer) reminder(d reminders.Delivery) [][]slackapi.Block {
 	for i, it := range d.Items {
 		rem := it.Reminder
 		key := itoa(rem.Task) + "|" + rem.Unit
-		if rem.Task <= 0 || seen[key] {
-			continue // a digest line, or the same task and unit twice
+		if rem.Task <= 0 || rem.Kind == reminders.KindUnsignedLead || seen[key] {
+			continue // a digest line, the lead's list of others not signed, or the same task and unit twice
 		}
 		seen[key] = true
 		role := r.t("slack_role_responsible", nil)
