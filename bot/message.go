@@ -99,9 +99,19 @@ type Home struct {
 	// Lead and Responsible are the unit's tasks in each role, ordered by deadline.
 	Lead        []Item
 	Responsible []Item
+	// Lights are the lights of the unit's parts of its tasks, by task
+	// number (the worst, when it has more than one part in a task).
+	Lights map[int]HomeLight
 	// Sections and Units are the overall progress, in table order and by unit name.
 	Sections []Progress
 	Units    []Progress
+}
+
+// HomeLight is one light of App Home: the light and its name in the
+// reply's language (红灯, …).
+type HomeLight struct {
+	Light knowledge.Light
+	Text  string
 }
 
 // Progress counts the tasks of one section or one unit by status.

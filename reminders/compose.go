@@ -111,6 +111,13 @@ func (d *Dispatcher) render(st *state, m *message, now time.Time, today knowledg
 				skip(lr, "nothing to report")
 				continue
 			}
+			// The loop's ranking, red parts and ledger, where the source keeps parts.
+			if extra, file, ok := d.loopSummary(st, m.lang, n, today); ok {
+				text += "\n" + extra
+				if dl.Attachment == nil {
+					dl.Attachment = file
+				}
+			}
 			parts = append(parts, text)
 		} else {
 			it := item{r: r, notice: n, task: n.Task(r.Task)}

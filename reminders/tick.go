@@ -240,6 +240,13 @@ func (d *Dispatcher) deliver(ctx context.Context, ru *run, stopAt time.Time, st 
 			skip(lr, "superseded by the reminder of "+ix.latest[milestoneOf(r)].Format(time.RFC3339))
 			continue
 		}
+		if r.Unit == AdminUnit {
+			// The 通报's ranking and ledger read the parts as they are now;
+			// without them it goes as before.
+			if _, err := d.parts(ctx, st, r.Notice); err != nil {
+				d.logger.Warn("weekly summary without the loop's ranking", "notice", r.Notice, "err", err)
+			}
+		}
 		m := byUnit[r.Unit]
 		if m == nil {
 			m = &message{unit: r.Unit, channel: d.channelOf(st, r), lang: d.langOf(r.Unit)}

@@ -39,7 +39,8 @@ func (a *Adapter) answer(ctx context.Context, team, user, channel, text, surface
 		a.goWork("notify", func(ctx context.Context) { a.notify(ctx, r, rep.Notify) })
 	}
 	if rep.Attachment != nil && channel != "" {
-		a.goWork("upload", func(ctx context.Context) { a.upload(ctx, channel, rep.Attachment) })
+		f := rep.Attachment
+		a.goWork("upload", func(ctx context.Context) { a.upload(ctx, channel, "", f.Name, f.Title, f.Data) })
 	}
 	return rep, r
 }

@@ -15,6 +15,7 @@ import (
 	"dutybot/bot"
 	"dutybot/knowledge"
 	"dutybot/knowledge/builtin"
+	"dutybot/reminders"
 	"dutybot/store"
 )
 
@@ -315,5 +316,24 @@ func TestLoop_ledgerUpload(t *testing.T) {
 	rows, err := f.GetRows(f.GetSheetList()[0])
 	if err != nil || len(rows) < 44 {
 		t.Fatalf("ledger sheet: %d rows, %v", len(rows), err)
+	}
+}
+
+// TestSend_attachment posts a weekly 通报 that carries the ledger: the
+// message, then the workbook in its thread by files upload v2.
+func TestSend_attachment(t *testing.T) {
+	h := start(t, httpMode, newFakeEngine())
+	d := reminders.Delivery{Channel: "C0ADMIN", Lang: langZH, Unit: reminders.AdminUnit, Text: "【工作通报】…",
+		Attachment: &reminders.Attachment{Name: "督办台账-2019-10-21.xlsx", Title: "本周督办台账", Data: []byte("PK\x03\x04 workbook")}}
+	ts, err := h.a.Send(t.Context(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := h.st.waitCalls("files.completeUploadExternal", 1)[0]
+	if done.Form.Get("channel_id") != "C0ADMIN" || done.Form.Get("thread_ts") != ts || !strings.Contains(done.Form.Get("files"), "本周督办台账") {
+		t.Fatalf("completion %v, message ts %s", done.Form, ts)
+	}
+	if up := h.st.callsOf("upload"); len(up) != 1 || up[0].Raw != "PK\x03\x04 workbook" || up[0].Form.Get("filename") != "督办台账-2019-10-21.xlsx" {
+		t.Fatalf("upload: %+v", up)
 	}
 }

@@ -56,20 +56,20 @@ func (r renderer) notification(n bot.Notification) []slackapi.Block {
 	return append(blocks, slackapi.NewActionBlock(reviewPrefix+r.lang, approve, reject))
 }
 
-// upload shares a file that goes with an answer (the ledger's workbook) in
-// the channel the question came from, by files upload v2. A failure is
-// logged; the answer itself is posted anyway.
-func (a *Adapter) upload(ctx context.Context, channel string, f *bot.Attachment) {
-	if len(f.Data) == 0 || f.Name == "" {
+// upload shares a file that goes with a message (the ledger's workbook) in
+// channel, in the thread of thread when set, by files upload v2. A failure
+// is logged: the message itself is posted anyway.
+func (a *Adapter) upload(ctx context.Context, channel, thread, name, title string, data []byte) {
+	if len(data) == 0 || name == "" {
 		return
 	}
 	err := a.retry(ctx, "files.upload", func() error {
 		_, err := a.api.UploadFileContext(ctx, slackapi.UploadFileParameters{
-			Reader: bytes.NewReader(f.Data), FileSize: len(f.Data), Filename: f.Name, Title: f.Title, Channel: channel,
+			Reader: bytes.NewReader(data), FileSize: len(data), Filename: name, Title: title, Channel: channel, ThreadTimestamp: thread,
 		})
 		return err
 	})
 	if err != nil {
-		a.log.Error("slack: upload file", "channel", channel, "file", f.Name, "err", err)
+		a.log.Error("slack: upload file", "channel", channel, "file", name, "err", err)
 	}
 }

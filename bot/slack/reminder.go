@@ -77,6 +77,11 @@ func (a *Adapter) Send(ctx context.Context, d reminders.Delivery) (string, error
 	if len(msgs) > 1 {
 		a.post(ctx, d.Channel, ts, msgs[1:], text)
 	}
+	if f := d.Attachment; f != nil {
+		// The 通报's ledger, in its thread: the message is delivered
+		// already, so a failed upload is logged, not retried as a delivery.
+		a.upload(ctx, d.Channel, ts, f.Name, f.Title, f.Data)
+	}
 	return ts, nil
 }
 
