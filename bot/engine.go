@@ -31,6 +31,8 @@ type Engine struct {
 	snap   atomic.Pointer[snapshot]
 	// workdays is the calendar the traffic lights count working days in.
 	workdays knowledge.Workdays
+	// unboundChannel and adminChannel address notifications (notify.go).
+	unboundChannel, adminChannel string
 }
 
 // New returns an Engine over st. Call Load before Handle.

@@ -79,6 +79,15 @@ func (e *Engine) Home(ctx context.Context, user, lang string, now time.Time) (Ho
 				if err != nil {
 					return Home{}, err
 				}
+				// The light of the unit's own parts, not the task's.
+				light, err := r.taskLight(n, t, names)
+				if err != nil {
+					return Home{}, err
+				}
+				if h.Lights == nil {
+					h.Lights = map[int]HomeLight{}
+				}
+				h.Lights[t.Number] = HomeLight{Light: light, Text: r.lightText(light)}
 				if l {
 					h.Lead = append(h.Lead, it)
 				}

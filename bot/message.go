@@ -54,6 +54,9 @@ type Reply struct {
 	// Notify are messages for others that the change calls for (a problem
 	// to the lead unit and the administrators, a rejection to its unit).
 	Notify []Notification
+	// Attachment, when set, is a file that goes with the answer (the
+	// ledger's workbook); an adapter that shares files uploads it.
+	Attachment *Attachment
 	// Err is why the engine did not do what the message asked, nil for an
 	// answer: a command refused or invalid, a change the store failed to
 	// write, a message too long, a failure. knowledge.ErrUnchanged means
@@ -96,9 +99,19 @@ type Home struct {
 	// Lead and Responsible are the unit's tasks in each role, ordered by deadline.
 	Lead        []Item
 	Responsible []Item
+	// Lights are the lights of the unit's parts of its tasks, by task
+	// number (the worst, when it has more than one part in a task).
+	Lights map[int]HomeLight
 	// Sections and Units are the overall progress, in table order and by unit name.
 	Sections []Progress
 	Units    []Progress
+}
+
+// HomeLight is one light of App Home: the light and its name in the
+// reply's language (红灯, …).
+type HomeLight struct {
+	Light knowledge.Light
+	Text  string
 }
 
 // Progress counts the tasks of one section or one unit by status.

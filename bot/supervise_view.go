@@ -1,11 +1,13 @@
 package bot
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
 	"dutybot/i18n/facts"
 	"dutybot/knowledge"
+	"dutybot/ledger"
 )
 
 // This file holds how the loop reads to a person: states, lights, a task's
@@ -193,5 +195,14 @@ func (r *request) ledgerSummary() (Reply, error) {
 	if tasks == nil {
 		tasks = []int{}
 	}
-	return Reply{Kind: "ledger", Headline: head, Text: text, Tasks: tasks}, nil
+	// The workbook goes with the summary, the same as `dutybot ledger
+	// --format xlsx` writes (docs/cli.md §6).
+	var buf bytes.Buffer
+	if err := ledger.WriteXLSX(&buf, ledger.Rows(n, ps, r.today, r.e.workdays, r.e.loc), r.loc); err != nil {
+		return Reply{}, fmt.Errorf("ledger workbook: %w", err)
+	}
+	file := &Attachment{Data: buf.Bytes(),
+		Name:  r.loc.T(msgLoopLedgerFileName, map[string]any{"Date": r.today.String()}),
+		Title: r.loc.T(msgLoopLedgerTitle, map[string]any{"Notice": n.Number, "Date": r.today.String()})}
+	return Reply{Kind: "ledger", Headline: head, Text: text, Tasks: tasks, Attachment: file}, nil
 }
