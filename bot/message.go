@@ -45,6 +45,10 @@ type Reply struct {
 	// Groups, when set, split a list answer into headed groups (e.g. as lead,
 	// as responsible) by task number; Items still hold every task once.
 	Groups []Group
+	// Notices, when the database holds several notices, are the tasks of
+	// the answer per notice, in the order Text gives them (Tasks alone
+	// cannot say which notice's task 5 it is); nil with one notice.
+	Notices []NoticeTasks
 	// Kind names the kind of question or command, for metrics and logs
 	// (task, fact, who, unit, deadline, relative, status, notice, help,
 	// command, refused, unknown, out_of_scope).
