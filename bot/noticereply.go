@@ -33,6 +33,11 @@ func (r *request) handleScoped() (Reply, error) {
 		return rep, err
 	}
 	ms := r.snap.multi
+	if ms == nil && r.snap.cur.Archived {
+		// the one notice, retired: answered, and said so
+		sc := &noticeScope{n: r.snap.cur, snap: r.snap}
+		return r.in(sc, r.text), nil
+	}
 	if ms == nil {
 		return r.handle()
 	}

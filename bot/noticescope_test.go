@@ -167,3 +167,54 @@ func TestNoticeMessages_existInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestNoticeScope_archive: archive 文号 is for administrators, marks the
+// notice's answers archived, leaves 第N项 to the notice still in force, and
+// unarchive puts it back; each change once.
+func TestNoticeScope_archive(t *testing.T) {
+	e, st := newTwoNoticeEngine(t)
+	if rep := askIn(t, e, "UOTHER", "归档 112号"); rep.Kind != "refused" || rep.Changed {
+		t.Fatalf("archive by a non-administrator: %+v", rep)
+	}
+	if rep := askIn(t, e, admin, "archive 999号"); rep.Err == nil || !strings.Contains(rep.Text, "999号") {
+		t.Fatalf("archive of an unknown notice: %+v", rep)
+	}
+	if rep := askIn(t, e, admin, "归档 时限"); rep.Kind == "refused" || rep.Kind == "command" {
+		t.Fatalf("归档 时限 is a question, got %q\n%s", rep.Kind, rep.Text)
+	}
+	if rep := askIn(t, e, admin, "归档 淮公通〔2020〕112号"); !rep.Changed || rep.Err != nil {
+		t.Fatalf("archive: %+v", rep)
+	}
+	if rep := askIn(t, e, admin, "archive 112号"); rep.Changed || rep.Err == nil {
+		t.Fatalf("archive twice: %+v", rep)
+	}
+	if list := askIn(t, e, "UOTHER", "通知").Text; !strings.Contains(list, "已归档") {
+		t.Errorf("notices after archive:\n%s", list)
+	}
+	if rep := askIn(t, e, "UOTHER", "112号第3项"); !strings.Contains(rep.Text, "已归档") || len(rep.Tasks) != 1 || rep.Tasks[0] != 3 {
+		t.Errorf("an archived notice's answer: %v\n%s", rep.Tasks, rep.Text)
+	}
+	// 第N项 now means the one notice in force
+	if rep := askIn(t, e, "UOTHER", "第3项"); len(rep.Notices) != 1 || rep.Notices[0].Notice != "淮公通〔2019〕395号" {
+		t.Errorf("第3项 with one notice in force: %+v\n%s", rep.Notices, rep.Text)
+	}
+	if rep := askIn(t, e, admin, "恢复 112号"); !rep.Changed {
+		t.Fatalf("unarchive: %+v", rep)
+	}
+	entries, err := st.Audit(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	for _, a := range entries {
+		if a.Notice == secondNumber && strings.HasPrefix(a.Action, "notice.") && a.Action != "notice.import" {
+			actions = append(actions, a.Action+" by "+a.Actor.User)
+		}
+	}
+	if want := []string{"notice.archive by " + admin, "notice.unarchive by " + admin}; !reflect.DeepEqual(actions, want) {
+		t.Errorf("audit: %v, want %v", actions, want)
+	}
+	if rep := askIn(t, e, "UOTHER", "第3项"); rep.Kind != "which_notice" {
+		t.Errorf("第3项 after unarchive: %q", rep.Kind)
+	}
+}

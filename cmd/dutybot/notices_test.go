@@ -79,3 +79,45 @@ func TestMain_SeveralNotices(t *testing.T) {
 		t.Errorf("notices --json:\n got %+v\nwant %+v", list, want)
 	}
 }
+
+// TestMain_RemindPlanSeveralNotices: with two notices, remind plan keeps each
+// reminder with its notice (the second's task 3 is due 2020-09-30, the
+// built-in one has no task due then), and archiving the second takes all of
+// its reminders out of the plan while the built-in notice's stay.
+func TestMain_RemindPlanSeveralNotices(t *testing.T) {
+	tm := withSecond(t)
+	count := func() map[string]int {
+		by := map[string]int{}
+		for _, r := range tm.plan("2020-01-01", "2020-12-31") {
+			by[r.Notice]++
+			if r.Notice == "淮公通〔2020〕112号" && r.Task == 3 && r.Kind == "due" && (r.Due == nil || *r.Due != "2020-09-30") {
+				t.Errorf("112号 task 3 due reminder: %+v", r)
+			}
+		}
+		return by
+	}
+	before := count()
+	if before["淮公通〔2020〕112号"] == 0 || before["淮公通〔2019〕395号"] == 0 {
+		t.Fatalf("plan before archive: %v, want reminders of both notices", before)
+	}
+	tm.env["DUTYBOT_ADMINS"] = "UADM"
+	tm.mustRun("chat", "--as", "UADM", "归档 淮公通〔2020〕112号")
+	after := count()
+	if after["淮公通〔2020〕112号"] != 0 || after["淮公通〔2019〕395号"] != before["淮公通〔2019〕395号"] {
+		t.Errorf("plan after archiving 112号: %v (before %v): want none of 112号 and all of 395号", after, before)
+	}
+	var list []noticeJSON
+	if err := json.Unmarshal([]byte(tm.mustRun("notices", "--json")), &list); err != nil {
+		t.Fatal(err)
+	}
+	if !list[0].Archived || list[1].Archived {
+		t.Errorf("notices --json after archive: %+v", list)
+	}
+	if out := tm.mustRun("audit"); !strings.Contains(out, "notice.archive") {
+		t.Errorf("audit lacks the archive:\n%s", out)
+	}
+	tm.mustRun("chat", "--as", "UADM", "unarchive 112号")
+	if again := count(); again["淮公通〔2020〕112号"] != before["淮公通〔2020〕112号"] {
+		t.Errorf("plan after unarchive: %v, want %v", again, before)
+	}
+}
