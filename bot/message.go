@@ -103,6 +103,9 @@ type Home struct {
 	// Sections and Units are the overall progress, in table order and by unit name.
 	Sections []Progress
 	Units    []Progress
+	// Notices are the notices shown, newest first: with more than one, each
+	// item's Notice says whose task it is and progress names carry the 文号.
+	Notices []string
 }
 
 // Progress counts the tasks of one section or one unit by status.

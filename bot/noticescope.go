@@ -187,3 +187,23 @@ func (ms *noticeScopes) otherTitleHas(sc *noticeScope, w string) bool {
 	}
 	return false
 }
+
+// homeNotice is a notice App Home shows, with what its lines are prefixed by.
+type homeNotice struct {
+	n      *knowledge.Notice
+	prefix string
+}
+
+// homeNotices are the notices App Home shows: the one notice as before; of
+// several, those in force, newest first, each line named with its short
+// 文号 (112号 法制支队) so that the same unit in two notices stays apart.
+func homeNotices(s *snapshot) []homeNotice {
+	if s.multi == nil {
+		return []homeNotice{{n: s.cur}}
+	}
+	var out []homeNotice
+	for _, sc := range s.multi.active() {
+		out = append(out, homeNotice{n: sc.n, prefix: shortNumber(sc.n.Number) + " "})
+	}
+	return out
+}

@@ -218,3 +218,57 @@ func TestNoticeScope_archive(t *testing.T) {
 		t.Errorf("第3项 after unarchive: %q", rep.Kind)
 	}
 }
+
+// TestNoticeScope_homeAndLiaisons: App Home of a 法制支队 officer lists the
+// tasks of both notices, each item with its notice and the progress lines
+// named by 文号; once archived, the second notice leaves Home. A liaison of a
+// unit acts for it in every notice (docs/cli.md §2), on the notice named.
+func TestNoticeScope_homeAndLiaisons(t *testing.T) {
+	e, st := newTwoNoticeEngine(t)
+	ctx := context.Background()
+	if rep := askIn(t, e, "U0FZ01", "iam 法制支队"); rep.Err != nil {
+		t.Fatal(rep.Text)
+	}
+	h, err := e.Home(ctx, "U0FZ01", "", day(t, "2020-05-06"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]int{}
+	for _, it := range h.Lead {
+		by[it.Notice]++
+	}
+	if !reflect.DeepEqual(h.Notices, []string{secondNumber, "淮公通〔2019〕395号"}) || by[secondNumber] != 4 || by["淮公通〔2019〕395号"] != 20 {
+		t.Errorf("home: notices %v, lead items by notice %v", h.Notices, by)
+	}
+	if len(h.Units) == 0 || !strings.HasPrefix(h.Units[0].Name, "112号 ") || !strings.HasPrefix(h.Sections[len(h.Sections)-1].Name, "395号 ") {
+		t.Errorf("home progress not named by notice: %+v / %+v", h.Units[:1], h.Sections)
+	}
+	if rep := askIn(t, e, admin, "liaison 法制支队 U0FZ01"); rep.Err != nil || !rep.Changed {
+		t.Fatal(rep.Text)
+	}
+	if rep := askIn(t, e, "U0FZ01", "ack 112号 1"); rep.Err != nil || !rep.Changed {
+		t.Fatalf("ack 112号 1 by 法制支队's liaison: %+v", rep)
+	}
+	if rep := askIn(t, e, "U0FZ01", "签收 395号 2"); rep.Err != nil || !rep.Changed {
+		t.Fatalf("签收 395号 2 by 法制支队's liaison: %+v", rep)
+	}
+	for _, c := range []struct {
+		notice string
+		task   int
+		want   knowledge.PartState
+	}{{secondNumber, 1, knowledge.PartSigned}, {"淮公通〔2019〕395号", 1, knowledge.PartOpen}, {"淮公通〔2019〕395号", 2, knowledge.PartSigned}, {secondNumber, 2, knowledge.PartOpen}} {
+		ps, err := st.Parts(ctx, c.notice)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range ps {
+			if p.Task == c.task && p.Unit == "法制支队" && p.State != c.want {
+				t.Errorf("%s task %d 法制支队: %s, want %s", c.notice, c.task, p.State, c.want)
+			}
+		}
+	}
+	askIn(t, e, admin, "archive 112号")
+	if h, _ := e.Home(ctx, "U0FZ01", "", day(t, "2020-05-06")); !reflect.DeepEqual(h.Notices, []string{"淮公通〔2019〕395号"}) {
+		t.Errorf("home after archiving 112号: %v", h.Notices)
+	}
+}

@@ -63,7 +63,7 @@ func (r renderer) home(h bot.Home) []slackapi.Block {
 			if room <= 0 {
 				break
 			}
-			mine = append(mine, r.compactItem(it))
+			mine = append(mine, r.compactItem(it, len(h.Notices) > 1))
 			room--
 			shown++
 		}
@@ -75,8 +75,13 @@ func (r renderer) home(h bot.Home) []slackapi.Block {
 }
 
 // compactItem is one task on one line and a short quote: Home lists many.
-func (r renderer) compactItem(it bot.Item) slackapi.Block {
-	line := "*" + escape(r.t("slack_label_task", map[string]any{"N": it.Task})) + "*  ·  " +
+// With several notices the line starts with the task's notice.
+func (r renderer) compactItem(it bot.Item, several bool) slackapi.Block {
+	line := ""
+	if several {
+		line = escape(it.Notice) + "  ·  "
+	}
+	line += "*" + escape(r.t("slack_label_task", map[string]any{"N": it.Task})) + "*  ·  " +
 		clip(orDash(it.DeadlineText), 200) + "  ·  " + escape(orDash(it.StatusText))
 	return slackapi.NewSectionBlock(mrkdwn(line+"\n"+quoteLines(clip(strings.ReplaceAll(it.Content, "\n", " "), 200))), nil, nil)
 }

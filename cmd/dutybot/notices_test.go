@@ -121,3 +121,30 @@ func TestMain_RemindPlanSeveralNotices(t *testing.T) {
 		t.Errorf("plan after unarchive: %v, want %v", again, before)
 	}
 }
+
+// TestMain_LedgerSeveralNotices: the ledger holds every notice's parts, each
+// row naming its notice, and --notice keeps one.
+func TestMain_LedgerSeveralNotices(t *testing.T) {
+	tm := withSecond(t)
+	type row struct {
+		Notice string `json:"notice"`
+		Task   int    `json:"task"`
+	}
+	read := func(args ...string) map[string]int {
+		var rows []row
+		if err := json.Unmarshal([]byte(tm.mustRun(append([]string{"ledger", "--now", "2020-05-06"}, args...)...)), &rows); err != nil {
+			t.Fatal(err)
+		}
+		by := map[string]int{}
+		for _, r := range rows {
+			by[r.Notice]++
+		}
+		return by
+	}
+	if got := read(); got["淮公通〔2019〕395号"] != 160 || got["淮公通〔2020〕112号"] != 17 {
+		t.Errorf("ledger: rows by notice %v, want 160 and 17", got)
+	}
+	if got := read("--notice", "淮公通〔2020〕112号"); len(got) != 1 || got["淮公通〔2020〕112号"] != 17 {
+		t.Errorf("ledger --notice 112号: %v", got)
+	}
+}
