@@ -74,7 +74,9 @@ func (e *Engine) Load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load units: %w", err)
 	}
-	e.snap.Store(newSnapshot(ns, us))
+	s := newSnapshot(ns, us)
+	s.multi = newNoticeScopes(ns, us) // noticescope.go
+	e.snap.Store(s)
 	e.log.Debug("notices loaded", "notices", len(ns))
 	return nil
 }
@@ -94,6 +96,8 @@ type snapshot struct {
 	years   map[time.Month][]int
 	// sections and subsections of the current notice's table (tableParts)
 	sections, subsections []part
+	// multi answers about each notice alone when there are several; nil for one
+	multi *noticeScopes
 }
 
 var reAbbrev = regexp.MustCompile(`([^，。（(]+?)（以下简称“([^”]+)”）`)
@@ -233,7 +237,7 @@ func (e *Engine) Handle(ctx context.Context, m Message) Reply {
 			return e.errorReply(r, errNoNotice)
 		}
 	}
-	reply, err := r.handle()
+	reply, err := r.handleScoped() // noticereply.go
 	if err != nil {
 		return e.errorReply(r, err)
 	}

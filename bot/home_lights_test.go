@@ -21,22 +21,23 @@ func TestHome_lights(t *testing.T) {
 		}
 		return h
 	}
+	const seed = "淮公通〔2019〕395号"
 	h := home("zh-CN")
 	for _, it := range append(h.Lead, h.Responsible...) {
-		if _, ok := h.Lights[it.Task]; !ok {
+		if _, ok := h.Lights[TaskRef{Notice: it.Notice, Task: it.Task}]; !ok {
 			t.Errorf("task %d has no light", it.Task)
 		}
 	}
-	if l := h.Lights[1]; l.Light != knowledge.LightRed || l.Text != "红灯" {
+	if l := h.Lights[TaskRef{Notice: seed, Task: 1}]; l.Light != knowledge.LightRed || l.Text != "红灯" {
 		t.Errorf("task 1 (due 2019-08-31): %+v", l)
 	}
-	if l := h.Lights[22]; l.Light != knowledge.LightGreen {
+	if l := h.Lights[TaskRef{Notice: seed, Task: 22}]; l.Light != knowledge.LightGreen {
 		t.Errorf("task 22 (due 2019-10-31): %+v", l)
 	}
 	if rep := say(t, e, admin, "zh-CN", "完成 22 法制支队"); rep.Err != nil {
 		t.Fatal(rep.Text)
 	}
-	if l := home("en").Lights[22]; l.Light != knowledge.LightNone || l.Text != "no light" {
+	if l := home("en").Lights[TaskRef{Notice: seed, Task: 22}]; l.Light != knowledge.LightNone || l.Text != "no light" {
 		t.Errorf("task 22 once done: %+v", l)
 	}
 }

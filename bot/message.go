@@ -45,6 +45,10 @@ type Reply struct {
 	// Groups, when set, split a list answer into headed groups (e.g. as lead,
 	// as responsible) by task number; Items still hold every task once.
 	Groups []Group
+	// Notices, when the database holds several notices, are the tasks of
+	// the answer per notice, in the order Text gives them (Tasks alone
+	// cannot say which notice's task 5 it is); nil with one notice.
+	Notices []NoticeTasks
 	// Kind names the kind of question or command, for metrics and logs
 	// (task, fact, who, unit, deadline, relative, status, notice, help,
 	// command, refused, unknown, out_of_scope).
@@ -99,12 +103,15 @@ type Home struct {
 	// Lead and Responsible are the unit's tasks in each role, ordered by deadline.
 	Lead        []Item
 	Responsible []Item
-	// Lights are the lights of the unit's parts of its tasks, by task
-	// number (the worst, when it has more than one part in a task).
-	Lights map[int]HomeLight
+	// Lights are the lights of the unit's parts of its tasks, by notice and
+	// task number (the worst, when it has more than one part in a task).
+	Lights map[TaskRef]HomeLight
 	// Sections and Units are the overall progress, in table order and by unit name.
 	Sections []Progress
 	Units    []Progress
+	// Notices are the notices shown, newest first: with more than one, each
+	// item's Notice says whose task it is and progress names carry the 文号.
+	Notices []string
 }
 
 // HomeLight is one light of App Home: the light and its name in the
@@ -118,4 +125,10 @@ type HomeLight struct {
 type Progress struct {
 	Name                          string
 	Total, Done, Partial, Overdue int
+}
+
+// TaskRef names one task of one notice: task numbers repeat across notices.
+type TaskRef struct {
+	Notice string
+	Task   int
 }

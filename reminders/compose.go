@@ -18,6 +18,9 @@ func (d *Dispatcher) whyNotPlanned(st *state, r knowledge.Reminder) string {
 	if n == nil {
 		return "notice no longer stored"
 	}
+	if n.Archived {
+		return "notice archived"
+	}
 	all, done, unitDone, review := 0, 0, false, false
 	for _, a := range st.assign[r.Notice] {
 		if a.Task != r.Task {

@@ -66,8 +66,13 @@ func (d *Dispatcher) load(ctx context.Context) (*state, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load notices: %w", err)
 	}
-	s := &state{notices: ns, byNum: map[string]*knowledge.Notice{}, assign: map[string][]knowledge.Assignment{}}
+	s := &state{byNum: map[string]*knowledge.Notice{}, assign: map[string][]knowledge.Assignment{}}
 	for _, n := range ns {
+		// An archived notice is known (a reminder of it logged before the
+		// archive is skipped, saying why) but neither planned nor summed up.
+		if !n.Archived {
+			s.notices = append(s.notices, n)
+		}
 		as, err := d.src.Assignments(ctx, n.Number)
 		if err != nil {
 			return nil, fmt.Errorf("load assignments of %s: %w", n.Number, err)

@@ -170,6 +170,9 @@ func readNotices(tx *gorm.DB, only int64) ([]*knowledge.Notice, error) {
 		byID[r.ID] = n
 		out = append(out, n)
 	}
+	if err := markArchived(tx, byID); err != nil {
+		return nil, err
+	}
 	for _, nu := range nus {
 		n, u := byID[nu.NoticeID], units.byID[nu.UnitID]
 		if n == nil || u == nil {

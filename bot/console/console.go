@@ -106,6 +106,9 @@ func New(engine Engine, out io.Writer, opts ...Option) (*Console, error) {
 type jsonReply struct {
 	Text  string `json:"text"`
 	Tasks []int  `json:"tasks"`
+	// Notices splits Tasks by notice when the database holds several;
+	// absent with one, so that the line is as docs/cli.md §2 shows it.
+	Notices []bot.NoticeTasks `json:"notices,omitempty"`
 }
 
 // Ask hands one message to the engine and writes its reply. It fails only
@@ -124,7 +127,7 @@ func (c *Console) Ask(ctx context.Context, text string) error {
 		if tasks == nil {
 			tasks = []int{}
 		}
-		b, err := json.Marshal(jsonReply{Text: r.Text, Tasks: tasks})
+		b, err := json.Marshal(jsonReply{Text: r.Text, Tasks: tasks, Notices: r.Notices})
 		if err != nil {
 			return fmt.Errorf("encode reply: %w", err)
 		}

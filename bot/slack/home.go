@@ -67,7 +67,7 @@ func (r renderer) home(h bot.Home) []slackapi.Block {
 			if room <= 0 {
 				break
 			}
-			mine = append(mine, r.compactItem(it, h.Lights[it.Task]))
+			mine = append(mine, r.compactItem(it, h.Lights[bot.TaskRef{Notice: it.Notice, Task: it.Task}], len(h.Notices) > 1))
 			room--
 			shown++
 		}
@@ -79,8 +79,13 @@ func (r renderer) home(h bot.Home) []slackapi.Block {
 }
 
 // compactItem is one task on one line and a short quote: Home lists many.
-func (r renderer) compactItem(it bot.Item, light bot.HomeLight) slackapi.Block {
-	line := "*" + escape(r.t("slack_label_task", map[string]any{"N": it.Task})) + "*  ·  "
+// With several notices the line starts with the task's notice.
+func (r renderer) compactItem(it bot.Item, light bot.HomeLight, several bool) slackapi.Block {
+	line := ""
+	if several {
+		line = escape(it.Notice) + "  ·  "
+	}
+	line += "*" + escape(r.t("slack_label_task", map[string]any{"N": it.Task})) + "*  ·  "
 	if light.Text != "" {
 		line += lightMarks[light.Light] + escape(light.Text) + "  ·  "
 	}
@@ -111,7 +116,7 @@ var lightMarks = map[knowledge.Light]string{
 
 // lightCounts is the line that counts the unit's red, yellow and green
 // lights, "" when it has none to show.
-func (r renderer) lightCounts(ls map[int]bot.HomeLight) string {
+func (r renderer) lightCounts(ls map[bot.TaskRef]bot.HomeLight) string {
 	n := map[knowledge.Light]int{}
 	for _, l := range ls {
 		n[l.Light]++
