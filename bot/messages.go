@@ -81,6 +81,7 @@ const (
 	msgWhatLight        = "BotWhatLight"
 	msgKindsCount       = "BotKindsCount"
 	msgDeadlineHint     = "BotDeadlineHint"
+	msgUnitsPick        = "BotUnitsPick"
 	msgNoticeAbbrevItem = "BotNoticeAbbrevItem"
 	msgWhatSoleLead     = "BotWhatSoleLead"
 	msgWhatSoleResp     = "BotWhatSoleResp"
@@ -144,7 +145,7 @@ var messageIDs = []string{
 	msgListLine, msgListMore, msgGroupLead, msgGroupResponsible, msgGroupTasks, msgWhatWrap, msgWhatAll,
 	msgWhatUnitLead, msgWhatUnitResp, msgWhatUnitAny, msgWhatDueDay, msgWhatDueMonth, msgWhatDueYear,
 	msgWhatDueSpan, msgWhatDueBy, msgWhatDueAfter, msgWhatLate, msgWhatSoon, msgWhatOngoing,
-	msgWhatNoDeadline, msgWhatDated, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgWhatPart, msgWhatLight, msgKindsCount, msgDeadlineHint, msgNoticeAbbrevItem, msgWhatSoleLead, msgWhatSoleResp, msgWhatMonthEnd, msgWhatMidMonth, msgWhatInPart, msgWhatEarliest, msgWhatLatest, msgWhatNextDue, msgWhatUnitNot, msgWhatUnitNotLead, msgWhatUnitNotResp, msgWhatUnitAlone, msgWhatUnitBoth, msgWhatMultiLead, msgWhatSelfBoth, msgUnitDoneCount,
+	msgWhatNoDeadline, msgWhatDated, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgWhatPart, msgWhatLight, msgKindsCount, msgDeadlineHint, msgUnitsPick, msgNoticeAbbrevItem, msgWhatSoleLead, msgWhatSoleResp, msgWhatMonthEnd, msgWhatMidMonth, msgWhatInPart, msgWhatEarliest, msgWhatLatest, msgWhatNextDue, msgWhatUnitNot, msgWhatUnitNotLead, msgWhatUnitNotResp, msgWhatUnitAlone, msgWhatUnitBoth, msgWhatMultiLead, msgWhatSelfBoth, msgUnitDoneCount,
 	msgTotalCount, msgOverview, msgOverviewSection, msgNoticeNumber, msgNoticeDate, msgNoticeIssuer,
 	msgNoticeTitle, msgNoticeAddressees, msgNoticeCites, msgNoticeClosing, msgNoticePreamble, msgNoticeNote,
 	msgNoticeAttachment, msgNoticeSection, msgNoticeAbout, msgNoticeAbbrev, msgDoneTask, msgDoneUnit,
