@@ -133,7 +133,9 @@ func newSnapshot(ns []*knowledge.Notice, stored []knowledge.Unit) *snapshot {
 			s.docOf[t] = len(docs)
 			docs = append(docs, doc{kind: docTask, notice: n, task: t, text: t.Content, timed: len(periodsOf(t)) > 0})
 			texts = append(texts, t.Content)
-			heads = append(heads, t.Section+"|"+t.Subsection)
+			// a term the task only names (双随机、一公开) is searchable by the
+			// words that explain it, at a heading's weight
+			heads = append(heads, t.Section+"|"+t.Subsection+"|"+glossOf(builtinLexicon, matchForm(t.Content)))
 			corpus.WriteString(matchForm(t.Content) + "|")
 			words.WriteString(matchForm(t.Content) + "|")
 			if t.Deadline.Kind == knowledge.DeadlineDate {

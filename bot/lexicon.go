@@ -45,6 +45,7 @@ type lexicon struct {
 	units    [][]string // a unit's name or alias first, then its nicknames
 	offtopic []string
 	due      []string // everyday ways to say a task falls due (要交, 到点, 收尾)
+	glosses  [][]string // a term of the notices first, then the words that explain it
 }
 
 // builtinLexicon is parsed once: the embedded file never changes while the
@@ -77,7 +78,7 @@ func parseLexicon(text string) (*lexicon, error) {
 			}
 			section = strings.TrimSpace(line[1 : len(line)-1])
 			switch section {
-			case "synonyms", "slips", "units", "offtopic", "english", "due":
+			case "synonyms", "slips", "units", "offtopic", "english", "due", "glosses":
 			default:
 				return nil, fmt.Errorf("lexicon line %d: unknown section [%s]", i+1, section)
 			}
@@ -110,6 +111,8 @@ func parseLexicon(text string) (*lexicon, error) {
 			lx.slips = append(lx.slips, words)
 		case "units":
 			lx.units = append(lx.units, words)
+		case "glosses":
+			lx.glosses = append(lx.glosses, words)
 		}
 	}
 	return lx, nil
@@ -252,4 +255,17 @@ func dueAlternation(lx *lexicon) string {
 		ws[i] = regexp.QuoteMeta(w)
 	}
 	return strings.Join(ws, "|")
+}
+
+// glossOf returns the words that explain the glossed terms a text (in match
+// form) holds: 双随机、一公开 is explained as 随机抽取检查对象 … 向社会公开, so
+// a question that describes the scheme finds the task that only names it.
+func glossOf(lx *lexicon, form string) string {
+	var out []string
+	for _, g := range lx.glosses {
+		if strings.Contains(form, g[0]) {
+			out = append(out, g[1:]...)
+		}
+	}
+	return strings.Join(out, "|")
 }
