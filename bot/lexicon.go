@@ -126,8 +126,9 @@ func parseLexicon(text string) (*lexicon, error) {
 func newReplacer(groups [][]string, corpus string) *strings.Replacer {
 	type pair struct{ from, to string }
 	var pairs []pair
-	holds := corpusHolds(corpus)
+	corpusHas := corpusHolds(corpus)
 	for _, g := range groups {
+		holds := func(w string) bool { return corpusHas(w) && !onlyInside(w, g, corpus, corpusHas) }
 		to := ""
 		for _, w := range g {
 			if holds(w) {
@@ -151,6 +152,19 @@ func newReplacer(groups [][]string, corpus string) *strings.Replacer {
 		args = append(args, p.from, p.to)
 	}
 	return strings.NewReplacer(args...)
+}
+
+// onlyInside reports whether every use of w in the corpus is inside a longer
+// word of its own group: 录像 in a notice that writes it only in 录音录像 is
+// no word of that notice on its own, and is read as the group's word.
+func onlyInside(w string, g []string, corpus string, has func(string) bool) bool {
+	inside := 0
+	for _, l := range g {
+		if len(l) > len(w) && strings.Contains(l, w) && has(l) {
+			inside += strings.Count(corpus, l) * strings.Count(l, w)
+		}
+	}
+	return inside > 0 && strings.Count(corpus, w) <= inside
 }
 
 // heldRunes is the longest word corpusHolds answers from its table; longer
