@@ -155,7 +155,7 @@ var reCountedNoun = regexp.MustCompile(`^(任务|事项|工作|单位|部门|警
 
 // reRatio asks for a share (法制审核 比例): the notices write the figure
 // (总数的5%), not the word, so the word is framing, not topic.
-var reRatio = regexp.MustCompile(`比例|百分比|占比|比重|percentage|ratio`)
+var reRatio = regexp.MustCompile(`比例|百分比|百分之几|占比|比重|percentage|percent|ratio`)
 
 // reTrailingWhen is 时间 or 日期 closing a question (年报 时间, 归档日期是):
 // the way a search-box query asks when.
@@ -299,6 +299,9 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.count = true
 	}
 	q.list = (reList.MatchString(f) && !reWhichOne.MatchString(f)) || q.count
+	if q.list && reRatio.MatchString(f) && !q.count && !strings.Contains(f, "task") && !strings.Contains(f, "任务") {
+		q.list = false // how many percent: a ratio inside a task, not a list
+	}
 	if rePeriod.MatchString(f) {
 		q.ask |= askPeriod
 	}
