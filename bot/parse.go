@@ -84,7 +84,7 @@ func (q *query) filtered() bool {
 
 var (
 	reTaskRef  = regexp.MustCompile(`第\s*(\d{1,4})\s*(项|条|号|个|任务|$|[^\p{Han}\d])|任务\s*#?\s*(\d{1,4})|(\d{1,4})\s*号任务|(?:task|item|no\.?|#)\s*#?\s*(\d{1,4})|^\s*(\d{1,3})\s*(?:项|条)(?:任务)?(?:$|[^\p{Han}]|的|是|讲|说|由|谁|要|什么|怎么|有|内容|期限|牵头|责任)`)
-	reCount    = regexp.MustCompile(`(几|多少)\s*(项|个|条|件)(.?.?)|有多少(?:$|项|个|条|件|任务|工作)|howmany(tasks|items|units|departments|of|are|is|do|does|lead|in|jobs|duties)|数量|numberof`)
+	reCount    = regexp.MustCompile(`(几|多少)\s*(项|个|条|件|次|回)(.?.?)|有多少(?:$|项|个|条|件|任务|工作)|howmany(tasks|items|units|departments|of|are|is|do|does|lead|in|jobs|duties)|数量|numberof`)
 	rePeriod   = regexp.MustCompile(`几个?(工作)?(天|日)|多少个?(工作)?(天|日)|几个工作日|多少个?工作日|时限|多长时间|多久|几个月|多少个月|(天|日)(以|之)?内|howmany(working|business|calendar)?days|howmanyweeks|howmanymonths|timelimit`)
 	reWhen     = regexp.MustCompile(`期限|截止|什么时候|何时|进度要求|时间节点|完成时间|哪天|哪一天|deadline|^when|when(is|are|was|does|do|did|must|should|will|shall|has|have)|bywhen|bywhatdate|due`)
 	reWho      = regexp.MustCompile(`谁|哪个部门|哪个单位|哪些单位|哪些部门|什么部门|什么单位|哪个警种|牵头|责任单位|负责单位|主办|who|whichunit|lead`)
@@ -100,7 +100,7 @@ var (
 	respWords = []string{"责任单位", "配合", "协办", "协助", "跟着干", "协同", "responsible"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
-	anyWords   = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "takepart", "involv", "participat"}
+	anyWords   = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "露面", "露脸", "有份", "takepart", "involv", "participat"}
 	openWords  = []string{"没完成", "未完成", "没有完成", "尚未完成", "还没完成", "没做完", "未办结", "没办完", "待完成", "没干完", "未落实", "没落实",
 		"unfinished", "notdone", "notyetdone", "incomplete", "pending", "open",
 		"nothingisfinished", "nothingisdone", "nothingfinished", "noneisdone", "noneisfinished"}
@@ -144,10 +144,10 @@ var (
 )
 
 // reAnyRoleAside waves the role aside: 不论牵头还是负责, 牵头配合都算.
-var reAnyRoleAside = regexp.MustCompile(`(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(牵头|主办|负责|配合|责任|参与)(单位)?)?|(牵头|主办)(还是|或者|或|和|、)?(负责|配合|责任|参与)都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
+var reAnyRoleAside = regexp.MustCompile(`(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(牵头|主办|负责|配合|责任|参与)(单位)?)?|(牵头|主办)(的)?(还是|或者|或|和|、)?(负责|配合|责任|参与)(的)?都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
 
 // reWhoAsk asks which unit, not only for a role (牵头 alone is a filter).
-var reWhoAsk = regexp.MustCompile(`谁|哪几家|哪几个(部门|单位)|哪个.{0,8}(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)
+var reWhoAsk = regexp.MustCompile(`谁|哪几家|哪几个(部门|单位)|哪(俩|两个|2个)(部门|单位)|哪个.{0,8}(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)
 
 // reCountedNoun is what 几个 counts when it counts tasks or units: 几个任务,
 // 几个单位, 几个牵头 (几个方面 counts something a task says).
@@ -387,6 +387,7 @@ var scaffolding = func() *strings.Replacer {
 		"通知", "文件", "这份", "本通知", "里", "中", "和", "及", "与", "或",
 		"多长时间", "多长", "多久", "部分", "参加", "担任",
 		// setting a named unit aside in a question about one task's units (除了办公室另一个是谁)
+		"哪俩部门", "哪俩单位", "哪2个部门", "哪2个单位", "一起挑头", "一起牵头",
 		"除了", "除去", "另一个", "另外一个", "另外", "其他", "别的", "跟着干", "那条", "那项", "这一条", "那一条",
 		// a modal before the question word (执法决定要怎样推送): the 要 belongs to the asking, not the topic
 		"要怎么样", "要怎样", "要怎么", "要如何", "该怎么样", "该怎样", "该怎么", "该如何", "应怎样", "应如何", "应该怎样", "应该如何",
