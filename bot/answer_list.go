@@ -348,6 +348,8 @@ func (r *request) describe(q *query) string {
 		parts = append(parts, r.loc.T(msgWhatEarliest, nil))
 	case superLatest:
 		parts = append(parts, r.loc.T(msgWhatLatest, nil))
+	case superBoth:
+		parts = append(parts, r.loc.T(msgWhatEarliestLatest, nil))
 	case superNext:
 		parts = append(parts, r.loc.T(msgWhatNextDue, nil))
 	}

@@ -49,6 +49,9 @@ var noticeFields = []struct {
 	{fieldAbout, regexp.MustCompile(`小标题|大标题|(正文|通知|文件).{0,8}(几|哪几)(条|个)?(大|主要)的?(要求|部分|方面|块)|(通知|文件)(主要)?(讲|说|是关于|关于什么|讲了|说了|内容|提出|有哪些要求|有什么要求|要求什么)|^(都|总共|一共)?(提出|有)(了)?(哪些|什么)要求|(通知|文件).{0,6}(提出|有)(了)?(哪些|什么)要求|whatisthenotice|notice(is)?about|noticesay|noticerequire|aboutwhat`)},
 }
 
+// reSignificance asks what the three systems are good for.
+var reSignificance = regexp.MustCompile(`意义|重要性|好处|significance|importance`)
+
 // noticeWords mark a question as about the notice rather than a task.
 var reNoticeWord = regexp.MustCompile(`通知|这份|本文|该文|notice`)
 
@@ -131,6 +134,11 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	}
 	// 组织领导方面有什么要求 asks for one part of the notice, not the list of its parts
 	if field == fieldAbout && (q.filtered() || r.strong(q, nil, 0)) {
+		field = fieldNone
+	}
+	// 文件开头说三项制度有啥意义: the significance is the body's first part,
+	// which the search finds, not the opening sentence's basis and aim
+	if field == fieldPreamble && reSignificance.MatchString(f) {
 		field = fieldNone
 	}
 	if field == fieldNone {

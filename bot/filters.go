@@ -16,6 +16,7 @@ const (
 	superEarliest             // 最早到期
 	superLatest               // 期限最靠后
 	superNext                 // 接下来最先到期: the earliest not yet past
+	superBoth                 // 最早和最晚的期限分别是: both ends
 )
 
 var (
@@ -34,6 +35,8 @@ func parseSuperlative(f string) superlative {
 	switch {
 	case reNextDue.MatchString(f):
 		return superNext
+	case reEarliest.MatchString(f) && reLatest.MatchString(f):
+		return superBoth
 	case reEarliest.MatchString(f):
 		return superEarliest
 	case reLatest.MatchString(f):
@@ -45,6 +48,9 @@ func parseSuperlative(f string) superlative {
 // extreme keeps the candidates whose dated deadline is the earliest or the
 // latest of them; superNext looks only at deadlines from today on.
 func extreme(cs []candidate, s superlative, today knowledge.Date) []candidate {
+	if s == superBoth {
+		return append(extreme(cs, superEarliest, today), extreme(cs, superLatest, today)...)
+	}
 	var best knowledge.Date
 	var out []candidate
 	for _, c := range cs {

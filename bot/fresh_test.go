@@ -22,9 +22,10 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round5.jsonl", 0.95},
 	{"testdata/paraphrase_round6.jsonl", 0.93},
 	{"testdata/paraphrase_round7.jsonl", 0.91},
-	{"testdata/paraphrase_round8.jsonl", 0.93},
-	{"testdata/paraphrase_round10.jsonl", 0.90},
-	{"testdata/paraphrase_round11.jsonl", 0.92},
+	{"testdata/paraphrase_round8.jsonl", 0.95},
+	{"testdata/paraphrase_round10.jsonl", 0.95},
+	{"testdata/paraphrase_round11.jsonl", 0.95},
+	{"testdata/paraphrase_round12.jsonl", 0.91},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

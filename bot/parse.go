@@ -159,6 +159,9 @@ var reRatio = regexp.MustCompile(`比例|百分比|百分之几|占比|比重|pe
 
 // reTrailingWhen is 时间 or 日期 closing a question (年报 时间, 归档日期是):
 // the way a search-box query asks when.
+// reUnitDuty asks what a unit has to do (要干嘛, 负责啥, 管哪些事).
+var reUnitDuty = regexp.MustCompile(`(干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事)`)
+
 // reUnitTally counts a task's units (有两个牵头单位, 好几家责任单位): no word of the topic.
 var reUnitTally = regexp.MustCompile(`(有|共|一共)?(\d+|好几|几)\s*((个|家)\s*(牵头单位|责任单位|负责单位|单位|部门)|家)`)
 
@@ -299,6 +302,10 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.count = true
 	}
 	q.list = (reList.MatchString(f) && !reWhichOne.MatchString(f)) || q.count
+	// 政务服务窗口在表里要干嘛: what a named unit has to do is its tasks
+	if len(q.units) > 0 && reUnitDuty.MatchString(f) {
+		q.list = true
+	}
 	if q.list && reRatio.MatchString(f) && !q.count && !strings.Contains(f, "task") && !strings.Contains(f, "任务") {
 		q.list = false // how many percent: a ratio inside a task, not a list
 	}

@@ -63,13 +63,13 @@ var (
 	reHalf    = regexp.MustCompile(`(?:(\d{4}|\d{2})\s*年\s*)?(上|下)半年|(first|second)halfof(?:the)?(?:year)?(\d{4})?`)
 	// reAnchor is "as of today" (到今天为止, 截至目前, as of today): where the
 	// counting stands, not a day a deadline falls on.
-	reAnchor = regexp.MustCompile(`(按|以|从)(今天|今日|现在|当前)(来)?(算|计算|看)|(含|包括|包含)\s*(今天|今日|当天)|(今天|今日)\s*(到|至)\s*(月底|月末)|(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
+	reAnchor = regexp.MustCompile(`(含|包括|包含)\s*(今天|今日|当天)|(今天|今日)\s*(到|至)\s*(月底|月末)|(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
 	// reInclusive says the day itself counts (含9月底, 9月底及以前): all due by then.
 	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|inclusive|onorbefore`)
 	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\|`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
-	reTaskish   = regexp.MustCompile(`任务|期限|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|工作|逾期|事项|清单|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|task|finish|complet|` + dueAlternation(builtinLexicon))
+	reTaskish   = regexp.MustCompile(`任务|期限|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|task|finish|complet|` + dueAlternation(builtinLexicon))
 )
 
 // reEnglishDate is an English date in a folded question: december 2019,
@@ -169,6 +169,9 @@ func statedToday(text string, c clock) (knowledge.Date, string, bool) {
 // year's or month's end) followed by brackets that give dates.
 var reRestated = regexp.MustCompile(`(国庆节?|元旦|五一|劳动节|(第\s*)?[1-4一二三四]\s*季度|q[1-4]|[上下]半年|年底|年末|月底|月末)\s*(前|之前|以前|后|之后|以后)?\s*(?:\(|也就是|就是|即|也即|i\.e\.)\s*(\d)`)
 
+// reCountFrom says where counting starts (按今天算, 以现在来看): today, as always.
+var reCountFrom = regexp.MustCompile(`(按|以|从)(今天|今日|现在|当前)(来)?(算|计算|看)`)
+
 // reMonthSpan is a span of months written once: 10到12月, 10-12月.
 var reMonthSpan = regexp.MustCompile(`(\d{1,2})\s*(?:到|至|-|~|～)\s*(\d{1,2})\s*月(?:份|底|末)?`)
 
@@ -266,6 +269,8 @@ func parseWindow(text string, c clock) (*window, string) {
 		y := num(m[1])
 		c.yearOf = func(time.Month) int { return y }
 	}
+	// 按今天算: counting from today, which is no window of its own
+	text = reCountFrom.ReplaceAllString(text, "|")
 	anchored := reAnchor.MatchString(text)
 	text = reAnchor.ReplaceAllString(text, "|")
 	cut(reQuarter, func(m []string) (window, bool) {
