@@ -44,7 +44,7 @@ type lexicon struct {
 	slips    [][]string // the right form first
 	units    [][]string // a unit's name or alias first, then its nicknames
 	offtopic []string
-	due      []string // everyday ways to say a task falls due (要交, 到点, 收尾)
+	due      []string   // everyday ways to say a task falls due (要交, 到点, 收尾)
 	glosses  [][]string // a term of the notices first, then the words that explain it
 }
 

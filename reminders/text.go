@@ -35,7 +35,7 @@ type item struct {
 	r         knowledge.Reminder
 	notice    *knowledge.Notice
 	task      *knowledge.Task
-	lateUnits []string // for an overdue chase to a lead unit: who has not finished
+	lateUnits []string  // for an overdue chase to a lead unit: who has not finished
 	loop      *taskLoop // the task's parts in the supervision loop, nil when not kept
 }
 
