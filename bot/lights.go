@@ -49,6 +49,21 @@ func (r *request) taskLight(n *knowledge.Notice, t *knowledge.Task, names []stri
 	return worst, nil
 }
 
+// latestProgress is the newest progress report on the parts of names in
+// task t, or nil; it reads the parts taskLight read.
+func (r *request) latestProgress(n *knowledge.Notice, t *knowledge.Task, names []string) *knowledge.Report {
+	var latest *knowledge.Report
+	for _, p := range r.parts[n.Number] {
+		if p.Task != t.Number || !containsName(names, p.Unit) || p.Progress == nil {
+			continue
+		}
+		if latest == nil || p.Progress.At.After(latest.At) {
+			latest = p.Progress
+		}
+	}
+	return latest
+}
+
 func containsName(names []string, unit string) bool {
 	for _, n := range names {
 		if n == unit {

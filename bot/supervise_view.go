@@ -50,6 +50,7 @@ const (
 	msgSupPartsHead        = "SupPartsHead"
 	msgSupPartLine         = "SupPartLine"
 	msgSupPartProgress     = "SupPartProgress"
+	msgSupHomeProgress     = "SupHomeProgress"
 	msgSupStateOpen        = "SupStateOpen"
 	msgSupStateOpenSigned  = "SupStateOpenSigned"
 	msgSupStateSigned      = "SupStateSigned"
@@ -77,7 +78,7 @@ var superviseMessageIDs = []string{
 	msgSupErrNotLiaison, msgSupErrNoLiaisonUnit, msgSupErrWhichUnit, msgSupErrNotReviewer, msgSupErrOwnPart,
 	msgSupErrPartDone, msgSupErrInReview, msgSupErrNotInReview, msgSupErrAlreadySigned, msgSupErrNoReason,
 	msgSupSigned, msgSupProgressed, msgSupProblemed, msgSupClaimed, msgSupApproved, msgSupRejected,
-	msgSupPartsHead, msgSupPartLine, msgSupPartProgress, msgSupStateOpen, msgSupStateOpenSigned,
+	msgSupPartsHead, msgSupPartLine, msgSupPartProgress, msgSupHomeProgress, msgSupStateOpen, msgSupStateOpenSigned,
 	msgSupStateSigned, msgSupStateInReview, msgSupStateDone, msgSupLightRed, msgSupLightYellow,
 	msgSupLightGreen, msgSupLightNone, msgSupNotifyProblem, msgSupNotifyClaim, msgSupNotifyRejected,
 	msgSupNotifyApproved, msgSupLedgerHead, msgSupLedgerRed, msgSupLedgerReview, msgSupLedgerFile,
