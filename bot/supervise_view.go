@@ -51,6 +51,8 @@ const (
 	msgSupPartLine         = "SupPartLine"
 	msgSupPartProgress     = "SupPartProgress"
 	msgSupHomeProgress     = "SupHomeProgress"
+	msgSupTaskLoop         = "SupTaskLoop"
+	msgSupTaskLoopProgress = "SupTaskLoopProgress"
 	msgSupStateOpen        = "SupStateOpen"
 	msgSupStateOpenSigned  = "SupStateOpenSigned"
 	msgSupStateSigned      = "SupStateSigned"
@@ -78,7 +80,7 @@ var superviseMessageIDs = []string{
 	msgSupErrNotLiaison, msgSupErrNoLiaisonUnit, msgSupErrWhichUnit, msgSupErrNotReviewer, msgSupErrOwnPart,
 	msgSupErrPartDone, msgSupErrInReview, msgSupErrNotInReview, msgSupErrAlreadySigned, msgSupErrNoReason,
 	msgSupSigned, msgSupProgressed, msgSupProblemed, msgSupClaimed, msgSupApproved, msgSupRejected,
-	msgSupPartsHead, msgSupPartLine, msgSupPartProgress, msgSupHomeProgress, msgSupStateOpen, msgSupStateOpenSigned,
+	msgSupPartsHead, msgSupPartLine, msgSupPartProgress, msgSupHomeProgress, msgSupTaskLoop, msgSupTaskLoopProgress, msgSupStateOpen, msgSupStateOpenSigned,
 	msgSupStateSigned, msgSupStateInReview, msgSupStateDone, msgSupLightRed, msgSupLightYellow,
 	msgSupLightGreen, msgSupLightNone, msgSupNotifyProblem, msgSupNotifyClaim, msgSupNotifyRejected,
 	msgSupNotifyApproved, msgSupLedgerHead, msgSupLedgerRed, msgSupLedgerReview, msgSupLedgerFile,
