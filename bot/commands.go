@@ -326,6 +326,7 @@ func (r *request) taskParts(num int) (Reply, error) {
 		return Reply{}, err
 	}
 	head := r.loc.T(msgAnsStatus, map[string]any{"N": t.Number, "Status": r.statusText(it)})
+	r.noLoopLine = true // the block above says it, part by part
 	text := head + "\n" + block + "\n\n" + r.detail(it, t, false)
 	return Reply{Kind: "status", Headline: head, Text: text, Tasks: []int{t.Number}, Items: []Item{it}}, nil
 }

@@ -258,6 +258,9 @@ type request struct {
 	snap   *snapshot
 	states map[string]map[int][]knowledge.Assignment // notice → task → assignments, read once per message
 	parts  map[string][]knowledge.Part               // notice → parts in the loop, read once per message (taskLight)
+	// noLoopLine leaves the loop's line out of task details (loopLine):
+	// set by an answer that lists every part's light and progress itself.
+	noLoopLine bool
 }
 
 func (r *request) clock() clock { return clock{today: r.today, yearOf: r.snap.yearOf(r.today)} }

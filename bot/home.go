@@ -102,7 +102,12 @@ func (r *request) homeOf(h *Home, n *knowledge.Notice, prefix string) error {
 				if h.Lights == nil {
 					h.Lights = map[TaskRef]HomeLight{}
 				}
-				h.Lights[TaskRef{Notice: n.Number, Task: t.Number}] = HomeLight{Light: light, Text: r.lightText(light)}
+				hl := HomeLight{Light: light, Text: r.lightText(light)}
+				if p := r.latestProgress(n, t, names); p != nil {
+					hl.Progress = r.loc.T(msgSupHomeProgress, map[string]any{
+						"Date": knowledge.DateOf(p.At.In(r.e.loc)).String(), "Text": p.Text})
+				}
+				h.Lights[TaskRef{Notice: n.Number, Task: t.Number}] = hl
 				if l {
 					h.Lead = append(h.Lead, it)
 				}

@@ -49,6 +49,57 @@ func (r *request) taskLight(n *knowledge.Notice, t *knowledge.Task, names []stri
 	return worst, nil
 }
 
+// loopLine is a task answer's line of the supervision loop (issue 10 items
+// 3 and 5): the task's light and the newest progress any unit reported on
+// it; "" for a task done with no report, or when the parts cannot be read
+// (the answer goes without it: logged).
+func (r *request) loopLine(it Item, t *knowledge.Task) string {
+	var n *knowledge.Notice
+	for _, m := range r.snap.notices {
+		if m.Number == it.Notice {
+			n = m
+		}
+	}
+	if n == nil || r.noLoopLine {
+		return ""
+	}
+	light, err := r.taskLight(n, t, nil)
+	if err != nil {
+		r.e.log.Error("task answer without its light", "task", t.Number, "err", err)
+		return ""
+	}
+	var latest *knowledge.Report
+	unit := ""
+	for _, p := range r.parts[n.Number] {
+		if p.Task == t.Number && p.Progress != nil && (latest == nil || p.Progress.At.After(latest.At)) {
+			latest, unit = p.Progress, p.Unit
+		}
+	}
+	if latest == nil {
+		if light == knowledge.LightNone {
+			return ""
+		}
+		return r.loc.T(msgSupTaskLoop, map[string]any{"Light": r.lightText(light)})
+	}
+	return r.loc.T(msgSupTaskLoopProgress, map[string]any{"Light": r.lightText(light), "Unit": unit,
+		"Date": knowledge.DateOf(latest.At.In(r.e.loc)).String(), "Text": latest.Text})
+}
+
+// latestProgress is the newest progress report on the parts of names in
+// task t, or nil; it reads the parts taskLight read.
+func (r *request) latestProgress(n *knowledge.Notice, t *knowledge.Task, names []string) *knowledge.Report {
+	var latest *knowledge.Report
+	for _, p := range r.parts[n.Number] {
+		if p.Task != t.Number || !containsName(names, p.Unit) || p.Progress == nil {
+			continue
+		}
+		if latest == nil || p.Progress.At.After(latest.At) {
+			latest = p.Progress
+		}
+	}
+	return latest
+}
+
 func containsName(names []string, unit string) bool {
 	for _, n := range names {
 		if n == unit {

@@ -115,10 +115,14 @@ type Home struct {
 }
 
 // HomeLight is one light of App Home: the light and its name in the
-// reply's language (红灯, …).
+// reply's language (红灯, …), with the latest progress the viewer's unit
+// reported on the task.
 type HomeLight struct {
 	Light knowledge.Light
 	Text  string
+	// Progress is that report as a line in the reply's language
+	// (最新进展（2019-10-25）：…), "" when the unit reported none.
+	Progress string
 }
 
 // Progress counts the tasks of one section or one unit by status.

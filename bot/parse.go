@@ -350,8 +350,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	// 我们单位的任务 asks for the asker's unit; 占本单位执法民警的百分之几 and
 	// 我们市局自己开发 are words of a task: "mine" needs a list, a role, a
-	// time or a state asked, or nothing else to be about
-	if q.mine && reWhoAsk.MatchString(q.flat) || q.mine && !(q.list || q.count || q.roleBy || q.when != nil || q.kind != "" || q.late || q.soon ||
+	// time, a state or a light (我们单位有几个黄灯) asked, or nothing else to be about
+	if q.mine && reWhoAsk.MatchString(q.flat) || q.mine && !(q.list || q.count || q.roleBy || q.when != nil || q.kind != "" || q.late || q.soon || q.light != "" ||
 		q.status != statusAny || q.super != superNone || len(q.rest) == 0) {
 		q.mine = false
 	}

@@ -82,6 +82,9 @@ func (r *request) detail(it Item, t *knowledge.Task, showContent bool) string {
 	b.WriteString(r.loc.T(msgLabelResponsible, map[string]any{"Units": r.list(it.Responsible)}) + "\n")
 	b.WriteString(r.loc.T(msgLabelDeadline, map[string]any{"Deadline": r.deadline(it.Deadline)}) + "\n")
 	b.WriteString(r.loc.T(msgLabelStatus, map[string]any{"Status": r.statusText(it)}))
+	if line := r.loopLine(it, t); line != "" {
+		b.WriteString("\n" + line)
+	}
 	return b.String()
 }
 

@@ -50,6 +50,9 @@ const (
 	msgSupPartsHead        = "SupPartsHead"
 	msgSupPartLine         = "SupPartLine"
 	msgSupPartProgress     = "SupPartProgress"
+	msgSupHomeProgress     = "SupHomeProgress"
+	msgSupTaskLoop         = "SupTaskLoop"
+	msgSupTaskLoopProgress = "SupTaskLoopProgress"
 	msgSupStateOpen        = "SupStateOpen"
 	msgSupStateOpenSigned  = "SupStateOpenSigned"
 	msgSupStateSigned      = "SupStateSigned"
@@ -77,7 +80,7 @@ var superviseMessageIDs = []string{
 	msgSupErrNotLiaison, msgSupErrNoLiaisonUnit, msgSupErrWhichUnit, msgSupErrNotReviewer, msgSupErrOwnPart,
 	msgSupErrPartDone, msgSupErrInReview, msgSupErrNotInReview, msgSupErrAlreadySigned, msgSupErrNoReason,
 	msgSupSigned, msgSupProgressed, msgSupProblemed, msgSupClaimed, msgSupApproved, msgSupRejected,
-	msgSupPartsHead, msgSupPartLine, msgSupPartProgress, msgSupStateOpen, msgSupStateOpenSigned,
+	msgSupPartsHead, msgSupPartLine, msgSupPartProgress, msgSupHomeProgress, msgSupTaskLoop, msgSupTaskLoopProgress, msgSupStateOpen, msgSupStateOpenSigned,
 	msgSupStateSigned, msgSupStateInReview, msgSupStateDone, msgSupLightRed, msgSupLightYellow,
 	msgSupLightGreen, msgSupLightNone, msgSupNotifyProblem, msgSupNotifyClaim, msgSupNotifyRejected,
 	msgSupNotifyApproved, msgSupLedgerHead, msgSupLedgerRed, msgSupLedgerReview, msgSupLedgerFile,

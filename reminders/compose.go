@@ -127,6 +127,7 @@ func (d *Dispatcher) render(st *state, m *message, now time.Time, today knowledg
 			if r.Kind == knowledge.KindOverdue && r.Role == knowledge.RoleLead {
 				it.lateUnits = lateUnits(n, st.assign[r.Notice], r.Task, r.Unit)
 			}
+			it.loop = d.loopOf(st, n, it.task, r.Unit, r.Role, today)
 			items = append(items, it)
 		}
 		dl.Items = append(dl.Items, lr)

@@ -35,7 +35,8 @@ type item struct {
 	r         knowledge.Reminder
 	notice    *knowledge.Notice
 	task      *knowledge.Task
-	lateUnits []string // for an overdue chase to a lead unit: who has not finished
+	lateUnits []string  // for an overdue chase to a lead unit: who has not finished
+	loop      *taskLoop // the task's parts in the supervision loop, nil when not kept
 }
 
 // writer renders messages in one language.
@@ -84,7 +85,9 @@ func unitMessage(tr Translator, lang, unit string, late bool, items []item, toda
 		// A unit that is both lead and responsible in one task (市局办公室 in
 		// task 8) hears of the task once, with both of its parts.
 		var lateUnits []string
+		var loop *taskLoop
 		for _, part := range g {
+			loop = loop.merge(part.loop)
 			duty := part.notice.Note.Responsible
 			id := "reminders_role_responsible"
 			if part.r.Role == knowledge.RoleLead {
@@ -101,9 +104,12 @@ func unitMessage(tr Translator, lang, unit string, late bool, items []item, toda
 			}
 		}
 		w.deadline(it, today)
-		if len(lateUnits) > 0 {
+		// The loop's list of the units not done says more (state, light,
+		// progress) than the bare names: it replaces them when there.
+		if len(lateUnits) > 0 && (loop == nil || len(loop.others) == 0) {
 			w.line("reminders_late_units", map[string]any{"Units": strings.Join(lateUnits, "、"), "Count": len(lateUnits)})
 		}
+		w.loop(loop, it.task.Number)
 		w.line("reminders_more", map[string]any{"Task": it.task.Number})
 	}
 	return w.b.String()

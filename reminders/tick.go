@@ -251,6 +251,13 @@ func (d *Dispatcher) deliver(ctx context.Context, ru *run, stopAt time.Time, st 
 			if _, err := d.parts(ctx, st, r.Notice); err != nil {
 				d.logger.Warn("weekly summary without the loop's ranking", "notice", r.Notice, "err", err)
 			}
+		} else if !isChase(r.Kind) && r.Kind != KindStatus {
+			// A unit's reminder shows its part's light and, to a lead unit,
+			// the others' progress (looplines.go); without the parts it
+			// goes as before.
+			if _, err := d.parts(ctx, st, r.Notice); err != nil {
+				d.logger.Warn("reminder without the loop's lights", "notice", r.Notice, "err", err)
+			}
 		}
 		m := byUnit[r.Unit]
 		if m == nil {

@@ -91,6 +91,9 @@ func (r renderer) compactItem(it bot.Item, light bot.HomeLight, several bool) sl
 	}
 	line +=
 		clip(orDash(it.DeadlineText), 200) + "  ·  " + escape(orDash(it.StatusText))
+	if light.Progress != "" { // the unit's latest report, under the task's line
+		line += "\n" + clip(strings.Join(strings.Fields(light.Progress), " "), 200)
+	}
 	return slackapi.NewSectionBlock(mrkdwn(line+"\n"+quoteLines(clip(strings.ReplaceAll(it.Content, "\n", " "), 200))), nil, nil)
 }
 
