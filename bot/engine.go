@@ -165,7 +165,14 @@ func newSnapshot(ns []*knowledge.Notice, stored []knowledge.Unit) *snapshot {
 	s.units = newUnitIndex(units, corpus.String(), builtinLexicon.units)
 	s.syn = newSynonyms(words.String())
 	s.thes = newThesaurus(words.String())
-	// slips are read against everything a question may name: units too
+	// slips are read against everything a question may name: units, and the
+	// notices' titles and the documents they cite (实施细责 for 实施细则)
+	for _, n := range ns {
+		words.WriteString(matchForm(n.Title) + "|" + matchForm(n.Preamble) + "|")
+		for _, c := range n.Cites {
+			words.WriteString(matchForm(c.Title) + "|")
+		}
+	}
 	for _, u := range units {
 		words.WriteString(matchForm(u.Name) + "|")
 		for _, a := range u.Aliases {

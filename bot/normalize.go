@@ -103,7 +103,7 @@ func numerals(s string) string {
 		v, ok := cnNumber(run)
 		counts := strings.HasSuffix(before, "第") || strings.HasSuffix(before, "任务") ||
 			strings.HasSuffix(before, "近") || strings.HasSuffix(before, "未来") ||
-			(after != "" && strings.Contains("项条号个天日月年周", after))
+			(after != "" && strings.Contains("项条号个天日月年周次", after))
 		if ok && counts && !(len(run) == 1 && run[0] == '百') && !numeralWord(rs, i, j) && !ordinalWord(before, run) {
 			out = append(out, []rune(itoa(v))...)
 		} else {

@@ -140,7 +140,7 @@ var (
 	reSoleResp = regexp.MustCompile(`责任单位(一栏|那栏|栏)?(里|中|上)?(只|仅|就)(列了?|有|写了?|填了?)?(一|1)(个|家)|onlyoneresponsibleunit|asingleresponsibleunit|oneresponsibleunitonly`)
 	reSoleLead = regexp.MustCompile(`牵头单位(一栏|那栏|栏)?(里|中|上)?(只|仅|就)(列了?|有|写了?|填了?)?(一|1)(个|家)|onlyoneleadunit|asingleleadunit|oneleadunitonly`)
 	reMonthEnd = regexp.MustCompile(`(某个?|一个|哪个)月(的)?(最后一天|月末|月底)|(卡在|落在|正好|恰好|刚好|都是|都在).{0,6}(最后一天|月末|月底)|lastdayofa?month|endofamonth`)
-	reMidMonth = regexp.MustCompile(`(精确|具体|细)到(几号|哪天|哪一天|日|天|某一天|具体哪天|具体日子)|(某个?|一个|哪个)?月(的)?(中间|中旬|月中)|不是月(末|底)|而非月(末|底)|不在月(末|底)|midmonth|middleofamonth|notattheendofa?month`)
+	reMidMonth = regexp.MustCompile(`(精确|具体|细)到(几号|哪天|哪一天|日|天|某一天|具体哪天|具体日子)|具体(的)?(某|哪)一?天|(某个?|一个|哪个)?月(的)?(中间|中旬|月中)|不是月(末|底)|而非月(末|底)|不在月(末|底)|midmonth|middleofamonth|notattheendofa?month`)
 )
 
 // reAnyRoleAside waves the role aside: 不论牵头还是负责, 牵头配合都算.

@@ -177,7 +177,7 @@ var reMonthSpan = regexp.MustCompile(`(\d{1,2})\s*(?:到|至|-|~|～)\s*(\d{1,2}
 
 // reAnyMonthEnd is a month's end in general (某个月底, 每个月末): a shape of
 // deadlines that parse reads, not this month's end.
-var reAnyMonthEnd = regexp.MustCompile(`(某|哪|每|任何|一)个?月(的)?(底|末)`)
+var reAnyMonthEnd = regexp.MustCompile(`(某|哪|每|任何|一)个?月(的)?(底|末)|(不是|而非|不在|非|并非)月(底|末)`)
 
 var reDayExcluded = regexp.MustCompile(`当天不算|不含当天|不包括当天|当日不算|不含当日|早于|先于|strictlybefore`)
 
