@@ -49,6 +49,7 @@ var migrations = []migration{
 	{6, "scheduler runs", createSchedulerRuns},
 	{7, "where audited changes were asked, and the roles they apply to", addAuditColumns},
 	{8, "audit baseline of the state as found", auditBaseline},
+	{9, "dashboard key and calendar feeds", createDashboard},
 }
 
 // SchemaVersion is the newest schema this binary knows.
