@@ -31,6 +31,8 @@ type Engine struct {
 	snap   atomic.Pointer[snapshot]
 	// workdays is the calendar the traffic lights count working days in.
 	workdays knowledge.Workdays
+	// dashboard makes the web dashboard's links (nil: not set up).
+	dashboard DashboardLinker
 }
 
 // New returns an Engine over st. Call Load before Handle.

@@ -1,0 +1,141 @@
+package dashboard
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"dutybot/i18n"
+	"dutybot/knowledge"
+)
+
+// funcs are the templates' helpers. Sentences come from the page's
+// localizer ({{.L.T "DashTitle" nil}}); args builds a message's data.
+var funcs = template.FuncMap{
+	"args": func(kv ...any) map[string]any {
+		m := make(map[string]any, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[fmt.Sprint(kv[i])] = kv[i+1]
+		}
+		return m
+	},
+	"short": short,
+	"join":  func(ss []string) string { return strings.Join(ss, "、") },
+	"light": lightID,
+	"state": stateID,
+	"stateShort": func(s knowledge.PartState) string {
+		return map[knowledge.PartState]string{knowledge.PartSigned: "DashCellSigned",
+			knowledge.PartInReview: "DashCellReview", knowledge.PartDone: "DashCellDone"}[s]
+	},
+	"deadline": func(l *i18n.Localizer, d knowledge.Deadline) string {
+		switch {
+		case d.Kind == knowledge.DeadlineDate && !d.Date.IsZero():
+			return d.Date.String()
+		case d.Kind == knowledge.DeadlineOngoing:
+			return l.T("DashOngoing", nil)
+		}
+		return d.Text
+	},
+	"add": func(a, b int) int { return a + b },
+	"action": func(a string) string {
+		return map[string]string{"part.claim": "DashActionClaim", "part.approve": "DashActionApprove",
+			"part.reject": "DashActionReject"}[a]
+	},
+}
+
+func lightID(l knowledge.Light) string {
+	return map[knowledge.Light]string{knowledge.LightRed: "DashLightRed", knowledge.LightYellow: "DashLightYellow",
+		knowledge.LightGreen: "DashLightGreen", knowledge.LightNone: "DashLightNone"}[l]
+}
+
+func stateID(s knowledge.PartState) string {
+	return map[knowledge.PartState]string{knowledge.PartOpen: "DashStateOpen", knowledge.PartSigned: "DashStateSigned",
+		knowledge.PartInReview: "DashStateReview", knowledge.PartDone: "DashStateDone"}[s]
+}
+
+// chrome is what every page's frame shows.
+type chrome struct {
+	L      *i18n.Localizer
+	Title  string
+	Nav    string // which tab is current
+	Admin  bool
+	User   string
+	Notice *knowledge.Notice
+	Today  knowledge.Date
+}
+
+func (s *Server) chrome(v *visit, n *knowledge.Notice, nav, titleID string) chrome {
+	return chrome{L: v.loc, Title: v.loc.T(titleID, nil), Nav: nav, Admin: v.admin(), User: v.claims.User,
+		Notice: n, Today: s.today()}
+}
+
+// boardPage is the board's template data.
+type boardPage struct {
+	chrome
+	Board            *board
+	Filter           filter
+	AllUnits         []string
+	Total            int // rows after filtering, before paging
+	Page, Pages      int
+	PrevURL, NextURL string
+	Lights, Dues     []string
+}
+
+// serveBoard renders the board, filtered by the query's unit, section,
+// light and due, a page of at most pageSize rows.
+func (s *Server) serveBoard(v *visit) error {
+	ctx := v.r.Context()
+	n, err := s.notice(ctx)
+	if err != nil {
+		return err
+	}
+	parts, err := s.st.Parts(ctx, n.Number)
+	if err != nil {
+		return fmt.Errorf("read parts: %w", err)
+	}
+	today := s.today()
+	q := v.r.URL.Query()
+	f := filter{Unit: q.Get("unit"), Section: q.Get("section"), Light: q.Get("light"), Due: q.Get("due"), Sort: q.Get("sort")}
+	f.Page, _ = strconv.Atoi(q.Get("page"))
+	b := newBoard(n, parts, today, s.cal, s)
+	all := b.Units
+	b.apply(f, today)
+	p := &boardPage{chrome: s.chrome(v, n, "board", "DashBoardTitle"), Board: b, Filter: f, AllUnits: all,
+		Total: len(b.Rows), Lights: []string{"red", "yellow", "green", "none"},
+		Dues: []string{dueOverdue, dueWeek, dueMonth, dueOngoing}}
+	p.Pages = (len(b.Rows) + s.pageSize - 1) / s.pageSize
+	p.Page = max(1, min(f.Page, p.Pages))
+	if p.Pages > 1 {
+		from := (p.Page - 1) * s.pageSize
+		b.Rows = b.Rows[from:min(from+s.pageSize, len(b.Rows))]
+		link := func(page int) string {
+			q := v.r.URL.Query()
+			q.Set("page", strconv.Itoa(page))
+			return (&url.URL{Path: "/dashboard", RawQuery: q.Encode()}).String()
+		}
+		if p.Page > 1 {
+			p.PrevURL = link(p.Page - 1)
+		}
+		if p.Page < p.Pages {
+			p.NextURL = link(p.Page + 1)
+		}
+	}
+	s.render(v.w, http.StatusOK, "board.html", p)
+	return nil
+}
+
+// taskNumber reads the {n} of a task's address.
+func taskNumber(v *visit, n *knowledge.Notice) (*knowledge.Task, error) {
+	num, err := strconv.Atoi(v.r.PathValue("n"))
+	if err != nil {
+		return nil, errNotFound
+	}
+	t := n.Task(num)
+	if t == nil {
+		return nil, errNotFound
+	}
+	return t, nil
+}
