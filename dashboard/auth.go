@@ -60,12 +60,13 @@ func (s *Server) page(h func(*visit) error) http.Handler {
 // SameSite=Strict cookie set in answer to a link followed from another
 // site (the chat) is withheld from a redirect of that same navigation.
 func (s *Server) exchange(w http.ResponseWriter, r *http.Request, t string, loc *i18n.Localizer) {
-	claims, err := s.signer.Verify(t, s.now())
-	if err != nil {
+	if _, err := s.signer.Verify(t, s.now()); err != nil {
 		s.unauthorised(w, loc, err)
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: t, Path: "/", Expires: claims.Expires,
+	// A session cookie: the token inside carries its own expiry, checked
+	// on every request, and the browser forgets it when it closes.
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: t, Path: "/",
 		HttpOnly: true, Secure: s.secure, SameSite: http.SameSiteStrictMode})
 	q := r.URL.Query()
 	q.Del("t")
