@@ -1,0 +1,279 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"dutybot/knowledge"
+)
+
+var screenshot = flag.String("screenshot", "", "write a screenshot of the board to this PNG file (docs/dashboard.png)")
+
+// chromium finds a Chromium to drive, or skips the test saying how to get
+// one (.ci/run installs Debian's chromium when it is missing).
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Skip("no Chromium here: the browser tests need one (apt-get install chromium; .ci/run installs it)")
+	return ""
+}
+
+// newBrowser starts a headless Chromium with a fresh profile and no
+// network of its own, and returns a context for chromedp actions.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium(t)),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1600, 1000),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTime(); cancelCtx(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil { // starts the browser
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return ctx
+}
+
+// serveAt runs `dutybot serve --http ADDR --now DAY` with no Slack
+// variables (the dashboard alone) on tm's database until the test ends.
+func serveAt(t *testing.T, tm *testMain, addr, day string) *lockedBuffer {
+	t.Helper()
+	logs := newLockedBuffer()
+	ctx, cancel := context.WithCancel(context.Background())
+	m := NewMain()
+	m.Stdin, m.Stdout, m.Stderr = strings.NewReader(""), io.Discard, logs
+	m.Logger = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: m.LogLevel}))
+	m.Getenv = func(k string) string {
+		if k == "DUTYBOT_DB" {
+			return tm.db
+		}
+		return tm.env[k]
+	}
+	done := make(chan error, 1)
+	go func() {
+		err := m.Run(ctx, []string{"serve", "--http", addr, "--now", day})
+		if cerr := m.Close(); err == nil {
+			err = cerr
+		}
+		done <- err
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+		if t.Failed() {
+			t.Logf("serve log:\n%s", logs.String())
+		}
+	})
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		resp, err := http.Get("http://" + addr + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return logs
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("serve did not answer /healthz: %v\n%s", err, logs.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// seededDashboard is a database where liaisons acted through the engine
+// (chat), and the serve that shows it on --now 2019-10-15.
+func seededDashboard(t *testing.T) (tm *testMain, base string) {
+	t.Helper()
+	tm = newTestMain(t)
+	addr := freeAddr(t)
+	tm.env["DUTYBOT_ADMINS"] = "UADMIN"
+	tm.env["DUTYBOT_HTTP_ADDR"] = addr
+	tm.chat("--as", "UADMIN", "--now", "2019-09-20", "联络员 科技处 U0KJ", "联络员 法制支队 U0FZ", "done 2", "done 3")
+	tm.chat("--as", "U0KJ", "--now", "2019-10-10", "进展 22 调阅系统需求已梳理完毕，正在招标", "签收 23")
+	tm.chat("--as", "U0FZ", "--now", "2019-10-11", "申请办结 22 法制支队 已建立调阅监督制度")
+	logs := serveAt(t, tm, addr, "2019-10-15")
+	if !strings.Contains(logs.String(), "no Slack tokens") {
+		t.Errorf("serve without Slack does not say so in its log:\n%s", logs.String())
+	}
+	return tm, "http://" + addr
+}
+
+// ledgerLights is each task's worst light on day, from `dutybot ledger`:
+// the board must agree with the ledger.
+func ledgerLights(t *testing.T, tm *testMain, day string) (map[string]string, map[string]map[int]bool) {
+	t.Helper()
+	var rows []struct {
+		Task  int    `json:"task"`
+		Unit  string `json:"unit"`
+		Light string `json:"light"`
+	}
+	if err := json.Unmarshal([]byte(tm.mustRun("ledger", "--now", day)), &rows); err != nil {
+		t.Fatal(err)
+	}
+	worst := map[string]string{}
+	units := map[string]map[int]bool{}
+	for _, r := range rows {
+		k := fmt.Sprint(r.Task)
+		if w, ok := worst[k]; !ok {
+			worst[k] = r.Light
+		} else {
+			worst[k] = string(knowledge.Worse(knowledge.Light(w), knowledge.Light(r.Light)))
+		}
+		if units[r.Unit] == nil {
+			units[r.Unit] = map[int]bool{}
+		}
+		units[r.Unit][r.Task] = true
+	}
+	return worst, units
+}
+
+// loaded waits until the page a navigation brought has been parsed whole.
+var loaded = chromedp.Poll[chromedp.Void](`document.readyState === 'complete' && !!document.querySelector('h1')`)
+
+// settle waits for the page a navigation brought. The browser may still
+// be swapping the old page's JavaScript context for the new one's when the
+// navigation's response is in, and a query sent to the old one is refused
+// ("Cannot find context"): that is asked again, a bounded number of times.
+func settle(t *testing.T, ctx context.Context) {
+	t.Helper()
+	for i := 0; ; i++ {
+		err := chromedp.Do(ctx, loaded)
+		if err == nil {
+			return
+		}
+		if i == 50 || !strings.Contains(err.Error(), "Cannot find context") {
+			t.Fatalf("waiting for the page: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestDashboard_browser opens the link `dutybot chat --as ADMIN 看板` gives
+// in a real Chromium against a real serve: the board has 43 rows with the
+// ledger's lights, the unit filter narrows it, a task's page shows a
+// progress report made in chat, and a forged link gets 401 and no data.
+func TestDashboard_browser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the browser test runs in the full suite")
+	}
+	tm, base := seededDashboard(t)
+	want, units := ledgerLights(t, tm, "2019-10-15")
+	reply := tm.chat("--as", "UADMIN", "--now", "2019-10-15", "看板")[0]
+	link := regexp.MustCompile(`http://\S+`).FindString(reply.Text)
+	if !strings.HasPrefix(link, base+"/dashboard?t=") {
+		t.Fatalf("chat's link %q does not point at the server %s", link, base)
+	}
+	ctx := newBrowser(t)
+
+	err := chromedp.Do(ctx, chromedp.Navigate(link), chromedp.WaitVisible(chromedp.CSS("#board tbody tr")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	href, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if href != base+"/dashboard" {
+		t.Errorf("address after opening the link: %s, want the token gone (%s/dashboard)", href, base)
+	}
+	lights, err := chromedp.Run(ctx, chromedp.Evaluate[[][]string](
+		`Array.from(document.querySelectorAll('#board tbody tr')).map(r => [r.dataset.task, r.dataset.light])`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lights) != 43 {
+		t.Fatalf("board has %d rows, want 43", len(lights))
+	}
+	seen := map[string]int{}
+	for _, l := range lights {
+		seen[l[1]]++
+		if want[l[0]] != l[1] {
+			t.Errorf("task %s: light %s on the board, %s in the ledger", l[0], l[1], want[l[0]])
+		}
+	}
+	if seen["red"] == 0 || seen["green"] == 0 || seen["none"] != 2 {
+		t.Errorf("lights on 2019-10-15: %v; want some red, some green and the 2 done tasks none", seen)
+	}
+	if *screenshot != "" {
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(*screenshot, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// RunResponse waits for the page the submit loads.
+	if _, err := chromedp.RunResponse(ctx, chromedp.SetValue(chromedp.CSS(`select[name=unit]`), "科技处"),
+		chromedp.Submit(chromedp.CSS("#filters"))); err != nil {
+		t.Fatal(err)
+	}
+	settle(t, ctx)
+	rows, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#board tbody tr').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows != len(units["科技处"]) || rows == 0 || rows >= 43 {
+		t.Errorf("filtered on 科技处: %d rows, want the %d tasks it has a part in", rows, len(units["科技处"]))
+	}
+
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`#board a[href="/dashboard/task/22"]`))); err != nil {
+		t.Fatal(err)
+	}
+	settle(t, ctx)
+	reports, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#reports")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(reports, "调阅系统需求已梳理完毕，正在招标") || !strings.Contains(reports, "U0KJ") {
+		t.Errorf("task 22's reports: %q; want the progress U0KJ reported in chat", reports)
+	}
+
+	forged := strings.Replace(link, "t=", "t=x", 1)
+	for _, bad := range []string{forged, base + "/dashboard"} {
+		fresh := newBrowser(t) // no cookie from the good link
+		resp, err := chromedp.RunResponse(fresh, chromedp.Navigate(bad))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := chromedp.Run(fresh, chromedp.Text(chromedp.CSS("body")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		boards, err := chromedp.Run(fresh, chromedp.Evaluate[int](`document.querySelectorAll('#board, #reports').length`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.Status != http.StatusUnauthorized || boards != 0 || !strings.Contains(body, "看板") || strings.Contains(body, "法制支队") {
+			t.Errorf("%s: status %d, %d data elements, body %q; want 401, no data, how to get a link", bad, resp.Status, boards, body)
+		}
+	}
+}
