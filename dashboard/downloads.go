@@ -1,0 +1,146 @@
+package dashboard
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+
+	"dutybot/i18n"
+	"dutybot/knowledge"
+	"dutybot/ledger"
+)
+
+func errorsIsUnknownUnit(err error) bool { return errors.Is(err, knowledge.ErrUnknownUnit) }
+
+// serveLedger sends the ledger (台账) as XLSX or CSV, made by the same code
+// as `dutybot ledger` (docs/cli.md §6); administrators only, as in chat.
+func (s *Server) serveLedger(v *visit) error {
+	if !v.admin() {
+		return errForbidden
+	}
+	ctx := v.r.Context()
+	n, err := s.notice(ctx)
+	if err != nil {
+		return err
+	}
+	parts, err := s.st.Parts(ctx, n.Number)
+	if err != nil {
+		return fmt.Errorf("read parts: %w", err)
+	}
+	today := s.today()
+	rows := ledger.Rows(n, parts, today, s.cal, s.loc)
+	var buf bytes.Buffer
+	name := "ledger-" + today.String()
+	if strings.HasSuffix(v.r.URL.Path, ".csv") {
+		err = ledger.WriteCSV(&buf, rows)
+		name += ".csv"
+		v.w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	} else {
+		err = ledger.WriteXLSX(&buf, rows, v.loc)
+		name += ".xlsx"
+		v.w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	}
+	if err != nil {
+		return fmt.Errorf("write the ledger: %w", err)
+	}
+	v.w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	_, _ = v.w.Write(buf.Bytes())
+	return nil
+}
+
+// serveCalendar sends a unit's iCalendar feed (/calendar/UNIT.ics?token=…):
+// one all-day event per dated deadline of a task the unit has a part in,
+// and a yearly event for each fixed day a year (每年1月20日前). It needs the
+// unit's own long-lived token (calendar apps cannot carry a cookie); a
+// wrong or rotated token gets 401 and nothing else.
+func (s *Server) serveCalendar(w http.ResponseWriter, r *http.Request) {
+	loc := s.localizer(r)
+	unit, ok := strings.CutSuffix(r.PathValue("file"), ".ics")
+	ctx := r.Context()
+	gens, err := s.st.CalendarGenerations(ctx)
+	if err != nil {
+		s.log.Error("dashboard: calendar", "err", err)
+		http.Error(w, loc.T("DashErrInternal", nil), http.StatusInternalServerError)
+		return
+	}
+	if !ok || !s.signer.CheckCalendar(unit, gens[unit], r.URL.Query().Get("token")) {
+		s.log.Info("dashboard: calendar feed refused", "unit", unit)
+		http.Error(w, loc.T("DashCalendarDenied", nil), http.StatusUnauthorized)
+		return
+	}
+	n, err := s.notice(ctx)
+	var parts []knowledge.Part
+	if err == nil {
+		parts, err = s.st.Parts(ctx, n.Number)
+	}
+	if err != nil {
+		s.log.Error("dashboard: calendar", "err", err)
+		http.Error(w, loc.T("DashErrInternal", nil), http.StatusInternalServerError)
+		return
+	}
+	cal := s.calendar(n, parts, unit, loc)
+	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
+	w.Header().Set("Content-Disposition", `inline; filename="dutybot.ics"`)
+	_ = cal.SerializeTo(w)
+}
+
+// calendar builds unit's feed. Event IDs are stable (notice, task, unit,
+// date), so a calendar app updates an event rather than doubling it.
+func (s *Server) calendar(n *knowledge.Notice, parts []knowledge.Part, unit string, loc *i18n.Localizer) *ics.Calendar {
+	cal := ics.NewCalendar()
+	cal.SetMethod(ics.MethodPublish)
+	cal.SetProductId("-//dutybot//dashboard//" + strings.ToUpper(loc.Lang()))
+	name := loc.T("DashCalendarName", map[string]any{"Unit": unit, "Notice": n.Number})
+	cal.SetName(name)
+	cal.SetXWRCalName(name)
+	cal.SetXWRTimezone(s.loc.String())
+	stamp := s.now().UTC()
+	for _, p := range parts {
+		t := n.Task(p.Task)
+		if p.Unit != unit || t == nil {
+			continue
+		}
+		data := map[string]any{"N": t.Number, "Task": short(t.Content, 30), "Notice": n.Number}
+		desc := t.Content + "\n" + loc.T("DashCalendarUnits", map[string]any{"Lead": strings.Join(t.Lead, "、"),
+			"Responsible": strings.Join(t.Responsible, "、"), "Deadline": t.Deadline.Text})
+		if t.Deadline.Kind == knowledge.DeadlineDate && !t.Deadline.Date.IsZero() {
+			e := cal.AddEvent(eventID(n.Number, t.Number, unit, t.Deadline.Date.String()))
+			e.SetDtStampTime(stamp)
+			day := t.Deadline.Date.In(time.UTC)
+			e.SetAllDayStartAt(day)
+			e.SetAllDayEndAt(day.AddDate(0, 0, 1))
+			e.SetSummary(loc.T("DashCalendarDue", data))
+			e.SetDescription(desc)
+		}
+		for _, pd := range t.Periods {
+			if pd.Unit != knowledge.Yearly || pd.Month < 1 || pd.Month > 12 || pd.Day < 1 {
+				continue
+			}
+			first := knowledge.NewDate(n.Date.Year, time.Month(pd.Month), pd.Day)
+			if first.Before(n.Date) {
+				first = knowledge.NewDate(n.Date.Year+1, time.Month(pd.Month), pd.Day)
+			}
+			e := cal.AddEvent(eventID(n.Number, t.Number, unit, fmt.Sprintf("yearly-%02d-%02d", pd.Month, pd.Day)))
+			e.SetDtStampTime(stamp)
+			day := first.In(time.UTC)
+			e.SetAllDayStartAt(day)
+			e.SetAllDayEndAt(day.AddDate(0, 0, 1))
+			e.AddRrule("FREQ=YEARLY")
+			e.SetSummary(loc.T("DashCalendarYearly", map[string]any{"N": t.Number, "Task": short(t.Content, 30), "Period": pd.Text}))
+			e.SetDescription(desc + "\n" + pd.Clause)
+		}
+	}
+	return cal
+}
+
+func eventID(notice string, task int, unit, when string) string {
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s|%d|%s|%s", notice, task, unit, when)))
+	return hex.EncodeToString(sum[:12]) + "@dutybot"
+}
