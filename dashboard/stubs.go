@@ -1,7 +1,3 @@
 package dashboard
 
-
-
 func (s *Server) serveProgress(v *visit) error { return errNotFound }
-
-

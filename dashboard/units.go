@@ -12,9 +12,9 @@ import (
 
 // unitRow is one unit's line of the 通报 ranking.
 type unitRow struct {
-	Unit                                            string
+	Unit                                             string
 	Parts, OnTime, Late, Overdue, InReview, Unsigned int
-	Feed                                            string // the calendar feed's address, when the viewer may see it
+	Feed                                             string // the calendar feed's address, when the viewer may see it
 }
 
 // unitsPage is the units' ranking, worst first, with the calendar feeds.
