@@ -61,7 +61,9 @@ func (s *Server) serveLedger(v *visit) error {
 // unit's own long-lived token (calendar apps cannot carry a cookie); a
 // wrong or rotated token gets 401 and nothing else.
 func (s *Server) serveCalendar(w http.ResponseWriter, r *http.Request) {
-	loc := s.localizer(r)
+	// A calendar app's own language says nothing of its reader's: the
+	// feed is in the notice's language unless its address asks (?lang=en).
+	loc := s.bundle.For(r.URL.Query().Get("lang"))
 	unit, ok := strings.CutSuffix(r.PathValue("file"), ".ics")
 	ctx := r.Context()
 	gens, err := s.st.CalendarGenerations(ctx)

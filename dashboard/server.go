@@ -111,7 +111,7 @@ func (s *Server) Handler() http.Handler {
 
 // csp allows the page's own stylesheet and script and nothing else: no
 // inline script, no other origin, no framing, forms only to the dashboard.
-const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
 	"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
 // headers sets the security headers on every answer, error pages included.

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	ics "github.com/arran4/golang-ical"
 	"github.com/chromedp/chromedp"
 
 	"dutybot/knowledge"
@@ -46,6 +47,7 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("lang", "zh-CN"), // the officers' language, whatever the machine's
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1600, 1000),
 	}
@@ -255,6 +257,46 @@ func TestDashboard_browser(t *testing.T) {
 	}
 	if !strings.Contains(reports, "调阅系统需求已梳理完毕，正在招标") || !strings.Contains(reports, "U0KJ") {
 		t.Errorf("task 22's reports: %q; want the progress U0KJ reported in chat", reports)
+	}
+
+	// The downloads, fetched by the page as a person's click would: the
+	// ledger as CSV (one row per part) and XLSX (a zip), and a unit's
+	// calendar feed, which parses back with task 22's deadline in it.
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`a[href="/dashboard/units"]`))); err != nil {
+		t.Fatal(err)
+	}
+	settle(t, ctx)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(async () => {
+		const feed = document.querySelector('tr[data-feed="法制支队"] a').getAttribute('href');
+		const csv = await (await fetch('/dashboard/ledger.csv')).text();
+		const xlsx = new Uint8Array(await (await fetch('/dashboard/ledger.xlsx')).arrayBuffer());
+		const ics = await (await fetch(feed)).text();
+		return [csv, String.fromCharCode(xlsx[0], xlsx[1]) + xlsx.length, ics];
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := 0
+	for _, us := range units {
+		parts += len(us)
+	}
+	if lines := strings.Count(strings.TrimSpace(got[0]), "\n"); !strings.HasPrefix(got[0], "notice,task,unit") || lines != parts {
+		t.Errorf("ledger.csv: %d data lines, want %d:\n%.300s", lines, parts, got[0])
+	}
+	if !strings.HasPrefix(got[1], "PK") {
+		t.Errorf("ledger.xlsx is no zip: %q", got[1])
+	}
+	cal, err := ics.ParseCalendar(strings.NewReader(got[2]))
+	if err != nil {
+		t.Fatalf("法制支队's feed does not parse: %v\n%.300s", err, got[2])
+	}
+	found := false
+	for _, e := range cal.Events() {
+		d, _ := e.GetAllDayStartAt()
+		found = found || (d.Format(time.DateOnly) == "2019-10-31" && strings.Contains(e.GetProperty(ics.ComponentPropertySummary).Value, "第22项"))
+	}
+	if !found {
+		t.Errorf("法制支队's feed lacks task 22's deadline (2019-10-31):\n%s", got[2])
 	}
 
 	forged := strings.Replace(link, "t=", "t=x", 1)
