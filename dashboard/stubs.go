@@ -1,3 +1,0 @@
-package dashboard
-
-func (s *Server) serveProgress(v *visit) error { return errNotFound }
