@@ -26,13 +26,9 @@ func (s *Server) serveLedger(v *visit) error {
 		return errForbidden
 	}
 	ctx := v.r.Context()
-	n, err := s.notice(ctx)
+	n, parts, err := s.state(ctx) // read only: shared with other requests
 	if err != nil {
 		return err
-	}
-	parts, err := s.st.Parts(ctx, n.Number)
-	if err != nil {
-		return fmt.Errorf("read parts: %w", err)
 	}
 	today := s.today()
 	rows := ledger.Rows(n, parts, today, s.cal, s.loc)
@@ -77,11 +73,7 @@ func (s *Server) serveCalendar(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, loc.T("DashCalendarDenied", nil), http.StatusUnauthorized)
 		return
 	}
-	n, err := s.notice(ctx)
-	var parts []knowledge.Part
-	if err == nil {
-		parts, err = s.st.Parts(ctx, n.Number)
-	}
+	n, parts, err := s.state(ctx)
 	if err != nil {
 		s.log.Error("dashboard: calendar", "err", err)
 		http.Error(w, loc.T("DashErrInternal", nil), http.StatusInternalServerError)

@@ -88,13 +88,9 @@ type boardPage struct {
 // light and due, a page of at most pageSize rows.
 func (s *Server) serveBoard(v *visit) error {
 	ctx := v.r.Context()
-	n, err := s.notice(ctx)
+	n, parts, err := s.state(ctx) // read only: shared with other requests
 	if err != nil {
 		return err
-	}
-	parts, err := s.st.Parts(ctx, n.Number)
-	if err != nil {
-		return fmt.Errorf("read parts: %w", err)
 	}
 	today := s.today()
 	q := v.r.URL.Query()

@@ -146,13 +146,9 @@ type progressPage struct {
 
 func (s *Server) serveProgress(v *visit) error {
 	ctx := v.r.Context()
-	n, err := s.notice(ctx)
+	n, parts, err := s.state(ctx) // read only: shared with other requests
 	if err != nil {
 		return err
-	}
-	parts, err := s.st.Parts(ctx, n.Number)
-	if err != nil {
-		return fmt.Errorf("read parts: %w", err)
 	}
 	log, err := s.st.Audit(ctx)
 	if err != nil {

@@ -22,6 +22,7 @@ import (
 	"dutybot/dashboard/token"
 	"dutybot/i18n"
 	"dutybot/knowledge"
+	"dutybot/store"
 )
 
 // Store is what the dashboard reads (and the one change it makes, a
@@ -35,6 +36,8 @@ type Store interface {
 	Reminders(ctx context.Context, state knowledge.DeliveryState) ([]knowledge.LoggedReminder, error)
 	CalendarGenerations(ctx context.Context) (map[string]int64, error)
 	RotateCalendar(ctx context.Context, unit string, by knowledge.Actor) (int64, error)
+	AuditHead(ctx context.Context) (store.AuditHead, error)
+	CountAuditAfter(ctx context.Context, seq int64, actions ...string) (int64, error)
 }
 
 // Errors of New.
@@ -61,6 +64,7 @@ type Server struct {
 	secure   bool // cookies only over HTTPS (a public URL that is https://)
 	pageSize int
 	tpl      *template.Template
+	cache    stateCache
 }
 
 // New returns a dashboard over st whose links signer checks.
@@ -133,14 +137,8 @@ func (s *Server) today() knowledge.Date { return knowledge.DateOf(s.now().In(s.l
 // notice returns the notice the dashboard shows: the latest imported, as
 // in chat.
 func (s *Server) notice(ctx context.Context) (*knowledge.Notice, error) {
-	ns, err := s.st.Notices(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("read notices: %w", err)
-	}
-	if len(ns) == 0 {
-		return nil, errNoNotice
-	}
-	return ns[len(ns)-1], nil
+	n, _, err := s.state(ctx)
+	return n, err
 }
 
 var errNoNotice = errors.New("no notice imported")

@@ -164,3 +164,41 @@ func TestNew_refusesBadOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestServer_freshAfterChange: the board never shows a state older than the
+// database's, though it keeps what it read while the audit head stays: a
+// part marked done, and a notice imported, show on the next page.
+func TestServer_freshAfterChange(t *testing.T) {
+	st := newTestStore(t)
+	s, signer := newTestServer(t, st)
+	h := s.Handler()
+	tok, _, _ := signer.Sign("UADMIN", token.Admin, testNow)
+	ctx := context.Background()
+	n, _ := s.notice(ctx)
+	row1 := func() string {
+		_, body := get(t, h, "/dashboard", tok)
+		_, after, _ := strings.Cut(body, `data-task="1" data-light="`)
+		light, _, _ := strings.Cut(after, `"`)
+		return light
+	}
+	if got := row1(); got != "red" {
+		t.Fatalf("task 1 before: %s, want red", got)
+	}
+	if got := row1(); got != "red" { // from the cache
+		t.Fatalf("task 1 read again: %s, want red", got)
+	}
+	if err := st.SetDone(ctx, knowledge.TaskRef{Notice: n.Number, Number: 1}, "", true, admin); err != nil {
+		t.Fatal(err)
+	}
+	if got := row1(); got != "none" {
+		t.Fatalf("task 1 after done: %s, want none", got)
+	}
+	second := *n
+	second.Number = "淮公通〔2020〕1号"
+	if err := st.ImportNotice(ctx, &second, admin); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := get(t, h, "/dashboard", tok); !strings.Contains(body, "淮公通〔2020〕1号") {
+		t.Fatalf("the board does not show the notice imported since")
+	}
+}

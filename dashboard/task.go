@@ -39,17 +39,13 @@ type taskPage struct {
 
 func (s *Server) serveTask(v *visit) error {
 	ctx := v.r.Context()
-	n, err := s.notice(ctx)
+	n, parts, err := s.state(ctx) // read only: shared with other requests
 	if err != nil {
 		return err
 	}
 	t, err := taskNumber(v, n)
 	if err != nil {
 		return err
-	}
-	parts, err := s.st.Parts(ctx, n.Number)
-	if err != nil {
-		return fmt.Errorf("read parts: %w", err)
 	}
 	today := s.today()
 	p := &taskPage{chrome: s.chrome(v, n, "board", "DashTaskTitle"), Task: t, Light: knowledge.LightNone, Loc: s.loc}

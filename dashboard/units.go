@@ -70,13 +70,9 @@ func rankUnits(n *knowledge.Notice, parts []knowledge.Part, today knowledge.Date
 
 func (s *Server) serveUnits(v *visit) error {
 	ctx := v.r.Context()
-	n, err := s.notice(ctx)
+	n, parts, err := s.state(ctx) // read only: shared with other requests
 	if err != nil {
 		return err
-	}
-	parts, err := s.st.Parts(ctx, n.Number)
-	if err != nil {
-		return fmt.Errorf("read parts: %w", err)
 	}
 	p := &unitsPage{chrome: s.chrome(v, n, "units", "DashUnitsTitle"), Rows: rankUnits(n, parts, s.today(), s),
 		Form: s.signer.Form(v.tok)}

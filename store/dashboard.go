@@ -142,3 +142,15 @@ func (db *DB) RotateCalendar(ctx context.Context, unit string, by knowledge.Acto
 	}
 	return gen, nil
 }
+
+// CountAuditAfter counts the audit entries after sequence number seq whose
+// action is one of actions: the dashboard asks whether a notice was
+// imported since it last read the notices, and reads them again only then.
+func (db *DB) CountAuditAfter(ctx context.Context, seq int64, actions ...string) (int64, error) {
+	var n int64
+	err := db.r.WithContext(ctx).Model(&AuditRow{}).Where("seq > ? AND action IN ?", seq, actions).Count(&n).Error
+	if err != nil {
+		return 0, fmt.Errorf("count audit entries after %d: %w", seq, err)
+	}
+	return n, nil
+}

@@ -72,5 +72,11 @@ func TestDB_rotateCalendar(t *testing.T) {
 			t.Errorf("audit:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 		mustVerify(t, db)
+		if n, err := db.CountAuditAfter(ctx, int64(start), ActionCalendarRotate, ActionImport); err != nil || n != 2 {
+			t.Errorf("CountAuditAfter(%d) = %d, %v; want the 2 rotations", start, n, err)
+		}
+		if n, err := db.CountAuditAfter(ctx, 0, ActionImport); err != nil || n != 1 {
+			t.Errorf("CountAuditAfter(0, import) = %d, %v; want 1", n, err)
+		}
 	})
 }
