@@ -5,8 +5,10 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"strings"
 	"time"
 
@@ -89,6 +91,26 @@ func (m *Main) newDashboard(ctx context.Context, db *store.DB, now func() time.T
 		return nil, fmt.Errorf("start dashboard: %w", err)
 	}
 	return d, nil
+}
+
+// dashboardHandler is serve's dashboard. A database that cannot store the
+// dashboard's key (read-only, full) does not stop serve, which goes on
+// answering chat and /healthz says what is wrong; the dashboard's pages
+// then answer 503 until a restart finds the key. A bad $DUTYBOT_SECRET does
+// stop it: that is a mistake in the configuration.
+func (m *Main) dashboardHandler(ctx context.Context, db *store.DB, now func() time.Time) (http.Handler, error) {
+	d, err := m.newDashboard(ctx, db, now)
+	var ue usageError
+	switch {
+	case err == nil:
+		return d.Handler(), nil
+	case errors.As(err, &ue):
+		return nil, err
+	}
+	m.Logger.Error("the dashboard is off: its signing key could not be read or stored (set DUTYBOT_SECRET, or make the database writable and restart)", "err", err)
+	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		http.Error(w, "dashboard unavailable: its signing key could not be read or stored", http.StatusServiceUnavailable)
+	}), nil
 }
 
 var _ dashboard.Store = (*store.DB)(nil)

@@ -53,14 +53,14 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if !fixed.IsZero() {
 		dashNow = func() time.Time { return fixed }
 	}
-	dash, err := m.newDashboard(ctx, db, dashNow)
+	dash, err := m.dashboardHandler(ctx, db, dashNow)
 	if err != nil {
 		return err
 	}
 	var adapter *slack.Adapter
 	var sender reminders.Sender = noSlack{}
 	if withSlack {
-		if adapter, err = m.newSlack(engine, db, clock, slack.WithHandler(dash.Handler())); err != nil {
+		if adapter, err = m.newSlack(engine, db, clock, slack.WithHandler(dash)); err != nil {
 			return err
 		}
 		sender = adapter
@@ -90,7 +90,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		err = adapter.Run(ctx)
 	} else {
 		m.Logger.Warn("no Slack tokens (SLACK_BOT_TOKEN): serving the dashboard and the scheduler only; reminders wait in the log until Slack is set up")
-		err = m.serveWithoutSlack(ctx, db, dash.Handler())
+		err = m.serveWithoutSlack(ctx, db, dash)
 	}
 	// Finish the tick in flight before the store closes.
 	if serr := sched.Shutdown(); serr != nil {
