@@ -78,7 +78,7 @@ func (r *request) dashboard(args []string) (Reply, bool, error) {
 		return Reply{}, true, refuse(msgDashErrFailed, nil)
 	}
 	text := r.loc.T(msgDashLink, map[string]any{"URL": link, "Expires": exp.In(r.e.loc).Format("2006-01-02 15:04")})
-	return Reply{Kind: "dashboard", Headline: text, Text: text, Tasks: []int{}}, true, nil
+	return Reply{Kind: "dashboard", Headline: text, Text: text, Tasks: []int{}, Private: true}, true, nil
 }
 
 func isLiaison(ls map[string][]string, user string) bool {

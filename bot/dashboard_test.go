@@ -53,7 +53,7 @@ func TestDashboard_command(t *testing.T) {
 	}
 	for _, c := range cases {
 		rep := say(t, e, c.user, c.lang, c.text)
-		if rep.Kind != c.kind || !strings.Contains(rep.Text, c.want) || rep.Changed {
+		if rep.Kind != c.kind || !strings.Contains(rep.Text, c.want) || rep.Changed || rep.Private != (c.kind == "dashboard") {
 			t.Errorf("%s %q: kind %s, changed %v, text %q; want kind %s containing %q", c.user, c.text, rep.Kind, rep.Changed, rep.Text, c.kind, c.want)
 		}
 	}
