@@ -17,11 +17,10 @@ type cell struct {
 
 // row is one task on the board.
 type row struct {
-	Task     *knowledge.Task
-	Light    knowledge.Light // worst of the row's cells shown
-	Cells    []cell          // one per column
-	Late     bool            // the deadline has passed and some part is not done
-	Sections string          // the task's section, for the filter
+	Task  *knowledge.Task
+	Light knowledge.Light // worst of the row's cells shown
+	Cells []cell          // one per column
+	Late  bool            // the deadline has passed and some part is not done
 }
 
 // board is the tasks × units board of one notice on one day.
@@ -61,10 +60,8 @@ func newBoard(n *knowledge.Notice, parts []knowledge.Part, today knowledge.Date,
 		t := &n.Tasks[i]
 		rowOf[t.Number] = i
 		b.Rows[i] = row{Task: t, Light: knowledge.LightNone, Cells: cells[i*len(b.Units) : (i+1)*len(b.Units)]}
-		if len(b.Sections) == 0 || b.Sections[len(b.Sections)-1] != t.Section {
-			if t.Section != "" && !slices.Contains(b.Sections, t.Section) {
-				b.Sections = append(b.Sections, t.Section)
-			}
+		if t.Section != "" && !slices.Contains(b.Sections, t.Section) {
+			b.Sections = append(b.Sections, t.Section)
 		}
 	}
 	for _, p := range parts {

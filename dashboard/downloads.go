@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -16,8 +15,6 @@ import (
 	"dutybot/knowledge"
 	"dutybot/ledger"
 )
-
-func errorsIsUnknownUnit(err error) bool { return errors.Is(err, knowledge.ErrUnknownUnit) }
 
 // serveLedger sends the ledger (台账) as XLSX or CSV, made by the same code
 // as `dutybot ledger` (docs/cli.md §6); administrators only, as in chat.

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -119,7 +120,7 @@ func (s *Server) serveRotate(v *visit) error {
 	unit := v.r.PostFormValue("unit")
 	by := knowledge.Actor{User: v.claims.User, Via: "dashboard"}
 	if _, err := s.st.RotateCalendar(v.r.Context(), unit, by); err != nil {
-		if errorsIsUnknownUnit(err) {
+		if errors.Is(err, knowledge.ErrUnknownUnit) {
 			return errBadRequest
 		}
 		return err
