@@ -121,4 +121,3 @@ func settle(t *testing.T, ctx context.Context) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
-
