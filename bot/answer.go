@@ -26,6 +26,9 @@ func (r *request) handle() (Reply, error) {
 	}
 	// slips (随即 for 随机) are mended before anything is read, unit names included
 	q := parse(r.snap.slips.Replace(fold(r.text)), r.snap.units, r.snap.syn, r.clock())
+	if !q.today.IsZero() { // 今天是10月20日: lateness counts from the asker's day
+		r.today = q.today
+	}
 	for i, seg := range q.rest {
 		q.rest[i] = r.snap.thes.Rewrite(seg)
 	}

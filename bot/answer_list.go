@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 
+	"dutybot/i18n/facts"
 	"dutybot/knowledge"
 )
 
@@ -15,7 +16,18 @@ const maxListed = 60
 
 // togetherWords ask for the tasks that every named unit plays a part in
 // (法制支队和科技处共同参与的, 科技处和警务保障处都参与的), not any of them.
-var togetherWords = []string{"共同", "同时", "一起", "都参与", "都参加", "都负责", "都牵头", "都涉及", "都有份", "均参与", "均负责", "都是责任单位", "都作为"}
+// togetherVerb reports 都 or 均 before a word of taking part (都挂了名, 均出现):
+// the same ask as togetherWords, for every verb anyWords knows.
+func togetherVerb(f string) bool {
+	for _, w := range anyWords {
+		if strings.Contains(f, "都"+w) || strings.Contains(f, "均"+w) {
+			return true
+		}
+	}
+	return false
+}
+
+var togetherWords = []string{"involveboth", "includeboth", "withboth", "involvingboth", "bothof", "共同", "同时", "一起", "都参与", "都参加", "都负责", "都牵头", "都涉及", "都有份", "均参与", "均负责", "都是责任单位", "都作为"}
 
 // candidate is a task with the roles the asked-about units play in it.
 type candidate struct {
@@ -36,7 +48,7 @@ func plays(t *knowledge.Task, names []string) (lead, resp bool) {
 // matches selects the tasks a filtered question asks for, in table order.
 func (r *request) matches(q *query) ([]candidate, error) {
 	var out []candidate
-	together := containsAny(q.flat, togetherWords)
+	together := containsAny(q.flat, togetherWords) || togetherVerb(q.flat)
 	for _, n := range r.snap.notices {
 		for i := range n.Tasks {
 			t := &n.Tasks[i]
@@ -286,6 +298,13 @@ func (r *request) answerList(q *query) (Reply, error) {
 		rep.Headline = r.loc.T(msgUnitDoneCount, map[string]any{"Unit": q.units[0], "Done": len(cs), "Total": len(total)})
 	case len(cs) == 0:
 		rep.Headline = r.loc.T(msgListEmpty, map[string]any{"What": what})
+		hint, err := r.deadlineHint(q)
+		if err != nil {
+			return Reply{}, err
+		}
+		if hint != "" {
+			body = append(body, hint)
+		}
 	default:
 		rep.Headline = r.loc.N(msgListHead, len(seen), map[string]any{"What": what})
 	}
@@ -409,9 +428,9 @@ func (r *request) describeCond(c unitCond) string {
 	case c.banLead && c.banResp:
 		return r.loc.T(msgWhatUnitNot, d)
 	case c.alone:
-		d["Role"] = r.loc.T(msgRoleLead, nil)
+		d["Role"] = facts.Role(r.loc, knowledge.RoleLead)
 		if c.needResp {
-			d["Role"] = r.loc.T(msgRoleResponsible, nil)
+			d["Role"] = facts.Role(r.loc, knowledge.RoleResponsible)
 		}
 		parts = append(parts, r.loc.T(msgWhatUnitAlone, d))
 	case c.needLead:
@@ -450,4 +469,28 @@ func (r *request) topicList(q *query, hits []hit) (Reply, error) {
 	rep.Headline = r.loc.N(msgListHead, len(rep.Tasks), map[string]any{"What": r.loc.T(msgWhatTopic, map[string]any{"Topic": topic})})
 	rep.Text = strings.Join(append([]string{rep.Headline}, lines...), "\n")
 	return rep, nil
+}
+
+// deadlineHint says, when a question's deadline filter leaves nothing, what
+// the deadlines of the tasks it otherwise asks for are: 信息化建设那部分有没有
+// 硬性的时间节点 is answered "none" and then "its 6 tasks are all 长期".
+func (r *request) deadlineHint(q *query) (string, error) {
+	if q.kind == "" && q.when == nil && q.super == superNone && q.monthEnd == 0 {
+		return "", nil
+	}
+	loose := *q
+	loose.kind, loose.when, loose.super, loose.monthEnd = "", nil, superNone, 0
+	if !loose.filtered() {
+		return "", nil // the whole table: kindsCount answers that
+	}
+	cs, err := r.matches(&loose)
+	if err != nil || len(cs) == 0 {
+		return "", err
+	}
+	counts := map[knowledge.DeadlineKind]int{}
+	for _, c := range cs {
+		counts[c.t.Deadline.Kind]++
+	}
+	return r.loc.T(msgDeadlineHint, map[string]any{"What": r.describe(&loose), "Total": len(cs),
+		"Dated": counts[knowledge.DeadlineDate], "Ongoing": counts[knowledge.DeadlineOngoing], "None": counts[knowledge.DeadlineNone]}), nil
 }

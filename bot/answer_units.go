@@ -14,13 +14,14 @@ import (
 var reUnitsAsk = regexp.MustCompile(`(牵头单位|责任单位|负责单位|单位|部门)(一共|总共|共|都|分别|总计|共计)?(有|是|涉及|包括)?(几|多少|哪些|哪几)|(几|多少|哪些|哪几)(个|家)?(牵头单位|责任单位|负责单位|单位|部门)|how ?many ?(lead|responsible)? ?units|which ?(lead|responsible)? ?units`)
 
 // unitNouns are the words of a units question that say nothing of a topic.
-var unitNouns = strings.NewReplacer("单位", "|", "部门", "|", "承担", "|", "一共", "|", "总共", "|", "分别", "|", "家", "|", "个", "|", "有", "|", "是", "|", "都", "|", "共", "|")
+var unitNouns = strings.NewReplacer("单位", "|", "部门", "|", "项", "|", "了", "|", "最多", "|", "最少", "|", "表里", "|", "总共就", "|", "就", "|", "只", "|", "哪个处", "|", "处", "|", "支队", "|", "承担", "|", "一共", "|", "总共", "|", "分别", "|", "家", "|", "个", "|", "有", "|", "是", "|", "都", "|", "共", "|")
 
 // unitsAsked reports whether a question asks which units (or how many) take
 // part in the tasks, with no unit, task number or topic of its own: 牵头单位
 // 有几个 is about the table's units, 哪些单位参与执法记录仪配备 about a task.
 func (r *request) unitsAsked(q *query) bool {
-	if len(q.units) > 0 || len(q.nums) > 0 || q.mine || !reUnitsAsk.MatchString(q.flat) {
+	_, picks := parseUnitPick(q.flat)
+	if len(q.units) > 0 || len(q.nums) > 0 || q.mine || !(reUnitsAsk.MatchString(q.flat) || picks) {
 		return false
 	}
 	var rest []string
@@ -71,6 +72,13 @@ func (r *request) answerUnits(q *query) (Reply, error) {
 	id := map[roleFilter]string{roleAny: msgUnitsRoleAny, roleLead: msgUnitsRoleLead, roleResponsible: msgUnitsRoleResp}[role]
 	rep.Headline = r.loc.N(msgUnitsHead, len(order), map[string]any{"What": r.describe(q), "Role": r.loc.T(id, nil)})
 	lines := []string{rep.Headline}
+	// 牵头最多的单位, 哪个处只牵头了一项: the units picked come first
+	if p, ok := parseUnitPick(q.flat); ok {
+		if us := p.pick(order, count); len(us) > 0 {
+			rep.Headline = r.loc.T(msgUnitsPick, map[string]any{"Units": r.list(us), "Role": r.loc.T(id, nil), "Count": count[us[0]]})
+			lines = []string{rep.Headline, r.loc.N(msgUnitsHead, len(order), map[string]any{"What": r.describe(q), "Role": r.loc.T(id, nil)})}
+		}
+	}
 	for _, u := range order {
 		lines = append(lines, r.loc.N(msgUnitsLine, count[u], map[string]any{"Unit": u}))
 	}

@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// This file holds the chat command `dashboard` / `看板` (docs/cli.md §9): it
+// This file holds the chat command `dashboard` / `看板` (docs/cli.md §10): it
 // answers the asker with a link to the web dashboard that carries a signed
 // token, valid seven days, with the asker's ID and rights. The engine
 // only asks a DashboardLinker for the link; it knows nothing of the web
@@ -18,12 +18,15 @@ type DashboardLinker interface {
 	Link(user string, admin bool, now time.Time) (link string, expires time.Time, err error)
 }
 
+// ErrNilDashboard is WithDashboard(nil).
+var ErrNilDashboard = errors.New("nil dashboard linker")
+
 // WithDashboard lets `dashboard` / `看板` answer with links l makes; without
 // it the command says the dashboard is not set up.
 func WithDashboard(l DashboardLinker) Option {
 	return func(e *Engine) error {
 		if l == nil {
-			return errors.New("dashboard linker: nil")
+			return ErrNilDashboard
 		}
 		e.dashboard = l
 		return nil

@@ -81,8 +81,8 @@ func TestDashboard_command(t *testing.T) {
 	if _, err := New(nil); err == nil {
 		t.Error("New(nil) succeeded")
 	}
-	if _, err := newEngineErr(WithDashboard(nil)); err == nil {
-		t.Error("WithDashboard(nil) accepted")
+	if _, err := newEngineErr(WithDashboard(nil)); !errors.Is(err, ErrNilDashboard) {
+		t.Errorf("WithDashboard(nil): %v, want ErrNilDashboard", err)
 	}
 }
 

@@ -31,6 +31,8 @@ type Engine struct {
 	snap   atomic.Pointer[snapshot]
 	// workdays is the calendar the traffic lights count working days in.
 	workdays knowledge.Workdays
+	// unboundChannel and adminChannel address notifications (notify.go).
+	unboundChannel, adminChannel string
 	// dashboard makes the web dashboard's links (nil: not set up).
 	dashboard DashboardLinker
 }
@@ -74,7 +76,9 @@ func (e *Engine) Load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load units: %w", err)
 	}
-	e.snap.Store(newSnapshot(ns, us))
+	s := newSnapshot(ns, us)
+	s.multi = newNoticeScopes(ns, us) // noticescope.go
+	e.snap.Store(s)
 	e.log.Debug("notices loaded", "notices", len(ns))
 	return nil
 }
@@ -94,6 +98,8 @@ type snapshot struct {
 	years   map[time.Month][]int
 	// sections and subsections of the current notice's table (tableParts)
 	sections, subsections []part
+	// multi answers about each notice alone when there are several; nil for one
+	multi *noticeScopes
 }
 
 var reAbbrev = regexp.MustCompile(`([^，。（(]+?)（以下简称“([^”]+)”）`)
@@ -129,7 +135,9 @@ func newSnapshot(ns []*knowledge.Notice, stored []knowledge.Unit) *snapshot {
 			s.docOf[t] = len(docs)
 			docs = append(docs, doc{kind: docTask, notice: n, task: t, text: t.Content, timed: len(periodsOf(t)) > 0})
 			texts = append(texts, t.Content)
-			heads = append(heads, t.Section+"|"+t.Subsection)
+			// a term the task only names (双随机、一公开) is searchable by the
+			// words that explain it, at a heading's weight
+			heads = append(heads, t.Section+"|"+t.Subsection+"|"+glossOf(builtinLexicon, matchForm(t.Content)))
 			corpus.WriteString(matchForm(t.Content) + "|")
 			words.WriteString(matchForm(t.Content) + "|")
 			if t.Deadline.Kind == knowledge.DeadlineDate {
@@ -233,7 +241,7 @@ func (e *Engine) Handle(ctx context.Context, m Message) Reply {
 			return e.errorReply(r, errNoNotice)
 		}
 	}
-	reply, err := r.handle()
+	reply, err := r.handleScoped() // noticereply.go
 	if err != nil {
 		return e.errorReply(r, err)
 	}

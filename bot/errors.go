@@ -60,7 +60,7 @@ func (e *Engine) errorReply(r *request, err error) Reply {
 	var se *supError
 	if errors.As(err, &se) { // a refusal of the supervision loop says its own reason
 		text := r.loc.T(se.id, se.data)
-		return Reply{Text: text, Headline: text, Kind: "refused", Tasks: []int{}}
+		return Reply{Text: text, Headline: text, Kind: "refused", Tasks: []int{}, Err: err}
 	}
 	var op *opError
 	data := map[string]any{}

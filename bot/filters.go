@@ -21,8 +21,8 @@ const (
 var (
 	reEarliest = regexp.MustCompile(`最早|最先|最快|头一批|第一批|earliest|soonest|firstdue|firsttobedue`)
 	reLatest   = regexp.MustCompile(`最晚|最迟|最后到期|最后截止|最靠后|最后一批|排在?最后|最后面|最末|latest|lastdue|lasttobedue`)
-	reNextDue  = regexp.MustCompile(`(接下来|下一个|下一批|下一项|紧接着|眼下|最近)(要|将)?(最先|最早)?(到期|截止)|接下来.{0,4}最(先|早)|nextdue|duenext|nexttobedue|nextdeadline`)
-	reDueWord  = regexp.MustCompile(`到期|期限|截止|时限|完成时间|时间节点|due|deadline`)
+	reNextDue  = regexp.MustCompile(`(接下来|下一个|下一批|下一项|下一条|紧接着|眼下|最近)(要|将|该|会)?(最先|最早)?(时间节点|节点|期限|截止日|` + dueAlternation(builtinLexicon) + `)|接下来.{0,4}最(先|早)|nextdue|duenext|nexttobedue|nextdeadline`)
+	reDueWord  = regexp.MustCompile(`期限|时限|完成时间|时间节点|` + dueAlternation(builtinLexicon))
 )
 
 // parseSuperlative reads 最早到期, 期限最靠后 and 接下来最先到期 in a question
@@ -66,6 +66,27 @@ func extreme(cs []candidate, s superlative, today knowledge.Date) []candidate {
 // 法制审核那部分里, the section on training.
 var reSectionWord = regexp.MustCompile(`(那|这|该)一?大?(部分|板块|大块|块|方面)|(部分|板块|大块)(里|中|内|当中)|thesectionon|thepartabout|thepartcovering`)
 
+// reBareSectionWord is 部分 or 板块 right after the words that name it
+// (信息化建设部分，…; 组织保障板块有…): two Chinese characters before it,
+// none of which make it "some" (一部分, 大部分, 小部分) or a place (第二部分).
+var reBareSectionWord = regexp.MustCompile(`\p{Han}{2}(部分|板块)`)
+
+// sectionWordAt returns where the words naming a part of the table by its
+// topic end: the first match of reSectionWord, else a bare 部分 or 板块.
+func sectionWordAt(flat string) []int {
+	if loc := reSectionWord.FindStringIndex(flat); loc != nil {
+		return loc
+	}
+	for _, m := range reBareSectionWord.FindAllStringSubmatchIndex(flat, -1) {
+		before := []rune(flat[:m[2]])
+		if last := before[len(before)-1]; strings.ContainsRune("一大小少某其各第这那该每", last) || strings.HasSuffix(flat[:m[2]], "任务") {
+			continue
+		}
+		return []int{m[2], m[3]}
+	}
+	return nil
+}
+
 // sectionTopicRunes is how many characters before the section word can name it.
 const sectionTopicRunes = 10
 
@@ -75,7 +96,7 @@ const sectionTopicRunes = 10
 // (three times over) and their tasks hold it, weighted by how few sections
 // hold it at all; the best section must lead clearly.
 func (r *request) sectionNamed(q *query) (part, bool) {
-	loc := reSectionWord.FindStringIndex(q.flat)
+	loc := sectionWordAt(q.flat)
 	secs := r.snap.sections
 	if loc == nil || len(secs) < 2 {
 		return part{}, false

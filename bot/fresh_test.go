@@ -22,6 +22,9 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round5.jsonl", 0.95},
 	{"testdata/paraphrase_round6.jsonl", 0.93},
 	{"testdata/paraphrase_round7.jsonl", 0.91},
+	{"testdata/paraphrase_round8.jsonl", 0.93},
+	{"testdata/paraphrase_round10.jsonl", 0.90},
+	{"testdata/paraphrase_round11.jsonl", 0.92},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

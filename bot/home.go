@@ -32,18 +32,33 @@ func (e *Engine) Home(ctx context.Context, user, lang string, now time.Time) (Ho
 		return Home{}, fmt.Errorf("home of %s: %w", user, err)
 	}
 	h := Home{User: user, Unit: unit}
-	n := s.cur
+	// With several notices, each notice in force in turn, newest first,
+	// its sections and units named with its 文号 (homeNotices).
+	for _, hn := range homeNotices(s) {
+		if err := r.homeOf(&h, hn.n, hn.prefix); err != nil {
+			return Home{}, fmt.Errorf("home of %s: %w", user, err)
+		}
+	}
+	return h, nil
+}
+
+// homeOf adds notice n's tasks of h's unit and its progress to h, the
+// names of its sections and units after prefix.
+func (r *request) homeOf(h *Home, n *knowledge.Notice, prefix string) error {
+	s, unit := r.snap, h.Unit
+	h.Notices = append(h.Notices, n.Number)
+	lead0, resp0 := len(h.Lead), len(h.Responsible)
 	secs := map[string]*Progress{}
 	units := map[string]*Progress{}
 	for i := range n.Tasks {
 		t := &n.Tasks[i]
 		st, late, err := r.status(n, t)
 		if err != nil {
-			return Home{}, fmt.Errorf("home of %s: %w", user, err)
+			return err
 		}
 		p := secs[t.Section]
 		if p == nil {
-			p = &Progress{Name: prefixNumeral(t.SectionNumeral, "、") + t.Section}
+			p = &Progress{Name: prefix + prefixNumeral(t.SectionNumeral, "、") + t.Section}
 			secs[t.Section] = p
 		}
 		count(p, st, late)
@@ -55,12 +70,12 @@ func (e *Engine) Home(ctx context.Context, user, lang string, now time.Time) (Ho
 			seenUnit[a.Unit] = true
 			p := units[a.Unit]
 			if p == nil {
-				p = &Progress{Name: a.Unit}
+				p = &Progress{Name: prefix + a.Unit}
 				units[a.Unit] = p
 			}
 			done, err := r.unitDone(n, t, []string{a.Unit})
 			if err != nil {
-				return Home{}, err
+				return err
 			}
 			part := knowledge.StatusOpen
 			switch {
@@ -77,8 +92,17 @@ func (e *Engine) Home(ctx context.Context, user, lang string, now time.Time) (Ho
 			if l || rs {
 				it, err := r.item(n, t, "")
 				if err != nil {
-					return Home{}, err
+					return err
 				}
+				// The light of the unit's own parts, not the task's.
+				light, err := r.taskLight(n, t, names)
+				if err != nil {
+					return err
+				}
+				if h.Lights == nil {
+					h.Lights = map[TaskRef]HomeLight{}
+				}
+				h.Lights[TaskRef{Notice: n.Number, Task: t.Number}] = HomeLight{Light: light, Text: r.lightText(light)}
 				if l {
 					h.Lead = append(h.Lead, it)
 				}
@@ -95,13 +119,16 @@ func (e *Engine) Home(ctx context.Context, user, lang string, now time.Time) (Ho
 			h.Sections = append(h.Sections, *secs[t.Section])
 		}
 	}
+	var us []Progress
 	for _, p := range units {
-		h.Units = append(h.Units, *p)
+		us = append(us, *p)
 	}
-	sort.Slice(h.Units, func(i, j int) bool { return h.Units[i].Name < h.Units[j].Name })
-	byDeadline(h.Lead)
-	byDeadline(h.Responsible)
-	return h, nil
+	sort.Slice(us, func(i, j int) bool { return us[i].Name < us[j].Name })
+	h.Units = append(h.Units, us...)
+	// each notice's tasks by deadline, the notices kept apart
+	byDeadline(h.Lead[lead0:])
+	byDeadline(h.Responsible[resp0:])
+	return nil
 }
 
 func count(p *Progress, st knowledge.Status, late bool) {

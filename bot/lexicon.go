@@ -3,6 +3,7 @@ package bot
 import (
 	_ "embed" // the lexicon is data administrators edit, built into the binary
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -43,6 +44,8 @@ type lexicon struct {
 	slips    [][]string // the right form first
 	units    [][]string // a unit's name or alias first, then its nicknames
 	offtopic []string
+	due      []string // everyday ways to say a task falls due (要交, 到点, 收尾)
+	glosses  [][]string // a term of the notices first, then the words that explain it
 }
 
 // builtinLexicon is parsed once: the embedded file never changes while the
@@ -75,7 +78,7 @@ func parseLexicon(text string) (*lexicon, error) {
 			}
 			section = strings.TrimSpace(line[1 : len(line)-1])
 			switch section {
-			case "synonyms", "slips", "units", "offtopic", "english":
+			case "synonyms", "slips", "units", "offtopic", "english", "due", "glosses":
 			default:
 				return nil, fmt.Errorf("lexicon line %d: unknown section [%s]", i+1, section)
 			}
@@ -93,6 +96,9 @@ func parseLexicon(text string) (*lexicon, error) {
 		case "offtopic":
 			lx.offtopic = append(lx.offtopic, words...)
 			continue
+		case "due":
+			lx.due = append(lx.due, words...)
+			continue
 		}
 		if len(words) < 2 {
 			return nil, fmt.Errorf("lexicon line %d: a [%s] group needs two words or more: %q", i+1, section, line)
@@ -105,6 +111,8 @@ func parseLexicon(text string) (*lexicon, error) {
 			lx.slips = append(lx.slips, words)
 		case "units":
 			lx.units = append(lx.units, words)
+		case "glosses":
+			lx.glosses = append(lx.glosses, words)
 		}
 	}
 	return lx, nil
@@ -118,8 +126,9 @@ func parseLexicon(text string) (*lexicon, error) {
 func newReplacer(groups [][]string, corpus string) *strings.Replacer {
 	type pair struct{ from, to string }
 	var pairs []pair
-	holds := corpusHolds(corpus)
+	corpusHas := corpusHolds(corpus)
 	for _, g := range groups {
+		holds := func(w string) bool { return corpusHas(w) && !onlyInside(w, g, corpus, corpusHas) }
 		to := ""
 		for _, w := range g {
 			if holds(w) {
@@ -143,6 +152,19 @@ func newReplacer(groups [][]string, corpus string) *strings.Replacer {
 		args = append(args, p.from, p.to)
 	}
 	return strings.NewReplacer(args...)
+}
+
+// onlyInside reports whether every use of w in the corpus is inside a longer
+// word of its own group: 录像 in a notice that writes it only in 录音录像 is
+// no word of that notice on its own, and is read as the group's word.
+func onlyInside(w string, g []string, corpus string, has func(string) bool) bool {
+	inside := 0
+	for _, l := range g {
+		if len(l) > len(w) && strings.Contains(l, w) && has(l) {
+			inside += strings.Count(corpus, l) * strings.Count(l, w)
+		}
+	}
+	return inside > 0 && strings.Count(corpus, w) <= inside
 }
 
 // heldRunes is the longest word corpusHolds answers from its table; longer
@@ -235,4 +257,29 @@ func (t *topicRewriter) Rewrite(seg string) string {
 		return seg
 	}
 	return out
+}
+
+// dueAlternation is the lexicon's [due] phrases as a regular-expression
+// alternation, longest first, for the patterns that recognise a question
+// about deadlines (reDue, reTaskish, reNextDue, reDueWord).
+func dueAlternation(lx *lexicon) string {
+	ws := append([]string(nil), lx.due...)
+	sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	for i, w := range ws {
+		ws[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(ws, "|")
+}
+
+// glossOf returns the words that explain the glossed terms a text (in match
+// form) holds: 双随机、一公开 is explained as 随机抽取检查对象 … 向社会公开, so
+// a question that describes the scheme finds the task that only names it.
+func glossOf(lx *lexicon, form string) string {
+	var out []string
+	for _, g := range lx.glosses {
+		if strings.Contains(form, g[0]) {
+			out = append(out, g[1:]...)
+		}
+	}
+	return strings.Join(out, "|")
 }

@@ -45,6 +45,10 @@ type Reply struct {
 	// Groups, when set, split a list answer into headed groups (e.g. as lead,
 	// as responsible) by task number; Items still hold every task once.
 	Groups []Group
+	// Notices, when the database holds several notices, are the tasks of
+	// the answer per notice, in the order Text gives them (Tasks alone
+	// cannot say which notice's task 5 it is); nil with one notice.
+	Notices []NoticeTasks
 	// Kind names the kind of question or command, for metrics and logs
 	// (task, fact, who, unit, deadline, relative, status, notice, help,
 	// command, refused, unknown, out_of_scope).
@@ -58,6 +62,9 @@ type Reply struct {
 	// Notify are messages for others that the change calls for (a problem
 	// to the lead unit and the administrators, a rejection to its unit).
 	Notify []Notification
+	// Attachment, when set, is a file that goes with the answer (the
+	// ledger's workbook); an adapter that shares files uploads it.
+	Attachment *Attachment
 	// Err is why the engine did not do what the message asked, nil for an
 	// answer: a command refused or invalid, a change the store failed to
 	// write, a message too long, a failure. knowledge.ErrUnchanged means
@@ -100,13 +107,32 @@ type Home struct {
 	// Lead and Responsible are the unit's tasks in each role, ordered by deadline.
 	Lead        []Item
 	Responsible []Item
+	// Lights are the lights of the unit's parts of its tasks, by notice and
+	// task number (the worst, when it has more than one part in a task).
+	Lights map[TaskRef]HomeLight
 	// Sections and Units are the overall progress, in table order and by unit name.
 	Sections []Progress
 	Units    []Progress
+	// Notices are the notices shown, newest first: with more than one, each
+	// item's Notice says whose task it is and progress names carry the 文号.
+	Notices []string
+}
+
+// HomeLight is one light of App Home: the light and its name in the
+// reply's language (红灯, …).
+type HomeLight struct {
+	Light knowledge.Light
+	Text  string
 }
 
 // Progress counts the tasks of one section or one unit by status.
 type Progress struct {
 	Name                          string
 	Total, Done, Partial, Overdue int
+}
+
+// TaskRef names one task of one notice: task numbers repeat across notices.
+type TaskRef struct {
+	Notice string
+	Task   int
 }

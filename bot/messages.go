@@ -37,13 +37,6 @@ const (
 	msgLabelNotice      = "BotLabelNotice"
 	msgNone             = "BotNone"
 	msgSep              = "BotSep"
-	msgStatusOpen       = "BotStatusOpen"
-	msgStatusPartial    = "BotStatusPartial"
-	msgStatusDone       = "BotStatusDone"
-	msgStatusLate       = "BotStatusLate"
-	msgDeadlineDate     = "BotDeadlineDate"
-	msgDeadlineOngoing  = "BotDeadlineOngoing"
-	msgDeadlineNone     = "BotDeadlineNone"
 	msgAnsContent       = "BotAnsContent"
 	msgAnsDeadline      = "BotAnsDeadline"
 	msgAnsDaysLeft      = "BotAnsDaysLeft"
@@ -87,6 +80,8 @@ const (
 	msgWhatPart         = "BotWhatPart"
 	msgWhatLight        = "BotWhatLight"
 	msgKindsCount       = "BotKindsCount"
+	msgDeadlineHint     = "BotDeadlineHint"
+	msgUnitsPick        = "BotUnitsPick"
 	msgNoticeAbbrevItem = "BotNoticeAbbrevItem"
 	msgWhatSoleLead     = "BotWhatSoleLead"
 	msgWhatSoleResp     = "BotWhatSoleResp"
@@ -129,8 +124,6 @@ const (
 	msgNeedIam          = "BotNeedIam"
 	msgUnitParts        = "BotUnitParts"
 	msgUnitPart         = "BotUnitPart"
-	msgRoleLead         = "BotRoleLead"
-	msgRoleResponsible  = "BotRoleResponsible"
 	msgUnitsHead        = "BotUnitsHead"
 	msgUnitsLine        = "BotUnitsLine"
 	msgUnitsRoleLead    = "BotUnitsRoleLead"
@@ -145,17 +138,17 @@ var messageIDs = []string{
 	msgErrUnchangedUnit, msgErrNotGroup, msgUsageMembers, msgMembersOK,
 	msgUsageTask, msgUsageUnit, msgUsageDone, msgUsageReopen, msgUsageBind, msgUsageIam,
 	msgTaskPlace, msgLabelLead, msgLabelResponsible, msgLabelDeadline, msgLabelStatus, msgLabelQuote,
-	msgLabelContent, msgLabelNotice, msgNone, msgSep, msgStatusOpen, msgStatusPartial, msgStatusDone,
-	msgStatusLate, msgDeadlineDate, msgDeadlineOngoing, msgDeadlineNone, msgAnsContent, msgAnsDeadline,
+	msgLabelContent, msgLabelNotice, msgNone, msgSep,
+	msgAnsContent, msgAnsDeadline,
 	msgAnsDaysLeft, msgAnsDueToday, msgAnsDaysOver,
 	msgAnsWho, msgAnsStatus, msgAnsPeriod, msgAnsFact, msgAnsSeeAlso, msgAnsUnsure, msgAnsMaybe, msgAnsAlternative, msgListHead, msgListEmpty,
 	msgListLine, msgListMore, msgGroupLead, msgGroupResponsible, msgGroupTasks, msgWhatWrap, msgWhatAll,
 	msgWhatUnitLead, msgWhatUnitResp, msgWhatUnitAny, msgWhatDueDay, msgWhatDueMonth, msgWhatDueYear,
 	msgWhatDueSpan, msgWhatDueBy, msgWhatDueAfter, msgWhatLate, msgWhatSoon, msgWhatOngoing,
-	msgWhatNoDeadline, msgWhatDated, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgWhatPart, msgWhatLight, msgKindsCount, msgNoticeAbbrevItem, msgWhatSoleLead, msgWhatSoleResp, msgWhatMonthEnd, msgWhatMidMonth, msgWhatInPart, msgWhatEarliest, msgWhatLatest, msgWhatNextDue, msgWhatUnitNot, msgWhatUnitNotLead, msgWhatUnitNotResp, msgWhatUnitAlone, msgWhatUnitBoth, msgWhatMultiLead, msgWhatSelfBoth, msgUnitDoneCount,
+	msgWhatNoDeadline, msgWhatDated, msgWhatOpen, msgWhatDone, msgWhatPartial, msgWhatTopic, msgWhatPart, msgWhatLight, msgKindsCount, msgDeadlineHint, msgUnitsPick, msgNoticeAbbrevItem, msgWhatSoleLead, msgWhatSoleResp, msgWhatMonthEnd, msgWhatMidMonth, msgWhatInPart, msgWhatEarliest, msgWhatLatest, msgWhatNextDue, msgWhatUnitNot, msgWhatUnitNotLead, msgWhatUnitNotResp, msgWhatUnitAlone, msgWhatUnitBoth, msgWhatMultiLead, msgWhatSelfBoth, msgUnitDoneCount,
 	msgTotalCount, msgOverview, msgOverviewSection, msgNoticeNumber, msgNoticeDate, msgNoticeIssuer,
 	msgNoticeTitle, msgNoticeAddressees, msgNoticeCites, msgNoticeClosing, msgNoticePreamble, msgNoticeNote,
 	msgNoticeAttachment, msgNoticeSection, msgNoticeAbout, msgNoticeAbbrev, msgDoneTask, msgDoneUnit,
 	msgReopenTask, msgReopenUnit, msgBindOK, msgIamOK, msgNeedIam, msgUnitParts, msgUnitPart,
-	msgRoleLead, msgRoleResponsible, msgUnitsHead, msgUnitsLine, msgUnitsRoleLead, msgUnitsRoleResp, msgUnitsRoleAny,
+	msgUnitsHead, msgUnitsLine, msgUnitsRoleLead, msgUnitsRoleResp, msgUnitsRoleAny,
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // fold rewrites text into the form that questions and the notice are matched
@@ -57,7 +58,7 @@ func englishNumbers(s string) string {
 // come first in strings.Replacer's matching, so 咋办 wins over 咋.
 var colloquial = strings.NewReplacer(
 	"啥时候", "什么时候", "啥时", "什么时候", "多会儿", "什么时候",
-	"啥活", "什么任务", "活儿", "任务", "些活", "些任务", "么活", "么任务", "的活有", "的任务有",
+	"啥活", "什么任务", "活儿", "任务", "些活", "些任务", "么活", "么任务", "的活有", "的任务有", "的活,", "的任务,", "的活?", "的任务?", "条目", "任务",
 	"啥", "什么", "咋办", "怎么办", "咋整", "怎么办", "咋样", "怎么样", "咋", "怎么",
 	"不够", "不足", "哪一项", "哪项", "哪一条", "哪条", "哪一个", "哪个",
 	"法治支队", "法制支队", "法治大队", "法制大队", "法治审核", "法制审核",
@@ -103,7 +104,7 @@ func numerals(s string) string {
 		counts := strings.HasSuffix(before, "第") || strings.HasSuffix(before, "任务") ||
 			strings.HasSuffix(before, "近") || strings.HasSuffix(before, "未来") ||
 			(after != "" && strings.Contains("项条号个天日月年周", after))
-		if ok && counts && !(len(run) == 1 && run[0] == '百') && !numeralWord(rs, i, j) {
+		if ok && counts && !(len(run) == 1 && run[0] == '百') && !numeralWord(rs, i, j) && !ordinalWord(before, run) {
 			out = append(out, []rune(itoa(v))...)
 		} else {
 			out = append(out, run...)
@@ -129,6 +130,19 @@ func numeralWord(rs []rune, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// ordinalPrefixes end words whose 一 orders or singles out, not counts:
+// 下一个 (the next), 上一项, 同一条, 每一项, 唯一一个, 逐一, 另一个; and 最后一天.
+const ordinalPrefixes = "下上同每唯逐单另"
+
+// ordinalWord reports whether a lone 一 after before is part of such a word.
+func ordinalWord(before string, run []rune) bool {
+	if len(run) != 1 || run[0] != '一' || before == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(ordinalPrefixes, last) || strings.HasSuffix(before, "最后")
 }
 
 // cnNumber reads 三十八 (38), 十 (10), 一百零五 (105) or digit by digit 二〇一九 (2019).

@@ -11,6 +11,25 @@ import (
 	"dutybot/knowledge"
 )
 
+// Errors of invalid options, returned (wrapped, with the bad value) by New;
+// test them with errors.Is.
+var (
+	// ErrInvalidAdmin is a WithAdmins entry that is not one user ID.
+	ErrInvalidAdmin = errors.New("invalid admin (want one user ID)")
+	// ErrInvalidLang is a WithLang that is neither Chinese nor English.
+	ErrInvalidLang = errors.New("invalid language (want zh-CN or en)")
+	// ErrNilLocation is WithLocation(nil).
+	ErrNilLocation = errors.New("nil location")
+	// ErrNilLogger is WithLogger(nil).
+	ErrNilLogger = errors.New("nil logger")
+	// ErrNilBundle is WithBundle(nil).
+	ErrNilBundle = errors.New("nil message bundle")
+	// ErrNilClock is WithClock(nil).
+	ErrNilClock = errors.New("nil clock")
+	// ErrNilWorkdays is WithWorkdays(nil).
+	ErrNilWorkdays = errors.New("nil working-day calendar")
+)
+
 // Option configures an Engine; New rejects an option whose value is invalid.
 type Option func(*Engine) error
 
@@ -23,7 +42,7 @@ func WithAdmins(ids ...string) Option {
 				continue
 			}
 			if strings.ContainsAny(id, " ,\t\n") {
-				return fmt.Errorf("admin id %q: must be one user ID", id)
+				return fmt.Errorf("%w: %q", ErrInvalidAdmin, id)
 			}
 			e.admins[id] = true
 		}
@@ -35,7 +54,7 @@ func WithAdmins(ids ...string) Option {
 func WithLocation(loc *time.Location) Option {
 	return func(e *Engine) error {
 		if loc == nil {
-			return errors.New("location: nil")
+			return ErrNilLocation
 		}
 		e.loc = loc
 		return nil
@@ -47,7 +66,7 @@ func WithLang(lang string) Option {
 	return func(e *Engine) error {
 		l := strings.ToLower(strings.TrimSpace(lang))
 		if l != "en" && !strings.HasPrefix(l, "en-") && !strings.HasPrefix(l, "zh") {
-			return fmt.Errorf("language %q: want zh-CN or en", lang)
+			return fmt.Errorf("%w: %q", ErrInvalidLang, lang)
 		}
 		e.lang = lang
 		return nil
@@ -58,7 +77,7 @@ func WithLang(lang string) Option {
 func WithLogger(l *slog.Logger) Option {
 	return func(e *Engine) error {
 		if l == nil {
-			return errors.New("logger: nil")
+			return ErrNilLogger
 		}
 		e.log = l
 		return nil
@@ -69,7 +88,7 @@ func WithLogger(l *slog.Logger) Option {
 func WithBundle(b *i18n.Bundle) Option {
 	return func(e *Engine) error {
 		if b == nil {
-			return errors.New("bundle: nil")
+			return ErrNilBundle
 		}
 		e.bundle = b
 		return nil
@@ -81,7 +100,7 @@ func WithBundle(b *i18n.Bundle) Option {
 func WithClock(now func() time.Time) Option {
 	return func(e *Engine) error {
 		if now == nil {
-			return errors.New("clock: nil")
+			return ErrNilClock
 		}
 		e.now = now
 		return nil
@@ -93,7 +112,7 @@ func WithClock(now func() time.Time) Option {
 func WithWorkdays(w knowledge.Workdays) Option {
 	return func(e *Engine) error {
 		if w == nil {
-			return errors.New("workdays: nil")
+			return ErrNilWorkdays
 		}
 		e.workdays = w
 		return nil

@@ -57,6 +57,7 @@ type query struct {
 	kind     knowledge.DeadlineKind // ongoing or none when asked for; "" otherwise
 	late     bool                   // 已逾期
 	soon     bool                   // 即将到期
+	today    knowledge.Date         // the day the question says it is (今天是10月20日), else zero
 	status   statusFilter
 	count    bool
 	list     bool
@@ -99,19 +100,19 @@ var (
 	respWords = []string{"责任单位", "配合", "协办", "协助", "跟着干", "协同", "responsible"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
-	anyWords   = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "takepart", "involv", "participat"}
+	anyWords   = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "takepart", "involv", "participat"}
 	openWords  = []string{"没完成", "未完成", "没有完成", "尚未完成", "还没完成", "没做完", "未办结", "没办完", "待完成", "没干完", "未落实", "没落实",
 		"unfinished", "notdone", "notyetdone", "incomplete", "pending", "open",
 		"nothingisfinished", "nothingisdone", "nothingfinished", "noneisdone", "noneisfinished"}
 	doneWords    = []string{"已完成", "完成了", "已经完成", "做完了", "已办结", "办完了", "已做完", "已落实", "done", "finished", "completed"}
 	partialWords = []string{"部分完成", "完成了一部分", "完成一部分", "partial"}
 	overview     = []string{"进度", "完成情况", "进展", "落实情况", "progress", "status"}
-	lateWords    = []string{"逾期", "overdue", "过了期限", "过了截止", "超过期限", "超过截止"}
+	lateWords    = []string{"逾期", "overdue", "过了期限", "过了截止", "超过期限", "超过截止", "passedthedeadline", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
 	// lateTaskWords mean overdue only in a question about tasks (护照过期了 is not).
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"}
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "ongoing", "standing", "longterm"}
-	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
+	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
 	reHasDeadline = regexp.MustCompile(`(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子)|withadeadline|withdeadline|datedtasks`)
 )
@@ -124,7 +125,7 @@ var (
 )
 
 // reToBeDone is a deadline's "had to be finished by", not a state asked.
-var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within)`)
+var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within|onorbefore)|tobe(finished|completed|done)`)
 
 // reNothingDone supposes no work is finished (assuming nothing has been
 // finished yet): the open tasks, not the done ones.
@@ -139,14 +140,14 @@ var (
 	reSoleResp = regexp.MustCompile(`责任单位(一栏|那栏|栏)?(里|中|上)?(只|仅|就)(列了?|有|写了?|填了?)?(一|1)(个|家)|onlyoneresponsibleunit|asingleresponsibleunit|oneresponsibleunitonly`)
 	reSoleLead = regexp.MustCompile(`牵头单位(一栏|那栏|栏)?(里|中|上)?(只|仅|就)(列了?|有|写了?|填了?)?(一|1)(个|家)|onlyoneleadunit|asingleleadunit|oneleadunitonly`)
 	reMonthEnd = regexp.MustCompile(`(某个?|一个|哪个)月(的)?(最后一天|月末|月底)|(卡在|落在|正好|恰好|刚好|都是|都在).{0,6}(最后一天|月末|月底)|lastdayofa?month|endofamonth`)
-	reMidMonth = regexp.MustCompile(`(某个?|一个|哪个)?月(的)?(中间|中旬|月中)|不是月(末|底)|而非月(末|底)|不在月(末|底)|midmonth|middleofamonth|notattheendofa?month`)
+	reMidMonth = regexp.MustCompile(`(精确|具体|细)到(几号|哪天|哪一天|日|天|某一天|具体哪天|具体日子)|(某个?|一个|哪个)?月(的)?(中间|中旬|月中)|不是月(末|底)|而非月(末|底)|不在月(末|底)|midmonth|middleofamonth|notattheendofa?month`)
 )
 
 // reAnyRoleAside waves the role aside: 不论牵头还是负责, 牵头配合都算.
-var reAnyRoleAside = regexp.MustCompile(`(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)|(牵头|主办)(还是|或者|或|和|、)?(负责|配合|责任|参与)都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
+var reAnyRoleAside = regexp.MustCompile(`(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(牵头|主办|负责|配合|责任|参与)(单位)?)?|(牵头|主办)(还是|或者|或|和|、)?(负责|配合|责任|参与)都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
 
 // reWhoAsk asks which unit, not only for a role (牵头 alone is a filter).
-var reWhoAsk = regexp.MustCompile(`谁|哪个.{0,8}(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)
+var reWhoAsk = regexp.MustCompile(`谁|哪几家|哪几个(部门|单位)|哪个.{0,8}(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)
 
 // reCountedNoun is what 几个 counts when it counts tasks or units: 几个任务,
 // 几个单位, 几个牵头 (几个方面 counts something a task says).
@@ -154,10 +155,13 @@ var reCountedNoun = regexp.MustCompile(`^(任务|事项|工作|单位|部门|警
 
 // reRatio asks for a share (法制审核 比例): the notices write the figure
 // (总数的5%), not the word, so the word is framing, not topic.
-var reRatio = regexp.MustCompile(`比例|百分比|占比|比重|percentage|ratio`)
+var reRatio = regexp.MustCompile(`比例|百分比|百分之几|占比|比重|percentage|percent|ratio`)
 
 // reTrailingWhen is 时间 or 日期 closing a question (年报 时间, 归档日期是):
 // the way a search-box query asks when.
+// reUnitTally counts a task's units (有两个牵头单位, 好几家责任单位): no word of the topic.
+var reUnitTally = regexp.MustCompile(`(有|共|一共)?(\d+|好几|几)\s*((个|家)\s*(牵头单位|责任单位|负责单位|单位|部门)|家)`)
+
 var reTrailingWhen = regexp.MustCompile(`(时间|日期)(是|为)?[\s\p{P}]*$`)
 
 // reWhoIs asks who is called something (谁是第一责任人, 第一责任人是谁):
@@ -190,6 +194,10 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	q.flat = squeeze(q.text)
 	text := q.text
 
+	// 今天是10月20日, today is 20 october: the day to count from, no deadline
+	if d, rest, ok := statedToday(text, c); ok {
+		q.today, c.today, text = d, d, rest
+	}
 	// time: before units, so that 9月 is not read inside a name
 	q.when, text = parseWindow(text, c)
 
@@ -234,7 +242,13 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 作为责任单位参与: the role noun decides; 牵头或参与 and 牵头和责任: any role;
 	// 不论牵头还是负责: roles waved aside
 	if reAnyRoleAside.MatchString(f) {
-		lead, resp, anyRole = false, false, true
+		// 在责任单位栏出现的，不管它牵不牵头: the role waved aside goes, one
+		// asked for outside the aside stays
+		rest := reAnyRoleAside.ReplaceAllString(f, "|")
+		lead, resp, anyRole = containsAny(rest, leadWords), containsAny(rest, respWords), true
+		if lead == resp {
+			lead, resp = false, false
+		}
 	}
 	switch {
 	case resp && !lead:
@@ -261,12 +275,15 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if (q.late || q.soon) && q.when != nil && q.when.Shape == shapeDay && q.when.From == c.today && q.when.To == c.today {
 		q.when = nil
 	}
+	// 等办完了再看卷 is a step of work, not a state asked for: a state filters
+	// only a question that asks for tasks
+	asksTasks := reList.MatchString(f) || reCount.MatchString(f) || len(q.units) > 0 || containsAny(f, []string{"任务", "哪些", "哪几", "几项", "多少项", "事项", "task"})
 	switch {
-	case containsAny(f, partialWords):
+	case asksTasks && containsAny(f, partialWords):
 		q.status = statusPartial
-	case containsAny(f, openWords) || reNothingDone.MatchString(f):
+	case asksTasks && (containsAny(f, openWords) || reNothingDone.MatchString(f)):
 		q.status = statusOpen
-	case containsAny(reToBeDone.ReplaceAllString(f, "|"), doneWords):
+	case asksTasks && containsAny(reToBeDone.ReplaceAllString(f, "|"), doneWords):
 		q.status = statusDone
 	case containsAny(f, overview):
 		q.status = statusOverview
@@ -282,6 +299,9 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.count = true
 	}
 	q.list = (reList.MatchString(f) && !reWhichOne.MatchString(f)) || q.count
+	if q.list && reRatio.MatchString(f) && !q.count && !strings.Contains(f, "task") && !strings.Contains(f, "任务") {
+		q.list = false // how many percent: a ratio inside a task, not a list
+	}
 	if rePeriod.MatchString(f) {
 		q.ask |= askPeriod
 	}
@@ -308,6 +328,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if syn != nil {
 		text = syn.Replace(text)
 	}
+	// 那条有两个牵头单位: how many units a task has frames the question
+	text = reUnitTally.ReplaceAllString(text, "|")
 	for _, seg := range strings.Split(scaffolding.Replace(text), "|") {
 		seg = strings.Map(func(r rune) rune {
 			if r < 128 && !(r >= '0' && r <= '9') && r != '%' {
@@ -364,6 +386,8 @@ var scaffolding = func() *strings.Replacer {
 		"有哪些", "都有", "所有", "全部", "列出", "应该", "需要", "可以", "能不能", "能否",
 		"通知", "文件", "这份", "本通知", "里", "中", "和", "及", "与", "或",
 		"多长时间", "多长", "多久", "部分", "参加", "担任",
+		// setting a named unit aside in a question about one task's units (除了办公室另一个是谁)
+		"除了", "除去", "另一个", "另外一个", "另外", "其他", "别的", "跟着干", "那条", "那项", "这一条", "那一条",
 		// a modal before the question word (执法决定要怎样推送): the 要 belongs to the asking, not the topic
 		"要怎么样", "要怎样", "要怎么", "要如何", "该怎么样", "该怎样", "该怎么", "该如何", "应怎样", "应如何", "应该怎样", "应该如何",
 		// yes/no framing (穿便装行不行, 的时候): the asking, not the topic

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -11,18 +12,23 @@ import (
 
 func TestNew_validatesOptions(t *testing.T) {
 	st := newStore(t)
-	cases := map[string][]Option{
-		"nil location": {WithLocation(nil)},
-		"unknown lang": {WithLang("fr")},
-		"nil logger":   {WithLogger(nil)},
-		"nil bundle":   {WithBundle(nil)},
-		"nil clock":    {WithClock(nil)},
-		"admin list":   {WithAdmins("U1,U2")},
+	tests := []struct {
+		name string
+		opts []Option
+		want error
+	}{
+		{"nil location", []Option{WithLocation(nil)}, ErrNilLocation},
+		{"unknown lang", []Option{WithLang("fr")}, ErrInvalidLang},
+		{"nil logger", []Option{WithLogger(nil)}, ErrNilLogger},
+		{"nil bundle", []Option{WithBundle(nil)}, ErrNilBundle},
+		{"nil clock", []Option{WithClock(nil)}, ErrNilClock},
+		{"nil workdays", []Option{WithWorkdays(nil)}, ErrNilWorkdays},
+		{"admin list", []Option{WithAdmins("U1,U2")}, ErrInvalidAdmin},
 	}
-	for name, opts := range cases {
-		t.Run(name, func(t *testing.T) {
-			if _, err := New(st, opts...); err == nil {
-				t.Error("no error")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := New(st, tt.opts...); !errors.Is(err, tt.want) {
+				t.Errorf("err = %v, want %v", err, tt.want)
 			}
 		})
 	}
@@ -119,6 +125,16 @@ func TestParseWindow(t *testing.T) {
 		{"到今天为止到期的任务", knowledge.Date{}, today},
 		{"tasks due in December 2019", d(2019, 12, 1), d(2019, 12, 31)},
 		{"tasks due by Sep 30, 2019", knowledge.Date{}, d(2019, 9, 30)},
+		// session 3's kinds: everyday due words, a bare 月底, holidays, spans
+		// between two names, restatements in brackets, English year ends
+		{"往后15天之内有啥要交的", today, d(2019, 10, 5)},
+		{"离截止不到一周的还有哪几项", today, d(2019, 9, 27)},
+		{"月底就到点的活有哪些", d(2019, 9, 1), d(2019, 9, 30)},
+		{"国庆以后到年底之间要交的有哪些", d(2019, 10, 1), d(2019, 12, 31)},
+		{"国庆节前（9月30日及以前）必须完成的总共是哪些任务", knowledge.Date{}, d(2019, 9, 30)},
+		{"四季度（10月到12月）到期的任务汇总一下", d(2019, 10, 1), d(2019, 12, 31)},
+		{"tasks due at the end of 2019", d(2019, 12, 1), d(2019, 12, 31)},
+		{"List everything that has to be finished on or before 31 October 2019", knowledge.Date{}, d(2019, 10, 31)},
 	}
 	for _, tc := range cases {
 		w, _ := parseWindow(fold(tc.q), c)
@@ -204,4 +220,44 @@ func FuzzEngine_Handle(f *testing.F) {
 			t.Fatalf("%q: a non-admin changed state", text)
 		}
 	})
+}
+
+// TestStatedToday reads the day a question says it is, which moves "today"
+// for that question only; a date that is a deadline is left to parseWindow.
+func TestStatedToday(t *testing.T) {
+	c := clock{today: knowledge.NewDate(2019, 8, 1), yearOf: func(time.Month) int { return 2019 }}
+	cases := []struct {
+		q    string
+		want knowledge.Date
+		ok   bool
+	}{
+		{"今天是10月20日，哪些任务已经逾期了？", knowledge.NewDate(2019, 10, 20), true},
+		{"today is 20 october. which tasks already passed the deadline?", knowledge.NewDate(2019, 10, 20), true},
+		{"现在是2020年1月5日，超期的有哪些", knowledge.NewDate(2020, 1, 5), true},
+		{"10月20日到期的任务", knowledge.Date{}, false},
+		{"今天是13月40日", knowledge.Date{}, false},
+	}
+	for _, tc := range cases {
+		got, _, ok := statedToday(fold(tc.q), c)
+		if ok != tc.ok || got != tc.want {
+			t.Errorf("%s: %v %v, want %v %v", tc.q, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestNumerals_ordinalWords keeps 一 where it orders or singles out rather
+// than counts: 下一个 is "the next", not one of something.
+func TestNumerals_ordinalWords(t *testing.T) {
+	cases := map[string]string{
+		"下一个要到期的任务":  "下一个要到期的任务",
+		"除了办公室另一个是谁": "除了办公室另一个是谁",
+		"某个月最后一天":    "某个月最后一天",
+		"第一个任务":      "第1个任务",
+		"一个月内":       "1个月内",
+	}
+	for in, want := range cases {
+		if got := numerals(in); got != want {
+			t.Errorf("numerals(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 
+	"dutybot/i18n/facts"
 	"dutybot/knowledge"
 )
 
@@ -27,35 +28,13 @@ func (r *request) list(names []string) string {
 	return strings.Join(names, r.loc.T(msgSep, nil))
 }
 
-// deadline writes a deadline: the notice's own words, and the day in English.
-func (r *request) deadline(d knowledge.Deadline) string {
-	switch d.Kind {
-	case knowledge.DeadlineDate:
-		text := d.Text
-		if text == "" {
-			text = d.Date.Chinese()
-		}
-		return r.loc.T(msgDeadlineDate, map[string]any{"Text": text, "Date": d.Date.String()})
-	case knowledge.DeadlineOngoing:
-		return r.loc.T(msgDeadlineOngoing, nil)
-	}
-	return r.loc.T(msgDeadlineNone, nil)
-}
+// deadline writes a deadline in the reply's language (see i18n/facts, the
+// one renderer the reminders share).
+func (r *request) deadline(d knowledge.Deadline) string { return facts.Deadline(r.loc, d) }
 
-// statusText writes a status, marking it overdue when its date has passed.
+// statusText writes a status, marked overdue when its date has passed.
 func (r *request) statusText(it Item) string {
-	id := msgStatusOpen
-	switch it.Status {
-	case knowledge.StatusDone:
-		id = msgStatusDone
-	case knowledge.StatusPartial:
-		id = msgStatusPartial
-	}
-	s := r.loc.T(id, nil)
-	if it.Status != knowledge.StatusDone && it.Deadline.Kind == knowledge.DeadlineDate && it.Deadline.Date.Before(r.today) {
-		s = r.loc.T(msgStatusLate, map[string]any{"Status": s})
-	}
-	return s
+	return facts.Status(r.loc, it.Status, it.Deadline, r.today)
 }
 
 // place names a task with where it sits in the table: 第6项（一、… ›（三）…）.

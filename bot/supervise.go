@@ -34,10 +34,16 @@ func init() {
 
 // Notification is a message the adapter delivers besides the reply: to the
 // channels of Units and, when Admins is set, to the administrators' channel.
+// The engine fills Channels with where that is (see address).
 type Notification struct {
 	Units  []string
 	Admins bool
 	Text   string
+	// Channels are the chat channels it goes to, each once.
+	Channels []string
+	// Review, when set, asks the readers to review a part (a claim): a
+	// rich adapter shows Approve and Reject buttons.
+	Review *Review
 }
 
 // supError is a refusal of the loop, with the message that says why.
@@ -222,7 +228,8 @@ func (r *request) act(cmd string, args []string) (Reply, bool, error) {
 			}
 		}
 		data["Note"] = note
-		notify = []Notification{{Units: t.Lead, Admins: true, Text: r.loc.T(msgSupNotifyClaim, data)}}
+		notify = []Notification{{Units: t.Lead, Admins: true, Text: r.loc.T(msgSupNotifyClaim, data),
+			Review: &Review{Task: t.Number, Unit: unit}}}
 	}
 	if err != nil {
 		return Reply{}, true, r.loopError(err, t.Number, unit, l)
@@ -320,6 +327,11 @@ func (r *request) loopReply(t *knowledge.Task, head string, notify []Notificatio
 	it, err := r.item(r.snap.cur, t, "")
 	if err != nil {
 		return Reply{}, true, err
+	}
+	// The change is made: a failure to read the bindings loses the
+	// notifications, not the reply.
+	if notify, err = r.address(notify); err != nil {
+		r.e.log.Error("notifications not addressed", "task", t.Number, "err", err)
 	}
 	return Reply{Kind: "command", Changed: true, Headline: head, Text: head + "\n\n" + block,
 		Tasks: []int{t.Number}, Items: []Item{it}, Notify: notify}, true, nil

@@ -1,10 +1,13 @@
 package bot
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
+	"dutybot/i18n/facts"
 	"dutybot/knowledge"
+	"dutybot/ledger"
 )
 
 // This file holds how the loop reads to a person: states, lights, a task's
@@ -122,12 +125,9 @@ func (r *request) partsBlock(t *knowledge.Task) (string, error) {
 		if p.Task != t.Number {
 			continue
 		}
-		role, done := msgRoleResponsible, msgStatusOpen
-		if p.Role == knowledge.RoleLead {
-			role = msgRoleLead
-		}
+		done := knowledge.StatusOpen
 		if p.State == knowledge.PartDone {
-			done = msgStatusDone
+			done = knowledge.StatusDone
 		}
 		l := r.light(p, t)
 		worst = knowledge.Worse(worst, l)
@@ -136,7 +136,7 @@ func (r *request) partsBlock(t *knowledge.Task) (string, error) {
 			progress = r.loc.T(msgSupPartProgress, map[string]any{
 				"Date": knowledge.DateOf(p.Progress.At.In(r.e.loc)).String(), "Text": p.Progress.Text})
 		}
-		part := r.loc.T(msgUnitPart, map[string]any{"Unit": p.Unit, "Role": r.loc.T(role, nil), "State": r.loc.T(done, nil)})
+		part := r.loc.T(msgUnitPart, map[string]any{"Unit": p.Unit, "Role": facts.Role(r.loc, p.Role), "State": facts.State(r.loc, done)})
 		lines = append(lines, r.loc.T(msgSupPartLine, map[string]any{"Part": part,
 			"State": r.stateText(p), "Light": r.lightText(l), "Progress": progress}))
 	}
@@ -195,5 +195,14 @@ func (r *request) ledgerSummary() (Reply, error) {
 	if tasks == nil {
 		tasks = []int{}
 	}
-	return Reply{Kind: "ledger", Headline: head, Text: text, Tasks: tasks}, nil
+	// The workbook goes with the summary, the same as `dutybot ledger
+	// --format xlsx` writes (docs/cli.md §6).
+	var buf bytes.Buffer
+	if err := ledger.WriteXLSX(&buf, ledger.Rows(n, ps, r.today, r.e.workdays, r.e.loc), r.loc); err != nil {
+		return Reply{}, fmt.Errorf("ledger workbook: %w", err)
+	}
+	file := &Attachment{Data: buf.Bytes(),
+		Name:  r.loc.T(msgLoopLedgerFileName, map[string]any{"Date": r.today.String()}),
+		Title: r.loc.T(msgLoopLedgerTitle, map[string]any{"Notice": n.Number, "Date": r.today.String()})}
+	return Reply{Kind: "ledger", Headline: head, Text: text, Tasks: tasks, Attachment: file}, nil
 }

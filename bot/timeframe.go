@@ -51,11 +51,11 @@ type clock struct {
 var (
 	reYMD   = regexp.MustCompile(`(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*[日号]?`)
 	reYM    = regexp.MustCompile(`(\d{4})\s*(?:年|-|/)\s*(\d{1,2})\s*月?(?:底|末|份)?`)
-	reYEnd  = regexp.MustCompile(`(\d{4})\s*年\s*(?:底|末)`)
+	reYEnd  = regexp.MustCompile(`(\d{4})\s*年\s*(?:底|末)|(?:the\s*)?end\s*of\s*(\d{4})(?:\s*$|[^\d年])`)
 	reY     = regexp.MustCompile(`(\d{4})\s*年(?:度|内)?`)
 	reMD    = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`)
 	reM     = regexp.MustCompile(`(\d{1,2})\s*月(?:底|末|份)?`)
-	reNDays = regexp.MustCompile(`(?:近|未来|最近|接下来|今后|往后)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:内|以内|之内)|(?:next|within)\s*(\d{1,3})\s*(days?|weeks?)`)
+	reNDays = regexp.MustCompile(`(?:近|未来|最近|接下来|今后|往后|不到|不足|少于|不满|还剩|只剩|剩下)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:内|以内|之内)|(?:next|within)\s*(\d{1,3})\s*(days?|weeks?)`)
 	reAll   = regexp.MustCompile(`所有|全部|都`)
 	// reQuarter is a calendar quarter (2019年第4季度, 19年三季度, q3); reHalf a
 	// half of a year (上半年). A two-digit year is this century's.
@@ -68,8 +68,8 @@ var (
 	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|inclusive|onorbefore`)
 	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\|`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
-	reDue       = regexp.MustCompile(`到期|截止|due|deadline`)
-	reTaskish   = regexp.MustCompile(`任务|到期|期限|截止|完成|要做|要办|办完|办结|交差|干完|做完|搞定|工作|逾期|事项|清单|due|task|deadline`)
+	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
+	reTaskish   = regexp.MustCompile(`任务|期限|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|工作|逾期|事项|清单|的活|活儿|些活|task|finish|complet|` + dueAlternation(builtinLexicon))
 )
 
 // reEnglishDate is an English date in a folded question: december 2019,
@@ -118,6 +118,12 @@ var relatives = []struct {
 	{[]string{"下个月", "下月", "nextmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month+1) }},
 	{[]string{"上个月", "上月", "lastmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month-1) }},
 	{[]string{"这个月", "本月", "当月", "这月", "thismonth"}, func(c clock) window { return month(c.today.Year, c.today.Month) }},
+	// a bare 月底 is this month's end (月底就到期的); 某个月底, 9月底 are read elsewhere
+	{[]string{"月底", "月末", "endofthemonth", "endofmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month) }},
+	// holidays with a fixed date: 国庆以后, 元旦前
+	{[]string{"国庆节", "国庆", "十一长假", "nationalday"}, func(c clock) window { return dayOf(c.yearOf(time.October), time.October, 1) }},
+	{[]string{"元旦", "newyearsday"}, func(c clock) window { return dayOf(c.yearOf(time.January), time.January, 1) }},
+	{[]string{"劳动节", "五一", "mayday"}, func(c clock) window { return dayOf(c.yearOf(time.May), time.May, 1) }},
 	{[]string{"明年", "nextyear"}, func(c clock) window { return year(c.today.Year + 1) }},
 	{[]string{"今年", "本年度", "本年", "年内", "thisyear"}, func(c clock) window { return year(c.today.Year) }},
 	{[]string{"年底", "年末", "yearend", "endoftheyear"}, func(c clock) window { return month(c.yearOf(time.December), time.December) }},
@@ -136,6 +142,37 @@ func quarter(today knowledge.Date, offset int) window {
 }
 
 // reDayExcluded leaves the named day out: 当天不算, 不含当天.
+// reTodayIs states the day it is: 今天是10月20日, 现在是2019年9月5日, today is 20 october.
+var reTodayIs = regexp.MustCompile(`(今天是|今日是|今天|现在是|当前是|today\s*is|it\s*is\s*now|it\s*is)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`)
+
+// statedToday reads the day a question says it is, and returns the text
+// without it.
+func statedToday(text string, c clock) (knowledge.Date, string, bool) {
+	en := englishDates(text)
+	m := reTodayIs.FindStringSubmatchIndex(en)
+	if m == nil {
+		return knowledge.Date{}, text, false
+	}
+	num := func(i int) int { n, _ := strconv.Atoi(en[m[2*i]:m[2*i+1]]); return n }
+	mo, d := num(3), num(4)
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return knowledge.Date{}, text, false
+	}
+	y := c.yearOf(time.Month(mo))
+	if m[4] >= 0 {
+		y = num(2)
+	}
+	return knowledge.NewDate(y, time.Month(mo), d), en[:m[0]] + "|" + en[m[1]:], true
+}
+
+// reRestated is a loose name of a time (a holiday, a quarter, a half, a
+// year's or month's end) followed by brackets that give dates.
+var reRestated = regexp.MustCompile(`(国庆节?|元旦|五一|劳动节|(第\s*)?[1-4一二三四]\s*季度|[上下]半年|年底|年末|月底|月末)\s*(前|之前|以前|后|之后|以后)?\s*\((\s*\d)`)
+
+// reAnyMonthEnd is a month's end in general (某个月底, 每个月末): a shape of
+// deadlines that parse reads, not this month's end.
+var reAnyMonthEnd = regexp.MustCompile(`(某|哪|每|任何|一)个?月(的)?(底|末)`)
+
 var reDayExcluded = regexp.MustCompile(`当天不算|不含当天|不包括当天|当日不算|不含当日|早于|先于|strictlybefore`)
 
 // reYearWritten is a year a question writes out.
@@ -183,6 +220,11 @@ func month(y int, m time.Month) window {
 	return window{first, first.EndOfMonth(), shapeMonth}
 }
 
+func dayOf(y int, m time.Month, d int) window {
+	t := knowledge.NewDate(y, m, d)
+	return window{t, t, shapeDay}
+}
+
 func year(y int) window {
 	return window{knowledge.NewDate(y, 1, 1), knowledge.NewDate(y, 12, 31), shapeYear}
 }
@@ -196,6 +238,9 @@ func parseWindow(text string, c clock) (*window, string) {
 		return nil, text
 	}
 	text = englishDates(text)
+	// 国庆前（9月30日及以前）, 四季度（10月到12月）: a loose name of a time
+	// restated in brackets; the bracketed dates say it exactly
+	text = reRestated.ReplaceAllString(text, "(${4}")
 	var found []window
 	cut := func(re *regexp.Regexp, f func(m []string) (window, bool)) {
 		text = re.ReplaceAllStringFunc(text, func(s string) string {
@@ -259,7 +304,7 @@ func parseWindow(text string, c clock) (*window, string) {
 		d := knowledge.NewDate(num(m[1]), time.Month(num(m[2])), num(m[3]))
 		return window{d, d, shapeDay}, true
 	})
-	cut(reYEnd, func(m []string) (window, bool) { return month(num(m[1]), time.December), true })
+	cut(reYEnd, func(m []string) (window, bool) { return month(num(m[1]+m[2]), time.December), true })
 	cut(reYM, func(m []string) (window, bool) {
 		if !validMonth(num(m[2])) || !strings.ContainsAny(m[0], "月-/") {
 			return window{}, false
@@ -299,7 +344,7 @@ func parseWindow(text string, c clock) (*window, string) {
 	squeezed := strings.ReplaceAll(text, " ", "")
 	for _, r := range relatives {
 		for _, w := range r.words {
-			if strings.Contains(squeezed, w) {
+			if strings.Contains(squeezed, w) && !(reAnyMonthEnd.MatchString(squeezed) && strings.HasPrefix(w, "月")) {
 				found = append(found, r.span(c))
 				squeezed = strings.ReplaceAll(squeezed, w, "|")
 				text = strings.ReplaceAll(text, w, "|")
@@ -335,6 +380,7 @@ func parseWindow(text string, c clock) (*window, string) {
 		}
 	}
 	w = found[0]
+	spanned := false
 	if len(found) > 1 { // 从9月到10月, 2019-09-01 至 2019-10-31
 		last := found[len(found)-1]
 		switch {
@@ -342,6 +388,7 @@ func parseWindow(text string, c clock) (*window, string) {
 		case last.within(found[0]):
 			w = last
 		default:
+			spanned = true
 			w = window{w.From, last.To, shapeSpan}
 			if last.From.Before(found[0].From) {
 				w = window{last.From, found[0].To, shapeSpan}
@@ -351,6 +398,7 @@ func parseWindow(text string, c clock) (*window, string) {
 	// 9月底前 copies a deadline of the table (that month); 之前, 为止 and
 	// "…前…所有任务" ask for everything due by then.
 	switch {
+	case spanned: // 国庆以后到年底之间: the 以后 belongs to one end of the span
 	case reBy.MatchString(text) || (strings.Contains(text, "|前") && (reAll.MatchString(text) || reInclusive.MatchString(text))):
 		w = window{To: w.To, Shape: shapeSpan}
 		if reDayExcluded.MatchString(text) { // 早于9月30日（当天不算）

@@ -54,8 +54,11 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 			ui.groupOf[m] = append(ui.groupOf[m], u.Name)
 		}
 	}
+	// a short form inside its own full name (行政审批处 in 市局行政审批处) is no
+	// ordinary phrase of the text: look for it with the names cut out
+	bare := withoutNames(corpus, ui.lookup)
 	for k, owners := range derived {
-		if _, taken := ui.lookup[fold(k)]; taken || strings.Contains(corpus, fold(k)) {
+		if _, taken := ui.lookup[fold(k)]; taken || strings.Contains(bare, fold(k)) {
 			continue
 		}
 		if uniq(owners) {
@@ -83,6 +86,20 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 		return ui.keys[i] < ui.keys[j]
 	})
 	return ui
+}
+
+// withoutNames returns corpus with every name in names cut out, longest first.
+func withoutNames(corpus string, names map[string]string) string {
+	ks := make([]string, 0, len(names))
+	for k := range names {
+		ks = append(ks, k)
+	}
+	sort.Slice(ks, func(i, j int) bool { return len(ks[i]) > len(ks[j]) })
+	pairs := make([]string, 0, 2*len(ks))
+	for _, k := range ks {
+		pairs = append(pairs, k, "|")
+	}
+	return strings.NewReplacer(pairs...).Replace(corpus)
 }
 
 func uniq(ss []string) bool {

@@ -25,6 +25,10 @@ type visit struct {
 
 func (v *visit) admin() bool { return v.claims.Rights == token.Admin }
 
+// noticeWanted is the notice the page asks for (?notice=文号); "" for the
+// newest in force.
+func (v *visit) noticeWanted() string { return v.r.URL.Query().Get("notice") }
+
 // page wraps a handler of the dashboard's pages: a link's token (?t=) is
 // moved into an HttpOnly, SameSite=Strict cookie and the address cleaned;
 // otherwise the cookie must carry a valid token. Anything else gets 401 and

@@ -18,55 +18,105 @@ import (
 
 // noticeActions are the audited changes after which the notices themselves
 // (not only their parts' states) must be read again.
-var noticeActions = []string{store.ActionImport, store.ActionUnassign, store.ActionMembers}
+var noticeActions = []string{store.ActionImport, store.ActionUnassign, store.ActionMembers,
+	store.ActionArchive, store.ActionUnarchive}
 
-// stateCache is the last state read, at the audit head it was read at.
+// stateCache is the state read at one audit head: the notices, and the
+// parts of those asked for so far.
 type stateCache struct {
 	mu      sync.Mutex
 	seq     int64
 	read    bool
 	notices []*knowledge.Notice
-	parts   []knowledge.Part // of the latest notice
+	parts   map[string][]knowledge.Part // by notice number
 }
 
-// state returns the notice the dashboard shows (the latest imported) and
-// its parts, read again only when the audit head has moved, the notices
-// only when a notice was imported since.
-func (s *Server) state(ctx context.Context) (*knowledge.Notice, []knowledge.Part, error) {
+// refresh brings the cache to the audit head; the caller holds c.mu.
+func (s *Server) refresh(ctx context.Context) error {
 	head, err := s.st.AuditHead(ctx)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
 	c := &s.cache
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	if c.read && c.seq == head.Seq {
-		return c.latest(), c.parts, nil
+		return nil
 	}
 	reload := !c.read
 	if !reload {
 		n, err := s.st.CountAuditAfter(ctx, c.seq, noticeActions...)
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		reload = n > 0
 	}
 	if reload {
 		ns, err := s.st.Notices(ctx)
 		if err != nil {
-			return nil, nil, fmt.Errorf("read notices: %w", err)
+			return fmt.Errorf("read notices: %w", err)
 		}
 		if len(ns) == 0 {
-			return nil, nil, errNoNotice
+			return errNoNotice
 		}
 		c.notices = ns
 	}
-	parts, err := s.st.Parts(ctx, c.latest().Number)
+	// Read after the head: the parts are at least as new as the head says.
+	c.seq, c.read, c.parts = head.Seq, true, map[string][]knowledge.Part{}
+	return nil
+}
+
+// state returns the notice numbered want ("" for the newest in force) and
+// its parts, as of the audit head. The parts are shared: read them only.
+func (s *Server) state(ctx context.Context, want string) (*knowledge.Notice, []knowledge.Part, error) {
+	c := &s.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err := s.refresh(ctx); err != nil {
+		return nil, nil, err
+	}
+	n := pickNotice(c.notices, want)
+	if n == nil {
+		return nil, nil, errNotFound
+	}
+	if p, ok := c.parts[n.Number]; ok {
+		return n, p, nil
+	}
+	parts, err := s.st.Parts(ctx, n.Number)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read parts: %w", err)
 	}
-	c.seq, c.read, c.parts = head.Seq, true, parts
-	return c.latest(), parts, nil
+	c.parts[n.Number] = parts
+	return n, parts, nil
 }
 
-func (c *stateCache) latest() *knowledge.Notice { return c.notices[len(c.notices)-1] }
+// notices returns every notice, in import order, as of the audit head.
+func (s *Server) notices(ctx context.Context) ([]*knowledge.Notice, error) {
+	c := &s.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err := s.refresh(ctx); err != nil {
+		return nil, err
+	}
+	return c.notices, nil
+}
+
+// pickNotice finds the notice numbered want; "" is the newest in force (the
+// last imported that is not archived), else the last imported.
+func pickNotice(ns []*knowledge.Notice, want string) *knowledge.Notice {
+	if want != "" {
+		for _, n := range ns {
+			if n.Number == want {
+				return n
+			}
+		}
+		return nil
+	}
+	for i := len(ns) - 1; i >= 0; i-- {
+		if !ns[i].Archived {
+			return ns[i]
+		}
+	}
+	if len(ns) == 0 {
+		return nil
+	}
+	return ns[len(ns)-1]
+}

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -12,23 +13,27 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"dutybot/i18n"
+	"dutybot/i18n/facts"
 	"dutybot/knowledge"
 	"dutybot/ledger"
 )
 
 // serveLedger sends the ledger (台账) as XLSX or CSV, made by the same code
-// as `dutybot ledger` (docs/cli.md §6); administrators only, as in chat.
+// as `dutybot ledger` (docs/cli.md §6): every notice's rows, in import
+// order, or one notice's with ?notice=; administrators only, as in chat.
 func (s *Server) serveLedger(v *visit) error {
 	if !v.admin() {
 		return errForbidden
 	}
 	ctx := v.r.Context()
-	n, parts, err := s.state(ctx) // read only: shared with other requests
+	today := s.today()
+	var rows []ledger.Row
+	err := s.eachNotice(ctx, v.noticeWanted(), func(n *knowledge.Notice, parts []knowledge.Part) {
+		rows = append(rows, ledger.Rows(n, parts, today, s.cal, s.loc)...)
+	})
 	if err != nil {
 		return err
 	}
-	today := s.today()
-	rows := ledger.Rows(n, parts, today, s.cal, s.loc)
 	var buf bytes.Buffer
 	name := "ledger-" + today.String()
 	if strings.HasSuffix(v.r.URL.Path, ".csv") {
@@ -70,28 +75,54 @@ func (s *Server) serveCalendar(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, loc.T("DashCalendarDenied", nil), http.StatusUnauthorized)
 		return
 	}
-	n, parts, err := s.state(ctx)
+	cal := ics.NewCalendar()
+	cal.SetMethod(ics.MethodPublish)
+	cal.SetProductId("-//dutybot//dashboard//" + strings.ToUpper(loc.Lang()))
+	name := loc.T("DashCalendarName", map[string]any{"Unit": unit})
+	cal.SetName(name)
+	cal.SetXWRCalName(name)
+	cal.SetXWRTimezone(s.loc.String())
+	// Every notice in force: an archived notice's reminders stop, and so do
+	// its deadlines in the unit's calendar.
+	err = s.eachNotice(ctx, "", func(n *knowledge.Notice, parts []knowledge.Part) {
+		if !n.Archived {
+			s.addEvents(cal, n, parts, unit, loc)
+		}
+	})
 	if err != nil {
 		s.log.Error("dashboard: calendar", "err", err)
 		http.Error(w, loc.T("DashErrInternal", nil), http.StatusInternalServerError)
 		return
 	}
-	cal := s.calendar(n, parts, unit, loc)
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Disposition", `inline; filename="dutybot.ics"`)
 	_ = cal.SerializeTo(w)
 }
 
-// calendar builds unit's feed. Event IDs are stable (notice, task, unit,
-// date), so a calendar app updates an event rather than doubling it.
-func (s *Server) calendar(n *knowledge.Notice, parts []knowledge.Part, unit string, loc *i18n.Localizer) *ics.Calendar {
-	cal := ics.NewCalendar()
-	cal.SetMethod(ics.MethodPublish)
-	cal.SetProductId("-//dutybot//dashboard//" + strings.ToUpper(loc.Lang()))
-	name := loc.T("DashCalendarName", map[string]any{"Unit": unit, "Notice": n.Number})
-	cal.SetName(name)
-	cal.SetXWRCalName(name)
-	cal.SetXWRTimezone(s.loc.String())
+// eachNotice calls fn with each notice and its parts, in import order; with
+// want set, only with that notice.
+func (s *Server) eachNotice(ctx context.Context, want string, fn func(*knowledge.Notice, []knowledge.Part)) error {
+	ns, err := s.notices(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range ns {
+		if want != "" && n.Number != want {
+			continue
+		}
+		n, parts, err := s.state(ctx, n.Number)
+		if err != nil {
+			return err
+		}
+		fn(n, parts)
+	}
+	return nil
+}
+
+// addEvents adds notice n's milestones of unit to its feed. Event IDs are
+// stable (notice, task, unit, date), so a calendar app updates an event
+// rather than doubling it.
+func (s *Server) addEvents(cal *ics.Calendar, n *knowledge.Notice, parts []knowledge.Part, unit string, loc *i18n.Localizer) {
 	stamp := s.now().UTC()
 	for _, p := range parts {
 		t := n.Task(p.Task)
@@ -99,8 +130,8 @@ func (s *Server) calendar(n *knowledge.Notice, parts []knowledge.Part, unit stri
 			continue
 		}
 		data := map[string]any{"N": t.Number, "Task": short(t.Content, 30), "Notice": n.Number}
-		desc := t.Content + "\n" + loc.T("DashCalendarUnits", map[string]any{"Lead": strings.Join(t.Lead, "、"),
-			"Responsible": strings.Join(t.Responsible, "、"), "Deadline": t.Deadline.Text})
+		desc := n.Number + "\n" + t.Content + "\n" + loc.T("DashCalendarUnits", map[string]any{"Lead": strings.Join(t.Lead, "、"),
+			"Responsible": strings.Join(t.Responsible, "、"), "Deadline": facts.Deadline(loc, t.Deadline)})
 		if t.Deadline.Kind == knowledge.DeadlineDate && !t.Deadline.Date.IsZero() {
 			e := cal.AddEvent(eventID(n.Number, t.Number, unit, t.Deadline.Date.String()))
 			e.SetDtStampTime(stamp)
@@ -128,7 +159,6 @@ func (s *Server) calendar(n *knowledge.Notice, parts []knowledge.Part, unit stri
 			e.SetDescription(desc + "\n" + pd.Clause)
 		}
 	}
-	return cal
 }
 
 func eventID(notice string, task int, unit, when string) string {

@@ -10,6 +10,22 @@ import (
 	"dutybot/knowledge"
 )
 
+// Errors of invalid options, returned (wrapped) by New; test them with errors.Is.
+var (
+	// ErrNilBundle is WithBundle(nil).
+	ErrNilBundle = errors.New("nil message bundle")
+	// ErrNilClock is WithClock(nil).
+	ErrNilClock = errors.New("nil clock")
+	// ErrNilLocation is WithLocation(nil).
+	ErrNilLocation = errors.New("nil location")
+	// ErrNilWorkdays is WithWorkdays(nil).
+	ErrNilWorkdays = errors.New("nil working-day calendar")
+	// ErrNilLogger is WithLogger(nil).
+	ErrNilLogger = errors.New("nil logger")
+	// ErrInvalidPageSize is a WithPageSize outside 1 to 5000.
+	ErrInvalidPageSize = errors.New("invalid page size (want 1 to 5000)")
+)
+
 // Option configures a Server; New rejects an option whose value is invalid.
 type Option func(*Server) error
 
@@ -17,7 +33,7 @@ type Option func(*Server) error
 func WithBundle(b *i18n.Bundle) Option {
 	return func(s *Server) error {
 		if b == nil {
-			return errors.New("bundle: nil")
+			return ErrNilBundle
 		}
 		s.bundle = b
 		return nil
@@ -29,7 +45,7 @@ func WithBundle(b *i18n.Bundle) Option {
 func WithClock(now func() time.Time) Option {
 	return func(s *Server) error {
 		if now == nil {
-			return errors.New("clock: nil")
+			return ErrNilClock
 		}
 		s.now = now
 		return nil
@@ -40,7 +56,7 @@ func WithClock(now func() time.Time) Option {
 func WithLocation(loc *time.Location) Option {
 	return func(s *Server) error {
 		if loc == nil {
-			return errors.New("location: nil")
+			return ErrNilLocation
 		}
 		s.loc = loc
 		return nil
@@ -52,7 +68,7 @@ func WithLocation(loc *time.Location) Option {
 func WithWorkdays(w knowledge.Workdays) Option {
 	return func(s *Server) error {
 		if w == nil {
-			return errors.New("workdays: nil")
+			return ErrNilWorkdays
 		}
 		s.cal = w
 		return nil
@@ -63,7 +79,7 @@ func WithWorkdays(w knowledge.Workdays) Option {
 func WithLogger(l *slog.Logger) Option {
 	return func(s *Server) error {
 		if l == nil {
-			return errors.New("logger: nil")
+			return ErrNilLogger
 		}
 		s.log = l
 		return nil
@@ -84,7 +100,7 @@ func WithSecureCookies(on bool) Option {
 func WithPageSize(n int) Option {
 	return func(s *Server) error {
 		if n < 1 || n > 5000 {
-			return fmt.Errorf("page size %d: want 1 to 5000", n)
+			return fmt.Errorf("%w: %d", ErrInvalidPageSize, n)
 		}
 		s.pageSize = n
 		return nil

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"dutybot/i18n"
+	"dutybot/i18n/facts"
 	"dutybot/knowledge"
 )
 
@@ -30,16 +31,17 @@ var funcs = template.FuncMap{
 		return map[knowledge.PartState]string{knowledge.PartSigned: "DashCellSigned",
 			knowledge.PartInReview: "DashCellReview", knowledge.PartDone: "DashCellDone"}[s]
 	},
+	// deadline is the board's short form (the ISO day, which sorts and
+	// fits a column); fullDeadline the notice's words, as chat writes them.
 	"deadline": func(l *i18n.Localizer, d knowledge.Deadline) string {
-		switch {
-		case d.Kind == knowledge.DeadlineDate && !d.Date.IsZero():
+		if d.Kind == knowledge.DeadlineDate && !d.Date.IsZero() {
 			return d.Date.String()
-		case d.Kind == knowledge.DeadlineOngoing:
-			return l.T("DashOngoing", nil)
 		}
-		return d.Text
+		return facts.Deadline(l, d)
 	},
-	"add": func(a, b int) int { return a + b },
+	"fullDeadline": func(l *i18n.Localizer, d knowledge.Deadline) string { return facts.Deadline(l, d) },
+	"role":         func(l *i18n.Localizer, r knowledge.Role) string { return facts.Role(l, r) },
+	"add":          func(a, b int) int { return a + b },
 	"action": func(a string) string {
 		return map[string]string{"part.claim": "DashActionClaim", "part.approve": "DashActionApprove",
 			"part.reject": "DashActionReject"}[a]
@@ -56,20 +58,26 @@ func stateID(s knowledge.PartState) string {
 		knowledge.PartInReview: "DashStateReview", knowledge.PartDone: "DashStateDone"}[s]
 }
 
-// chrome is what every page's frame shows.
+// chrome is what every page's frame shows. Links carry the notice shown
+// (?notice=文号), so that a page of an older notice stays on it.
 type chrome struct {
-	L      *i18n.Localizer
-	Title  string
-	Nav    string // which tab is current
-	Admin  bool
-	User   string
-	Notice *knowledge.Notice
-	Today  knowledge.Date
+	L       *i18n.Localizer
+	Title   string
+	Nav     string // which tab is current
+	Admin   bool
+	User    string
+	Notice  *knowledge.Notice
+	Notices []*knowledge.Notice // for the choice of notice, when there are several
+	Today   knowledge.Date
 }
 
 func (s *Server) chrome(v *visit, n *knowledge.Notice, nav, titleID string) chrome {
-	return chrome{L: v.loc, Title: v.loc.T(titleID, nil), Nav: nav, Admin: v.admin(), User: v.claims.User,
+	c := chrome{L: v.loc, Title: v.loc.T(titleID, nil), Nav: nav, Admin: v.admin(), User: v.claims.User,
 		Notice: n, Today: s.today()}
+	if ns, err := s.notices(v.r.Context()); err == nil && len(ns) > 1 {
+		c.Notices = ns
+	}
+	return c
 }
 
 // boardPage is the board's template data.
@@ -88,7 +96,7 @@ type boardPage struct {
 // light and due, a page of at most pageSize rows.
 func (s *Server) serveBoard(v *visit) error {
 	ctx := v.r.Context()
-	n, parts, err := s.state(ctx) // read only: shared with other requests
+	n, parts, err := s.state(ctx, v.noticeWanted()) // read only: shared with other requests
 	if err != nil {
 		return err
 	}

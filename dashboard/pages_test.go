@@ -16,7 +16,7 @@ import (
 func TestBoard_filters(t *testing.T) {
 	st := newTestStore(t)
 	s, _ := newTestServer(t, st)
-	n, parts, err := s.state(context.Background())
+	n, parts, err := s.state(context.Background(), "")
 	if err != nil {
 		t.Fatal(err)
 	}

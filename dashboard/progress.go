@@ -146,7 +146,7 @@ type progressPage struct {
 
 func (s *Server) serveProgress(v *visit) error {
 	ctx := v.r.Context()
-	n, parts, err := s.state(ctx) // read only: shared with other requests
+	n, parts, err := s.state(ctx, v.noticeWanted()) // read only: shared with other requests
 	if err != nil {
 		return err
 	}

@@ -1,5 +1,5 @@
 // Package dashboard serves the web board of the people who run the table
-// (docs/cli.md §9): the tasks × units board of lights, a task's page, the
+// (docs/cli.md §10): the tasks × units board of lights, a task's page, the
 // units' ranking, progress over time, the ledger's downloads and each
 // unit's calendar feed. Pages are rendered on the server with html/template;
 // the CSS and the little script are embedded, so it works on an office
@@ -137,7 +137,7 @@ func (s *Server) today() knowledge.Date { return knowledge.DateOf(s.now().In(s.l
 // notice returns the notice the dashboard shows: the latest imported, as
 // in chat.
 func (s *Server) notice(ctx context.Context) (*knowledge.Notice, error) {
-	n, _, err := s.state(ctx)
+	n, _, err := s.state(ctx, "")
 	return n, err
 }
 

@@ -3,9 +3,11 @@ package dashboard
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -153,14 +155,22 @@ func TestServer_noGETChanges(t *testing.T) {
 func TestNew_refusesBadOptions(t *testing.T) {
 	signer, _ := token.NewSigner(testKey)
 	st := newTestStore(t)
-	for name, err := range map[string]error{
-		"no store":  func() error { _, err := New(nil, signer); return err }(),
-		"no signer": func() error { _, err := New(st, nil); return err }(),
-		"page size": func() error { _, err := New(st, signer, WithPageSize(0)); return err }(),
-		"nil clock": func() error { _, err := New(st, signer, WithClock(nil)); return err }(),
+	for _, c := range []struct {
+		name string
+		err  error
+		want error
+	}{
+		{"no store", func() error { _, err := New(nil, signer); return err }(), ErrNoStore},
+		{"no signer", func() error { _, err := New(st, nil); return err }(), ErrNoSigner},
+		{"page size", func() error { _, err := New(st, signer, WithPageSize(0)); return err }(), ErrInvalidPageSize},
+		{"nil clock", func() error { _, err := New(st, signer, WithClock(nil)); return err }(), ErrNilClock},
+		{"nil bundle", func() error { _, err := New(st, signer, WithBundle(nil)); return err }(), ErrNilBundle},
+		{"nil location", func() error { _, err := New(st, signer, WithLocation(nil)); return err }(), ErrNilLocation},
+		{"nil workdays", func() error { _, err := New(st, signer, WithWorkdays(nil)); return err }(), ErrNilWorkdays},
+		{"nil logger", func() error { _, err := New(st, signer, WithLogger(nil)); return err }(), ErrNilLogger},
 	} {
-		if err == nil {
-			t.Errorf("%s: accepted", name)
+		if !errors.Is(c.err, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, c.err, c.want)
 		}
 	}
 }
@@ -200,5 +210,57 @@ func TestServer_freshAfterChange(t *testing.T) {
 	}
 	if _, body := get(t, h, "/dashboard", tok); !strings.Contains(body, "淮公通〔2020〕1号") {
 		t.Fatalf("the board does not show the notice imported since")
+	}
+}
+
+// TestServer_notices: with several notices the board shows the newest in
+// force, offers the others, keeps the one chosen in its links; the ledger
+// holds every notice's rows; a unit's calendar leaves an archived notice out.
+func TestServer_notices(t *testing.T) {
+	st := newTestStore(t)
+	ctx := context.Background()
+	s, signer := newTestServer(t, st)
+	h := s.Handler()
+	tok, _, _ := signer.Sign("UADMIN", token.Admin, testNow)
+	first, _ := s.notice(ctx)
+	second := *first
+	second.Number = "淮公通〔2020〕1号"
+	second.Tasks = first.Tasks[:5]
+	if err := st.ImportNotice(ctx, &second, admin); err != nil {
+		t.Fatal(err)
+	}
+	rows := func(path string) int {
+		_, body := get(t, h, path, tok)
+		return strings.Count(body, "<tr data-task=")
+	}
+	if n := rows("/dashboard"); n != 5 {
+		t.Errorf("default board: %d rows, want the newest notice's 5", n)
+	}
+	if n := rows("/dashboard?notice=" + url.QueryEscape(first.Number)); n != 43 {
+		t.Errorf("board of %s: %d rows, want 43", first.Number, n)
+	}
+	_, body := get(t, h, "/dashboard?notice="+url.QueryEscape(first.Number), tok)
+	if !strings.Contains(body, `<select name="notice"`) || !strings.Contains(strings.ToLower(body), strings.ToLower(`/dashboard/task/22?notice=`+url.QueryEscape(first.Number))) {
+		t.Errorf("the board of the older notice offers no choice, or its links lose it")
+	}
+	if resp, _ := get(t, h, "/dashboard?notice=nonesuch", tok); resp.StatusCode != 404 {
+		t.Errorf("unknown notice: %d, want 404", resp.StatusCode)
+	}
+	_, csvBody := get(t, h, "/dashboard/ledger.csv", tok)
+	if !strings.Contains(csvBody, first.Number) || !strings.Contains(csvBody, second.Number) {
+		t.Errorf("the ledger lacks a notice")
+	}
+	feed := feeds(t, h, tok)["市局办公室"]
+	_, ics1 := get(t, h, feed, "")
+	if err := st.ArchiveNotice(ctx, second.Number, true, admin); err != nil {
+		t.Fatal(err)
+	}
+	_, ics2 := get(t, h, feed, "")
+	if !strings.Contains(ics1, "淮公通〔2020〕1号") || strings.Contains(ics2, "淮公通〔2020〕1号") {
+		t.Errorf("calendar before archiving holds the notice: %v; after: %v (want true, false)",
+			strings.Contains(ics1, "淮公通〔2020〕1号"), strings.Contains(ics2, "淮公通〔2020〕1号"))
+	}
+	if n := rows("/dashboard"); n != 43 {
+		t.Errorf("after archiving the newest: %d rows, want the notice in force's 43", n)
 	}
 }

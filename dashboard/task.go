@@ -39,7 +39,7 @@ type taskPage struct {
 
 func (s *Server) serveTask(v *visit) error {
 	ctx := v.r.Context()
-	n, parts, err := s.state(ctx) // read only: shared with other requests
+	n, parts, err := s.state(ctx, v.noticeWanted()) // read only: shared with other requests
 	if err != nil {
 		return err
 	}

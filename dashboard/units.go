@@ -71,7 +71,7 @@ func rankUnits(n *knowledge.Notice, parts []knowledge.Part, today knowledge.Date
 
 func (s *Server) serveUnits(v *visit) error {
 	ctx := v.r.Context()
-	n, parts, err := s.state(ctx) // read only: shared with other requests
+	n, parts, err := s.state(ctx, v.noticeWanted()) // read only: shared with other requests
 	if err != nil {
 		return err
 	}

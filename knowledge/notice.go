@@ -32,6 +32,11 @@ type Notice struct {
 	Units []Unit `yaml:"units"`
 	// Tasks are the rows of the table, ordered by number.
 	Tasks []Task `yaml:"tasks"`
+	// Archived is set when an administrator has retired the notice: its
+	// reminders stop, its history and answers stay. It is state, not the
+	// notice's content, so no file carries it and the notice's digest
+	// (the JSON of its content) leaves it out.
+	Archived bool `yaml:"-" json:"-"`
 }
 
 // Citation is a document cited by the notice.

@@ -112,6 +112,10 @@ type Store interface {
 	// It refuses, changing nothing, an import that would remove tasks or
 	// lose completion state: a notice file cut short looks just like that.
 	ImportNotice(ctx context.Context, n *Notice, by Actor) error
+	// ArchiveNotice retires a notice (archived true: its reminders stop, its
+	// history and answers stay) or puts it back in force (false). It returns
+	// ErrNotFound for an unknown notice, ErrUnchanged when it is already so.
+	ArchiveNotice(ctx context.Context, number string, archived bool, by Actor) error
 	// Notices returns every stored notice with its units and tasks, oldest import first.
 	Notices(ctx context.Context) ([]*Notice, error)
 	// Assignments returns the state of every task×unit×role of a notice.

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/width"
 
 	"dutybot/i18n"
+	"dutybot/i18n/facts"
 	"dutybot/knowledge"
 )
 
@@ -22,14 +23,14 @@ var columns = []struct {
 	{"LedgerColTask", func(_ *i18n.Localizer, r Row) any { return r.Task }},
 	{"LedgerColUnit", func(_ *i18n.Localizer, r Row) any { return r.Unit }},
 	{"LedgerColRole", func(l *i18n.Localizer, r Row) any {
-		return l.T(map[string]string{"lead": "LedgerRoleLead", "responsible": "LedgerRoleResponsible"}[r.Role], nil)
+		return facts.Role(l, knowledge.Role(r.Role))
 	}},
 	{"LedgerColDeadline", func(l *i18n.Localizer, r Row) any {
 		switch {
 		case r.Deadline != nil:
 			return *r.Deadline
 		case r.deadline.Kind == knowledge.DeadlineOngoing:
-			return l.T("LedgerOngoing", nil)
+			return facts.Deadline(l, r.deadline)
 		}
 		return ""
 	}},
@@ -59,7 +60,7 @@ const maxWidth = 60
 
 // MessageIDs lists the workbook's message IDs, for the test that each exists in every language.
 func MessageIDs() []string {
-	ids := []string{"LedgerSheetParts", "LedgerSummary", "LedgerOngoing"}
+	ids := []string{"LedgerSheetParts", "LedgerSummary"}
 	for _, c := range columns {
 		ids = append(ids, c.header)
 	}
@@ -68,7 +69,7 @@ func MessageIDs() []string {
 			ids = append(ids, id)
 		}
 	}
-	return append(ids, "LedgerRoleLead", "LedgerRoleResponsible")
+	return ids
 }
 
 // WriteXLSX writes the rows as a workbook in l's language: the first sheet

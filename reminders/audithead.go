@@ -2,7 +2,6 @@ package reminders
 
 import (
 	"context"
-	"errors"
 )
 
 // The weekly 通报 publishes the head of the audit chain (SEQ:HASH), so that
@@ -17,7 +16,7 @@ import (
 func WithAuditHead(head func(context.Context) (string, error)) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if head == nil {
-			return errors.New("audit head: nil function")
+			return ErrNilAuditHead
 		}
 		d.auditHead = head
 		return nil

@@ -53,7 +53,7 @@ type calendarFile struct {
 func WithHolidayFile(path string) CalendarOption {
 	return func(c *calendarConfig) error {
 		if path == "" {
-			return fmt.Errorf("holiday file: empty path")
+			return ErrEmptyHolidayFile
 		}
 		b, err := os.ReadFile(path)
 		if err != nil {

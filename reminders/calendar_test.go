@@ -1,6 +1,7 @@
 package reminders
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -160,6 +161,11 @@ func TestNewCalendar_badFile(t *testing.T) {
 			}
 		})
 	}
+	t.Run("empty path", func(t *testing.T) {
+		if _, err := NewCalendar(WithHolidayFile("")); !errors.Is(err, ErrEmptyHolidayFile) {
+			t.Errorf("err = %v, want %v", err, ErrEmptyHolidayFile)
+		}
+	})
 	t.Run("missing file", func(t *testing.T) {
 		if _, err := NewCalendar(WithHolidayFile("testdata/nope.yaml")); err == nil {
 			t.Error("want an error for a missing file")

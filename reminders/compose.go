@@ -18,6 +18,9 @@ func (d *Dispatcher) whyNotPlanned(st *state, r knowledge.Reminder) string {
 	if n == nil {
 		return "notice no longer stored"
 	}
+	if n.Archived {
+		return "notice archived"
+	}
 	all, done, unitDone, review := 0, 0, false, false
 	for _, a := range st.assign[r.Notice] {
 		if a.Task != r.Task {
@@ -93,16 +96,30 @@ func (d *Dispatcher) render(st *state, m *message, now time.Time, today knowledg
 	if d.renderStatus(st, m, today, skip, &dl) {
 		return dl, true
 	}
-	var parts []string
+	var parts, chases []string
 	var items []item
 	for _, lr := range m.items {
 		r := lr.Reminder
 		n := st.byNum[r.Notice]
-		if r.Unit == AdminUnit {
+		if isChase(r.Kind) {
+			text, ok := d.chaseText(st, m.lang, r)
+			if !ok {
+				skip(lr, "signed since, or nothing left unsigned")
+				continue
+			}
+			chases = append(chases, text)
+		} else if r.Unit == AdminUnit {
 			text, ok := summaryMessage(d.tr, m.lang, n, st.assign[r.Notice], today, d.horizon(r.Notice), now.Sub(r.At) >= d.lateAfter)
 			if !ok {
 				skip(lr, "nothing to report")
 				continue
+			}
+			// The loop's ranking, red parts and ledger, where the source keeps parts.
+			if extra, file, ok := d.loopSummary(st, m.lang, n, today); ok {
+				text += "\n" + extra
+				if dl.Attachment == nil {
+					dl.Attachment = file
+				}
 			}
 			parts = append(parts, text)
 		} else {
@@ -125,6 +142,7 @@ func (d *Dispatcher) render(st *state, m *message, now time.Time, today knowledg
 			parts[len(parts)-1] += "\n" + line
 		}
 	}
+	parts = append(chases, parts...)
 	if len(items) > 0 {
 		parts = append([]string{unitMessage(d.tr, m.lang, m.unit, dl.Late, items, today)}, parts...)
 	}

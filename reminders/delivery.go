@@ -25,6 +25,9 @@ type Delivery struct {
 	// Items are the reminders the message carries, so that a rich adapter can
 	// add buttons (mark done, details) per task.
 	Items []knowledge.LoggedReminder
+	// Attachment, when set, is a file that goes with the message (the
+	// weekly 通报's ledger); a Sender that can share files uploads it.
+	Attachment *Attachment
 }
 
 // Sender delivers a message to a chat channel; the Slack adapter implements

@@ -103,7 +103,7 @@ func NewDispatcher(src Source, log DeliveryLog, sender Sender, policy *Policy, o
 		}
 	}
 	if d.retryWait > d.lease/2 {
-		return nil, fmt.Errorf("new dispatcher: retry wait %v: want at most half the claim lease (%v)", d.retryWait, d.lease/2)
+		return nil, fmt.Errorf("new dispatcher: %w: %v with a lease of %v", ErrInvalidRetryWait, d.retryWait, d.lease)
 	}
 	if d.tr == nil {
 		b, err := i18n.New()
@@ -127,7 +127,7 @@ func NewDispatcher(src Source, log DeliveryLog, sender Sender, policy *Policy, o
 func WithOwner(owner string) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if owner == "" {
-			return errors.New("owner: empty")
+			return ErrEmptyOwner
 		}
 		d.owner = owner
 		return nil
@@ -139,7 +139,7 @@ func WithOwner(owner string) DispatcherOption {
 func WithClock(c clockwork.Clock) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if c == nil {
-			return errors.New("clock: nil")
+			return ErrNilClock
 		}
 		d.clock = c
 		if d.pacer != nil {
@@ -154,7 +154,7 @@ func WithClock(c clockwork.Clock) DispatcherOption {
 func WithChannelGap(gap time.Duration) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if gap < 0 {
-			return fmt.Errorf("channel gap %v: negative", gap)
+			return fmt.Errorf("%w: %v", ErrInvalidChannelGap, gap)
 		}
 		d.pacer = newPacer(d.clock, gap)
 		return nil
@@ -183,7 +183,7 @@ func WithAdminChannel(ch string) DispatcherOption {
 func WithLanguage(lang string) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if lang == "" {
-			return errors.New("language: empty")
+			return ErrEmptyLanguage
 		}
 		d.lang = lang
 		return nil
@@ -195,7 +195,7 @@ func WithLanguage(lang string) DispatcherOption {
 func WithUnitLanguage(unit, lang string) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if unit == "" || lang == "" {
-			return fmt.Errorf("unit language %q=%q: empty", unit, lang)
+			return fmt.Errorf("%w: unit %q, language %q", ErrEmptyLanguage, unit, lang)
 		}
 		d.unitLang[unit] = lang
 		return nil
@@ -206,7 +206,7 @@ func WithUnitLanguage(unit, lang string) DispatcherOption {
 func WithTranslator(t Translator) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if t == nil {
-			return errors.New("translator: nil")
+			return ErrNilTranslator
 		}
 		d.tr = t
 		return nil
@@ -218,7 +218,7 @@ func WithTranslator(t Translator) DispatcherOption {
 func WithLease(lease time.Duration) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if lease < time.Second {
-			return fmt.Errorf("lease %v: want at least 1s", lease)
+			return fmt.Errorf("%w: %v", ErrInvalidLease, lease)
 		}
 		d.lease = lease
 		return nil
@@ -231,7 +231,7 @@ func WithLease(lease time.Duration) DispatcherOption {
 func WithLookback(lookback time.Duration) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if lookback < time.Hour {
-			return fmt.Errorf("lookback %v: want at least 1h", lookback)
+			return fmt.Errorf("%w: %v", ErrInvalidLookback, lookback)
 		}
 		d.lookback = lookback
 		return nil
@@ -243,7 +243,7 @@ func WithLookback(lookback time.Duration) DispatcherOption {
 func WithLateAfter(after time.Duration) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if after <= 0 {
-			return fmt.Errorf("late after %v: want more than 0", after)
+			return fmt.Errorf("%w: %v", ErrInvalidLateAfter, after)
 		}
 		d.lateAfter = after
 		return nil
@@ -255,7 +255,7 @@ func WithLateAfter(after time.Duration) DispatcherOption {
 func WithBackoff(base, ceiling time.Duration) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if base <= 0 || ceiling < base {
-			return fmt.Errorf("backoff %v..%v: want 0 < base <= ceiling", base, ceiling)
+			return fmt.Errorf("%w: %v..%v", ErrInvalidBackoff, base, ceiling)
 		}
 		d.backoffBase, d.backoffMax = base, ceiling
 		return nil
@@ -283,7 +283,7 @@ const retriesPerSend = 3
 func WithRetryWait(d time.Duration) DispatcherOption {
 	return func(disp *Dispatcher) error {
 		if d < 0 {
-			return fmt.Errorf("retry wait %v: negative", d)
+			return fmt.Errorf("%w: %v", ErrInvalidRetryWait, d)
 		}
 		disp.retryWait = d
 		return nil
@@ -294,7 +294,7 @@ func WithRetryWait(d time.Duration) DispatcherOption {
 func WithJitter(j Jitter) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if j == nil {
-			return errors.New("jitter: nil")
+			return ErrNilJitter
 		}
 		d.jitter = j
 		return nil
@@ -306,7 +306,7 @@ func WithJitter(j Jitter) DispatcherOption {
 func WithBatch(n int) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if n < 1 {
-			return fmt.Errorf("batch %d: want at least 1", n)
+			return fmt.Errorf("%w: %d", ErrInvalidBatch, n)
 		}
 		d.batch = n
 		return nil
@@ -317,7 +317,7 @@ func WithBatch(n int) DispatcherOption {
 func WithParallel(n int) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if n < 1 {
-			return fmt.Errorf("parallel %d: want at least 1", n)
+			return fmt.Errorf("%w: %d", ErrInvalidParallel, n)
 		}
 		d.parallel = n
 		return nil
@@ -328,7 +328,7 @@ func WithParallel(n int) DispatcherOption {
 func WithLogger(l *slog.Logger) DispatcherOption {
 	return func(d *Dispatcher) error {
 		if l == nil {
-			return errors.New("logger: nil")
+			return ErrNilLogger
 		}
 		d.logger = l
 		return nil

@@ -2,6 +2,7 @@ package reminders
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -453,22 +454,34 @@ func TestNewDispatcher_invalid(t *testing.T) {
 	g := newRig(t)
 	tests := []struct {
 		name string
-		opt  DispatcherOption
-		want string
+		opts []DispatcherOption
+		want error
 	}{
-		{"empty owner", WithOwner(""), "owner: empty"},
-		{"short lease", WithLease(time.Millisecond), "at least 1s"},
-		{"zero batch", WithBatch(0), "at least 1"},
-		{"backoff ceiling below base", WithBackoff(time.Minute, time.Second), "base <= ceiling"},
-		{"negative gap", WithChannelGap(-time.Second), "negative"},
-		{"nil clock", WithClock(nil), "clock: nil"},
-		{"no language", WithUnitLanguage("法制支队", ""), "empty"},
+		{"empty owner", []DispatcherOption{WithOwner("")}, ErrEmptyOwner},
+		{"nil clock", []DispatcherOption{WithClock(nil)}, ErrNilClock},
+		{"negative gap", []DispatcherOption{WithChannelGap(-time.Second)}, ErrInvalidChannelGap},
+		{"empty language", []DispatcherOption{WithLanguage("")}, ErrEmptyLanguage},
+		{"unit without language", []DispatcherOption{WithUnitLanguage("法制支队", "")}, ErrEmptyLanguage},
+		{"language without unit", []DispatcherOption{WithUnitLanguage("", "en")}, ErrEmptyLanguage},
+		{"nil translator", []DispatcherOption{WithTranslator(nil)}, ErrNilTranslator},
+		{"short lease", []DispatcherOption{WithLease(time.Millisecond)}, ErrInvalidLease},
+		{"short lookback", []DispatcherOption{WithLookback(time.Minute)}, ErrInvalidLookback},
+		{"zero late after", []DispatcherOption{WithLateAfter(0)}, ErrInvalidLateAfter},
+		{"zero backoff base", []DispatcherOption{WithBackoff(0, time.Second)}, ErrInvalidBackoff},
+		{"backoff ceiling below base", []DispatcherOption{WithBackoff(time.Minute, time.Second)}, ErrInvalidBackoff},
+		{"negative retry wait", []DispatcherOption{WithRetryWait(-time.Second)}, ErrInvalidRetryWait},
+		{"retry wait over half the lease", []DispatcherOption{WithLease(time.Minute), WithRetryWait(31 * time.Second)}, ErrInvalidRetryWait},
+		{"nil jitter", []DispatcherOption{WithJitter(nil)}, ErrNilJitter},
+		{"zero batch", []DispatcherOption{WithBatch(0)}, ErrInvalidBatch},
+		{"zero parallel", []DispatcherOption{WithParallel(0)}, ErrInvalidParallel},
+		{"nil logger", []DispatcherOption{WithLogger(nil)}, ErrNilLogger},
+		{"nil audit head", []DispatcherOption{WithAuditHead(nil)}, ErrNilAuditHead},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := NewDispatcher(g.src, g.log, g.sender, g.policy, tt.opt)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("err = %v, want it to mention %q", err, tt.want)
+			_, err := NewDispatcher(g.src, g.log, g.sender, g.policy, tt.opts...)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("err = %v, want %v", err, tt.want)
 			}
 		})
 	}

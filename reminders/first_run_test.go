@@ -58,19 +58,19 @@ func TestDispatcher_Tick_firstRun(t *testing.T) {
 	}
 	for _, want := range []string{
 		"【任务提醒】致法制支队", "提醒服务已开通", "截至2019年9月16日",
-		"已逾期（1项）：\n· 第1项（责任单位）：期限2019年8月31日，已逾期16天",
-		"接下来到期（4项）：\n· 第2项（牵头单位）：期限2019年9月18日，还有2天",
-		"第5项（牵头单位）：期限2020年1月20日", // a yearly milestone comes next, never overdue
+		"已逾期（1项）：\n· 第1项（责任）：期限2019年8月底前，已逾期16天",
+		"接下来到期（4项）：\n· 第2项（牵头）：期限2019年9月18日前，还有2天",
+		"第5项（牵头）：期限2020年1月20日", // a yearly milestone comes next, never overdue
 		"/duty task",
 	} {
 		if !strings.Contains(texts["法制支队"], want) {
 			t.Errorf("法制支队's status lacks %q:\n%s", want, texts["法制支队"])
 		}
 	}
-	if s := texts["市局办公室"]; !strings.Contains(s, "长期任务（1项）：第7项") || !strings.Contains(s, "第1项（牵头单位）") {
+	if s := texts["市局办公室"]; !strings.Contains(s, "长期任务（1项）：第7项") || !strings.Contains(s, "第1项（牵头）") {
 		t.Errorf("市局办公室 (leads task 1, task 7 ongoing) status:\n%s", s)
 	}
-	for _, want := range []string{"Reminders are on", "Coming up (2):", "- task 8 (responsible): due 2019-10-08, 22 days left", "- task 6 (lead): due 2019-12-31"} {
+	for _, want := range []string{"Reminders are on", "Coming up (2):", "- task 8 (responsible): due 2019-10-08 (2019年10月8日前), 22 days left", "- task 6 (lead): due 2019-12-31"} {
 		if !strings.Contains(texts["督察支队"], want) {
 			t.Errorf("督察支队's English status lacks %q:\n%s", want, texts["督察支队"])
 		}

@@ -31,6 +31,9 @@ const maxShift = 31
 func Plan(notices []*knowledge.Notice, assignments map[string][]knowledge.Assignment, units []knowledge.Unit, p *Policy, from, to time.Time) []knowledge.Reminder {
 	pls := make([]*planner, 0, len(notices))
 	for _, n := range notices {
+		if n.Archived {
+			continue // retired by an administrator: nobody is reminded of it any more
+		}
 		pl := &planner{p: p.For(n.Number), n: n, from: from, to: to}
 		pl.fromD, pl.toD = knowledge.DateOf(from.In(pl.p.loc)), knowledge.DateOf(to.In(pl.p.loc))
 		pl.units = unitIndex(n.Units, units)

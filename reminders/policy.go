@@ -86,10 +86,10 @@ func WithBefore(days ...int) Option {
 		seen := map[int]bool{}
 		for _, d := range days {
 			if d < 1 || d > 366 {
-				return fmt.Errorf("before: %d days: want 1 to 366", d)
+				return fmt.Errorf("%w: %d", ErrInvalidBefore, d)
 			}
 			if seen[d] {
-				return fmt.Errorf("before: %d days given twice", d)
+				return fmt.Errorf("%w: %d given twice", ErrInvalidBefore, d)
 			}
 			seen[d] = true
 		}
@@ -104,7 +104,7 @@ func WithBefore(days ...int) Option {
 func WithSendTime(hour, minute int) Option {
 	return func(p *Policy) error {
 		if hour < 0 || hour > 23 || minute < 0 || minute > 59 {
-			return fmt.Errorf("send time %02d:%02d: want 00:00 to 23:59", hour, minute)
+			return fmt.Errorf("%w: %02d:%02d", ErrInvalidSendTime, hour, minute)
 		}
 		p.hour, p.minute = hour, minute
 		return nil
@@ -116,10 +116,10 @@ func WithSendTime(hour, minute int) Option {
 func WithLocation(loc *time.Location) Option {
 	return func(p *Policy) error {
 		if loc == nil {
-			return fmt.Errorf("location: nil")
+			return ErrNilLocation
 		}
 		if p.inNotice {
-			return fmt.Errorf("location: a deployment setting, not per notice")
+			return fmt.Errorf("location: %w", ErrDeploymentOnly)
 		}
 		p.loc = loc
 		return nil
@@ -131,10 +131,10 @@ func WithLocation(loc *time.Location) Option {
 func WithCalendar(c *Calendar) Option {
 	return func(p *Policy) error {
 		if c == nil {
-			return fmt.Errorf("calendar: nil")
+			return ErrNilCalendar
 		}
 		if p.inNotice {
-			return fmt.Errorf("calendar: a deployment setting, not per notice")
+			return fmt.Errorf("calendar: %w", ErrDeploymentOnly)
 		}
 		p.cal = c
 		return nil
@@ -157,7 +157,7 @@ func WithWorkingDaysOnly(on bool) Option {
 func WithOverdueEvery(days int) Option {
 	return func(p *Policy) error {
 		if days < 0 || days > 366 {
-			return fmt.Errorf("overdue every %d days: want 0 (off) to 366", days)
+			return fmt.Errorf("%w: %d", ErrInvalidOverdueEvery, days)
 		}
 		p.overdueEvery = days
 		return nil
@@ -189,10 +189,10 @@ func WithWeeklySummary(on bool) Option {
 func WithNotice(number string, opts ...Option) Option {
 	return func(p *Policy) error {
 		if number == "" {
-			return fmt.Errorf("notice override: empty notice number")
+			return fmt.Errorf("%w: empty notice number", ErrInvalidNoticeOverride)
 		}
 		if p.inNotice {
-			return fmt.Errorf("notice override %s: nested", number)
+			return fmt.Errorf("%w: %s nested", ErrInvalidNoticeOverride, number)
 		}
 		if p.noticeOpts == nil {
 			p.noticeOpts = map[string][]Option{}

@@ -1,6 +1,7 @@
 package reminders
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -27,27 +28,32 @@ func TestNewPolicy_invalid(t *testing.T) {
 	tests := []struct {
 		name string
 		opt  Option
-		want string
+		want error
 	}{
-		{"zero days before", WithBefore(7, 0), "want 1 to 366"},
-		{"a day twice", WithBefore(3, 3), "given twice"},
-		{"hour 24", WithSendTime(24, 0), "want 00:00 to 23:59"},
-		{"minute 60", WithSendTime(9, 60), "want 00:00 to 23:59"},
-		{"nil location", WithLocation(nil), "location: nil"},
-		{"nil calendar", WithCalendar(nil), "calendar: nil"},
-		{"negative overdue", WithOverdueEvery(-1), "want 0 (off)"},
-		{"notice without number", WithNotice(""), "empty notice number"},
-		{"location per notice", WithNotice("X", WithLocation(time.UTC)), "not per notice"},
-		{"bad option per notice", WithNotice("X", WithBefore(-2)), "for notice X"},
-		{"nested notice", WithNotice("X", WithNotice("Y")), "nested"},
+		{"zero days before", WithBefore(7, 0), ErrInvalidBefore},
+		{"a day twice", WithBefore(3, 3), ErrInvalidBefore},
+		{"hour 24", WithSendTime(24, 0), ErrInvalidSendTime},
+		{"minute 60", WithSendTime(9, 60), ErrInvalidSendTime},
+		{"nil location", WithLocation(nil), ErrNilLocation},
+		{"nil calendar", WithCalendar(nil), ErrNilCalendar},
+		{"negative overdue", WithOverdueEvery(-1), ErrInvalidOverdueEvery},
+		{"notice without number", WithNotice(""), ErrInvalidNoticeOverride},
+		{"location per notice", WithNotice("X", WithLocation(time.UTC)), ErrDeploymentOnly},
+		{"calendar per notice", WithNotice("X", WithCalendar(&Calendar{})), ErrDeploymentOnly},
+		{"bad option per notice", WithNotice("X", WithBefore(-2)), ErrInvalidBefore},
+		{"nested notice", WithNotice("X", WithNotice("Y")), ErrInvalidNoticeOverride},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := NewPolicy(tt.opt)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("err = %v, want it to mention %q", err, tt.want)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("err = %v, want %v", err, tt.want)
 			}
 		})
+	}
+	// The error of a per-notice option names the notice.
+	if _, err := NewPolicy(WithNotice("X", WithBefore(-2))); err == nil || !strings.Contains(err.Error(), "for notice X") {
+		t.Errorf("err = %v, want it to name notice X", err)
 	}
 }
 

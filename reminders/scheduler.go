@@ -37,7 +37,7 @@ type SchedulerOption func(*Scheduler) error
 func Every(d time.Duration) SchedulerOption {
 	return func(s *Scheduler) error {
 		if d < time.Second {
-			return fmt.Errorf("every %v: want at least 1s", d)
+			return fmt.Errorf("%w: %v", ErrInvalidEvery, d)
 		}
 		s.every = d
 		return nil
@@ -49,7 +49,7 @@ func Every(d time.Duration) SchedulerOption {
 func WithSchedulerClock(c clockwork.Clock) SchedulerOption {
 	return func(s *Scheduler) error {
 		if c == nil {
-			return errors.New("scheduler clock: nil")
+			return ErrNilClock
 		}
 		s.clock = c
 		return nil
@@ -60,7 +60,7 @@ func WithSchedulerClock(c clockwork.Clock) SchedulerOption {
 func WithLocker(l gocron.Locker) SchedulerOption {
 	return func(s *Scheduler) error {
 		if l == nil {
-			return errors.New("locker: nil")
+			return ErrNilLocker
 		}
 		s.locker = l
 		return nil
@@ -72,7 +72,7 @@ func WithLocker(l gocron.Locker) SchedulerOption {
 func OnTick(f func(Result, error)) SchedulerOption {
 	return func(s *Scheduler) error {
 		if f == nil {
-			return errors.New("on tick: nil")
+			return ErrNilObserver
 		}
 		s.observer = f
 		return nil
@@ -83,7 +83,7 @@ func OnTick(f func(Result, error)) SchedulerOption {
 func WithSchedulerLogger(l *slog.Logger) SchedulerOption {
 	return func(s *Scheduler) error {
 		if l == nil {
-			return errors.New("scheduler logger: nil")
+			return ErrNilLogger
 		}
 		s.logger = l
 		return nil

@@ -327,18 +327,19 @@ func TestNewScheduler_invalid(t *testing.T) {
 	tests := []struct {
 		name string
 		opt  SchedulerOption
-		want string
+		want error
 	}{
-		{"too often", Every(time.Millisecond), "at least 1s"},
-		{"nil clock", WithSchedulerClock(nil), "clock: nil"},
-		{"nil locker", WithLocker(nil), "locker: nil"},
-		{"nil observer", OnTick(nil), "on tick: nil"},
+		{"too often", Every(time.Millisecond), ErrInvalidEvery},
+		{"nil clock", WithSchedulerClock(nil), ErrNilClock},
+		{"nil locker", WithLocker(nil), ErrNilLocker},
+		{"nil observer", OnTick(nil), ErrNilObserver},
+		{"nil logger", WithSchedulerLogger(nil), ErrNilLogger},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := NewScheduler(d, tt.opt)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("err = %v, want it to mention %q", err, tt.want)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("err = %v, want %v", err, tt.want)
 			}
 		})
 	}

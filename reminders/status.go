@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"dutybot/i18n/facts"
 	"dutybot/knowledge"
 )
 
@@ -148,12 +149,8 @@ func statusMessage(tr Translator, lang, unit string, entries []statusEntry, toda
 		}
 		return tr.T(lang, "reminders_status_ref", map[string]any{"Task": e.task.Number})
 	}
-	role := func(e statusEntry) string {
-		if e.role == knowledge.RoleLead {
-			return tr.T(lang, "reminders_status_role_lead", nil)
-		}
-		return tr.T(lang, "reminders_status_role_responsible", nil)
-	}
+	role := func(e statusEntry) string { return facts.Role(w.facts(), e.role) }
+	deadline := func(e statusEntry) string { return facts.Deadline(w.facts(), dueDeadline(e.task, e.due)) }
 	w.line("reminders_header", map[string]any{"Unit": unit})
 	w.line("reminders_status_intro", map[string]any{"Date": w.date(today)})
 	list := func(head string, es []statusEntry, most int, line func(statusEntry)) {
@@ -169,14 +166,14 @@ func statusMessage(tr Translator, lang, unit string, entries []statusEntry, toda
 		}
 	}
 	list("reminders_status_overdue", overdue, statusListMax, func(e statusEntry) {
-		w.line("reminders_status_overdue_task", map[string]any{"Ref": ref(e), "Role": role(e), "Date": w.date(e.due), "Days": e.due.DaysUntil(today)})
+		w.line("reminders_status_overdue_task", map[string]any{"Ref": ref(e), "Role": role(e), "Deadline": deadline(e), "Days": e.due.DaysUntil(today)})
 	})
 	list("reminders_status_next", next, statusNextMax, func(e statusEntry) {
 		id, days := "reminders_status_next_task", today.DaysUntil(e.due)
 		if days == 0 {
 			id = "reminders_status_today_task"
 		}
-		w.line(id, map[string]any{"Ref": ref(e), "Role": role(e), "Date": w.date(e.due), "Days": days})
+		w.line(id, map[string]any{"Ref": ref(e), "Role": role(e), "Deadline": deadline(e), "Days": days})
 	})
 	if len(ongoing) > 0 {
 		refs := make([]string, len(ongoing))

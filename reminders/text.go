@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"dutybot/i18n"
+	"dutybot/i18n/facts"
 	"dutybot/knowledge"
 )
 
@@ -108,17 +109,16 @@ func unitMessage(tr Translator, lang, unit string, late bool, items []item, toda
 	return w.b.String()
 }
 
+// deadline writes the deadline of it's milestone (through i18n/facts, as
+// answers and the Slack card write it) with the days left or overdue.
 func (w *writer) deadline(it item, today knowledge.Date) {
+	data := map[string]any{"Deadline": facts.Deadline(w.facts(), dueDeadline(it.task, it.r.Due))}
 	if it.r.Due.IsZero() {
-		w.line("reminders_deadline_ongoing", map[string]any{"Text": it.task.Deadline.Text})
+		w.line("reminders_deadline_ongoing", data)
 		return
 	}
-	text := it.task.Deadline.Text
-	if it.r.Due != it.task.Deadline.Date {
-		text = yearlyText(it.task, it.r.Due)
-	}
 	days := today.DaysUntil(it.r.Due)
-	data := map[string]any{"Date": w.date(it.r.Due), "Text": text, "Days": days}
+	data["Days"] = days
 	switch {
 	case days > 1:
 		w.line("reminders_deadline_left", data)
@@ -132,14 +132,17 @@ func (w *writer) deadline(it item, today knowledge.Date) {
 	}
 }
 
-// yearlyText returns the words of the yearly period due falls on.
-func yearlyText(t *knowledge.Task, due knowledge.Date) string {
-	for _, p := range t.Periods {
-		if p.Unit == knowledge.Yearly && p.Month == int(due.Month) && p.Day == due.Day {
-			return p.Text
-		}
+// facts is the writer's language for the shared renderer of task facts.
+func (w *writer) facts() facts.Localizer { return facts.Bind(w.lang, w.tr.T) }
+
+// dueDeadline is the deadline a reminder due on due is about: the task's
+// own, an ongoing duty's when due is zero, or for a yearly milestone that
+// day itself (the period's words, 每年1月20日前, would not say which year).
+func dueDeadline(t *knowledge.Task, due knowledge.Date) knowledge.Deadline {
+	if due.IsZero() || due == t.Deadline.Date {
+		return t.Deadline
 	}
-	return ""
+	return knowledge.Deadline{Kind: knowledge.DeadlineDate, Date: due}
 }
 
 // summaryLine is one unit's late or soon-due tasks in the weekly summary.

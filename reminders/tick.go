@@ -56,8 +56,9 @@ type state struct {
 	notices []*knowledge.Notice
 	byNum   map[string]*knowledge.Notice
 	assign  map[string][]knowledge.Assignment
-	status  map[string][]statusEntry // open parts by unit, once asked for (open)
-	head    string                   // the audit chain's head, for the weekly summary
+	status  map[string][]statusEntry    // open parts by unit, once asked for (open)
+	head    string                      // the audit chain's head, for the weekly summary
+	parts   map[string][]knowledge.Part // parts in the loop by notice, once asked for (signchase.go)
 }
 
 func (d *Dispatcher) load(ctx context.Context) (*state, error) {
@@ -65,8 +66,13 @@ func (d *Dispatcher) load(ctx context.Context) (*state, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load notices: %w", err)
 	}
-	s := &state{notices: ns, byNum: map[string]*knowledge.Notice{}, assign: map[string][]knowledge.Assignment{}}
+	s := &state{byNum: map[string]*knowledge.Notice{}, assign: map[string][]knowledge.Assignment{}}
 	for _, n := range ns {
+		// An archived notice is known (a reminder of it logged before the
+		// archive is skipped, saying why) but neither planned nor summed up.
+		if !n.Archived {
+			s.notices = append(s.notices, n)
+		}
 		as, err := d.src.Assignments(ctx, n.Number)
 		if err != nil {
 			return nil, fmt.Errorf("load assignments of %s: %w", n.Number, err)
@@ -129,6 +135,11 @@ func (d *Dispatcher) Tick(ctx context.Context, now time.Time) (Result, error) {
 	if err := d.log.MarkRun(ctx, JobName, now); err != nil {
 		return res, fmt.Errorf("reminder tick: %w", err)
 	}
+	chased, err := d.recordSignChase(ctx, st, now)
+	if err != nil {
+		return res, fmt.Errorf("reminder tick: 签收 follow-up: %w", err)
+	}
+	res.Recorded += chased
 	ru := &run{now: now, retryUntil: d.clock.Now().Add(d.retryWait), settled: map[int64]bool{}}
 	handled := map[int64]bool{}
 	var ix *planIndex // built at the first claim that needs it
@@ -196,7 +207,7 @@ func (d *Dispatcher) deliver(ctx context.Context, ru *run, stopAt time.Time, st 
 	// far enough back to judge it.
 	oldest := from
 	for _, lr := range claimed {
-		if lr.Reminder.Kind != KindStatus && lr.Reminder.At.Before(oldest) {
+		if lr.Reminder.Kind != KindStatus && !isChase(lr.Reminder.Kind) && lr.Reminder.At.Before(oldest) {
 			oldest = lr.Reminder.At
 		}
 	}
@@ -221,12 +232,25 @@ func (d *Dispatcher) deliver(ctx context.Context, ru *run, stopAt time.Time, st 
 		switch {
 		case r.Kind == KindStatus:
 			// Judged when rendered: the unit may have nothing open by now.
+		case isChase(r.Kind):
+			// Judged when rendered, from the parts as they are now.
+			if _, err := d.parts(ctx, st, r.Notice); err != nil {
+				errs = append(errs, err)
+				continue
+			}
 		case !ix.has(r):
 			skip(lr, d.whyNotPlanned(st, r))
 			continue
 		case ix.latest[milestoneOf(r)].After(r.At):
 			skip(lr, "superseded by the reminder of "+ix.latest[milestoneOf(r)].Format(time.RFC3339))
 			continue
+		}
+		if r.Unit == AdminUnit {
+			// The 通报's ranking and ledger read the parts as they are now;
+			// without them it goes as before.
+			if _, err := d.parts(ctx, st, r.Notice); err != nil {
+				d.logger.Warn("weekly summary without the loop's ranking", "notice", r.Notice, "err", err)
+			}
 		}
 		m := byUnit[r.Unit]
 		if m == nil {

@@ -13,7 +13,7 @@ import (
 
 // assignmentColumns are what assignmentQuery selects, in scanAssignments' order.
 // The part's place in the supervision loop comes from part_states, joined
-// by notice, task number and unit (see PartStateRow).
+// by notice, task number and unit (see partStateRow).
 const assignmentColumns = "t.number, u.name, a.role, a.done, a.done_at, a.done_by, COALESCE(ps.state, '')"
 
 // joinPartStates is the LEFT JOIN that brings each assignment's loop state.
@@ -58,7 +58,7 @@ func scanAssignments(q *gorm.DB) ([]knowledge.Assignment, error) {
 }
 
 func noticeID(tx *gorm.DB, number string) (int64, error) {
-	var row NoticeRow
+	var row noticeRow
 	err := tx.Select("id").Where("number = ?", number).First(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return 0, fmt.Errorf("notice %s: %w", number, knowledge.ErrNotFound)

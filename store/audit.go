@@ -68,8 +68,8 @@ func (db *DB) audited(ctx context.Context, by knowledge.Actor, fn func(tx *gorm.
 
 // lockHead reads the chain's head row, locked for the rest of the
 // transaction.
-func lockHead(tx *gorm.DB) (*AuditHeadRow, error) {
-	var head AuditHeadRow
+func lockHead(tx *gorm.DB) (*auditHeadRow, error) {
+	var head auditHeadRow
 	if err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).First(&head, 1).Error; err != nil {
 		return nil, fmt.Errorf("lock audit head: %w", err)
 	}
@@ -78,10 +78,10 @@ func lockHead(tx *gorm.DB) (*AuditHeadRow, error) {
 
 // append writes changes as the next entries of the chain, by the actor at
 // now, and moves the head (locked by lockHead) to the last of them.
-func (head *AuditHeadRow) append(tx *gorm.DB, by knowledge.Actor, now time.Time, changes []change) error {
-	rows := make([]AuditRow, len(changes))
+func (head *auditHeadRow) append(tx *gorm.DB, by knowledge.Actor, now time.Time, changes []change) error {
+	rows := make([]auditRow, len(changes))
 	for i, ch := range changes {
-		r := AuditRow{
+		r := auditRow{
 			Seq: head.Seq + 1, At: now, User: by.User, Via: by.Via, Channel: by.Channel, Team: by.Team,
 			Action: ch.Action, Notice: ch.Notice, Task: ch.Task, Unit: ch.Unit, Role: ch.Role,
 			Before: ch.Before, After: ch.After, Prev: head.Hash,
@@ -93,7 +93,7 @@ func (head *AuditHeadRow) append(tx *gorm.DB, by knowledge.Actor, now time.Time,
 	if err := tx.CreateInBatches(rows, 200).Error; err != nil {
 		return fmt.Errorf("append audit: %w", err)
 	}
-	res := tx.Model(&AuditHeadRow{}).Where("id = 1").Updates(map[string]any{"seq": head.Seq, "hash": head.Hash})
+	res := tx.Model(&auditHeadRow{}).Where("id = 1").Updates(map[string]any{"seq": head.Seq, "hash": head.Hash})
 	if res.Error != nil {
 		return fmt.Errorf("advance audit head: %w", res.Error)
 	}
@@ -107,7 +107,7 @@ func (head *AuditHeadRow) append(tx *gorm.DB, by knowledge.Actor, now time.Time,
 // did, so chains written before they existed still verify, and removing a
 // set one changes the hash like any other edit. The encodings are pinned by
 // testdata/audit_hash*.golden: changing them breaks every existing chain.
-func auditHash(r AuditRow) string {
+func auditHash(r auditRow) string {
 	fields := []any{
 		r.Seq, r.At.UTC().Format(time.RFC3339Nano), r.User, r.Via, r.Action,
 		r.Notice, r.Task, r.Unit, r.Before, r.After, r.Prev,
@@ -123,7 +123,7 @@ func auditHash(r AuditRow) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func auditEntry(r AuditRow) knowledge.AuditEntry {
+func auditEntry(r auditRow) knowledge.AuditEntry {
 	return knowledge.AuditEntry{
 		Seq: r.Seq, At: r.At.UTC(), Actor: knowledge.Actor{User: r.User, Via: r.Via, Channel: r.Channel, Team: r.Team},
 		Action: r.Action, Notice: r.Notice, Task: r.Task, Unit: r.Unit, Role: r.Role,
@@ -133,7 +133,7 @@ func auditEntry(r AuditRow) knowledge.AuditEntry {
 
 // Audit returns the audit log, oldest first.
 func (db *DB) Audit(ctx context.Context) ([]knowledge.AuditEntry, error) {
-	var rows []AuditRow
+	var rows []auditRow
 	if err := db.r.WithContext(ctx).Order("seq").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("read audit log: %w", err)
 	}

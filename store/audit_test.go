@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 // TestAuditHash_golden pins the canonical encoding: a change to it would
 // make every stored chain fail verification.
 func TestAuditHash_golden(t *testing.T) {
-	r := AuditRow{
+	r := auditRow{
 		Seq: 7, At: time.Date(2019, 9, 2, 1, 2, 3, 456789000, time.UTC), User: "U123", Via: "slack",
 		Action: ActionDone, Notice: "淮公通〔2019〕395号", Task: 17, Unit: "法制支队",
 		Before: "open", After: "done", Prev: strings.Repeat("ab", 32),
@@ -45,13 +45,13 @@ func TestAuditHash_golden(t *testing.T) {
 func TestDB_VerifyAudit(t *testing.T) {
 	// Each tamper works on a chain of 5 entries (an import and four SetDone)
 	// by raw SQL, the way someone with database access would.
-	forge := func(db *DB, seq int64, prev string) AuditRow {
-		r := AuditRow{Seq: seq, At: db.now(), User: "mallory", Via: "cli", Action: ActionDone,
+	forge := func(db *DB, seq int64, prev string) auditRow {
+		r := auditRow{Seq: seq, At: db.now(), User: "mallory", Via: "cli", Action: ActionDone,
 			Notice: fixtureNotice().Number, Task: 3, Unit: "人事处", Before: "open", After: "done", Prev: prev}
 		r.Hash = auditHash(r)
 		return r
 	}
-	insert := func(db *DB, r AuditRow) error {
+	insert := func(db *DB, r auditRow) error {
 		return db.w.Exec(`INSERT INTO audit_log (seq, at, actor_user, actor_via, action, notice, task, unit, before, after, prev, hash)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			r.Seq, r.At, r.User, r.Via, r.Action, r.Notice, r.Task, r.Unit, r.Before, r.After, r.Prev, r.Hash).Error

@@ -9,7 +9,7 @@ import (
 	"dutybot/knowledge"
 )
 
-// noticeBody is the JSON kept in NoticeRow.Body: the parts of a notice that
+// noticeBody is the JSON kept in noticeRow.Body: the parts of a notice that
 // are only ever read whole, never queried.
 type noticeBody struct {
 	Addressees []string                `json:"addressees,omitempty"`
@@ -34,8 +34,8 @@ func noticeDigest(n *knowledge.Notice) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func noticeRow(n *knowledge.Notice, digest string) NoticeRow {
-	return NoticeRow{
+func newNoticeRow(n *knowledge.Notice, digest string) noticeRow {
+	return noticeRow{
 		Number: n.Number, Title: n.Title, Issuer: n.Issuer, Date: n.Date.String(),
 		TableTitle: n.TableTitle,
 		Body: mustJSON(noticeBody{
@@ -47,7 +47,7 @@ func noticeRow(n *knowledge.Notice, digest string) NoticeRow {
 	}
 }
 
-func (r NoticeRow) notice() (*knowledge.Notice, error) {
+func (r noticeRow) notice() (*knowledge.Notice, error) {
 	n := &knowledge.Notice{
 		Number: r.Number, Title: r.Title, Issuer: r.Issuer, TableTitle: r.TableTitle,
 	}
@@ -66,12 +66,12 @@ func (r NoticeRow) notice() (*knowledge.Notice, error) {
 	return n, nil
 }
 
-func taskRow(noticeID int64, t *knowledge.Task) TaskRow {
+func newTaskRow(noticeID int64, t *knowledge.Task) taskRow {
 	periods := "[]"
 	if len(t.Periods) > 0 {
 		periods = mustJSON(t.Periods)
 	}
-	return TaskRow{
+	return taskRow{
 		NoticeID: noticeID, Number: t.Number,
 		Section: t.Section, SectionNumeral: t.SectionNumeral,
 		Subsection: t.Subsection, SubsectionNumeral: t.SubsectionNumeral,
@@ -81,7 +81,7 @@ func taskRow(noticeID int64, t *knowledge.Task) TaskRow {
 	}
 }
 
-func (r TaskRow) task() (knowledge.Task, error) {
+func (r taskRow) task() (knowledge.Task, error) {
 	t := knowledge.Task{
 		Number: r.Number, Section: r.Section, SectionNumeral: r.SectionNumeral,
 		Subsection: r.Subsection, SubsectionNumeral: r.SubsectionNumeral, Content: r.Content,

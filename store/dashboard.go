@@ -17,22 +17,22 @@ import (
 // feed: before and after hold the feed's generations (never a token).
 const ActionCalendarRotate = "calendar.rotate"
 
-// DashboardKeyRow holds the dashboard's signing key when $DUTYBOT_SECRET
+// dashboardKeyRow holds the dashboard's signing key when $DUTYBOT_SECRET
 // does not give one: made once, by whichever replica asks first, and kept,
 // so that links stay valid across restarts and replicas.
-type DashboardKeyRow struct {
+type dashboardKeyRow struct {
 	ID        int64     `gorm:"primaryKey;autoIncrement:false"`
 	Key       []byte    `gorm:"not null"`
 	CreatedAt time.Time `gorm:"not null"`
 }
 
 // TableName names the table.
-func (DashboardKeyRow) TableName() string { return "dashboard_keys" }
+func (dashboardKeyRow) TableName() string { return "dashboard_keys" }
 
-// CalendarFeedRow is a unit's calendar feed's generation: its token is
+// calendarFeedRow is a unit's calendar feed's generation: its token is
 // signed over the generation, so raising it (a rotation) voids the old
 // address. A unit without a row is at generation 0.
-type CalendarFeedRow struct {
+type calendarFeedRow struct {
 	Unit       string    `gorm:"primaryKey;size:200"`
 	Generation int64     `gorm:"not null"`
 	RotatedAt  time.Time `gorm:"not null"`
@@ -40,7 +40,7 @@ type CalendarFeedRow struct {
 }
 
 // TableName names the table.
-func (CalendarFeedRow) TableName() string { return "calendar_feeds" }
+func (calendarFeedRow) TableName() string { return "calendar_feeds" }
 
 // createDashboard is migration 9: the dashboard's key and the calendar
 // feeds' generations, in explicit statements that are harmless to run again.
@@ -72,7 +72,7 @@ func createDashboard(tx *gorm.DB) error {
 // that was stored first: the insert does nothing when a row is there.
 // The key is a secret, not a state of the table, so it is not audited.
 func (db *DB) DashboardKey(ctx context.Context, make func() ([]byte, error)) ([]byte, error) {
-	var row DashboardKeyRow
+	var row dashboardKeyRow
 	err := db.r.WithContext(ctx).First(&row, 1).Error
 	if err == nil {
 		return row.Key, nil
@@ -85,7 +85,7 @@ func (db *DB) DashboardKey(ctx context.Context, make func() ([]byte, error)) ([]
 		return nil, fmt.Errorf("make dashboard key: %w", err)
 	}
 	err = db.w.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).
-		Create(&DashboardKeyRow{ID: 1, Key: key, CreatedAt: db.now()}).Error
+		Create(&dashboardKeyRow{ID: 1, Key: key, CreatedAt: db.now()}).Error
 	if err != nil {
 		return nil, fmt.Errorf("store dashboard key: %w", err)
 	}
@@ -98,7 +98,7 @@ func (db *DB) DashboardKey(ctx context.Context, make func() ([]byte, error)) ([]
 // CalendarGenerations returns every unit's calendar feed generation that is
 // not 0, by canonical unit name.
 func (db *DB) CalendarGenerations(ctx context.Context) (map[string]int64, error) {
-	var rows []CalendarFeedRow
+	var rows []calendarFeedRow
 	if err := db.r.WithContext(ctx).Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("read calendar feeds: %w", err)
 	}
@@ -119,11 +119,11 @@ func (db *DB) RotateCalendar(ctx context.Context, unit string, by knowledge.Acto
 		if err != nil {
 			return err
 		}
-		var row CalendarFeedRow
+		var row calendarFeedRow
 		err = tx.Where("unit = ?", canon).First(&row).Error
 		switch {
 		case errors.Is(err, gorm.ErrRecordNotFound):
-			row = CalendarFeedRow{Unit: canon}
+			row = calendarFeedRow{Unit: canon}
 		case err != nil:
 			return fmt.Errorf("read calendar feed: %w", err)
 		}
@@ -148,7 +148,7 @@ func (db *DB) RotateCalendar(ctx context.Context, unit string, by knowledge.Acto
 // imported since it last read the notices, and reads them again only then.
 func (db *DB) CountAuditAfter(ctx context.Context, seq int64, actions ...string) (int64, error) {
 	var n int64
-	err := db.r.WithContext(ctx).Model(&AuditRow{}).Where("seq > ? AND action IN ?", seq, actions).Count(&n).Error
+	err := db.r.WithContext(ctx).Model(&auditRow{}).Where("seq > ? AND action IN ?", seq, actions).Count(&n).Error
 	if err != nil {
 		return 0, fmt.Errorf("count audit entries after %d: %w", seq, err)
 	}

@@ -73,7 +73,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 	cfg := defaultConfig()
 	for _, o := range opts {
 		if o == nil {
-			return nil, errors.New("store: nil option")
+			return nil, ErrNilOption
 		}
 		if err := o(&cfg); err != nil {
 			return nil, err

@@ -89,7 +89,7 @@ func DryRun() ImportOption {
 
 // planImport compares n with the stored notice row (nil when none is
 // stored) and its completion state kept.
-func planImport(tx *gorm.DB, row *NoticeRow, n *knowledge.Notice, digest string, kept keptStates) (*ImportPlan, error) {
+func planImport(tx *gorm.DB, row *noticeRow, n *knowledge.Notice, digest string, kept keptStates) (*ImportPlan, error) {
 	p := &ImportPlan{Notice: n.Number, TasksAfter: len(n.Tasks)}
 	if row == nil {
 		for _, t := range n.Tasks {

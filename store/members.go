@@ -51,7 +51,7 @@ func ensureMemberUnits(tx *gorm.DB) (*unitSet, error) {
 			if _, _, err := units.resolve(m); err == nil {
 				continue
 			}
-			if err := tx.Omit("Aliases", "Members").Create(&UnitRow{Name: m}).Error; err != nil {
+			if err := tx.Omit("Aliases", "Members").Create(&unitRow{Name: m}).Error; err != nil {
 				return nil, fmt.Errorf("add member unit %q of %s: %w", m, u.Name, err)
 			}
 			added = true
@@ -95,7 +95,7 @@ func syncAllMemberParts(tx *gorm.DB, c *chain, by string) error {
 	if err != nil {
 		return err
 	}
-	var notices []NoticeRow
+	var notices []noticeRow
 	if err := tx.Select("id", "number").Order("id").Find(&notices).Error; err != nil {
 		return fmt.Errorf("read notices: %w", err)
 	}
@@ -118,7 +118,7 @@ func syncAllMemberParts(tx *gorm.DB, c *chain, by string) error {
 // member to a finished group does not reopen it. Then group states are
 // derived again (audited as task.done or task.reopen).
 func (s *partSync) notice(noticeID int64, number string, kept keptStates) error {
-	var tasks []TaskRow
+	var tasks []taskRow
 	if err := s.tx.Select("id", "number").Where("notice_id = ?", noticeID).Find(&tasks).Error; err != nil {
 		return fmt.Errorf("read tasks of %s: %w", number, err)
 	}
@@ -126,13 +126,13 @@ func (s *partSync) notice(noticeID int64, number string, kept keptStates) error 
 	for _, t := range tasks {
 		numberOf[t.ID] = t.Number
 	}
-	var rows []AssignmentRow
-	err := s.tx.Where("task_id IN (?)", s.tx.Model(&TaskRow{}).Select("id").Where("notice_id = ?", noticeID)).
+	var rows []assignmentRow
+	err := s.tx.Where("task_id IN (?)", s.tx.Model(&taskRow{}).Select("id").Where("notice_id = ?", noticeID)).
 		Order("task_id, position, sub").Find(&rows).Error
 	if err != nil {
 		return fmt.Errorf("read assignments of %s: %w", number, err)
 	}
-	byTask := map[int64][]*AssignmentRow{}
+	byTask := map[int64][]*assignmentRow{}
 	var order []int64
 	for i := range rows {
 		r := &rows[i]
@@ -141,14 +141,14 @@ func (s *partSync) notice(noticeID int64, number string, kept keptStates) error 
 		}
 		byTask[r.TaskID] = append(byTask[r.TaskID], r)
 	}
-	var create []AssignmentRow
+	var create []assignmentRow
 	var drop []int64
 	var changed []taskChange
 	var inherited []partChange
 	for _, taskID := range order {
 		task := numberOf[taskID]
 		want, wantOrder := s.wantedParts(byTask[taskID])
-		var live []*AssignmentRow
+		var live []*assignmentRow
 		for _, r := range byTask[taskID] {
 			if r.ViaID == nil {
 				live = append(live, r)
@@ -164,7 +164,7 @@ func (s *partSync) notice(noticeID int64, number string, kept keptStates) error 
 			delete(want, k)
 			if *r.ViaID != *w.ViaID || r.Position != w.Position || r.Sub != w.Sub {
 				r.ViaID, r.Position, r.Sub = w.ViaID, w.Position, w.Sub
-				err := s.tx.Model(&AssignmentRow{}).Where("id = ?", r.ID).
+				err := s.tx.Model(&assignmentRow{}).Where("id = ?", r.ID).
 					Updates(map[string]any{"via_unit_id": *w.ViaID, "position": w.Position, "sub": w.Sub}).Error
 				if err != nil {
 					return fmt.Errorf("move member part: %w", err)
@@ -193,7 +193,7 @@ func (s *partSync) notice(noticeID int64, number string, kept keptStates) error 
 		}
 	}
 	if len(drop) > 0 {
-		if err := s.tx.Where("id IN ?", drop).Delete(&AssignmentRow{}).Error; err != nil {
+		if err := s.tx.Where("id IN ?", drop).Delete(&assignmentRow{}).Error; err != nil {
 			return fmt.Errorf("remove member parts: %w", err)
 		}
 	}
@@ -205,7 +205,7 @@ func (s *partSync) notice(noticeID int64, number string, kept keptStates) error 
 	for _, e := range doneChanges(number, inherited) {
 		s.audit(e)
 	}
-	rowsOnly := make([]*AssignmentRow, len(changed))
+	rowsOnly := make([]*assignmentRow, len(changed))
 	parts := make([]partChange, len(changed))
 	for i, ch := range changed {
 		rowsOnly[i] = ch.row
@@ -220,7 +220,7 @@ func (s *partSync) notice(noticeID int64, number string, kept keptStates) error 
 // taskChange is a part whose state a sync changed, with its task number.
 type taskChange struct {
 	task int
-	row  *AssignmentRow
+	row  *assignmentRow
 }
 
 // wantedParts returns the member parts a task's rows call for, by unit and
@@ -228,14 +228,14 @@ type taskChange struct {
 // members, one per member in the group's role, placed after the group and
 // as done as the group's part. A member that has a part of its own in the
 // same role, or through an earlier group, needs no second one.
-func (s *partSync) wantedParts(rows []*AssignmentRow) (map[partKey]*AssignmentRow, []partKey) {
+func (s *partSync) wantedParts(rows []*assignmentRow) (map[partKey]*assignmentRow, []partKey) {
 	own := map[partKey]bool{}
 	for _, r := range rows {
 		if r.ViaID == nil {
 			own[partKey{r.UnitID, r.Role}] = true
 		}
 	}
-	want := map[partKey]*AssignmentRow{}
+	want := map[partKey]*assignmentRow{}
 	var order []partKey
 	for _, g := range rows {
 		if g.ViaID != nil {
@@ -247,7 +247,7 @@ func (s *partSync) wantedParts(rows []*AssignmentRow) (map[partKey]*AssignmentRo
 				continue
 			}
 			via := g.UnitID
-			want[k] = &AssignmentRow{
+			want[k] = &assignmentRow{
 				TaskID: g.TaskID, UnitID: m, Role: g.Role, Position: g.Position, Sub: i + 1, ViaID: &via,
 				Done: g.Done, DoneAt: g.DoneAt, DoneBy: g.DoneBy,
 			}

@@ -25,17 +25,17 @@ var migrations = []migration{
 		if err := tx.Migrator().AutoMigrate(allRows()...); err != nil {
 			return err
 		}
-		return tx.Create(&AuditHeadRow{ID: 1}).Error
+		return tx.Create(&auditHeadRow{ID: 1}).Error
 	}},
 	{2, "member parts of group units", func(tx *gorm.DB) error {
 		// Version 1 builds from the live structs, so on a fresh database
 		// the columns exist already.
 		m := tx.Migrator()
 		for _, field := range []string{"Sub", "ViaID"} {
-			if m.HasColumn(&AssignmentRow{}, field) {
+			if m.HasColumn(&assignmentRow{}, field) {
 				continue
 			}
-			if err := m.AddColumn(&AssignmentRow{}, field); err != nil {
+			if err := m.AddColumn(&assignmentRow{}, field); err != nil {
 				return fmt.Errorf("add assignments.%s: %w", field, err)
 			}
 		}
@@ -49,7 +49,8 @@ var migrations = []migration{
 	{6, "scheduler runs", createSchedulerRuns},
 	{7, "where audited changes were asked, and the roles they apply to", addAuditColumns},
 	{8, "audit baseline of the state as found", auditBaseline},
-	{9, "dashboard key and calendar feeds", createDashboard},
+	{9, "archived notices", createNoticeArchives},
+	{10, "dashboard key and calendar feeds", createDashboard},
 }
 
 // SchemaVersion is the newest schema this binary knows.
@@ -73,11 +74,11 @@ func (db *DB) migrate(ctx context.Context) error {
 			}
 		}
 		current := 0
-		if tx.Migrator().HasTable(&SchemaVersionRow{}) {
-			if err := tx.Model(&SchemaVersionRow{}).Select("COALESCE(MAX(version), 0)").Scan(&current).Error; err != nil {
+		if tx.Migrator().HasTable(&schemaVersionRow{}) {
+			if err := tx.Model(&schemaVersionRow{}).Select("COALESCE(MAX(version), 0)").Scan(&current).Error; err != nil {
 				return fmt.Errorf("read schema version: %w", err)
 			}
-		} else if err := tx.Migrator().CreateTable(&SchemaVersionRow{}); err != nil {
+		} else if err := tx.Migrator().CreateTable(&schemaVersionRow{}); err != nil {
 			return fmt.Errorf("create schema_versions: %w", err)
 		}
 		if current > SchemaVersion() {
@@ -90,7 +91,7 @@ func (db *DB) migrate(ctx context.Context) error {
 			if err := m.up(tx); err != nil {
 				return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
 			}
-			if err := tx.Create(&SchemaVersionRow{Version: m.version, AppliedAt: db.now()}).Error; err != nil {
+			if err := tx.Create(&schemaVersionRow{Version: m.version, AppliedAt: db.now()}).Error; err != nil {
 				return fmt.Errorf("record migration %d: %w", m.version, err)
 			}
 			applied++
@@ -154,7 +155,7 @@ func auditBaseline(tx *gorm.DB) error {
 	if err != nil {
 		return err
 	}
-	var rows []AuditRow
+	var rows []auditRow
 	if err := tx.Order("seq").Find(&rows).Error; err != nil {
 		return fmt.Errorf("read audit log: %w", err)
 	}

@@ -115,8 +115,8 @@ func (db *DB) Import(ctx context.Context, n *knowledge.Notice, by knowledge.Acto
 
 // storedNotice reads the notice row with number (nil when there is none)
 // and the completion state of its parts.
-func storedNotice(tx *gorm.DB, number string) (*NoticeRow, keptStates, error) {
-	var row NoticeRow
+func storedNotice(tx *gorm.DB, number string) (*noticeRow, keptStates, error) {
+	var row noticeRow
 	err := tx.Where("number = ?", number).First(&row).Error
 	switch {
 	case errors.Is(err, gorm.ErrRecordNotFound):
@@ -136,7 +136,7 @@ func storedNotice(tx *gorm.DB, number string) (*NoticeRow, keptStates, error) {
 func importTx(tx *gorm.DB, c *chain, n *knowledge.Notice, digest string, by knowledge.Actor, o importOptions) (*ImportPlan, error) {
 	if o.onlyIfEmpty {
 		var stored int64
-		if err := tx.Model(&NoticeRow{}).Count(&stored).Error; err != nil {
+		if err := tx.Model(&noticeRow{}).Count(&stored).Error; err != nil {
 			return nil, fmt.Errorf("count notices: %w", err)
 		}
 		if stored > 0 {
@@ -163,7 +163,7 @@ func importTx(tx *gorm.DB, c *chain, n *knowledge.Notice, digest string, by know
 	}
 	summary := fmt.Sprintf("%d tasks, %d units, sha256 %s", len(n.Tasks), len(n.Units), digest)
 	before := ""
-	row := noticeRow(n, digest)
+	row := newNoticeRow(n, digest)
 	row.ImportedAt = c.now
 	if stored == nil {
 		if err := tx.Create(&row).Error; err != nil {
@@ -171,7 +171,7 @@ func importTx(tx *gorm.DB, c *chain, n *knowledge.Notice, digest string, by know
 		}
 	} else {
 		var units int64
-		if err := tx.Model(&NoticeUnitRow{}).Where("notice_id = ?", stored.ID).Count(&units).Error; err != nil {
+		if err := tx.Model(&noticeUnitRow{}).Where("notice_id = ?", stored.ID).Count(&units).Error; err != nil {
 			return plan, fmt.Errorf("count units of the old notice: %w", err)
 		}
 		before = fmt.Sprintf("%d tasks, %d units, sha256 %s", plan.TasksBefore, units, stored.Digest)
@@ -273,11 +273,11 @@ func auditLostParts(tx *gorm.DB, c *chain, noticeID int64, number string, kept k
 func upsertUnits(tx *gorm.DB, c *chain, n *knowledge.Notice) (map[string]int64, error) {
 	ids := map[string]int64{}
 	for _, u := range n.Units {
-		var row UnitRow
+		var row unitRow
 		err := tx.Where("name = ?", u.Name).First(&row).Error
 		switch {
 		case errors.Is(err, gorm.ErrRecordNotFound):
-			row = UnitRow{Name: u.Name, Group: u.Group, Channel: u.Channel}
+			row = unitRow{Name: u.Name, Group: u.Group, Channel: u.Channel}
 			if err := tx.Omit("Aliases", "Members").Create(&row).Error; err != nil {
 				return nil, fmt.Errorf("insert unit %s: %w", u.Name, err)
 			}
@@ -292,7 +292,7 @@ func upsertUnits(tx *gorm.DB, c *chain, n *knowledge.Notice) (map[string]int64, 
 				upd["channel"] = u.Channel
 				c.add(change{Action: ActionBind, Notice: n.Number, Unit: u.Name, After: u.Channel})
 			}
-			if err := tx.Model(&UnitRow{}).Where("id = ?", row.ID).Updates(upd).Error; err != nil {
+			if err := tx.Model(&unitRow{}).Where("id = ?", row.ID).Updates(upd).Error; err != nil {
 				return nil, fmt.Errorf("update unit %s: %w", u.Name, err)
 			}
 		}
@@ -301,7 +301,7 @@ func upsertUnits(tx *gorm.DB, c *chain, n *knowledge.Notice) (map[string]int64, 
 			continue
 		}
 		var have int64
-		if err := tx.Model(&UnitMemberRow{}).Where("unit_id = ?", row.ID).Count(&have).Error; err != nil {
+		if err := tx.Model(&unitMemberRow{}).Where("unit_id = ?", row.ID).Count(&have).Error; err != nil {
 			return nil, fmt.Errorf("members of %s: %w", u.Name, err)
 		}
 		if have == 0 {
@@ -318,9 +318,9 @@ func insertMembers(tx *gorm.DB, unitID int64, members []string) error {
 	if len(members) == 0 {
 		return nil
 	}
-	rows := make([]UnitMemberRow, len(members))
+	rows := make([]unitMemberRow, len(members))
 	for i, m := range members {
-		rows[i] = UnitMemberRow{UnitID: unitID, Position: i, Member: m}
+		rows[i] = unitMemberRow{UnitID: unitID, Position: i, Member: m}
 	}
 	return tx.Create(&rows).Error
 }
@@ -359,12 +359,12 @@ func clearNotice(tx *gorm.DB, noticeID int64) error {
 		run  func() error
 	}{
 		{"assignments", func() error {
-			return tx.Where("task_id IN (?)", tx.Model(&TaskRow{}).Select("id").Where("notice_id = ?", noticeID)).
-				Delete(&AssignmentRow{}).Error
+			return tx.Where("task_id IN (?)", tx.Model(&taskRow{}).Select("id").Where("notice_id = ?", noticeID)).
+				Delete(&assignmentRow{}).Error
 		}},
-		{"tasks", func() error { return tx.Where("notice_id = ?", noticeID).Delete(&TaskRow{}).Error }},
-		{"units", func() error { return tx.Where("notice_id = ?", noticeID).Delete(&NoticeUnitRow{}).Error }},
-		{"aliases", func() error { return tx.Where("notice_id = ?", noticeID).Delete(&UnitAliasRow{}).Error }},
+		{"tasks", func() error { return tx.Where("notice_id = ?", noticeID).Delete(&taskRow{}).Error }},
+		{"units", func() error { return tx.Where("notice_id = ?", noticeID).Delete(&noticeUnitRow{}).Error }},
+		{"aliases", func() error { return tx.Where("notice_id = ?", noticeID).Delete(&unitAliasRow{}).Error }},
 	}
 	for _, s := range steps {
 		if err := s.run(); err != nil {
@@ -377,15 +377,15 @@ func clearNotice(tx *gorm.DB, noticeID int64) error {
 // insertNoticeParts writes a notice's unit list, aliases, tasks and
 // assignments, restoring the completion states in kept.
 func insertNoticeParts(tx *gorm.DB, noticeID int64, n *knowledge.Notice, unitIDs map[string]int64, kept keptStates) error {
-	var nus []NoticeUnitRow
-	var aliases []UnitAliasRow
+	var nus []noticeUnitRow
+	var aliases []unitAliasRow
 	for i, u := range n.Units {
-		nus = append(nus, NoticeUnitRow{NoticeID: noticeID, UnitID: unitIDs[u.Name], Position: i})
+		nus = append(nus, noticeUnitRow{NoticeID: noticeID, UnitID: unitIDs[u.Name], Position: i})
 		seen := map[string]bool{}
 		for j, a := range u.Aliases {
 			if !seen[a] {
 				seen[a] = true
-				aliases = append(aliases, UnitAliasRow{UnitID: unitIDs[u.Name], NoticeID: noticeID, Alias: a, Position: j})
+				aliases = append(aliases, unitAliasRow{UnitID: unitIDs[u.Name], NoticeID: noticeID, Alias: a, Position: j})
 			}
 		}
 	}
@@ -397,18 +397,18 @@ func insertNoticeParts(tx *gorm.DB, noticeID int64, n *knowledge.Notice, unitIDs
 			return fmt.Errorf("insert aliases: %w", err)
 		}
 	}
-	tasks := make([]TaskRow, len(n.Tasks))
+	tasks := make([]taskRow, len(n.Tasks))
 	for i := range n.Tasks {
-		tasks[i] = taskRow(noticeID, &n.Tasks[i])
+		tasks[i] = newTaskRow(noticeID, &n.Tasks[i])
 	}
 	if err := tx.Omit("Assignments").CreateInBatches(tasks, batch).Error; err != nil {
 		return fmt.Errorf("insert tasks: %w", err)
 	}
-	var as []AssignmentRow
+	var as []assignmentRow
 	for i := range n.Tasks {
 		t := &n.Tasks[i]
 		for pos, a := range t.Units() {
-			row := AssignmentRow{TaskID: tasks[i].ID, UnitID: unitIDs[a.Unit], Role: string(a.Role), Position: pos}
+			row := assignmentRow{TaskID: tasks[i].ID, UnitID: unitIDs[a.Unit], Role: string(a.Role), Position: pos}
 			if s, ok := kept.find(t.Number, a.Unit, string(a.Role)); ok {
 				row.Done, row.DoneAt, row.DoneBy = true, s.at, s.by
 			}

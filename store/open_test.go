@@ -196,14 +196,14 @@ func TestOpen_migrations(t *testing.T) {
 			for range 2 {
 				db := MustOpenDB(t, dsn)
 				var n int64
-				if err := db.r.Model(&SchemaVersionRow{}).Count(&n).Error; err != nil {
+				if err := db.r.Model(&schemaVersionRow{}).Count(&n).Error; err != nil {
 					t.Fatal(err)
 				}
 				if n != int64(len(migrations)) {
 					t.Errorf("%d schema versions recorded, want %d", n, len(migrations))
 				}
 				var heads int64
-				db.r.Model(&AuditHeadRow{}).Count(&heads)
+				db.r.Model(&auditHeadRow{}).Count(&heads)
 				if heads != 1 {
 					t.Errorf("%d audit heads, want 1", heads)
 				}

@@ -7,6 +7,16 @@ import (
 	"github.com/jonboulle/clockwork"
 )
 
+// Errors of invalid options, returned by Open; test them with errors.Is.
+var (
+	// ErrNilOption is a nil Option given to Open.
+	ErrNilOption = errors.New("store: nil option")
+	// ErrNilClock is WithClock(nil).
+	ErrNilClock = errors.New("store: WithClock: nil clock")
+	// ErrNilLogger is WithLogger(nil).
+	ErrNilLogger = errors.New("store: WithLogger: nil logger")
+)
+
 // Option configures Open. Options validate their argument so that a wiring
 // mistake fails at start, not at the first audited change.
 type Option func(*config) error
@@ -28,7 +38,7 @@ func defaultConfig() config {
 func WithClock(c clockwork.Clock) Option {
 	return func(cfg *config) error {
 		if c == nil {
-			return errors.New("store: WithClock: nil clock")
+			return ErrNilClock
 		}
 		cfg.clock = c
 		return nil
@@ -39,7 +49,7 @@ func WithClock(c clockwork.Clock) Option {
 func WithLogger(l *slog.Logger) Option {
 	return func(cfg *config) error {
 		if l == nil {
-			return errors.New("store: WithLogger: nil logger")
+			return ErrNilLogger
 		}
 		cfg.logger = l
 		return nil

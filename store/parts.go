@@ -25,7 +25,7 @@ type partKey3 struct {
 func (db *DB) Parts(ctx context.Context, notice string) ([]knowledge.Part, error) {
 	var out []knowledge.Part
 	err := db.read(ctx, func(tx *gorm.DB) error {
-		var n NoticeRow
+		var n noticeRow
 		if err := tx.Select("id", "date").Where("number = ?", notice).First(&n).Error; err != nil {
 			if err == gorm.ErrRecordNotFound {
 				return fmt.Errorf("notice %s: %w", notice, knowledge.ErrNotFound)
@@ -82,7 +82,7 @@ func (db *DB) Parts(ctx context.Context, notice string) ([]knowledge.Part, error
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("read parts: %w", err)
 		}
-		var states []PartStateRow
+		var states []partStateRow
 		if err := tx.Where("notice_id = ?", n.ID).Find(&states).Error; err != nil {
 			return fmt.Errorf("read part states: %w", err)
 		}
@@ -98,7 +98,7 @@ func (db *DB) Parts(ctx context.Context, notice string) ([]knowledge.Part, error
 				p.State = partState(false, s.State)
 			}
 		}
-		var reports []ReportRow
+		var reports []reportRow
 		if err := tx.Where("notice_id = ?", n.ID).Order("at DESC, id DESC").Find(&reports).Error; err != nil {
 			return fmt.Errorf("read reports: %w", err)
 		}

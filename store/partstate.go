@@ -18,12 +18,12 @@ import (
 // deriveGroups sets the state of each group part in one task's rows from its
 // members' parts (done when all are) and returns the parts it changed. A
 // group none of whose members has a part keeps its own state.
-func deriveGroups(rows []*AssignmentRow, members map[int64][]int64, now time.Time, by string) []*AssignmentRow {
-	index := make(map[partKey]*AssignmentRow, len(rows))
+func deriveGroups(rows []*assignmentRow, members map[int64][]int64, now time.Time, by string) []*assignmentRow {
+	index := make(map[partKey]*assignmentRow, len(rows))
 	for _, r := range rows {
 		index[partKey{r.UnitID, r.Role}] = r
 	}
-	var changed []*AssignmentRow
+	var changed []*assignmentRow
 	for _, g := range rows {
 		if g.ViaID != nil || len(members[g.UnitID]) == 0 {
 			continue
@@ -45,7 +45,7 @@ func deriveGroups(rows []*AssignmentRow, members map[int64][]int64, now time.Tim
 }
 
 // setDone changes a part's state in memory.
-func setDone(r *AssignmentRow, done bool, now time.Time, by string) {
+func setDone(r *assignmentRow, done bool, now time.Time, by string) {
 	r.Done, r.DoneAt, r.DoneBy = done, nil, ""
 	if done {
 		at := now
@@ -55,7 +55,7 @@ func setDone(r *AssignmentRow, done bool, now time.Time, by string) {
 
 // saveDone writes the state of rows already changed in memory: one UPDATE
 // for those now done, one for those now open.
-func saveDone(tx *gorm.DB, rows []*AssignmentRow, now time.Time, by string) error {
+func saveDone(tx *gorm.DB, rows []*assignmentRow, now time.Time, by string) error {
 	var done, open []int64
 	for _, r := range rows {
 		if r.Done {
@@ -65,14 +65,14 @@ func saveDone(tx *gorm.DB, rows []*AssignmentRow, now time.Time, by string) erro
 		}
 	}
 	if len(done) > 0 {
-		err := tx.Model(&AssignmentRow{}).Where("id IN ?", done).
+		err := tx.Model(&assignmentRow{}).Where("id IN ?", done).
 			Updates(map[string]any{"done": true, "done_at": now, "done_by": by}).Error
 		if err != nil {
 			return fmt.Errorf("mark parts done: %w", err)
 		}
 	}
 	if len(open) > 0 {
-		err := tx.Model(&AssignmentRow{}).Where("id IN ?", open).
+		err := tx.Model(&assignmentRow{}).Where("id IN ?", open).
 			Updates(map[string]any{"done": false, "done_at": nil, "done_by": ""}).Error
 		if err != nil {
 			return fmt.Errorf("reopen parts: %w", err)

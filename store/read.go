@@ -13,7 +13,7 @@ import (
 // built-in notice into a fresh database.
 func (db *DB) Empty(ctx context.Context) (bool, error) {
 	var n int64
-	if err := db.r.WithContext(ctx).Model(&NoticeRow{}).Count(&n).Error; err != nil {
+	if err := db.r.WithContext(ctx).Model(&noticeRow{}).Count(&n).Error; err != nil {
 		return false, fmt.Errorf("count notices: %w", err)
 	}
 	return n == 0, nil
@@ -28,9 +28,9 @@ type unitSet struct {
 }
 
 func loadUnits(tx *gorm.DB) (*unitSet, error) {
-	var units []UnitRow
-	var aliases []UnitAliasRow
-	var members []UnitMemberRow
+	var units []unitRow
+	var aliases []unitAliasRow
+	var members []unitMemberRow
 	if err := tx.Order("name").Find(&units).Error; err != nil {
 		return nil, fmt.Errorf("read units: %w", err)
 	}
@@ -115,7 +115,7 @@ func readNotices(tx *gorm.DB, only int64) ([]*knowledge.Notice, error) {
 		}
 		return tx.Where(col+" = ?", only)
 	}
-	var rows []NoticeRow
+	var rows []noticeRow
 	if err := scope("id").Order("id").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("read notices: %w", err)
 	}
@@ -126,13 +126,13 @@ func readNotices(tx *gorm.DB, only int64) ([]*knowledge.Notice, error) {
 	if err != nil {
 		return nil, err
 	}
-	var nus []NoticeUnitRow
-	var aliases []UnitAliasRow
-	var tasks []TaskRow
-	var as []AssignmentRow
+	var nus []noticeUnitRow
+	var aliases []unitAliasRow
+	var tasks []taskRow
+	var as []assignmentRow
 	ownParts := tx.Where("via_unit_id IS NULL")
 	if only != 0 {
-		ownParts = ownParts.Where("task_id IN (?)", tx.Model(&TaskRow{}).Select("id").Where("notice_id = ?", only))
+		ownParts = ownParts.Where("task_id IN (?)", tx.Model(&taskRow{}).Select("id").Where("notice_id = ?", only))
 	}
 	steps := []struct {
 		what string
@@ -156,7 +156,7 @@ func readNotices(tx *gorm.DB, only int64) ([]*knowledge.Notice, error) {
 		k := noticeUnitKey{a.NoticeID, a.UnitID}
 		ownAliases[k] = append(ownAliases[k], a.Alias)
 	}
-	byTask := map[int64][]AssignmentRow{}
+	byTask := map[int64][]assignmentRow{}
 	for _, a := range as {
 		byTask[a.TaskID] = append(byTask[a.TaskID], a)
 	}
@@ -169,6 +169,9 @@ func readNotices(tx *gorm.DB, only int64) ([]*knowledge.Notice, error) {
 		}
 		byID[r.ID] = n
 		out = append(out, n)
+	}
+	if err := markArchived(tx, byID); err != nil {
+		return nil, err
 	}
 	for _, nu := range nus {
 		n, u := byID[nu.NoticeID], units.byID[nu.UnitID]

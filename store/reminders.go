@@ -164,7 +164,7 @@ func (db *DB) Claim(ctx context.Context, owner string, now time.Time, lease time
 	}
 	now = utc(now)
 	until := utc(now.Add(lease))
-	var rows []ReminderRow
+	var rows []reminderRow
 	err := db.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		err := tx.Clauses(clause.Locking{Strength: "UPDATE", Options: "SKIP LOCKED"}).
 			Where("state = ? AND at <= ? AND next_attempt <= ?", string(knowledge.DeliveryPending), now, now).
@@ -178,7 +178,7 @@ func (db *DB) Claim(ctx context.Context, owner string, now time.Time, lease time
 			ids[i] = rows[i].ID
 			rows[i].ClaimOwner, rows[i].ClaimUntil = owner, &until
 		}
-		return tx.Model(&ReminderRow{}).Where("id IN ?", ids).
+		return tx.Model(&reminderRow{}).Where("id IN ?", ids).
 			Updates(map[string]any{"claim_owner": owner, "claim_until": until}).Error
 	})
 	if err != nil {
@@ -217,11 +217,11 @@ func (db *DB) MarkSkipped(ctx context.Context, id int64, at time.Time, reason st
 func (db *DB) mark(ctx context.Context, id int64, what string, upd map[string]any) error {
 	upd["claim_owner"], upd["claim_until"] = "", nil
 	err := db.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		res := tx.Model(&ReminderRow{}).Where("id = ? AND state = ?", id, string(knowledge.DeliveryPending)).Updates(upd)
+		res := tx.Model(&reminderRow{}).Where("id = ? AND state = ?", id, string(knowledge.DeliveryPending)).Updates(upd)
 		if res.Error != nil || res.RowsAffected == 1 {
 			return res.Error
 		}
-		var row ReminderRow
+		var row reminderRow
 		if err := tx.Select("state").First(&row, id).Error; errors.Is(err, gorm.ErrRecordNotFound) {
 			return knowledge.ErrNotFound
 		} else if err != nil {
@@ -247,7 +247,7 @@ func (db *DB) ReleaseClaims(ctx context.Context, owner string, ids []int64) erro
 	}
 	for i := 0; i < len(ids); i += releaseBatch {
 		chunk := ids[i:min(i+releaseBatch, len(ids))]
-		err := db.w.WithContext(ctx).Model(&ReminderRow{}).
+		err := db.w.WithContext(ctx).Model(&reminderRow{}).
 			Where("id IN ? AND claim_owner = ? AND state = ?", chunk, owner, string(knowledge.DeliveryPending)).
 			Updates(map[string]any{"claim_owner": "", "claim_until": nil}).Error
 		if err != nil {
@@ -267,7 +267,7 @@ func (db *DB) Reminders(ctx context.Context, state knowledge.DeliveryState) ([]k
 	if state != "" {
 		q = q.Where("state = ?", string(state))
 	}
-	var rows []ReminderRow
+	var rows []reminderRow
 	if err := q.Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("read reminders: %w", err)
 	}
@@ -278,7 +278,7 @@ func (db *DB) Reminders(ctx context.Context, state knowledge.DeliveryState) ([]k
 	return out, nil
 }
 
-func (r ReminderRow) logged() knowledge.LoggedReminder {
+func (r reminderRow) logged() knowledge.LoggedReminder {
 	l := knowledge.LoggedReminder{
 		ID: r.ID,
 		Reminder: knowledge.Reminder{

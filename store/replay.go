@@ -61,7 +61,7 @@ func newReplay() *replay {
 
 // apply replays one entry. Actions this version does not know set nothing:
 // a newer binary's schema is refused before they could be written.
-func (rp *replay) apply(r AuditRow) {
+func (rp *replay) apply(r auditRow) {
 	set := func(m map[string]fact, k, v string) { m[k] = fact{v, r.Seq} }
 	switch r.Action {
 	case ActionImport:
@@ -119,7 +119,7 @@ type partDone struct {
 // readState reads the state replay is compared with.
 func readState(tx *gorm.DB) (*current, error) {
 	cur := &current{channels: map[string]string{}, members: map[string]string{}, users: map[string]string{}}
-	if err := tx.Model(&NoticeRow{}).Order("id").Pluck("number", &cur.notices).Error; err != nil {
+	if err := tx.Model(&noticeRow{}).Order("id").Pluck("number", &cur.notices).Error; err != nil {
 		return nil, fmt.Errorf("read notices: %w", err)
 	}
 	rows, err := tx.Table("assignments a").

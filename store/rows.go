@@ -7,18 +7,18 @@ import "time"
 // Every time column holds UTC truncated to microseconds, so that SQLite's
 // text timestamps compare in time order and both engines keep the same value.
 
-// SchemaVersionRow records one applied migration.
-type SchemaVersionRow struct {
+// schemaVersionRow records one applied migration.
+type schemaVersionRow struct {
 	Version   int `gorm:"primaryKey;autoIncrement:false"`
 	AppliedAt time.Time
 }
 
 // TableName names the table.
-func (SchemaVersionRow) TableName() string { return "schema_versions" }
+func (schemaVersionRow) TableName() string { return "schema_versions" }
 
-// NoticeRow is one notice; the parts of it that are only ever read whole
+// noticeRow is one notice; the parts of it that are only ever read whole
 // (addressees, citations, body, closing, table note) are kept as JSON text.
-type NoticeRow struct {
+type noticeRow struct {
 	ID         int64  `gorm:"primaryKey"`
 	Number     string `gorm:"size:200;not null;uniqueIndex"`
 	Title      string `gorm:"type:text;not null"`
@@ -30,16 +30,16 @@ type NoticeRow struct {
 	Digest     string `gorm:"size:64;not null"`   // SHA-256 of the imported notice, for the audit log
 	ImportedAt time.Time
 
-	Tasks []TaskRow       `gorm:"foreignKey:NoticeID;constraint:OnDelete:CASCADE"`
-	Units []NoticeUnitRow `gorm:"foreignKey:NoticeID;constraint:OnDelete:CASCADE"`
+	Tasks []taskRow       `gorm:"foreignKey:NoticeID;constraint:OnDelete:CASCADE"`
+	Units []noticeUnitRow `gorm:"foreignKey:NoticeID;constraint:OnDelete:CASCADE"`
 }
 
 // TableName names the table.
-func (NoticeRow) TableName() string { return "notices" }
+func (noticeRow) TableName() string { return "notices" }
 
-// TaskRow is one row of a notice's table. Lead and responsible units are
+// taskRow is one row of a notice's table. Lead and responsible units are
 // AssignmentRows.
-type TaskRow struct {
+type taskRow struct {
 	ID                int64  `gorm:"primaryKey"`
 	NoticeID          int64  `gorm:"not null;uniqueIndex:idx_tasks_notice_number,priority:1"`
 	Number            int    `gorm:"not null;uniqueIndex:idx_tasks_notice_number,priority:2"`
@@ -54,70 +54,70 @@ type TaskRow struct {
 	Periods           string `gorm:"type:text;not null"` // JSON []knowledge.Period
 	Note              string `gorm:"type:text;not null"`
 
-	Assignments []AssignmentRow `gorm:"foreignKey:TaskID;constraint:OnDelete:CASCADE"`
+	Assignments []assignmentRow `gorm:"foreignKey:TaskID;constraint:OnDelete:CASCADE"`
 }
 
 // TableName names the table.
-func (TaskRow) TableName() string { return "tasks" }
+func (taskRow) TableName() string { return "tasks" }
 
-// UnitRow is an office under its canonical name. Units are shared by all
+// unitRow is an office under its canonical name. Units are shared by all
 // notices: a channel bound to 法制支队 serves every notice that names it.
-type UnitRow struct {
+type unitRow struct {
 	ID      int64  `gorm:"primaryKey"`
 	Name    string `gorm:"size:200;not null;uniqueIndex"`
 	Group   bool   `gorm:"column:is_group;not null"`
 	Channel string `gorm:"size:100;not null"`
 
-	Aliases []UnitAliasRow  `gorm:"foreignKey:UnitID;constraint:OnDelete:CASCADE"`
-	Members []UnitMemberRow `gorm:"foreignKey:UnitID;constraint:OnDelete:CASCADE"`
+	Aliases []unitAliasRow  `gorm:"foreignKey:UnitID;constraint:OnDelete:CASCADE"`
+	Members []unitMemberRow `gorm:"foreignKey:UnitID;constraint:OnDelete:CASCADE"`
 }
 
 // TableName names the table.
-func (UnitRow) TableName() string { return "units" }
+func (unitRow) TableName() string { return "units" }
 
-// UnitAliasRow is one alias of a unit as a notice gave it; re-importing the
+// unitAliasRow is one alias of a unit as a notice gave it; re-importing the
 // notice replaces its aliases, so a wrong alias can be corrected.
-type UnitAliasRow struct {
+type unitAliasRow struct {
 	UnitID   int64  `gorm:"primaryKey;autoIncrement:false"`
 	NoticeID int64  `gorm:"primaryKey;autoIncrement:false"`
 	Alias    string `gorm:"primaryKey;size:200"`
 	Position int    `gorm:"not null"`
 
-	Notice *NoticeRow `gorm:"foreignKey:NoticeID;constraint:OnDelete:CASCADE"`
+	Notice *noticeRow `gorm:"foreignKey:NoticeID;constraint:OnDelete:CASCADE"`
 }
 
 // TableName names the table.
-func (UnitAliasRow) TableName() string { return "unit_aliases" }
+func (unitAliasRow) TableName() string { return "unit_aliases" }
 
-// UnitMemberRow is one member of a group unit, in order.
-type UnitMemberRow struct {
+// unitMemberRow is one member of a group unit, in order.
+type unitMemberRow struct {
 	UnitID   int64  `gorm:"primaryKey;autoIncrement:false"`
 	Position int    `gorm:"primaryKey;autoIncrement:false"`
 	Member   string `gorm:"size:200;not null"`
 }
 
 // TableName names the table.
-func (UnitMemberRow) TableName() string { return "unit_members" }
+func (unitMemberRow) TableName() string { return "unit_members" }
 
-// NoticeUnitRow lists a unit among a notice's units, in the notice's order.
-type NoticeUnitRow struct {
+// noticeUnitRow lists a unit among a notice's units, in the notice's order.
+type noticeUnitRow struct {
 	NoticeID int64 `gorm:"primaryKey;autoIncrement:false"`
 	UnitID   int64 `gorm:"primaryKey;autoIncrement:false"`
 	Position int   `gorm:"not null"`
 
-	Unit *UnitRow `gorm:"foreignKey:UnitID;constraint:OnDelete:RESTRICT"`
+	Unit *unitRow `gorm:"foreignKey:UnitID;constraint:OnDelete:RESTRICT"`
 }
 
 // TableName names the table.
-func (NoticeUnitRow) TableName() string { return "notice_units" }
+func (noticeUnitRow) TableName() string { return "notice_units" }
 
-// AssignmentRow is one unit's part (lead or responsible) in one task, with
+// assignmentRow is one unit's part (lead or responsible) in one task, with
 // its completion state. The notice's own parts have ViaID nil; a member unit
 // of a group (凤台县局 of 各分县局) has a part of its own in each task of the
 // group, with the group's role, ViaID naming the group, Position the
 // group's and Sub its place among the members (1, 2, …), so that it lists
 // right after the group.
-type AssignmentRow struct {
+type assignmentRow struct {
 	ID       int64  `gorm:"primaryKey"`
 	TaskID   int64  `gorm:"not null;uniqueIndex:idx_assignments_task_unit_role,priority:1"`
 	UnitID   int64  `gorm:"not null;uniqueIndex:idx_assignments_task_unit_role,priority:2;index:idx_assignments_unit"`
@@ -129,25 +129,25 @@ type AssignmentRow struct {
 	DoneAt   *time.Time
 	DoneBy   string `gorm:"size:200;not null"`
 
-	Unit *UnitRow `gorm:"foreignKey:UnitID;constraint:OnDelete:RESTRICT"`
+	Unit *unitRow `gorm:"foreignKey:UnitID;constraint:OnDelete:RESTRICT"`
 }
 
 // TableName names the table.
-func (AssignmentRow) TableName() string { return "assignments" }
+func (assignmentRow) TableName() string { return "assignments" }
 
-// UserRow records which unit a chat user belongs to.
-type UserRow struct {
+// userRow records which unit a chat user belongs to.
+type userRow struct {
 	UserID string `gorm:"primaryKey;size:200"`
 	UnitID int64  `gorm:"not null"`
 
-	Unit *UnitRow `gorm:"foreignKey:UnitID;constraint:OnDelete:RESTRICT"`
+	Unit *unitRow `gorm:"foreignKey:UnitID;constraint:OnDelete:RESTRICT"`
 }
 
 // TableName names the table.
-func (UserRow) TableName() string { return "users" }
+func (userRow) TableName() string { return "users" }
 
-// AuditRow is one entry of the hash-chained audit log.
-type AuditRow struct {
+// auditRow is one entry of the hash-chained audit log.
+type auditRow struct {
 	Seq    int64     `gorm:"primaryKey;autoIncrement:false"`
 	At     time.Time `gorm:"not null"`
 	User   string    `gorm:"column:actor_user;size:200;not null"`
@@ -168,22 +168,22 @@ type AuditRow struct {
 }
 
 // TableName names the table.
-func (AuditRow) TableName() string { return "audit_log" }
+func (auditRow) TableName() string { return "audit_log" }
 
-// AuditHeadRow is the single row (ID 1) that names the last audit entry. Every
+// auditHeadRow is the single row (ID 1) that names the last audit entry. Every
 // audited transaction locks it first, which serialises writers on PostgreSQL,
 // and it reveals a deleted or appended tail entry that the chain alone cannot.
-type AuditHeadRow struct {
+type auditHeadRow struct {
 	ID   int    `gorm:"primaryKey;autoIncrement:false"`
 	Seq  int64  `gorm:"not null"`
 	Hash string `gorm:"size:64;not null"`
 }
 
 // TableName names the table.
-func (AuditHeadRow) TableName() string { return "audit_head" }
+func (auditHeadRow) TableName() string { return "audit_head" }
 
-// ReminderRow is one reminder in the delivery log.
-type ReminderRow struct {
+// reminderRow is one reminder in the delivery log.
+type reminderRow struct {
 	ID          int64     `gorm:"primaryKey"`
 	Key         string    `gorm:"column:reminder_key;size:500;not null;uniqueIndex"`
 	Notice      string    `gorm:"size:200;not null"`
@@ -206,23 +206,23 @@ type ReminderRow struct {
 }
 
 // TableName names the table.
-func (ReminderRow) TableName() string { return "reminders" }
+func (reminderRow) TableName() string { return "reminders" }
 
-// LeaseRow is a named lease held by one owner until ExpiresAt.
-type LeaseRow struct {
+// leaseRow is a named lease held by one owner until ExpiresAt.
+type leaseRow struct {
 	Key       string    `gorm:"column:lease_key;primaryKey;size:200"`
 	Owner     string    `gorm:"size:200;not null"`
 	ExpiresAt time.Time `gorm:"not null"`
 }
 
 // TableName names the table.
-func (LeaseRow) TableName() string { return "leases" }
+func (leaseRow) TableName() string { return "leases" }
 
 // allRows are the tables of schema version 1, parents first.
 func allRows() []any {
 	return []any{
-		&UnitRow{}, &NoticeRow{}, &TaskRow{}, &UnitAliasRow{}, &UnitMemberRow{},
-		&NoticeUnitRow{}, &AssignmentRow{}, &UserRow{}, &AuditRow{}, &AuditHeadRow{},
-		&ReminderRow{}, &LeaseRow{},
+		&unitRow{}, &noticeRow{}, &taskRow{}, &unitAliasRow{}, &unitMemberRow{},
+		&noticeUnitRow{}, &assignmentRow{}, &userRow{}, &auditRow{}, &auditHeadRow{},
+		&reminderRow{}, &leaseRow{},
 	}
 }

@@ -59,14 +59,14 @@ func (db *DB) ChangeLiaisons(ctx context.Context, unit string, add, remove []str
 			return err
 		}
 		var have []string
-		if err := tx.Model(&LiaisonRow{}).Where("unit_id = ?", id).Pluck("user_id", &have).Error; err != nil {
+		if err := tx.Model(&liaisonRow{}).Where("unit_id = ?", id).Pluck("user_id", &have).Error; err != nil {
 			return fmt.Errorf("read liaisons: %w", err)
 		}
 		for _, u := range remove {
 			if u = strings.TrimSpace(u); u == "" || !slices.Contains(have, u) {
 				continue
 			}
-			if err := tx.Where("unit_id = ? AND user_id = ?", id, u).Delete(&LiaisonRow{}).Error; err != nil {
+			if err := tx.Where("unit_id = ? AND user_id = ?", id, u).Delete(&liaisonRow{}).Error; err != nil {
 				return fmt.Errorf("remove liaison %s: %w", u, err)
 			}
 			have = slices.DeleteFunc(have, func(h string) bool { return h == u })
@@ -79,7 +79,7 @@ func (db *DB) ChangeLiaisons(ctx context.Context, unit string, add, remove []str
 			if len(u) > 200 {
 				return fmt.Errorf("liaison %q: a user ID is at most 200 bytes", u)
 			}
-			if err := tx.Create(&LiaisonRow{UnitID: id, UserID: u, AddedAt: c.now, AddedBy: by.User}).Error; err != nil {
+			if err := tx.Create(&liaisonRow{UnitID: id, UserID: u, AddedAt: c.now, AddedBy: by.User}).Error; err != nil {
 				return fmt.Errorf("add liaison %s: %w", u, err)
 			}
 			have = append(have, u)
@@ -119,9 +119,9 @@ type partAt struct {
 	unit     string
 	unitID   int64
 	units    *unitSet
-	rows     []*AssignmentRow // every part of the task
-	own      []*AssignmentRow // the unit's rows (two when it is lead and responsible)
-	st       PartStateRow
+	rows     []*assignmentRow // every part of the task
+	own      []*assignmentRow // the unit's rows (two when it is lead and responsible)
+	st       partStateRow
 	stored   bool // st is a stored row
 }
 
@@ -132,7 +132,7 @@ func locatePart(tx *gorm.DB, ref knowledge.TaskRef, unit string) (*partAt, error
 	if err != nil {
 		return nil, err
 	}
-	var task TaskRow
+	var task taskRow
 	err = tx.Select("id").Where("notice_id = ? AND number = ?", nid, ref.Number).First(&task).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, fmt.Errorf("task %d of %s: %w", ref.Number, ref.Notice, knowledge.ErrNotFound)
@@ -159,7 +159,7 @@ func locatePart(tx *gorm.DB, ref knowledge.TaskRef, unit string) (*partAt, error
 	err = tx.Where("notice_id = ? AND task = ? AND unit_id = ?", nid, ref.Number, uid).First(&p.st).Error
 	switch {
 	case errors.Is(err, gorm.ErrRecordNotFound):
-		p.st = PartStateRow{NoticeID: nid, Task: ref.Number, UnitID: uid, State: string(knowledge.PartOpen)}
+		p.st = partStateRow{NoticeID: nid, Task: ref.Number, UnitID: uid, State: string(knowledge.PartOpen)}
 	case err != nil:
 		return nil, fmt.Errorf("read part state: %w", err)
 	default:
@@ -264,7 +264,7 @@ func (db *DB) AddReport(ctx context.Context, ref knowledge.TaskRef, unit, text s
 				return err
 			}
 		}
-		r := ReportRow{NoticeID: p.noticeID, Task: p.task, UnitID: p.unitID, At: c.now, UserID: by.User, Text: text, Problem: problem}
+		r := reportRow{NoticeID: p.noticeID, Task: p.task, UnitID: p.unitID, At: c.now, UserID: by.User, Text: text, Problem: problem}
 		if err := tx.Create(&r).Error; err != nil {
 			return fmt.Errorf("save report: %w", err)
 		}
@@ -326,7 +326,7 @@ func (db *DB) ReviewPart(ctx context.Context, ref knowledge.TaskRef, unit string
 		default:
 			return knowledge.ErrNotInReview
 		}
-		rv := ReviewRow{NoticeID: p.noticeID, Task: p.task, UnitID: p.unitID, At: c.now, UserID: by.User, Approved: approve, Reason: reason}
+		rv := reviewRow{NoticeID: p.noticeID, Task: p.task, UnitID: p.unitID, At: c.now, UserID: by.User, Approved: approve, Reason: reason}
 		if err := tx.Create(&rv).Error; err != nil {
 			return fmt.Errorf("save review: %w", err)
 		}
@@ -359,7 +359,7 @@ func (db *DB) ReviewPart(ctx context.Context, ref knowledge.TaskRef, unit string
 
 // Reports returns the reports on unit's part of task ref, newest first.
 func (db *DB) Reports(ctx context.Context, ref knowledge.TaskRef, unit string) ([]knowledge.Report, error) {
-	var rows []ReportRow
+	var rows []reportRow
 	err := db.read(ctx, func(tx *gorm.DB) error {
 		nid, err := noticeID(tx, ref.Notice)
 		if err != nil {

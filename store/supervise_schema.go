@@ -7,9 +7,9 @@ import (
 	"gorm.io/gorm"
 )
 
-// LiaisonRow names a liaison officer (联络员) of a unit: a chat user who may
+// liaisonRow names a liaison officer (联络员) of a unit: a chat user who may
 // act for it in the supervision loop.
-type LiaisonRow struct {
+type liaisonRow struct {
 	UnitID  int64     `gorm:"primaryKey;autoIncrement:false"`
 	UserID  string    `gorm:"column:user_id;primaryKey;size:200"`
 	AddedAt time.Time `gorm:"not null"`
@@ -17,13 +17,13 @@ type LiaisonRow struct {
 }
 
 // TableName names the table.
-func (LiaisonRow) TableName() string { return "liaisons" }
+func (liaisonRow) TableName() string { return "liaisons" }
 
-// PartStateRow is a unit's place in the supervision loop for one task of a
+// partStateRow is a unit's place in the supervision loop for one task of a
 // notice. It is keyed by the task's number, not its row, because importing a
 // notice again replaces its task and assignment rows and the loop must
 // survive that. Done is not kept here: the assignment rows hold it.
-type PartStateRow struct {
+type partStateRow struct {
 	NoticeID  int64  `gorm:"primaryKey;autoIncrement:false"`
 	Task      int    `gorm:"primaryKey;autoIncrement:false"`
 	UnitID    int64  `gorm:"primaryKey;autoIncrement:false"`
@@ -36,10 +36,10 @@ type PartStateRow struct {
 }
 
 // TableName names the table.
-func (PartStateRow) TableName() string { return "part_states" }
+func (partStateRow) TableName() string { return "part_states" }
 
-// ReportRow is one progress report or problem, kept for good.
-type ReportRow struct {
+// reportRow is one progress report or problem, kept for good.
+type reportRow struct {
 	ID       int64     `gorm:"primaryKey"`
 	NoticeID int64     `gorm:"not null"`
 	Task     int       `gorm:"not null"`
@@ -51,10 +51,10 @@ type ReportRow struct {
 }
 
 // TableName names the table.
-func (ReportRow) TableName() string { return "part_reports" }
+func (reportRow) TableName() string { return "part_reports" }
 
-// ReviewRow is one decision on a part in review.
-type ReviewRow struct {
+// reviewRow is one decision on a part in review.
+type reviewRow struct {
 	ID       int64     `gorm:"primaryKey"`
 	NoticeID int64     `gorm:"not null"`
 	Task     int       `gorm:"not null"`
@@ -66,7 +66,7 @@ type ReviewRow struct {
 }
 
 // TableName names the table.
-func (ReviewRow) TableName() string { return "part_reviews" }
+func (reviewRow) TableName() string { return "part_reviews" }
 
 // createSupervision is migration 4: the tables of the supervision loop, made
 // with explicit statements (not from the row structs, so that replaying it

@@ -159,7 +159,7 @@ func TestDB_supervisionLoop(t *testing.T) {
 			t.Errorf("audit:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 		var reviews int64
-		db.r.Model(&ReviewRow{}).Count(&reviews)
+		db.r.Model(&reviewRow{}).Count(&reviews)
 		if reviews != 2 {
 			t.Errorf("%d reviews kept, want 2", reviews)
 		}

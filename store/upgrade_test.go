@@ -93,7 +93,7 @@ func TestOpen_upgradesVersion3(t *testing.T) {
 			openTogether(t, dsn, 2) // two replicas start together on the old database
 			db := MustOpenDB(t, dsn)
 			var versions []int
-			db.r.Model(&SchemaVersionRow{}).Order("version").Pluck("version", &versions)
+			db.r.Model(&schemaVersionRow{}).Order("version").Pluck("version", &versions)
 			if fmt.Sprint(versions) != fmt.Sprint(allVersions()) {
 				t.Errorf("schema versions %v, want %v", versions, allVersions())
 			}
@@ -144,7 +144,7 @@ func TestOpen_upgradesVersion3(t *testing.T) {
 				t.Errorf("after reopening:\n%s", again)
 			}
 			var n int64
-			db.r.Model(&SchemaVersionRow{}).Count(&n)
+			db.r.Model(&schemaVersionRow{}).Count(&n)
 			if n != int64(len(migrations)) {
 				t.Errorf("%d schema versions after reopening, want %d", n, len(migrations))
 			}

@@ -31,8 +31,8 @@ var ErrHeadNotInChain = errors.New("published audit head not in the chain")
 // entry that should have recorded the change: the head's plus one). It
 // returns 0 and nil when both hold, and 0 and the error when reading fails.
 func (db *DB) VerifyAudit(ctx context.Context) (int64, error) {
-	var rows []AuditRow
-	var head AuditHeadRow
+	var rows []auditRow
+	var head auditHeadRow
 	var cur *current
 	err := db.read(ctx, func(tx *gorm.DB) error {
 		if err := tx.Order("seq").Find(&rows).Error; err != nil {
@@ -69,7 +69,7 @@ func (db *DB) VerifyAudit(ctx context.Context) (int64, error) {
 
 // verifyChain recomputes the hash chain of rows (in sequence order) against
 // the head row.
-func verifyChain(rows []AuditRow, head AuditHeadRow) (int64, error) {
+func verifyChain(rows []auditRow, head auditHeadRow) (int64, error) {
 	prev := ""
 	for i, r := range rows {
 		want := int64(i + 1)
@@ -124,7 +124,7 @@ func ParseAuditHead(s string) (AuditHead, error) {
 // AuditHead returns the chain's head as recorded by the last audited write;
 // Seq is 0 and Hash empty while the log is empty.
 func (db *DB) AuditHead(ctx context.Context) (AuditHead, error) {
-	var head AuditHeadRow
+	var head auditHeadRow
 	if err := db.r.WithContext(ctx).First(&head, 1).Error; err != nil {
 		return AuditHead{}, fmt.Errorf("read audit head: %w", err)
 	}
@@ -138,12 +138,12 @@ func (db *DB) AuditHead(ctx context.Context) (AuditHead, error) {
 // returns its sequence number and an error wrapping ErrHeadNotInChain.
 func (db *DB) VerifyHeads(ctx context.Context, heads ...AuditHead) (int64, error) {
 	for _, h := range heads {
-		var rows []AuditRow
+		var rows []auditRow
 		if err := db.r.WithContext(ctx).Select("seq", "hash").Where("seq = ?", h.Seq).Find(&rows).Error; err != nil {
 			return 0, fmt.Errorf("read audit entry %d: %w", h.Seq, err)
 		}
 		if len(rows) == 0 {
-			var last AuditHeadRow
+			var last auditHeadRow
 			if err := db.r.WithContext(ctx).First(&last, 1).Error; err != nil {
 				return 0, fmt.Errorf("read audit head: %w", err)
 			}

@@ -14,7 +14,7 @@ import (
 // TestAuditHash_goldenWhere pins the encoding of an entry that records
 // where it was asked (channel, team) and the roles it applies to.
 func TestAuditHash_goldenWhere(t *testing.T) {
-	r := AuditRow{
+	r := auditRow{
 		Seq: 7, At: time.Date(2019, 9, 2, 1, 2, 3, 456789000, time.UTC), User: "U123", Via: "slack",
 		Channel: "C0DUTY", Team: "T0HUAINAN",
 		Action: ActionDone, Notice: "淮公通〔2019〕395号", Task: 17, Unit: "法制支队", Role: "lead",
@@ -34,10 +34,10 @@ func TestAuditHash_goldenWhere(t *testing.T) {
 	if got != string(want) {
 		t.Errorf("auditHash = %s, golden %s", got, want)
 	}
-	for _, edit := range []func(*AuditRow){
-		func(r *AuditRow) { r.Channel = "" },
-		func(r *AuditRow) { r.Team = "T0OTHER" },
-		func(r *AuditRow) { r.Role = "lead,responsible" },
+	for _, edit := range []func(*auditRow){
+		func(r *auditRow) { r.Channel = "" },
+		func(r *auditRow) { r.Team = "T0OTHER" },
+		func(r *auditRow) { r.Role = "lead,responsible" },
 	} {
 		e := r
 		edit(&e)
@@ -220,7 +220,7 @@ func TestDB_VerifyHeads(t *testing.T) {
 		if err := db.w.Exec(`UPDATE audit_log SET actor_user = 'mallory' WHERE seq = 3`).Error; err != nil {
 			t.Fatal(err)
 		}
-		var rows []AuditRow
+		var rows []auditRow
 		db.w.Order("seq").Find(&rows)
 		prev := ""
 		for _, r := range rows {

@@ -35,7 +35,7 @@ func (db *DB) SetDone(ctx context.Context, ref knowledge.TaskRef, unit string, d
 		if err != nil {
 			return err
 		}
-		var task TaskRow
+		var task taskRow
 		err = tx.Select("id").Where("notice_id = ? AND number = ?", nid, ref.Number).First(&task).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
 			return fmt.Errorf("task %d of %s: %w", ref.Number, ref.Notice, knowledge.ErrNotFound)
@@ -43,7 +43,7 @@ func (db *DB) SetDone(ctx context.Context, ref knowledge.TaskRef, unit string, d
 		if err != nil {
 			return fmt.Errorf("find task: %w", err)
 		}
-		var rows []*AssignmentRow
+		var rows []*assignmentRow
 		if err := tx.Preload("Unit").Where("task_id = ?", task.ID).Order("position, sub").Find(&rows).Error; err != nil {
 			return fmt.Errorf("read assignments: %w", err)
 		}
@@ -88,8 +88,8 @@ func (db *DB) SetDone(ctx context.Context, ref knowledge.TaskRef, unit string, d
 // state of group parts from their members', and writes what changed; it
 // returns the changed rows, or knowledge.ErrUnchanged. A part reopened
 // leaves review too: its claim was settled by whoever reopened it.
-func applyDone(tx *gorm.DB, noticeID int64, task int, rows, targets []*AssignmentRow, members map[int64][]int64, done bool, now time.Time, by string) ([]*AssignmentRow, error) {
-	var changed []*AssignmentRow
+func applyDone(tx *gorm.DB, noticeID int64, task int, rows, targets []*assignmentRow, members map[int64][]int64, done bool, now time.Time, by string) ([]*assignmentRow, error) {
+	var changed []*assignmentRow
 	for _, r := range targets {
 		if r.Done != done {
 			setDone(r, done, now, by)
@@ -111,7 +111,7 @@ func applyDone(tx *gorm.DB, noticeID int64, task int, rows, targets []*Assignmen
 		}
 	}
 	if len(reopened) > 0 {
-		err := tx.Model(&PartStateRow{}).
+		err := tx.Model(&partStateRow{}).
 			Where("notice_id = ? AND task = ? AND unit_id IN ? AND state = ?", noticeID, task, reopened, string(knowledge.PartInReview)).
 			Updates(map[string]any{"state": string(knowledge.PartOpen), "claimed_at": nil, "claimed_by": "", "claim_note": ""}).Error
 		if err != nil {
@@ -124,8 +124,8 @@ func applyDone(tx *gorm.DB, noticeID int64, task int, rows, targets []*Assignmen
 // partsOf returns the parts of one task's rows that marking unit touches:
 // its own parts and, for a group with members, its members' parts in the
 // same roles.
-func partsOf(rows []*AssignmentRow, unitID int64, members map[int64][]int64) []*AssignmentRow {
-	var out []*AssignmentRow
+func partsOf(rows []*assignmentRow, unitID int64, members map[int64][]int64) []*assignmentRow {
+	var out []*assignmentRow
 	for _, r := range rows {
 		if r.UnitID == unitID {
 			out = append(out, r)
@@ -157,7 +157,7 @@ func (db *DB) BindChannel(ctx context.Context, unit, channel string, by knowledg
 		if old == channel {
 			return knowledge.ErrUnchanged
 		}
-		if err := tx.Model(&UnitRow{}).Where("id = ?", id).Update("channel", channel).Error; err != nil {
+		if err := tx.Model(&unitRow{}).Where("id = ?", id).Update("channel", channel).Error; err != nil {
 			return fmt.Errorf("update channel: %w", err)
 		}
 		c.add(change{Action: ActionBind, Unit: canon, Before: old, After: channel})
@@ -197,7 +197,7 @@ func (db *DB) SetMembers(ctx context.Context, unit string, members []string, by 
 		for _, m := range clean {
 			if mc, _, err := units.resolve(m); err == nil {
 				m = mc
-			} else if err := tx.Create(&UnitRow{Name: m}).Error; err != nil {
+			} else if err := tx.Create(&unitRow{Name: m}).Error; err != nil {
 				return fmt.Errorf("add member unit %q: %w", m, err)
 			}
 			if m != canon && !slices.Contains(members, m) { // a group is not its own member
@@ -209,7 +209,7 @@ func (db *DB) SetMembers(ctx context.Context, unit string, members []string, by 
 		if slices.Equal(old, clean) {
 			return knowledge.ErrUnchanged
 		}
-		if err := tx.Where("unit_id = ?", id).Delete(&UnitMemberRow{}).Error; err != nil {
+		if err := tx.Where("unit_id = ?", id).Delete(&unitMemberRow{}).Error; err != nil {
 			return fmt.Errorf("clear members: %w", err)
 		}
 		if err := insertMembers(tx, id, clean); err != nil {
@@ -242,19 +242,19 @@ func (db *DB) SetUserUnit(ctx context.Context, user, unit string, by knowledge.A
 		if err != nil {
 			return err
 		}
-		var old UserRow
+		var old userRow
 		err = tx.Preload("Unit").Where("user_id = ?", user).First(&old).Error
 		before := ""
 		switch {
 		case errors.Is(err, gorm.ErrRecordNotFound):
-			err = tx.Omit("Unit").Create(&UserRow{UserID: user, UnitID: id}).Error
+			err = tx.Omit("Unit").Create(&userRow{UserID: user, UnitID: id}).Error
 		case err != nil:
 			return fmt.Errorf("find user: %w", err)
 		case old.UnitID == id:
 			return knowledge.ErrUnchanged
 		default:
 			before = user + ": " + old.Unit.Name
-			err = tx.Model(&UserRow{}).Where("user_id = ?", user).Update("unit_id", id).Error
+			err = tx.Model(&userRow{}).Where("user_id = ?", user).Update("unit_id", id).Error
 		}
 		if err != nil {
 			return fmt.Errorf("save user: %w", err)

@@ -39,6 +39,14 @@ type Console struct {
 	failed      int // of them, those whose reply reports a failure
 }
 
+// Errors of invalid options, returned by New; test them with errors.Is.
+var (
+	// ErrEmptyUser is a WithUser that is empty or only spaces.
+	ErrEmptyUser = errors.New("console: empty user")
+	// ErrNilClock is WithNow(nil).
+	ErrNilClock = errors.New("console: nil clock")
+)
+
 // Option configures a Console.
 type Option func(*Console) error
 
@@ -46,7 +54,7 @@ type Option func(*Console) error
 func WithUser(user string) Option {
 	return func(c *Console) error {
 		if strings.TrimSpace(user) == "" {
-			return errors.New("console: empty user")
+			return ErrEmptyUser
 		}
 		c.user = user
 		return nil
@@ -73,7 +81,7 @@ func WithInteractive(prompt string) Option {
 func WithNow(now func() time.Time) Option {
 	return func(c *Console) error {
 		if now == nil {
-			return errors.New("console: nil clock")
+			return ErrNilClock
 		}
 		c.now = now
 		return nil
@@ -98,6 +106,9 @@ func New(engine Engine, out io.Writer, opts ...Option) (*Console, error) {
 type jsonReply struct {
 	Text  string `json:"text"`
 	Tasks []int  `json:"tasks"`
+	// Notices splits Tasks by notice when the database holds several;
+	// absent with one, so that the line is as docs/cli.md §2 shows it.
+	Notices []bot.NoticeTasks `json:"notices,omitempty"`
 }
 
 // Ask hands one message to the engine and writes its reply. It fails only
@@ -116,7 +127,7 @@ func (c *Console) Ask(ctx context.Context, text string) error {
 		if tasks == nil {
 			tasks = []int{}
 		}
-		b, err := json.Marshal(jsonReply{Text: r.Text, Tasks: tasks})
+		b, err := json.Marshal(jsonReply{Text: r.Text, Tasks: tasks, Notices: r.Notices})
 		if err != nil {
 			return fmt.Errorf("encode reply: %w", err)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -89,10 +90,16 @@ func TestNew_invalid(t *testing.T) {
 	if _, err := New(nil, &bytes.Buffer{}); err == nil {
 		t.Error("New with no engine succeeded")
 	}
-	if _, err := New(&echoEngine{}, &bytes.Buffer{}, WithUser(" ")); err == nil {
-		t.Error("New with a blank user succeeded")
-	}
-	if _, err := New(&echoEngine{}, &bytes.Buffer{}, WithNow(nil)); err == nil {
-		t.Error("New with a nil clock succeeded")
+	for _, tt := range []struct {
+		name string
+		opt  Option
+		want error
+	}{
+		{"blank user", WithUser(" "), ErrEmptyUser},
+		{"nil clock", WithNow(nil), ErrNilClock},
+	} {
+		if _, err := New(&echoEngine{}, &bytes.Buffer{}, tt.opt); !errors.Is(err, tt.want) {
+			t.Errorf("%s: New = %v, want %v", tt.name, err, tt.want)
+		}
 	}
 }

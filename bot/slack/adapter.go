@@ -44,6 +44,11 @@ type webAPI interface {
 	PostEphemeralContext(ctx context.Context, channel, user string, options ...slackapi.MsgOption) (string, error)
 	UpdateMessageContext(ctx context.Context, channel, ts string, options ...slackapi.MsgOption) (string, string, string, error)
 	PublishViewContext(ctx context.Context, req slackapi.PublishViewContextRequest) (*slackapi.ViewResponse, error)
+	// OpenViewContext opens a modal (the reason of a rejection).
+	OpenViewContext(ctx context.Context, triggerID string, view slackapi.ModalViewRequest) (*slackapi.ViewResponse, error)
+	// UploadFileContext shares a file (the ledger) by files upload v2:
+	// files.getUploadURLExternal, the upload, files.completeUploadExternal.
+	UploadFileContext(ctx context.Context, params slackapi.UploadFileParameters) (*slackapi.FileSummary, error)
 	// SendMessageContext posts to a response_url (with MsgOptionResponseURL).
 	SendMessageContext(ctx context.Context, channel string, options ...slackapi.MsgOption) (string, string, string, error)
 }
@@ -255,7 +260,7 @@ func build(cfg Config, engine Engine, api webAPI, opts ...Option) (*Adapter, err
 		}
 	}
 	if a.timeouts.Write <= a.inlineBudget {
-		return nil, fmt.Errorf("slack: http write timeout %s must exceed the inline budget %s", a.timeouts.Write, a.inlineBudget)
+		return nil, fmt.Errorf("slack: %w: write timeout %s must exceed the inline budget %s", ErrInvalidHTTPTimeouts, a.timeouts.Write, a.inlineBudget)
 	}
 	if a.tr == nil {
 		b, err := i18n.New()

@@ -26,12 +26,6 @@ func TestNew(t *testing.T) {
 		{"neither connection", Config{BotToken: testBotToken}, eng, nil, "SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET"},
 		{"bot token as app token", Config{BotToken: testBotToken, AppToken: testBotToken}, eng, nil, "SLACK_APP_TOKEN holds a bot token"},
 		{"no engine", Config{BotToken: testBotToken, AppToken: testAppToken}, nil, nil, "engine is nil"},
-		{"unknown language", Config{BotToken: testBotToken, AppToken: testAppToken}, eng, []Option{WithDefaultLang("fr")}, `default language "fr"`},
-		{"zero budget", Config{BotToken: testBotToken, AppToken: testAppToken}, eng, []Option{WithInlineBudget(0)}, "inline budget 0s"},
-		{"negative retries", Config{BotToken: testBotToken, AppToken: testAppToken}, eng, []Option{WithMaxRetries(-1)}, "max retries -1"},
-		{"nil translator", Config{BotToken: testBotToken, AppToken: testAppToken}, eng, []Option{WithTranslator(nil)}, "translator is nil"},
-		{"nil listener", Config{BotToken: testBotToken, AppToken: testAppToken}, eng, []Option{WithListener(nil)}, "listener is nil"},
-		{"nil event log", Config{BotToken: testBotToken, AppToken: testAppToken}, eng, []Option{WithEventLog(nil)}, "event log is nil"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -32,7 +32,17 @@ func (a *Adapter) answer(ctx context.Context, team, user, channel, text, surface
 		// change (iam, done, reopen) now, not at the next app_home_opened.
 		a.goWork("refresh app home", func(ctx context.Context) { a.publishHome(ctx, user) })
 	}
-	return rep, renderer{tr: a.tr, lang: lang}
+	r := renderer{tr: a.tr, lang: lang}
+	if len(rep.Notify) > 0 {
+		// What the change calls for others to hear (a problem, a claim to
+		// its reviewers, a decision to the unit), where the engine says.
+		a.goWork("notify", func(ctx context.Context) { a.notify(ctx, r, rep.Notify) })
+	}
+	if rep.Attachment != nil && channel != "" {
+		f := rep.Attachment
+		a.goWork("upload", func(ctx context.Context) { a.upload(ctx, channel, "", f.Name, f.Title, f.Data) })
+	}
+	return rep, r
 }
 
 var (

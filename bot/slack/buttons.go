@@ -2,9 +2,7 @@ package slack
 
 import (
 	"context"
-	"fmt"
 	"regexp"
-	"strings"
 
 	slackapi "github.com/slack-go/slack"
 
@@ -33,6 +31,13 @@ var shanghai = knowledge.China
 
 // dispatchInteraction starts the work for a button press.
 func (a *Adapter) dispatchInteraction(cb slackapi.InteractionCallback) {
+	if cb.Type == slackapi.InteractionTypeViewSubmission {
+		// Acknowledged empty, which closes the modal; the answer follows.
+		if cb.View.CallbackID == callbackReject {
+			a.goWork("reject", func(ctx context.Context) { a.submitReject(ctx, cb) })
+		}
+		return
+	}
 	if cb.Type != slackapi.InteractionTypeBlockActions {
 		return
 	}
@@ -42,6 +47,12 @@ func (a *Adapter) dispatchInteraction(cb slackapi.InteractionCallback) {
 			a.goWork("mark done", func(ctx context.Context) { a.pressDone(ctx, cb, *act) })
 		case actionDetails:
 			a.goWork("details", func(ctx context.Context) { a.pressDetails(ctx, cb, *act) })
+		case actionAck:
+			a.goWork("sign", func(ctx context.Context) { a.pressAck(ctx, cb, *act) })
+		case actionApprove:
+			a.goWork("approve", func(ctx context.Context) { a.pressApprove(ctx, cb, *act) })
+		case actionReject:
+			a.goWork("reject modal", func(ctx context.Context) { a.pressReject(ctx, cb, *act) })
 		}
 	}
 }
@@ -70,34 +81,13 @@ func (a *Adapter) pressDone(ctx context.Context, cb slackapi.InteractionCallback
 	if !slackID.MatchString(cb.User.ID) {
 		return // never put anything but a real user ID into <@…> markup
 	}
-	lang := r.lang
-	if parts := strings.Split(act.BlockID, "|"); len(parts) == 3 && strings.HasPrefix(act.BlockID, blockPrefix) {
-		lang = langOf(parts[1], r.lang)
-	}
-	now := a.clock.Now()
-	note := a.tr.T(lang, "slack_marked_done", map[string]any{
+	note := a.tr.T(pressedLang(act.BlockID, blockPrefix, r.lang), "slack_marked_done", map[string]any{
 		"User": "<@" + cb.User.ID + ">",
-		"When": fmt.Sprintf("<!date^%d^{date_short_pretty} {time}|%s>", now.Unix(), now.In(shanghai).Format("2006-01-02 15:04")),
+		"When": a.when(),
 		"Unit": escape(m[2]),
 		"N":    m[1],
 	})
-	blocks := markBlock(cb.Message.Blocks.BlockSet, act.BlockID, note)
-	opts := []slackapi.MsgOption{slackapi.MsgOptionText(cb.Message.Text, false), slackapi.MsgOptionBlocks(blocks...)}
-	err := a.retry(ctx, "chat.update", func() error {
-		if cb.Container.IsEphemeral && cb.ResponseURL != "" && a.trustedResponseURL(cb.ResponseURL) {
-			_, _, _, err := a.api.SendMessageContext(ctx, "", append(opts, slackapi.MsgOptionReplaceOriginal(cb.ResponseURL))...)
-			return err
-		}
-		ts := cb.Container.MessageTs
-		if ts == "" {
-			ts = cb.Message.Timestamp
-		}
-		_, _, _, err := a.api.UpdateMessageContext(ctx, channelOf(cb), ts, opts...)
-		return err
-	})
-	if err != nil {
-		a.log.Error("slack: update reminder after mark done", "channel", channelOf(cb), "err", err)
-	}
+	a.updatePressed(ctx, cb, markBlock(cb.Message.Blocks.BlockSet, act.BlockID, note))
 }
 
 // markBlock replaces the pressed item's buttons with a note (already

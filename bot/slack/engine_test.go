@@ -46,6 +46,9 @@ func (e *fakeEngine) isDone(task int, unit string) bool {
 	return e.done[strconv.Itoa(task)+"|"+unit]
 }
 
+// ref names task n of the notice testItem belongs to.
+func ref(n int) bot.TaskRef { return bot.TaskRef{Notice: "淮公通〔2019〕395号", Task: n} }
+
 func testItem(n int) bot.Item {
 	return bot.Item{
 		Notice: "淮公通〔2019〕395号", Task: n,
@@ -113,6 +116,8 @@ func (e *fakeEngine) Home(_ context.Context, user, lang string, now time.Time) (
 	}
 	return bot.Home{User: user, Unit: "法制支队",
 		Lead: []bot.Item{testItem(6), testItem(17)}, Responsible: []bot.Item{testItem(22)},
+		Lights: map[bot.TaskRef]bot.HomeLight{ref(6): {Light: knowledge.LightRed, Text: "红灯"}, ref(17): {Light: knowledge.LightGreen, Text: "绿灯"},
+			ref(22): {Light: knowledge.LightYellow, Text: "黄灯"}},
 		Sections: []bot.Progress{{Name: "推行行政执法公示制度", Total: 12, Done: 3, Partial: 2, Overdue: 1}},
 		Units:    []bot.Progress{{Name: "法制支队", Total: 20, Done: 5}},
 	}, nil

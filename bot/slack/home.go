@@ -7,6 +7,7 @@ import (
 	slackapi "github.com/slack-go/slack"
 
 	"dutybot/bot"
+	"dutybot/knowledge"
 )
 
 // publishHome renders user's App Home from the engine and publishes it.
@@ -46,6 +47,9 @@ func (r renderer) home(h bot.Home) []slackapi.Block {
 		return append(head, progress...)
 	}
 	head = append(head, slackapi.NewSectionBlock(mrkdwn(r.t("slack_home_unit", map[string]any{"Unit": escape(h.Unit)})), nil, nil))
+	if line := r.lightCounts(h.Lights); line != "" {
+		head = append(head, slackapi.NewContextBlock("", mrkdwn(line)))
+	}
 	// Two headings and two "more" notes besides the items themselves.
 	room := maxHomeBlocks - len(head) - len(progress) - 4
 	var mine []slackapi.Block
@@ -63,7 +67,7 @@ func (r renderer) home(h bot.Home) []slackapi.Block {
 			if room <= 0 {
 				break
 			}
-			mine = append(mine, r.compactItem(it))
+			mine = append(mine, r.compactItem(it, h.Lights[bot.TaskRef{Notice: it.Notice, Task: it.Task}], len(h.Notices) > 1))
 			room--
 			shown++
 		}
@@ -75,8 +79,17 @@ func (r renderer) home(h bot.Home) []slackapi.Block {
 }
 
 // compactItem is one task on one line and a short quote: Home lists many.
-func (r renderer) compactItem(it bot.Item) slackapi.Block {
-	line := "*" + escape(r.t("slack_label_task", map[string]any{"N": it.Task})) + "*  ·  " +
+// With several notices the line starts with the task's notice.
+func (r renderer) compactItem(it bot.Item, light bot.HomeLight, several bool) slackapi.Block {
+	line := ""
+	if several {
+		line = escape(it.Notice) + "  ·  "
+	}
+	line += "*" + escape(r.t("slack_label_task", map[string]any{"N": it.Task})) + "*  ·  "
+	if light.Text != "" {
+		line += lightMarks[light.Light] + escape(light.Text) + "  ·  "
+	}
+	line +=
 		clip(orDash(it.DeadlineText), 200) + "  ·  " + escape(orDash(it.StatusText))
 	return slackapi.NewSectionBlock(mrkdwn(line+"\n"+quoteLines(clip(strings.ReplaceAll(it.Content, "\n", " "), 200))), nil, nil)
 }
@@ -94,4 +107,23 @@ func (r renderer) progress(titleID string, ps []bot.Progress) []slackapi.Block {
 	}
 	out := []slackapi.Block{slackapi.NewSectionBlock(mrkdwn("*"+escape(r.t(titleID, nil))+"*"), nil, nil)}
 	return append(out, textSections(splitText(strings.Join(lines, "\n"), maxText))...)
+}
+
+// lightMarks show a light at a glance, before its name.
+var lightMarks = map[knowledge.Light]string{
+	knowledge.LightRed: "🔴 ", knowledge.LightYellow: "🟡 ", knowledge.LightGreen: "🟢 ", knowledge.LightNone: "✅ ",
+}
+
+// lightCounts is the line that counts the unit's red, yellow and green
+// lights, "" when it has none to show.
+func (r renderer) lightCounts(ls map[bot.TaskRef]bot.HomeLight) string {
+	n := map[knowledge.Light]int{}
+	for _, l := range ls {
+		n[l.Light]++
+	}
+	if len(ls) == 0 {
+		return ""
+	}
+	return escape(r.t("slack_home_lights", map[string]any{
+		"Red": n[knowledge.LightRed], "Yellow": n[knowledge.LightYellow], "Green": n[knowledge.LightGreen], "None": n[knowledge.LightNone]}))
 }

@@ -10,6 +10,35 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 )
 
+// Errors of invalid options, returned (wrapped, with the bad value) by New;
+// test them with errors.Is.
+var (
+	// ErrNilTranslator is WithTranslator(nil).
+	ErrNilTranslator = errors.New("nil translator")
+	// ErrNilBundle is WithBundle(nil).
+	ErrNilBundle = errors.New("nil message bundle")
+	// ErrNilRegistry is WithRegistry(nil).
+	ErrNilRegistry = errors.New("nil metrics registry")
+	// ErrNilEventLog is WithEventLog(nil).
+	ErrNilEventLog = errors.New("nil event log")
+	// ErrNilReplayLog is WithReplayLog(nil).
+	ErrNilReplayLog = errors.New("nil replay log")
+	// ErrNilWriteProbe is WithWriteProbe(nil, …).
+	ErrNilWriteProbe = errors.New("nil write probe")
+	// ErrNilListener is WithListener(nil).
+	ErrNilListener = errors.New("nil listener")
+	// ErrInvalidLang is a WithDefaultLang other than zh-CN or en.
+	ErrInvalidLang = errors.New("invalid default language (want zh-CN or en)")
+	// ErrInvalidDuration is a WithWriteProbe interval, WithInlineBudget,
+	// WithPingInterval or WithShutdownTimeout of 0 or less.
+	ErrInvalidDuration = errors.New("invalid duration (want more than 0)")
+	// ErrInvalidMaxRetries is a negative WithMaxRetries.
+	ErrInvalidMaxRetries = errors.New("invalid max retries (want 0 or more)")
+	// ErrInvalidHTTPTimeouts is a WithHTTPTimeouts with a timeout of 0 or
+	// less, or a write timeout within the inline budget of slash commands.
+	ErrInvalidHTTPTimeouts = errors.New("invalid http timeouts")
+)
+
 // Option configures an Adapter; an invalid option makes New fail.
 type Option func(*Adapter) error
 
@@ -18,7 +47,7 @@ type Option func(*Adapter) error
 func WithTranslator(t Translator) Option {
 	return func(a *Adapter) error {
 		if t == nil {
-			return errors.New("translator is nil")
+			return ErrNilTranslator
 		}
 		a.tr = t
 		return nil
@@ -30,7 +59,7 @@ func WithTranslator(t Translator) Option {
 func WithRegistry(reg *prometheus.Registry) Option {
 	return func(a *Adapter) error {
 		if reg == nil {
-			return errors.New("registry is nil")
+			return ErrNilRegistry
 		}
 		m, err := newMetrics(reg)
 		if err != nil {
@@ -47,7 +76,7 @@ func WithRegistry(reg *prometheus.Registry) Option {
 func WithEventLog(l EventLog) Option {
 	return func(a *Adapter) error {
 		if l == nil {
-			return errors.New("event log is nil")
+			return ErrNilEventLog
 		}
 		a.events = l
 		return nil
@@ -61,7 +90,7 @@ func WithEventLog(l EventLog) Option {
 func WithReplayLog(l ReplayLog) Option {
 	return func(a *Adapter) error {
 		if l == nil {
-			return errors.New("replay log is nil")
+			return ErrNilReplayLog
 		}
 		a.replays = l
 		return nil
@@ -75,10 +104,10 @@ func WithReplayLog(l ReplayLog) Option {
 func WithWriteProbe(p WriteProbe, every time.Duration) Option {
 	return func(a *Adapter) error {
 		if p == nil {
-			return errors.New("write probe is nil")
+			return ErrNilWriteProbe
 		}
 		if every <= 0 {
-			return fmt.Errorf("write probe interval %s: must be positive", every)
+			return fmt.Errorf("%w: write probe interval %s", ErrInvalidDuration, every)
 		}
 		a.writes = &writeCheck{probe: p, every: every}
 		return nil
@@ -89,7 +118,7 @@ func WithWriteProbe(p WriteProbe, every time.Duration) Option {
 func WithListener(ln net.Listener) Option {
 	return func(a *Adapter) error {
 		if ln == nil {
-			return errors.New("listener is nil")
+			return ErrNilListener
 		}
 		a.listener = ln
 		return nil
@@ -101,7 +130,7 @@ func WithListener(ln net.Listener) Option {
 func WithDefaultLang(lang string) Option {
 	return func(a *Adapter) error {
 		if lang != langZH && lang != langEN {
-			return fmt.Errorf("default language %q: want zh-CN or en", lang)
+			return fmt.Errorf("%w: %q", ErrInvalidLang, lang)
 		}
 		a.defaultLang = lang
 		return nil
@@ -132,7 +161,7 @@ func WithShutdownTimeout(d time.Duration) Option {
 func WithMaxRetries(n int) Option {
 	return func(a *Adapter) error {
 		if n < 0 {
-			return fmt.Errorf("max retries %d: must not be negative", n)
+			return fmt.Errorf("%w: %d", ErrInvalidMaxRetries, n)
 		}
 		a.maxRetries = n
 		return nil
@@ -168,7 +197,7 @@ func WithHTTPTimeouts(t HTTPTimeouts) Option {
 			d    time.Duration
 		}{{"read header", t.ReadHeader}, {"read", t.Read}, {"write", t.Write}, {"idle", t.Idle}} {
 			if d.d <= 0 {
-				return fmt.Errorf("http %s timeout %s: must be positive", d.name, d.d)
+				return fmt.Errorf("%w: %s timeout %s (want more than 0)", ErrInvalidHTTPTimeouts, d.name, d.d)
 			}
 		}
 		a.timeouts = t
@@ -179,7 +208,7 @@ func WithHTTPTimeouts(t HTTPTimeouts) Option {
 func positive(name string, d time.Duration, set func(*Adapter)) Option {
 	return func(a *Adapter) error {
 		if d <= 0 {
-			return fmt.Errorf("%s %s: must be positive", name, d)
+			return fmt.Errorf("%w: %s %s", ErrInvalidDuration, name, d)
 		}
 		set(a)
 		return nil
@@ -191,7 +220,7 @@ func positive(name string, d time.Duration, set func(*Adapter)) Option {
 func WithBundle(b *i18n.Bundle) Option {
 	return func(a *Adapter) error {
 		if b == nil {
-			return errors.New("nil message bundle")
+			return ErrNilBundle
 		}
 		a.tr = bundleTranslator(b)
 		return nil

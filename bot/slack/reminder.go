@@ -77,6 +77,11 @@ func (a *Adapter) Send(ctx context.Context, d reminders.Delivery) (string, error
 	if len(msgs) > 1 {
 		a.post(ctx, d.Channel, ts, msgs[1:], text)
 	}
+	if f := d.Attachment; f != nil {
+		// The 通报's ledger, in its thread: the message is delivered
+		// already, so a failed upload is logged, not retried as a delivery.
+		a.upload(ctx, d.Channel, ts, f.Name, f.Title, f.Data)
+	}
 	return ts, nil
 }
 
@@ -115,8 +120,8 @@ func (r renderer) reminder(d reminders.Delivery) [][]slackapi.Block {
 	for i, it := range d.Items {
 		rem := it.Reminder
 		key := itoa(rem.Task) + "|" + rem.Unit
-		if rem.Task <= 0 || seen[key] {
-			continue // a digest line, or the same task and unit twice
+		if rem.Task <= 0 || rem.Kind == reminders.KindUnsignedLead || seen[key] {
+			continue // a digest line, the lead's list of others not signed, or the same task and unit twice
 		}
 		seen[key] = true
 		role := r.t("slack_role_responsible", nil)
@@ -132,9 +137,12 @@ func (r renderer) reminder(d reminders.Delivery) [][]slackapi.Block {
 		done.Style = slackapi.StylePrimary
 		details := slackapi.NewButtonBlockElement(actionDetails, "task "+itoa(rem.Task),
 			plain(r.t("slack_button_details", nil)))
+		// 签收: the unit's liaison confirms it has received the task.
+		ack := slackapi.NewButtonBlockElement(actionAck, "ack "+itoa(rem.Task)+" "+rem.Unit,
+			plain(r.t("slack_button_ack", nil)))
 		groups = append(groups, []slackapi.Block{
 			slackapi.NewSectionBlock(mrkdwn(line), nil, nil),
-			slackapi.NewActionBlock(blockID, done, details),
+			slackapi.NewActionBlock(blockID, ack, done, details),
 		})
 	}
 	return groups

@@ -84,9 +84,11 @@ func newStandin(t *testing.T) *standin {
 	t.Helper()
 	s := &standin{t: t, notify: make(chan struct{}), locales: map[string]string{}, limited: map[string]int{}, nextTS: 1000}
 	mux := http.NewServeMux()
-	for _, m := range []string{"auth.test", "users.info", "chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish"} {
+	for _, m := range []string{"auth.test", "users.info", "chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish",
+		"views.open", "files.getUploadURLExternal", "files.completeUploadExternal"} {
 		mux.HandleFunc("/api/"+m, s.method(m))
 	}
+	mux.HandleFunc("/upload/", s.upload)
 	mux.HandleFunc("/api/apps.connections.open", s.open)
 	mux.HandleFunc("/response/", s.response)
 	mux.HandleFunc("/ws", s.websocket)
@@ -166,14 +168,42 @@ func (s *standin) method(name string) http.HandlerFunc {
 			writeJSON(w, map[string]any{"ok": true, "team": "Huainan", "user": "dutybot", "user_id": "UBOT", "bot_id": "BBOT"})
 		case "users.info":
 			writeJSON(w, map[string]any{"ok": true, "user": map[string]any{"id": c.Form.Get("user"), "locale": locale}})
-		case "views.publish":
+		case "views.publish", "views.open":
 			writeJSON(w, map[string]any{"ok": true, "view": map[string]any{"id": "V1"}})
+		case "files.getUploadURLExternal":
+			// The upload URL is on the API's host: slack-go sends the token
+			// only there (or to Slack itself).
+			writeJSON(w, map[string]any{"ok": true, "upload_url": s.srv.URL + "/upload/F" + ts, "file_id": "F" + ts})
+		case "files.completeUploadExternal":
+			var files []map[string]any
+			_ = json.Unmarshal([]byte(c.Form.Get("files")), &files)
+			writeJSON(w, map[string]any{"ok": true, "files": files})
 		case "chat.postEphemeral":
 			writeJSON(w, map[string]any{"ok": true, "message_ts": ts})
 		default:
 			writeJSON(w, map[string]any{"ok": true, "channel": c.Form.Get("channel"), "ts": ts})
 		}
 	}
+}
+
+// upload receives a file at the URL files.getUploadURLExternal gave, as
+// Slack does: a multipart form whose "file" part is the content, which the
+// call's Raw holds.
+func (s *standin) upload(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Authorization") != "Bearer "+testBotToken {
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	f, hdr, err := r.FormFile("file")
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	defer f.Close()
+	raw, _ := io.ReadAll(f)
+	s.record(apiCall{Method: "upload", Raw: string(raw), Form: url.Values{"filename": {hdr.Filename}, "path": {r.URL.Path}}})
+	w.Header().Set("Content-Type", "text/plain")
+	_, _ = io.WriteString(w, "OK - "+strconv.Itoa(len(raw)))
 }
 
 func (s *standin) response(w http.ResponseWriter, r *http.Request) {

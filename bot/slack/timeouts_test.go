@@ -115,16 +115,16 @@ func TestWithHTTPTimeouts_Invalid(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		t    HTTPTimeouts
-		want string
+		want string // besides ErrInvalidHTTPTimeouts: which timeout
 	}{
-		{"zero read", HTTPTimeouts{ReadHeader: time.Second, Write: 5 * time.Second, Idle: time.Second}, "http read timeout 0s: must be positive"},
-		{"negative idle", HTTPTimeouts{ReadHeader: time.Second, Read: time.Second, Write: 5 * time.Second, Idle: -time.Second}, "http idle timeout -1s: must be positive"},
+		{"zero read", HTTPTimeouts{ReadHeader: time.Second, Write: 5 * time.Second, Idle: time.Second}, "read timeout 0s"},
+		{"negative idle", HTTPTimeouts{ReadHeader: time.Second, Read: time.Second, Write: 5 * time.Second, Idle: -time.Second}, "idle timeout -1s"},
 		{"write within the inline budget", HTTPTimeouts{ReadHeader: time.Second, Read: time.Second, Write: time.Second, Idle: time.Second}, "must exceed the inline budget"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := newAdapter(Config{BotToken: testBotToken, SigningSecret: testSecret}, newFakeEngine(), nil, WithHTTPTimeouts(tt.t))
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("err = %v, want it to say %q", err, tt.want)
+			if !errors.Is(err, ErrInvalidHTTPTimeouts) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want %v saying %q", err, ErrInvalidHTTPTimeouts, tt.want)
 			}
 		})
 	}

@@ -96,7 +96,9 @@ func (m *Main) newEngine(ctx context.Context, db *store.DB, lang string) (*bot.E
 	if err != nil {
 		return nil, err
 	}
-	opts := []bot.Option{bot.WithAdmins(m.admins()...), bot.WithLocation(shanghai()), bot.WithLogger(m.Logger), bot.WithBundle(b)}
+	opts := []bot.Option{bot.WithAdmins(m.admins()...), bot.WithLocation(shanghai()), bot.WithLogger(m.Logger), bot.WithBundle(b),
+		// Notifications of the loop go where reminders go (docs/cli.md §5).
+		bot.WithChannels(m.Getenv("DUTYBOT_REMINDER_CHANNEL"), m.Getenv("DUTYBOT_ADMIN_CHANNEL"))}
 	// The traffic lights count working days on the reminders' calendar.
 	if p, err := m.policy(); err == nil {
 		opts = append(opts, bot.WithWorkdays(p.Calendar()))

@@ -22,7 +22,7 @@ import (
 // is derived from it, and a short secret is guessed.
 const minSecret = 16
 
-// dashboardKey returns the dashboard's signing key (docs/cli.md §9): derived
+// dashboardKey returns the dashboard's signing key (docs/cli.md §10): derived
 // from $DUTYBOT_SECRET when it is set, so that every replica given the same
 // secret signs alike; otherwise made once at random and kept in the database.
 func (m *Main) dashboardKey(ctx context.Context, db *store.DB) ([]byte, error) {

@@ -28,7 +28,7 @@ func seededDashboard(t *testing.T) (tm *testMain, base string) {
 	tm.env["DUTYBOT_ADMINS"] = "UADMIN"
 	tm.env["DUTYBOT_HTTP_ADDR"] = addr
 	tm.chat("--as", "UADMIN", "--now", "2019-09-20", "联络员 科技处 U0KJ", "联络员 法制支队 U0FZ", "done 2", "done 3")
-	tm.chat("--as", "U0KJ", "--now", "2019-10-10", "进展 22 调阅系统需求已梳理完毕，正在招标", "签收 23")
+	tm.chat("--as", "U0KJ", "--now", "2019-10-10", "进展 22 调阅系统需求已梳理完毕，正在招标", "签收 9")
 	tm.chat("--as", "U0FZ", "--now", "2019-10-11", "申请办结 22 法制支队 已建立调阅监督制度")
 	logs := serveAt(t, tm, addr, "2019-10-15")
 	if !strings.Contains(logs.String(), "no Slack tokens") {
@@ -136,7 +136,7 @@ func TestDashboard_browser(t *testing.T) {
 		t.Errorf("filtered on 科技处: %d rows, want the %d tasks it has a part in", rows, len(units["科技处"]))
 	}
 
-	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`#board a[href="/dashboard/task/22"]`))); err != nil {
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`#board td.num a[href^="/dashboard/task/22?"]`))); err != nil {
 		t.Fatal(err)
 	}
 	settle(t, ctx)
@@ -151,7 +151,7 @@ func TestDashboard_browser(t *testing.T) {
 	// The downloads, fetched by the page as a person's click would: the
 	// ledger as CSV (one row per part) and XLSX (a zip), and a unit's
 	// calendar feed, which parses back with task 22's deadline in it.
-	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`a[href="/dashboard/units"]`))); err != nil {
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`nav a[href^="/dashboard/units"]`))); err != nil {
 		t.Fatal(err)
 	}
 	settle(t, ctx)

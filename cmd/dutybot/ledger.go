@@ -21,7 +21,7 @@ func (m *Main) runLedger(ctx context.Context, args []string) error {
 	format := fs.String("format", "json", "json, csv or xlsx")
 	out := fs.String("out", "", "write to FILE instead of standard output")
 	nowFlag := fs.String("now", "", "the ledger's day, YYYY-MM-DD, for the lights (default: today in Asia/Shanghai)")
-	notice := fs.String("notice", "", "document number of the notice (default: the first imported)")
+	notice := fs.String("notice", "", "only the rows of the notice with this document number (default: every notice, in import order)")
 	lang := fs.String("lang", m.Getenv("DUTYBOT_LANG"), "language of the workbook's headers: zh-CN or en ($DUTYBOT_LANG)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -49,15 +49,19 @@ func (m *Main) runLedger(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := pickNotice(ctx, db, *notice)
+	ns, err := pickNotices(ctx, db, *notice)
 	if err != nil {
 		return err
 	}
-	parts, err := db.Parts(ctx, n.Number)
-	if err != nil {
-		return fmt.Errorf("read the ledger of %s: %w", n.Number, err)
+	// every notice's rows, in import order, each row naming its notice
+	var rows []ledger.Row
+	for _, n := range ns {
+		parts, err := db.Parts(ctx, n.Number)
+		if err != nil {
+			return fmt.Errorf("read the ledger of %s: %w", n.Number, err)
+		}
+		rows = append(rows, ledger.Rows(n, parts, knowledge.DateOf(now), policy.Calendar(), loc)...)
 	}
-	rows := ledger.Rows(n, parts, knowledge.DateOf(now), policy.Calendar(), loc)
 	var buf bytes.Buffer
 	switch *format {
 	case "json":

@@ -129,7 +129,8 @@ const usage = `dutybot: a chat bot and reminder service for a notice's task tabl
 
 Usage:
   dutybot chat   [--json] [--as USER] [--now YYYY-MM-DD] [--lang zh-CN|en] [MESSAGE ...]
-  dutybot tasks  [--json]
+  dutybot tasks  [--json] [--notice 文号]
+  dutybot notices [--json]         the notices in the database, newest issued first
   dutybot import [--dry-run] [--replace] [--tasks N] [--number 文号] [--title 标题] [--issued YYYY-MM-DD] FILE
                                    load a notice: Word .docx, Excel .xlsx, .csv, YAML or raw text
   dutybot remind plan --json --from YYYY-MM-DD --to YYYY-MM-DD
@@ -161,6 +162,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runChat(ctx, rest)
 	case "tasks":
 		return m.runTasks(ctx, rest)
+	case "notices":
+		return m.runNotices(ctx, rest)
 	case "import":
 		return m.runImport(ctx, rest)
 	case "remind":

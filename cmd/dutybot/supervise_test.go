@@ -56,7 +56,12 @@ func TestMain_SupervisionLoop(t *testing.T) {
 	if n := remindersOf(tm, 22, "法制支队"); n == 0 {
 		t.Error("remind plan: the other parts of task 22 lost their reminders")
 	}
-	expect(as("U0KJ", "同意 22 科技处"), "只有第22项牵头单位（法制支队）的联络员和管理员可以审核")
+	// A refusal answers why and, like every refused chat command, exits 1
+	// (docs/cli.md §2).
+	out, _, code := tm.run("", "chat", "--json", "--as", "U0KJ", "--now", "2019-09-20", "同意 22 科技处")
+	if code != 1 || !strings.Contains(out, "只有第22项牵头单位（法制支队）的联络员和管理员可以审核") {
+		t.Errorf("a liaison approving its own part: exit %d, %q", code, out)
+	}
 	expect(as("U0FZ", "退回 22 科技处 未附印发文件"), "理由：未附印发文件")
 	if n := remindersOf(tm, 22, "科技处"); n != before {
 		t.Errorf("remind plan after reject: %d reminders, want %d again", n, before)

@@ -2,9 +2,11 @@
 // works without this script (the Apply button); nothing is loaded from
 // anywhere else.
 document.addEventListener("DOMContentLoaded", function () {
-  var form = document.getElementById("filters");
-  if (!form) return;
-  form.querySelectorAll("select, input[type=checkbox]").forEach(function (el) {
-    el.addEventListener("change", function () { form.submit(); });
+  ["filters", "notice"].forEach(function (id) {
+    var form = document.getElementById(id);
+    if (!form) return;
+    form.querySelectorAll("select, input[type=checkbox]").forEach(function (el) {
+      el.addEventListener("change", function () { form.submit(); });
+    });
   });
 });

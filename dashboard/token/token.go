@@ -1,4 +1,4 @@
-// Package token signs and checks the dashboard's links (docs/cli.md §9): a
+// Package token signs and checks the dashboard's links (docs/cli.md §10): a
 // user's token carries the user's ID and rights and expires after seven
 // days; a unit's calendar token is long-lived and changes when an
 // administrator rotates the unit's feed. Both are HMAC-SHA256 under one key,

@@ -48,7 +48,7 @@ func IsYAML(src []byte) bool {
 func WithTaskCount(n int) Option {
 	return func(o *options) error {
 		if n < 1 || n > maxTasks {
-			return fmt.Errorf("importer: task count %d: want 1 to %s", n, grouped(maxTasks))
+			return fmt.Errorf("%w: %d (want 1 to %s)", ErrInvalidTaskCount, n, grouped(maxTasks))
 		}
 		o.taskCount = n
 		return nil

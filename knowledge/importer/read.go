@@ -38,6 +38,21 @@ type options struct {
 // date that is no date): a mistake of the caller, not of the file.
 var ErrOption = errors.New("bad option")
 
+// Errors of the options, each also wrapped in ErrOption; test them with
+// errors.Is.
+var (
+	// ErrInvalidNumber is a WithNumber that is not a document number such
+	// as 淮公通〔2019〕395号.
+	ErrInvalidNumber = errors.New("not a document number such as 淮公通〔2019〕395号")
+	// ErrEmptyTitle is a WithTitle that is empty or only spaces.
+	ErrEmptyTitle = errors.New("the title is empty")
+	// ErrInvalidIssued is a WithIssued that is not a date YYYY-MM-DD.
+	ErrInvalidIssued = errors.New("date of issue: want YYYY-MM-DD")
+	// ErrInvalidTaskCount is a WithTaskCount outside 1 to the most tasks a
+	// notice may have.
+	ErrInvalidTaskCount = errors.New("invalid task count")
+)
+
 func collect(opts []Option) (options, error) {
 	var o options
 	for _, opt := range opts {
@@ -57,7 +72,7 @@ func WithNumber(number string) Option {
 	return func(o *options) error {
 		s := strings.Join(strings.Fields(number), "")
 		if !docNumberRe.MatchString(toASCIIDigits(s)) {
-			return fmt.Errorf("%q is not a document number such as 淮公通〔2019〕395号", number)
+			return fmt.Errorf("%w: %q", ErrInvalidNumber, number)
 		}
 		o.number = s
 		return nil
@@ -69,7 +84,7 @@ func WithTitle(title string) Option {
 	return func(o *options) error {
 		s := strings.TrimSpace(title)
 		if s == "" {
-			return errors.New("the title is empty")
+			return ErrEmptyTitle
 		}
 		o.title = s
 		return nil
@@ -81,7 +96,7 @@ func WithIssued(date string) Option {
 	return func(o *options) error {
 		d, err := knowledge.ParseDate(strings.TrimSpace(date))
 		if err != nil {
-			return fmt.Errorf("date of issue %q: want YYYY-MM-DD: %w", date, err)
+			return fmt.Errorf("%w: %q: %w", ErrInvalidIssued, date, err)
 		}
 		o.issued = d
 		return nil

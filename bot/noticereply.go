@@ -1,0 +1,207 @@
+package bot
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"dutybot/knowledge"
+)
+
+// errWhichNotice is why a command about a task by number was not done with
+// several notices in force and none named: the reply lists them.
+var errWhichNotice = errors.New("several notices: name one by its 文号")
+
+// NoticeTasks are the tasks of one notice that a reply is about.
+type NoticeTasks struct {
+	Notice string `json:"notice"`
+	Tasks  []int  `json:"tasks"`
+}
+
+// unitCommands are about units and people, the same in every notice: they
+// run once, whatever notices there are.
+var unitCommands = map[string]bool{"help": true, "bind": true, "members": true, "iam": true, "liaison": true}
+
+// taskCommands take a task number first.
+var taskCommands = map[string]bool{"task": true, "status": true, "done": true, "reopen": true,
+	"ack": true, "progress": true, "problem": true, "claim": true, "approve": true, "reject": true}
+
+// handleScoped answers r's message in the notice or notices it is about
+// (noticescope.go); with one notice it is handle.
+func (r *request) handleScoped() (Reply, error) {
+	if rep, ok, err := r.noticeCommand(); ok {
+		return rep, err
+	}
+	ms := r.snap.multi
+	if ms == nil && r.snap.cur.Archived {
+		// the one notice, retired: answered, and said so
+		sc := &noticeScope{n: r.snap.cur, snap: r.snap}
+		return r.in(sc, r.text), nil
+	}
+	if ms == nil {
+		return r.handle()
+	}
+	cmd, args, isCmd := parseCommand(r.text)
+	if isCmd && unitCommands[cmd] {
+		rep, err := r.handle()
+		if err == nil && cmd == "help" {
+			rep.Text += "\n" + r.loc.T(msgNoticeMulti, map[string]any{"Count": len(ms.list), "Example": shortNumber(ms.list[0].n.Number)})
+		}
+		return rep, err
+	}
+	nm := ms.resolve(r.text, isCmd)
+	switch {
+	case len(nm.scopes) == 1:
+		return r.in(nm.scopes[0], nm.rest), nil
+	case len(nm.scopes) > 1:
+		return r.whichNotice(nm.scopes, isCmd), nil
+	}
+	if r.aboutTaskNumber(cmd, args, isCmd) {
+		if act := ms.active(); len(act) == 1 {
+			return r.in(act[0], r.text), nil
+		}
+		return r.whichNotice(ms.list, isCmd), nil
+	}
+	return r.acrossNotices(ms.list), nil
+}
+
+// aboutTaskNumber reports whether the message names a task by its number,
+// which means nothing without a notice.
+func (r *request) aboutTaskNumber(cmd string, args []string, isCmd bool) bool {
+	if isCmd && taskCommands[cmd] && len(args) > 0 && isNumberArg(args[0]) {
+		return true
+	}
+	q := parse(r.snap.slips.Replace(fold(r.text)), r.snap.units, r.snap.syn, r.clock())
+	return len(q.nums) > 0
+}
+
+// in answers text about one notice alone, headed by the notice.
+func (r *request) in(sc *noticeScope, text string) Reply {
+	sub := *r
+	sub.snap, sub.text = sc.snap, text
+	rep, err := sub.handle()
+	if err != nil {
+		rep = r.e.errorReply(&sub, err)
+	}
+	head := sub.noticeHeading(sc.n)
+	rep.Text = head + "\n" + rep.Text
+	rep.Notices = []NoticeTasks{{Notice: sc.n.Number, Tasks: nonNil(rep.Tasks)}}
+	return rep
+}
+
+// acrossNotices answers a question in every notice and groups the answers
+// that found something, newest notice first. When no notice has an answer,
+// the newest notice's reply says so.
+func (r *request) acrossNotices(list []*noticeScope) Reply {
+	var reps []Reply
+	var withTasks, answered []int
+	for i, sc := range list {
+		rep := r.in(sc, r.text)
+		reps = append(reps, rep)
+		if rep.Err != nil || rep.Kind == "out_of_scope" || rep.Kind == "unknown" {
+			continue
+		}
+		answered = append(answered, i)
+		if len(rep.Tasks) > 0 {
+			withTasks = append(withTasks, i)
+		}
+	}
+	// 法制支队的任务: the notices that have some; 进度: every notice
+	found := withTasks
+	if len(found) == 0 {
+		found = answered
+	}
+	if len(found) == 0 {
+		return reps[0]
+	}
+	out := Reply{Kind: reps[found[0]].Kind, Headline: reps[found[0]].Headline, Tasks: []int{}}
+	var texts []string
+	for _, i := range found {
+		rep := reps[i]
+		texts = append(texts, rep.Text)
+		out.Tasks = append(out.Tasks, rep.Tasks...)
+		out.Items = append(out.Items, rep.Items...)
+		out.Notices = append(out.Notices, rep.Notices...)
+		out.Notify = append(out.Notify, rep.Notify...)
+		out.Changed = out.Changed || rep.Changed
+	}
+	// Groups name tasks by number, which several notices share: the
+	// combined answer leaves them out and Items keep every task.
+	out.Text = strings.Join(texts, "\n\n")
+	return out
+}
+
+// whichNotice asks which notice a message means, listing them.
+func (r *request) whichNotice(list []*noticeScope, isCmd bool) Reply {
+	var b strings.Builder
+	b.WriteString(r.loc.T(msgWhichNotice, map[string]any{"Count": len(list), "Example": shortNumber(list[0].n.Number)}))
+	for _, sc := range list {
+		b.WriteString("\n· " + r.noticeHeading(sc.n))
+	}
+	rep := Reply{Kind: "which_notice", Text: b.String(), Headline: firstLine(b.String()), Tasks: []int{}}
+	if isCmd {
+		rep.Err = errWhichNotice
+	}
+	return rep
+}
+
+// noticeHeading names a notice: its 文号 and title, and whether it is archived.
+func (r *request) noticeHeading(n *knowledge.Notice) string {
+	id := msgNoticeHeading
+	if n.Archived {
+		id = msgNoticeHeadingArchived
+	}
+	return r.loc.T(id, map[string]any{"Number": n.Number, "Title": n.Title})
+}
+
+// shortNumber is the short form of a 文号 (淮公通〔2019〕395号 → 395号).
+func shortNumber(number string) string {
+	if m := reNumber.FindStringSubmatch(fold(number)); m != nil {
+		return m[3] + "号"
+	}
+	return number
+}
+
+func nonNil(ts []int) []int {
+	if ts == nil {
+		return []int{}
+	}
+	return ts
+}
+
+// noticesList answers the notices command: every notice, newest first, with
+// its tasks and the progress of its units' parts.
+func (r *request) noticesList() (Reply, error) {
+	list := r.snap.multi
+	if list == nil {
+		list = &noticeScopes{list: []*noticeScope{{n: r.snap.cur}}}
+	}
+	var b strings.Builder
+	b.WriteString(r.loc.T(msgNoticesHead, map[string]any{"Count": len(list.list)}))
+	for i, sc := range list.list {
+		n := sc.n
+		ps, err := r.e.st.Parts(r.ctx, n.Number)
+		if err != nil {
+			return Reply{}, fmt.Errorf("progress of %s: %w", n.Number, err)
+		}
+		done := 0
+		for _, p := range ps {
+			if p.State == knowledge.PartDone {
+				done++
+			}
+		}
+		pct := 0
+		if len(ps) > 0 {
+			pct = done * 100 / len(ps)
+		}
+		state := r.loc.T(msgNoticeInForce, nil)
+		if n.Archived {
+			state = r.loc.T(msgNoticeArchived, nil)
+		}
+		fmt.Fprintf(&b, "\n%d. %s\n", i+1, r.loc.T(msgNoticeLine, map[string]any{
+			"Number": n.Number, "Title": n.Title, "Issued": r.date(n.Date), "Tasks": len(n.Tasks),
+			"Done": done, "Parts": len(ps), "Percent": pct, "State": state}))
+	}
+	text := strings.TrimRight(b.String(), "\n")
+	return Reply{Kind: "notices", Text: text, Headline: firstLine(text), Tasks: []int{}}, nil
+}
