@@ -71,6 +71,21 @@ type chrome struct {
 	Today   knowledge.Date
 }
 
+// Href is a link to path with the query kv (name, value, …), and the
+// notice shown when there are several to choose from. It is built with
+// url.Values, so the template may take it as a URL.
+func (c chrome) Href(path string, kv ...string) template.URL {
+	q := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		q.Set(kv[i], kv[i+1])
+	}
+	if len(c.Notices) > 0 && c.Notice != nil {
+		q.Set("notice", c.Notice.Number)
+	}
+	u := url.URL{Path: path, RawQuery: q.Encode()}
+	return template.URL(u.String()) // escaped by url.Values and url.URL
+}
+
 func (s *Server) chrome(v *visit, n *knowledge.Notice, nav, titleID string) chrome {
 	c := chrome{L: v.loc, Title: v.loc.T(titleID, nil), Nav: nav, Admin: v.admin(), User: v.claims.User,
 		Notice: n, Today: s.today()}

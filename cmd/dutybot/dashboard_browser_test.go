@@ -136,7 +136,7 @@ func TestDashboard_browser(t *testing.T) {
 		t.Errorf("filtered on 科技处: %d rows, want the %d tasks it has a part in", rows, len(units["科技处"]))
 	}
 
-	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`#board td.num a[href^="/dashboard/task/22?"]`))); err != nil {
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`#board td.content a[href="/dashboard/task/22"]`))); err != nil {
 		t.Fatal(err)
 	}
 	settle(t, ctx)
