@@ -70,8 +70,9 @@ func page(tb testing.TB, h http.Handler, tok, path string) *httptest.ResponseRec
 // reminders' calendar of China's working days): the 43-task notice and a
 // 10,000-task one (its first page of 200 rows); "steady" while nothing
 // changes (the state read before is kept while the audit head stays),
-// "changed" with a part marked done or open again before each page, so
-// that every page reads the parts again. B/page is the page's size.
+// "changed" with a part marked done before each page (that task's parts
+// are read again), "cold" the first page of a new server (everything read).
+// B/page is the page's size.
 func BenchmarkBoard(b *testing.B) {
 	policy, err := reminders.NewPolicy()
 	if err != nil {
@@ -110,6 +111,14 @@ func BenchmarkBoard(b *testing.B) {
 				b.ReportMetric(float64(size), "B/page")
 			})
 		}
+		b.Run(c.name+"/cold", func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				cold, _ := newTestServer(b, st, WithWorkdays(policy.Calendar()))
+				b.StartTimer()
+				page(b, cold.Handler(), tok, "/dashboard")
+			}
+		})
 	}
 }
 

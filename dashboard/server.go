@@ -37,7 +37,8 @@ type Store interface {
 	CalendarGenerations(ctx context.Context) (map[string]int64, error)
 	RotateCalendar(ctx context.Context, unit string, by knowledge.Actor) (int64, error)
 	AuditHead(ctx context.Context) (store.AuditHead, error)
-	CountAuditAfter(ctx context.Context, seq int64, actions ...string) (int64, error)
+	AuditAfter(ctx context.Context, seq int64, limit int) ([]knowledge.AuditEntry, error)
+	TaskParts(ctx context.Context, notice string, tasks []int) ([]knowledge.Part, error)
 }
 
 // Errors of New.

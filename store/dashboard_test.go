@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -72,11 +73,46 @@ func TestDB_rotateCalendar(t *testing.T) {
 			t.Errorf("audit:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 		mustVerify(t, db)
-		if n, err := db.CountAuditAfter(ctx, int64(start), ActionCalendarRotate, ActionImport); err != nil || n != 2 {
-			t.Errorf("CountAuditAfter(%d) = %d, %v; want the 2 rotations", start, n, err)
+	})
+}
+
+// TestDB_taskParts: a few tasks' parts are exactly those tasks' parts of
+// Parts, state, reports and all; AuditAfter returns the entries after a
+// sequence number, oldest first.
+func TestDB_taskParts(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, dsn string) {
+		db := MustOpenDB(t, dsn)
+		n := fixtureNotice()
+		mustImport(t, db, n)
+		start := int64(auditLen(t, db))
+		ref := knowledge.TaskRef{Notice: n.Number, Number: n.Tasks[1].Number}
+		if err := db.AddReport(ctx, ref, n.Tasks[1].Lead[0], "进展", false, admin); err != nil {
+			t.Fatal(err)
 		}
-		if n, err := db.CountAuditAfter(ctx, 0, ActionImport); err != nil || n != 1 {
-			t.Errorf("CountAuditAfter(0, import) = %d, %v; want 1", n, err)
+		all, err := db.Parts(ctx, n.Number)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []int{n.Tasks[0].Number, n.Tasks[1].Number}
+		got, err := db.TaskParts(ctx, n.Number, want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var exp []knowledge.Part
+		for _, p := range all {
+			if slices.Contains(want, p.Task) {
+				exp = append(exp, p)
+			}
+		}
+		if len(got) == 0 || !reflect.DeepEqual(got, exp) {
+			t.Errorf("TaskParts:\n%v\nwant:\n%v", got, exp)
+		}
+		if none, err := db.TaskParts(ctx, n.Number, nil); err != nil || len(none) != 0 {
+			t.Errorf("TaskParts(no tasks) = %v, %v", none, err)
+		}
+		es, err := db.AuditAfter(ctx, start, 10)
+		if err != nil || len(es) != 2 || es[0].Seq != start+1 || es[1].Action != ActionProgress {
+			t.Errorf("AuditAfter(%d) = %+v, %v; want the sign and the progress", start, es, err)
 		}
 	})
 }
