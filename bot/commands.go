@@ -114,6 +114,8 @@ func (r *request) command(cmd string, args []string) (Reply, bool, error) {
 		return r.members(args)
 	case "iam":
 		return r.iam(args)
+	case "dashboard":
+		return r.dashboard(args) // dashboard.go
 	}
 	return r.supervise(cmd, args) // supervise.go
 }
@@ -335,5 +337,8 @@ func (r *request) taskParts(num int) (Reply, error) {
 func (r *request) help() Reply {
 	text := r.loc.T(msgHelp, map[string]any{"Notice": r.snap.cur.Number, "Count": len(r.snap.cur.Tasks)}) +
 		"\n" + r.loc.T(msgSupHelp, nil)
+	if r.e.dashboard != nil {
+		text += "\n" + r.loc.T(msgDashHelp, nil)
+	}
 	return Reply{Kind: "help", Text: text, Headline: firstLine(text), Tasks: []int{}}
 }

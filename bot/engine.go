@@ -33,6 +33,8 @@ type Engine struct {
 	workdays knowledge.Workdays
 	// unboundChannel and adminChannel address notifications (notify.go).
 	unboundChannel, adminChannel string
+	// dashboard makes the web dashboard's links (nil: not set up).
+	dashboard DashboardLinker
 }
 
 // New returns an Engine over st. Call Load before Handle.

@@ -55,6 +55,10 @@ type Reply struct {
 	Kind string
 	// Changed is true when the message changed shared state.
 	Changed bool
+	// Private is true when the reply is for the asker's eyes only (it holds
+	// a personal link): an adapter shows it to the asker alone even where
+	// others would see an ordinary answer (Slack: ephemeral in a channel).
+	Private bool
 	// Notify are messages for others that the change calls for (a problem
 	// to the lead unit and the administrators, a rejection to its unit).
 	Notify []Notification

@@ -42,8 +42,16 @@ func isWorkday(cal Workdays, d Date) bool {
 // WorkdaysBetween counts the working days d with from < d <= to (0 when to
 // is not after from).
 func WorkdaysBetween(cal Workdays, from, to Date) int {
+	return workdaysUpTo(cal, from, to, -1)
+}
+
+// workdaysUpTo is WorkdaysBetween that stops counting past limit (none
+// when negative): a light only asks whether a count exceeds a few days,
+// and a deadline years away would otherwise cost a calendar look-up a day
+// (a 10,000-task board asks 30,000 times).
+func workdaysUpTo(cal Workdays, from, to Date, limit int) int {
 	n := 0
-	for d := from.AddDays(1); !d.After(to); d = d.AddDays(1) {
+	for d := from.AddDays(1); !d.After(to) && (limit < 0 || n <= limit); d = d.AddDays(1) {
 		if isWorkday(cal, d) {
 			n++
 		}
@@ -69,12 +77,12 @@ func PartLight(p Part, d Deadline, today Date, cal Workdays, loc *time.Location)
 		if d.Date.Before(today) {
 			return LightRed
 		}
-		if WorkdaysBetween(cal, today, d.Date) <= SoonWorkdays {
+		if workdaysUpTo(cal, today, d.Date, SoonWorkdays) <= SoonWorkdays {
 			return LightYellow
 		}
 	}
 	if p.State == PartInReview && !p.ClaimedAt.IsZero() &&
-		WorkdaysBetween(cal, DateOf(p.ClaimedAt.In(loc)), today) > ReviewWorkdays {
+		workdaysUpTo(cal, DateOf(p.ClaimedAt.In(loc)), today, ReviewWorkdays) > ReviewWorkdays {
 		return LightYellow
 	}
 	if d.Kind == DeadlineOngoing {

@@ -50,6 +50,7 @@ var migrations = []migration{
 	{7, "where audited changes were asked, and the roles they apply to", addAuditColumns},
 	{8, "audit baseline of the state as found", auditBaseline},
 	{9, "archived notices", createNoticeArchives},
+	{10, "dashboard key and calendar feeds", createDashboard},
 }
 
 // SchemaVersion is the newest schema this binary knows.

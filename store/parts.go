@@ -23,7 +23,18 @@ type partKey3 struct {
 // role is lead and which is done when both its rows are. Each part carries
 // its latest progress report and its latest problem.
 func (db *DB) Parts(ctx context.Context, notice string) ([]knowledge.Part, error) {
+	return db.parts(ctx, notice, nil)
+}
+
+// parts is Parts, of the tasks numbered tasks only when tasks is not nil.
+func (db *DB) parts(ctx context.Context, notice string, tasks []int) ([]knowledge.Part, error) {
 	var out []knowledge.Part
+	only := func(q *gorm.DB, col string) *gorm.DB {
+		if tasks == nil {
+			return q
+		}
+		return q.Where(col+" IN ?", tasks)
+	}
 	err := db.read(ctx, func(tx *gorm.DB) error {
 		var n noticeRow
 		if err := tx.Select("id", "date").Where("number = ?", notice).First(&n).Error; err != nil {
@@ -33,12 +44,12 @@ func (db *DB) Parts(ctx context.Context, notice string) ([]knowledge.Part, error
 			return fmt.Errorf("find notice %s: %w", notice, err)
 		}
 		issued, _ := knowledge.ParseDate(n.Date)
-		rows, err := tx.Table("assignments a").
+		rows, err := only(tx.Table("assignments a").
 			Select("t.number, a.unit_id, u.name, COALESCE(g.name, ''), a.role, a.done, a.done_at, a.done_by").
 			Joins("JOIN tasks t ON t.id = a.task_id").
 			Joins("JOIN units u ON u.id = a.unit_id").
 			Joins("LEFT JOIN units g ON g.id = a.via_unit_id").
-			Where("t.notice_id = ?", n.ID).
+			Where("t.notice_id = ?", n.ID), "t.number").
 			Order("t.number, a.position, a.sub").Rows()
 		if err != nil {
 			return fmt.Errorf("read parts: %w", err)
@@ -83,7 +94,7 @@ func (db *DB) Parts(ctx context.Context, notice string) ([]knowledge.Part, error
 			return fmt.Errorf("read parts: %w", err)
 		}
 		var states []partStateRow
-		if err := tx.Where("notice_id = ?", n.ID).Find(&states).Error; err != nil {
+		if err := only(tx.Where("notice_id = ?", n.ID), "task").Find(&states).Error; err != nil {
 			return fmt.Errorf("read part states: %w", err)
 		}
 		for _, s := range states {
@@ -99,7 +110,7 @@ func (db *DB) Parts(ctx context.Context, notice string) ([]knowledge.Part, error
 			}
 		}
 		var reports []reportRow
-		if err := tx.Where("notice_id = ?", n.ID).Order("at DESC, id DESC").Find(&reports).Error; err != nil {
+		if err := only(tx.Where("notice_id = ?", n.ID), "task").Order("at DESC, id DESC").Find(&reports).Error; err != nil {
 			return fmt.Errorf("read reports: %w", err)
 		}
 		for _, r := range reports {

@@ -104,6 +104,7 @@ func (c Config) GoString() string { return c.String() }
 
 // Adapter connects the engine to one Slack workspace.
 type Adapter struct {
+	extra   http.Handler // WithHandler: what the adapter's own endpoints do not take
 	engine  Engine
 	api     webAPI
 	socket  *socketmode.Client // nil without an app token

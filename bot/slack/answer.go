@@ -147,6 +147,10 @@ func (a *Adapter) dispatchEvents(payload []byte, retry int) {
 				text = "help"
 			}
 			rep, r := a.answer(ctx, env.TeamID, ev.User, ev.Channel, text, surfaceMention)
+			if rep.Private { // a personal link: not for the channel's eyes
+				a.ephemeral(ctx, "", ev.Channel, ev.User, r.reply(rep), fallback(rep))
+				return
+			}
 			a.post(ctx, ev.Channel, thread, r.reply(rep), fallback(rep))
 		})
 	case ev.Type == "message" && ev.ChannelType == "im":

@@ -27,6 +27,9 @@ func (a *Adapter) Handler() http.Handler {
 		}))
 		mux.Handle("POST /slack/interactivity", a.signed(a.serveInteractivity))
 	}
+	if a.extra != nil {
+		mux.Handle("/", a.extra)
+	}
 	return mux
 }
 

@@ -108,6 +108,7 @@ func (m *Main) newEngine(ctx context.Context, db *store.DB, lang string) (*bot.E
 	if lang != "" {
 		opts = append(opts, bot.WithLang(lang))
 	}
+	opts = append(opts, m.dashboardOption(ctx, db)) // dashboard.go
 	e, err := bot.New(db, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("start engine: %w", err)

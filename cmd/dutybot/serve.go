@@ -18,17 +18,20 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	var dsn string
 	fs := m.newFlagSet("serve", &dsn)
 	httpAddr := fs.String("http", "", "HTTP listen address ($DUTYBOT_HTTP_ADDR, default :8080)")
+	nowFlag := fs.String("now", "", "the dashboard's day for its lights, YYYY-MM-DD (demos, tests; default: today in Asia/Shanghai)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *httpAddr != "" {
 		m.httpAddr = *httpAddr
 	}
-	if m.Getenv("SLACK_BOT_TOKEN") == "" {
-		return usagef("serve needs SLACK_BOT_TOKEN, and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)")
+	withSlack, err := m.slackConfigured()
+	if err != nil {
+		return err
 	}
-	if m.Getenv("SLACK_APP_TOKEN") == "" && m.Getenv("SLACK_SIGNING_SECRET") == "" {
-		return usagef("serve needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP endpoints)")
+	fixed, err := parseNow(*nowFlag, shanghai())
+	if err != nil {
+		return err
 	}
 	policy, err := m.policy()
 	if err != nil {
@@ -46,11 +49,23 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if clock == nil {
 		clock = clockwork.NewRealClock()
 	}
-	adapter, err := m.newSlack(engine, db, clock)
+	dashNow := clock.Now
+	if !fixed.IsZero() {
+		dashNow = func() time.Time { return fixed }
+	}
+	dash, err := m.dashboardHandler(ctx, db, dashNow)
 	if err != nil {
 		return err
 	}
-	d, err := m.newDispatcher(db, adapter, policy, reminders.WithClock(clock))
+	var adapter *slack.Adapter
+	var sender reminders.Sender = noSlack{}
+	if withSlack {
+		if adapter, err = m.newSlack(engine, db, clock, slack.WithHandler(dash)); err != nil {
+			return err
+		}
+		sender = adapter
+	}
+	d, err := m.newDispatcher(db, sender, policy, reminders.WithClock(clock))
 	if err != nil {
 		return err
 	}
@@ -69,8 +84,14 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	m.logChannels(ctx, db, d, slog.LevelWarn)
 	sched.Start()
-	m.Logger.Info("dutybot serving", "http", m.httpAddrOrDefault(), "socket_mode", m.Getenv("SLACK_APP_TOKEN") != "")
-	err = adapter.Run(ctx)
+	m.Logger.Info("dutybot serving", "http", m.httpAddrOrDefault(), "socket_mode", m.Getenv("SLACK_APP_TOKEN") != "",
+		"dashboard", m.publicURL()+"/dashboard")
+	if withSlack {
+		err = adapter.Run(ctx)
+	} else {
+		m.Logger.Warn("no Slack tokens (SLACK_BOT_TOKEN): serving the dashboard and the scheduler only; reminders wait in the log until Slack is set up")
+		err = m.serveWithoutSlack(ctx, db, dash)
+	}
 	// Finish the tick in flight before the store closes.
 	if serr := sched.Shutdown(); serr != nil {
 		err = errors.Join(err, fmt.Errorf("stop scheduler: %w", serr))
@@ -108,7 +129,7 @@ const writeProbeEvery = 5 * time.Second
 // that replicas sharing it, or a restarted one, answer a retried event once
 // and refuse a replayed request; and /healthz is ready only while the
 // database takes writes.
-func (m *Main) newSlack(engine *bot.Engine, db sharedState, clock clockwork.Clock) (*slack.Adapter, error) {
+func (m *Main) newSlack(engine *bot.Engine, db sharedState, clock clockwork.Clock, extra ...slack.Option) (*slack.Adapter, error) {
 	cfg := slack.ConfigFromEnv(m.Getenv)
 	cfg.Clock = clock
 	cfg.HTTPAddr = m.httpAddrOrDefault()
@@ -119,6 +140,7 @@ func (m *Main) newSlack(engine *bot.Engine, db sharedState, clock clockwork.Cloc
 	if err != nil {
 		return nil, err
 	}
-	return slack.New(cfg, engine, slack.WithBundle(b), slack.WithEventLog(db), slack.WithReplayLog(db),
-		slack.WithWriteProbe(db, writeProbeEvery))
+	opts := []slack.Option{slack.WithBundle(b), slack.WithEventLog(db), slack.WithReplayLog(db),
+		slack.WithWriteProbe(db, writeProbeEvery)}
+	return slack.New(cfg, engine, append(opts, extra...)...)
 }
