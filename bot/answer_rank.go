@@ -11,7 +11,9 @@ import (
 // lists every unit with its count; unitPick says which of them the question
 // asks for, so the answer names them first.
 var (
-	reMostUnits   = regexp.MustCompile(`最多|最忙|任务最重|排第一|排名第一|most`)
+	reMostUnits = regexp.MustCompile(`最多|最忙|任务最重|排第一|排名第一|most`)
+	// reRankUnits is a place in the ranking: 第二多, 排第3.
+	reRankUnits   = regexp.MustCompile(`第(\d+)多|排(名)?第(\d+)|(second|third)most`)
 	reFewestUnits = regexp.MustCompile(`最少|最轻|最闲|排最后|fewest|least`)
 	// reExactUnits is a count a unit is asked to have: 只牵头了1项, 就1项.
 	reExactUnits = regexp.MustCompile(`(只|就|仅|总共就|一共就|才)(牵头|负责|参与|承担|挂|露过|露了|出现过|出现了|出现|露)?(了)?(\d+)(项|条|个任务|次|回)`)
@@ -24,6 +26,7 @@ var (
 // unitPick is which units a question picks by their task counts.
 type unitPick struct {
 	most, fewest bool
+	rank         int    // a place in the ranking, most first (第二多: 2); 0: none
 	exact        int    // 0: none asked
 	kind         string // 处, 支队: the units' names must end in it
 }
@@ -39,7 +42,12 @@ func parseUnitPick(f string) (unitPick, bool) {
 		p.exact, _ = strconv.Atoi(m[4])
 	}
 	p.most, p.fewest = reMostUnits.MatchString(f), reFewestUnits.MatchString(f)
-	if !p.most && !p.fewest && p.exact == 0 {
+	if m := reRankUnits.FindStringSubmatch(f); m != nil {
+		p.rank, _ = strconv.Atoi(m[1] + m[3])
+		p.rank += map[string]int{"second": 2, "third": 3}[m[4]]
+		p.most = false
+	}
+	if !p.most && !p.fewest && p.exact == 0 && p.rank < 2 {
 		return unitPick{}, false
 	}
 	if m := reUnitKind.FindStringSubmatch(f); m != nil {
@@ -61,6 +69,18 @@ func (p unitPick) pick(order []string, count map[string]int) []string {
 	}
 	want := -1
 	switch {
+	case p.rank > 1:
+		// 第二多: the second count from the top (units that tie share a place)
+		place, last := 0, -1
+		for _, u := range cand {
+			if count[u] != last {
+				place, last = place+1, count[u]
+			}
+			if place == p.rank {
+				want = count[u]
+				break
+			}
+		}
 	case p.exact > 0:
 		want = p.exact
 	case p.most:

@@ -14,13 +14,17 @@ import (
 var reUnitsAsk = regexp.MustCompile(`(牵头单位|责任单位|负责单位|单位|部门)(一共|总共|共|都|分别|总计|共计)?(有|是|涉及|包括)?(几|多少|哪些|哪几)|(几|多少|哪些|哪几)(个|家)?(牵头单位|责任单位|负责单位|单位|部门)|how ?many ?(lead|responsible)? ?units|which ?(lead|responsible)? ?units`)
 
 // unitNouns are the words of a units question that say nothing of a topic.
-var unitNouns = strings.NewReplacer("单位", "|", "部门", "|", "项", "|", "出现过", "|", "出现", "|", "露过", "|", "露了", "|", "面", "|", "次", "|", "了", "|", "最多", "|", "最少", "|", "表里", "|", "总共就", "|", "就", "|", "只", "|", "哪个处", "|", "处", "|", "支队", "|", "承担", "|", "一共", "|", "总共", "|", "分别", "|", "家", "|", "个", "|", "有", "|", "是", "|", "都", "|", "共", "|")
+var unitNouns = strings.NewReplacer("单位", "|", "部门", "|", "项", "|", "第", "|", "多", "|", "出现过", "|", "出现", "|", "露过", "|", "露了", "|", "面", "|", "次", "|", "了", "|", "最多", "|", "最少", "|", "表里", "|", "总共就", "|", "就", "|", "只", "|", "哪个处", "|", "处", "|", "支队", "|", "承担", "|", "一共", "|", "总共", "|", "分别", "|", "家", "|", "个", "|", "有", "|", "是", "|", "都", "|", "共", "|")
 
 // unitsAsked reports whether a question asks which units (or how many) take
 // part in the tasks, with no unit, task number or topic of its own: 牵头单位
 // 有几个 is about the table's units, 哪些单位参与执法记录仪配备 about a task.
 func (r *request) unitsAsked(q *query) bool {
-	_, picks := parseUnitPick(q.flat)
+	p, picks := parseUnitPick(q.flat)
+	// 除了法制，牵头任务第二多的: the unit set aside is the first, not a filter
+	if picks && p.rank > 1 && anyExcluded(q.conds) {
+		q.units, q.conds = nil, nil
+	}
 	if len(q.units) > 0 || len(q.nums) > 0 || q.mine || !(reUnitsAsk.MatchString(q.flat) || picks) {
 		return false
 	}

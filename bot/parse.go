@@ -107,7 +107,7 @@ var (
 	doneWords    = []string{"已完成", "完成了", "已经完成", "做完了", "已办结", "办完了", "已做完", "已落实", "done", "finished", "completed"}
 	partialWords = []string{"部分完成", "完成了一部分", "完成一部分", "partial"}
 	overview     = []string{"进度", "完成情况", "进展", "落实情况", "progress", "status"}
-	lateWords    = []string{"逾期", "overdue", "过了期限", "过了截止", "超过期限", "超过截止", "passedthedeadline", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
+	lateWords    = []string{"逾期", "overdue", "过了期限", "过了截止", "超过期限", "超过截止", "过期了", "已过期", "已经过期", "passedthedeadline", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
 	// lateTaskWords mean overdue only in a question about tasks (护照过期了 is not).
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"}
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
@@ -221,7 +221,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// units, and what each one is asked to be (科技处牵头、没有警务保障处)
 	sq := squeezeKeepBars(text)
 	q.units, text, q.mentions = ui.find(sq)
-	if cs := parseUnitConds(sq, q.mentions, func(m string) string { return ui.lookup[m] }); composed(cs) {
+	if cs := parseUnitConds(sq, q.mentions, ui.canonical); composed(cs) {
 		q.conds = cs
 	}
 	f := q.flat
@@ -297,7 +297,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 
 	// what kind of answer
 	// 几个方面, 几个阶段, 几个工作日 count something inside a task, not tasks
-	if m := reCount.FindStringSubmatch(f); m != nil && !strings.HasPrefix(m[3], "工作") && !strings.HasPrefix(m[3], "月") &&
+	if m := reCount.FindStringSubmatch(f); m != nil && !strings.Contains(f, "第几") && !strings.HasPrefix(m[3], "工作") && !strings.HasPrefix(m[3], "月") &&
 		!(m[2] == "个" && m[3] != "" && !reCountedNoun.MatchString(m[3])) {
 		q.count = true
 	}
@@ -394,6 +394,9 @@ var scaffolding = func() *strings.Replacer {
 		"通知", "文件", "这份", "本通知", "里", "中", "和", "及", "与", "或",
 		"多长时间", "多长", "多久", "部分", "参加", "担任",
 		// setting a named unit aside in a question about one task's units (除了办公室另一个是谁)
+		// framing: the situation, not the topic (万一, 以后, 现在 would be rewritten
+		// by the thesaurus into words of tasks: 意外, 事后)
+		"万一", "如果", "要是", "假如", "假设", "现在", "以后", "今后", "领导说", "听说",
 		"哪俩部门", "哪俩单位", "哪2个部门", "哪2个单位", "一起挑头", "一起牵头",
 		"除了", "除去", "另一个", "另外一个", "另外", "其他", "别的", "跟着干", "那条", "那项", "这一条", "那一条",
 		// a modal before the question word (执法决定要怎样推送): the 要 belongs to the asking, not the topic

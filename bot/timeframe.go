@@ -120,10 +120,6 @@ var relatives = []struct {
 	{[]string{"这个月", "本月", "当月", "这月", "thismonth"}, func(c clock) window { return month(c.today.Year, c.today.Month) }},
 	// a bare 月底 is this month's end (月底就到期的); 某个月底, 9月底 are read elsewhere
 	{[]string{"月底", "月末", "endofthemonth", "endofmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month) }},
-	// holidays with a fixed date: 国庆以后, 元旦前
-	{[]string{"国庆节", "国庆", "十一长假", "nationalday"}, func(c clock) window { return dayOf(c.yearOf(time.October), time.October, 1) }},
-	{[]string{"元旦", "newyearsday"}, func(c clock) window { return dayOf(c.yearOf(time.January), time.January, 1) }},
-	{[]string{"劳动节", "五一", "mayday"}, func(c clock) window { return dayOf(c.yearOf(time.May), time.May, 1) }},
 	{[]string{"明年", "nextyear"}, func(c clock) window { return year(c.today.Year + 1) }},
 	{[]string{"今年", "本年度", "本年", "年内", "thisyear"}, func(c clock) window { return year(c.today.Year) }},
 	{[]string{"年底", "年末", "yearend", "endoftheyear"}, func(c clock) window { return month(c.yearOf(time.December), time.December) }},
@@ -164,6 +160,13 @@ func statedToday(text string, c clock) (knowledge.Date, string, bool) {
 	}
 	return knowledge.NewDate(y, time.Month(mo), d), en[:m[0]] + "|" + en[m[1]:], true
 }
+
+// reHoliday is a holiday with a fixed date, with what makes it a bound.
+var reHoliday = regexp.MustCompile(`(从|自|到|至)?\s*(国庆节|国庆|十一长假|元旦|五一|劳动节|nationalday|newyearsday|mayday)\s*(前|之前|以前|后|之后|以后|过后|起)?`)
+
+// holidays are the months whose first day the holidays of reHoliday fall on.
+var holidays = map[string]time.Month{"国庆节": time.October, "国庆": time.October, "十一长假": time.October, "nationalday": time.October,
+	"元旦": time.January, "newyearsday": time.January, "五一": time.May, "劳动节": time.May, "mayday": time.May}
 
 // reRestated is a loose name of a time (a holiday, a quarter, a half, a
 // year's or month's end) followed by brackets that give dates.
@@ -248,6 +251,22 @@ func parseWindow(text string, c clock) (*window, string) {
 	// restated in brackets; the bracketed dates say it exactly
 	text = reRestated.ReplaceAllString(text, "(${4}")
 	var found []window
+	// 国庆前, 国庆以后到年底, 从元旦起: a holiday with a fixed date bounds the
+	// days; 国庆刚过 only says when the question is asked, and bounds nothing
+	text = reHoliday.ReplaceAllStringFunc(text, func(s string) string {
+		m := reHoliday.FindStringSubmatch(s)
+		if m[1] == "" && m[3] == "" {
+			return s
+		}
+		mo := holidays[m[2]]
+		d := knowledge.NewDate(c.yearOf(mo), mo, 1)
+		if m[3] == "前" || m[3] == "之前" || m[3] == "以前" {
+			found = append(found, window{To: d.AddDays(-1), Shape: shapeSpan})
+			return "|"
+		}
+		found = append(found, window{d, d, shapeDay})
+		return m[1] + "|" + m[3]
+	})
 	cut := func(re *regexp.Regexp, f func(m []string) (window, bool)) {
 		text = re.ReplaceAllStringFunc(text, func(s string) string {
 			if w, ok := f(re.FindStringSubmatch(s)); ok {

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -12,10 +13,15 @@ import (
 // a leading 各/局各/市局/市 (办公室 for 市局办公室), unless a short form would be
 // ambiguous or is an ordinary phrase of a task's text (政务服务窗口).
 type unitIndex struct {
-	dir     *knowledge.Directory
-	lookup  map[string]string // key → canonical name
-	keys    []string          // longest first
-	groupOf map[string][]string
+	dir    *knowledge.Directory
+	lookup map[string]string // key → canonical name
+	keys   []string          // longest first
+	// roleKeys are nicknames that are also words of the notices' text (法制
+	// for 法制支队, 人事 for 人事处): a unit only when a role or a unit's
+	// part follows (法制牵头的, 法制只当责任单位), never in 法制审核.
+	roleKeys []string
+	groupOf  map[string][]string
+	roleOf   map[string]string // roleKeys → canonical name
 }
 
 var shortPrefixes = []string{"局各", "市局", "各", "市", "局"}
@@ -24,7 +30,7 @@ var shortPrefixes = []string{"局各", "市局", "各", "市", "局"}
 // then what people call it (警保处). A nickname that the corpus uses or that
 // already names something is skipped, like an ambiguous short form.
 func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *unitIndex {
-	ui := &unitIndex{dir: knowledge.NewDirectory(units), lookup: map[string]string{}, groupOf: map[string][]string{}}
+	ui := &unitIndex{dir: knowledge.NewDirectory(units), lookup: map[string]string{}, groupOf: map[string][]string{}, roleOf: map[string]string{}}
 	add := func(k, canon string) bool {
 		k = fold(knowledge.NormalizeName(k))
 		if k == "" {
@@ -71,8 +77,14 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 			continue // a unit of some other notice
 		}
 		for _, k := range g[1:] {
-			if _, taken := ui.lookup[k]; !taken && !strings.Contains(corpus, k) {
+			_, taken := ui.lookup[k]
+			switch {
+			case taken:
+			case !strings.Contains(corpus, k):
 				add(k, canon)
+			case ui.roleOf[k] == "":
+				ui.roleOf[k] = canon
+				ui.roleKeys = append(ui.roleKeys, k)
 			}
 		}
 	}
@@ -143,6 +155,16 @@ func (ui *unitIndex) find(text string) ([]string, string, []string) {
 			}
 		}
 		if !matched {
+			if k, c := ui.roleKeyAt(text[i:]); k != "" {
+				if !seen[c] {
+					seen[c] = true
+					out = append(out, c)
+				}
+				mentions = append(mentions, k)
+				rest.WriteByte('|')
+				i += len(k)
+				continue
+			}
 			_, size := firstRune(text[i:])
 			rest.WriteString(text[i : i+size])
 			i += size
@@ -171,4 +193,27 @@ func (ui *unitIndex) all() []string {
 		out = append(out, u.Name)
 	}
 	return out
+}
+
+// reRoleAfter is what must follow a roleKeys nickname for it to name a unit:
+// a role, a unit's part, or a conjunction joining it to another unit.
+var reRoleAfter = regexp.MustCompile(`^\|?(牵头|主办|只|又|当|作为|担任|配合|负责的|参与|有份|的任务|的活|跟|和|与|都|不|没|这块|那块|是不是|有哪些|有几)`)
+
+// roleKeyAt returns the roleKeys nickname that text starts with and its unit,
+// when a role or a part follows it; "" otherwise.
+func (ui *unitIndex) roleKeyAt(text string) (string, string) {
+	for _, k := range ui.roleKeys {
+		if strings.HasPrefix(text, k) && reRoleAfter.MatchString(text[len(k):]) {
+			return k, ui.roleOf[k]
+		}
+	}
+	return "", ""
+}
+
+// canonical returns the unit a mention found by find names.
+func (ui *unitIndex) canonical(mention string) string {
+	if c, ok := ui.lookup[mention]; ok {
+		return c
+	}
+	return ui.roleOf[mention]
 }
