@@ -60,6 +60,10 @@ func (r *request) answer(q *query) (Reply, error) {
 	if p, ok := r.sectionNamed(q); ok && (q.list || q.count || q.kind != "" || q.when != nil || q.late || q.soon || q.super != superNone) && !reBodyWord.MatchString(q.flat) {
 		q.part, q.rest = &p, nil
 	}
+	// 第二部分全过程记录里不设具体日期的: the table's part by its place, filtered
+	if p, ok := r.filteredPartByPlace(q); ok {
+		q.part, q.rest = &p, nil
+	}
 	// 正文里讲审核制度那块: a part of the body named by topic
 	if d, ok := r.bodyNamed(q); ok && len(q.nums) == 0 && !q.filtered() {
 		return r.bodyAnswer(d), nil

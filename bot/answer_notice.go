@@ -34,7 +34,7 @@ var noticeFields = []struct {
 }{
 	{fieldNote, regexp.MustCompile(`(牵头|责任)(的)?单位.{0,4}(管|干|做|负责|职责|作用|意思|含义|承担)(什么|啥|哪些|些什么)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任).{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|说明|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`)},
 	// the date first: 引用落款，这通知哪天印发的 asks when, not which documents
-	{fieldDate, regexp.MustCompile(`落款|(\d{1,2}月\d{1,2}(日|号)|\d{4}年).{0,2}(印发|发布|下发|发的|签发|成文)|(通知|文件)(的)?(日期|成文日期|印发日期|发文日期|发布日期|落款日期)|(什么时候|何时|哪天|哪一天|几号)(发|印发|下发|发布|出台|签发|成文)|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`)},
+	{fieldDate, regexp.MustCompile(`落款(日期|时间|是哪天|是几号)|(\d{1,2}月\d{1,2}(日|号)|\d{4}年).{0,2}(印发|发布|下发|发的|签发|成文)|(通知|文件)(的)?(日期|成文日期|印发日期|发文日期|发布日期|落款日期)|(什么时候|何时|哪天|哪一天|几号)(发|印发|下发|发布|出台|签发|成文)|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`)},
 	// a cited document named by its issuer or kind, before 文号 reads it as the notice's own number
 	{fieldCites, regexp.MustCompile(`(省厅|公安厅|省政府|省里|市政府|市里|上级)(的|发的|印发的|下发的)?(文件|通知|实施方案|实施细则|方案|细则|文号)|实施方案|实施细则`)},
 	{fieldCites, regexp.MustCompile(`哪几份|几份文件|依据的.{0,12}(文|文件|通知).{0,3}文号|(省政府|省厅|公安厅|市政府|省里|市里|上级).{0,6}(那个|那份|那件)文|哪(两|2|几|三|3)(个|份)(上级)?(文件|通知)|(照着|按照|依照|依据|根据|参照).{0,10}(哪|什么).{0,4}(文件|精神)`)},
@@ -45,13 +45,13 @@ var noticeFields = []struct {
 	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|发给|下发给|下发到|发到|下达到|印发到|发至|发往|送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
 	{fieldClosing, regexp.MustCompile(`遇到.{0,2}(问题|困难|难处|难题)|报给上面|向上(报|反映)|(情况|问题)(要|应|应该)?(报给谁|向谁报|报送给谁|报哪里|上报给谁|报送哪里|报告谁)|联系谁|联系哪|找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|联系方式|执行中.*问题|whomtocontact|whotocontact|contact`)},
 	{fieldAttachment, regexp.MustCompile(`附件|后面附|后附|附(的|上的|了)(那份|那个|什么)|(分解表|表格)(是|叫|有)(什么|啥|哪)|分解表(里|中|上)?(一共|总共|共|有|都)*(几|多少)|什么(分解表|表格)|attachment`)},
-	{fieldIssuer, regexp.MustCompile(`whosent|whoissued|issuedby|sentby|whowrote|(以|用)(哪个|什么|哪家)(单位|部门|机关)(的)?名义|(发|印发|下发|发布|出)的还是|还是.{0,8}(发|印发|下发|发布|出)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出)的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`)},
+	{fieldIssuer, regexp.MustCompile(`谁落(的)?款|落款(单位|的是谁|是谁|是哪个单位)|whosent|whoissued|issuedby|sentby|whowrote|(以|用)(哪个|什么|哪家)(单位|部门|机关)(的)?名义|(发|印发|下发|发布|出)的还是|还是.{0,8}(发|印发|下发|发布|出)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出)的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`)},
 	{fieldTitle, regexp.MustCompile(`(通知|文件)(的)?(标题|题目|名称|全称)|(通知|文件).{0,4}叫什么|title`)},
 	{fieldAbout, regexp.MustCompile(`小标题|大标题|(正文|通知|文件).{0,8}(几|哪几)(条|个)?(大|主要)的?(要求|部分|方面|块)|(通知|文件)(主要)?(讲|说|是关于|关于什么|讲了|说了|内容|提出|有哪些要求|有什么要求|要求什么)|^(都|总共|一共)?(提出|有)(了)?(哪些|什么)要求|(通知|文件).{0,6}(提出|有)(了)?(哪些|什么)要求|whatisthenotice|notice(is)?about|noticesay|noticerequire|aboutwhat`)},
 }
 
 // reSignificance asks what the three systems are good for.
-var reSignificance = regexp.MustCompile(`意义|重要性|好处|significance|importance`)
+var reSignificance = regexp.MustCompile(`意义|重要性|好处|定性|分量|地位|significance|importance`)
 
 // noticeWords mark a question as about the notice rather than a task.
 var reNoticeWord = regexp.MustCompile(`通知|这份|本文|该文|notice`)
@@ -97,7 +97,7 @@ func atoi(s string) int {
 func (r *request) answerNotice(q *query) (Reply, bool) {
 	n := r.snap.cur
 	f := q.flat
-	if si := sectionAsked(q, n); si >= 0 {
+	if si := sectionAsked(q, n); si >= 0 && q.part == nil {
 		return r.bodyAnswer(doc{kind: docSection, notice: n, section: si}), true
 	}
 	field := fieldNone

@@ -49,7 +49,7 @@ func tableParts(n *knowledge.Notice) (sections, subsections []part) {
 var (
 	// rePartPlace names a section of the table by its place; the question
 	// must also name the table (任务), or it is the body's part (sectionAsked).
-	rePartPlace = regexp.MustCompile(`第(\d{1,2})(部分|大部分|大项|方面|板块|大块)`)
+	rePartPlace = regexp.MustCompile(`第(\d{1,2})(部分|大部分|大项|方面|板块|大块)|(?:section|part)\s*(\d{1,2})`)
 	// rePartAsk asks what a heading holds (有哪些任务, 包括哪几项, 是第几项),
 	// rather than a fact inside one of its tasks.
 	rePartAsk = regexp.MustCompile(`哪些|哪几|几项|多少项|几个任务|多少个任务|什么任务|任务|包括|包含|第几项|哪项|有几|一共|总共|共有`)
@@ -69,7 +69,7 @@ func (r *request) partAsked(q *query) (part, bool) {
 	}
 	secs, subs := r.snap.sections, r.snap.subsections
 	if m := rePartPlace.FindStringSubmatch(q.flat); m != nil && reTableWord.MatchString(q.flat) && !reBodyPlace.MatchString(q.flat) {
-		if i := atoi(m[1]); i >= 1 && i <= len(secs) {
+		if i := atoi(m[1] + m[3]); i >= 1 && i <= len(secs) {
 			return secs[i-1], true
 		}
 		return part{}, false
@@ -123,4 +123,23 @@ func (r *request) answerPart(q *query, p part) (Reply, error) {
 	rep.Headline = r.loc.N(msgListHead, len(p.tasks), map[string]any{"What": r.loc.T(msgWhatPart, map[string]any{"Part": p.title})})
 	rep.Text = strings.Join(append([]string{rep.Headline}, lines...), "\n")
 	return rep, nil
+}
+
+// filteredPartByPlace returns the part of the table a question names by its
+// place (第二部分全过程记录里, section four) when it also filters tasks (by a
+// deadline, a unit, a state): the body has no deadlines and no units, so
+// such a question is about the table's part, not the body's.
+func (r *request) filteredPartByPlace(q *query) (part, bool) {
+	if len(q.nums) > 0 || !(q.filtered() || q.roleBy) || q.part != nil {
+		return part{}, false
+	}
+	m := rePartPlace.FindStringSubmatch(q.flat)
+	if m == nil {
+		return part{}, false
+	}
+	secs := r.snap.sections
+	if i := atoi(m[1] + m[3]); i >= 1 && i <= len(secs) {
+		return secs[i-1], true
+	}
+	return part{}, false
 }

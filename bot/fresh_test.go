@@ -28,6 +28,7 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round12.jsonl", 0.91},
 	{"testdata/paraphrase_round13.jsonl", 0.95},
 	{"testdata/paraphrase_round15.jsonl", 0.92},
+	{"testdata/paraphrase_round16.jsonl", 0.93},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

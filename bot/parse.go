@@ -92,12 +92,12 @@ var (
 	reWhichOne = regexp.MustCompile(`(哪项|哪个|哪条|哪一项|什么)(任务|要求|工作)$`) // 是哪项任务: one task, not a list
 	// reDaysLeft asks how long is left until a task's deadline (还剩几天, 离期限还有多少天).
 	reDaysLeft = regexp.MustCompile(`(还剩|还有|剩下|剩余|只剩|距离|距|离).{0,6}(几|多少)(天|日)|(几|多少)天(后|以后)?(到期|截止)|howmanydays(are)?(left|remain|until|before)|daysleft|daysremain`)
-	reMine     = regexp.MustCompile(`我的|我们|我单位|本单位|咱们|我部门|本部门|\bmy\b|\bour\b`)
+	reMine     = regexp.MustCompile(`我的|我们|我单位|本单位|咱们|我部门|本部门|\bmy\s+(unit|tasks?|department|division|detachment)\b|\bour\s+(unit|tasks?|department|division|detachment|bureau)\b`)
 )
 
 var (
 	leadWords = []string{"牵头", "主办", "主责", "挑头", "领头", "带头", "打头", "leads", "lead", "ledby", "incharge"}
-	respWords = []string{"责任单位", "配合", "协办", "协助", "跟着干", "协同", "responsible"}
+	respWords = []string{"责任单位", "配合", "协办", "协助", "跟着干", "协同", "担责", "负责任", "responsible"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
 	anyWords   = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "露面", "露脸", "有份", "takepart", "involv", "participat"}
@@ -147,7 +147,7 @@ var (
 var reAnyRoleAside = regexp.MustCompile(`(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(牵头|主办|负责|配合|责任|参与)(单位)?)?|(牵头|主办)(的)?(还是|或者|或|和|、)?(负责|配合|责任|参与)(的)?都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
 
 // reWhoAsk asks which unit, not only for a role (牵头 alone is a filter).
-var reWhoAsk = regexp.MustCompile(`谁|哪几家|哪几个(部门|单位)|哪(俩|两个|2个)(部门|单位)|哪个.{0,8}(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)
+var reWhoAsk = regexp.MustCompile(`谁|哪几家|哪一家|还有哪家|哪几个(部门|单位)|哪(俩|两个|2个)(部门|单位)|哪个.{0,8}(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)
 
 // reCountedNoun is what 几个 counts when it counts tasks or units: 几个任务,
 // 几个单位, 几个牵头 (几个方面 counts something a task says).
