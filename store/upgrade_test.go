@@ -19,11 +19,16 @@ import (
 const builtinNumber = "淮公通〔2019〕395号"
 
 // v3Database returns the DSN of a copy of the version-3 database for engine e.
-func v3Database(t *testing.T, e Engine) string {
+func v3Database(t *testing.T, e Engine) string { return testdataDatabase(t, e, "v3") }
+
+// testdataDatabase returns the DSN of a copy, for engine e, of a database made by
+// an older release: testdata/NAME.sqlite copied to a temporary directory, or
+// testdata/NAME.postgres.sql loaded into a fresh schema.
+func testdataDatabase(t *testing.T, e Engine, name string) string {
 	t.Helper()
 	dsn := freshDSN(t, e)
 	if e == SQLite {
-		b, err := os.ReadFile(filepath.Join("testdata", "v3.sqlite"))
+		b, err := os.ReadFile(filepath.Join("testdata", name+".sqlite"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -37,13 +42,13 @@ func v3Database(t *testing.T, e Engine) string {
 		t.Fatal(err)
 	}
 	schema := u.Query().Get("search_path")
-	dump, err := os.ReadFile(filepath.Join("testdata", "v3.postgres.sql"))
+	dump, err := os.ReadFile(filepath.Join("testdata", name+".postgres.sql"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	admin, _, _ := postgresAdmin()
 	if _, err := admin.Exec(strings.ReplaceAll(string(dump), "{{schema}}", schema)); err != nil {
-		t.Fatalf("load the version-3 dump: %v", err)
+		t.Fatalf("load %s.postgres.sql: %v", name, err)
 	}
 	return dsn
 }
