@@ -46,6 +46,9 @@ const (
 // reThatTask points at one task described in the question: 亮证执法那一条.
 var reThatTask = regexp.MustCompile(`(那|这|该)一?(条|项|个任务)|thattask|thistask`)
 
+// reConfirm ends a question that asks to confirm what it states: 是法制支队牵头吧.
+var reConfirm = regexp.MustCompile(`(吧|吗|对吧|是吗|没错吧|对不对|是不是)$`)
+
 // answer chooses what kind of answer a question wants, most specific first.
 func (r *request) answer(q *query) (Reply, error) {
 	// 三项制度的第二项是什么: a place in the list the short name stands for, not task 2
@@ -112,7 +115,7 @@ func (r *request) answer(q *query) (Reply, error) {
 	}
 	// 亮证执法那一条，法制支队牵头、督察也跟着落实，对吧: one task named by its
 	// content, with its units to confirm, not a list of the units' tasks
-	if reThatTask.MatchString(q.flat) && len(q.units) > 0 && !q.list && !q.count && q.when == nil && q.kind == "" &&
+	if (reThatTask.MatchString(q.flat) || reConfirm.MatchString(q.flat)) && len(q.units) > 0 && !q.list && !q.count && q.when == nil && q.kind == "" &&
 		!q.late && !q.soon && q.status == statusAny && r.plausibleTask(q) {
 		return r.answerFact(q)
 	}

@@ -45,7 +45,7 @@ var noticeFields = []struct {
 	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|发给|下发给|下发到|发到|下达到|印发到|发至|发往|送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
 	{fieldClosing, regexp.MustCompile(`遇到.{0,2}(问题|困难|难处|难题)|报给上面|向上(报|反映)|(情况|问题)(要|应|应该)?(报给谁|向谁报|报送给谁|报哪里|上报给谁|报送哪里|报告谁)|联系谁|联系哪|找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|联系方式|执行中.*问题|whomtocontact|whotocontact|contact`)},
 	{fieldAttachment, regexp.MustCompile(`附件|后面附|后附|附(的|上的|了)(那份|那个|什么)|(分解表|表格)(是|叫|有)(什么|啥|哪)|分解表(里|中|上)?(一共|总共|共|有|都)*(几|多少)|什么(分解表|表格)|attachment`)},
-	{fieldIssuer, regexp.MustCompile(`谁落(的)?款|落款(单位|的是谁|是谁|是哪个单位)|whosent|whoissued|issuedby|sentby|whowrote|(以|用)(哪个|什么|哪家)(单位|部门|机关)(的)?名义|(发|印发|下发|发布|出)的还是|还是.{0,8}(发|印发|下发|发布|出)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出)的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`)},
+	{fieldIssuer, regexp.MustCompile(`谁落(的)?款|是不是.{0,8}(发|印发|下发|发布|出)(下来|出来)?的|落款(单位|的是谁|是谁|是哪个单位)|whosent|whoissued|issuedby|sentby|whowrote|(以|用)(哪个|什么|哪家)(单位|部门|机关)(的)?名义|(发|印发|下发|发布|出)的还是|还是.{0,8}(发|印发|下发|发布|出)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出)的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`)},
 	{fieldTitle, regexp.MustCompile(`(通知|文件)(的)?(标题|题目|名称|全称)|(通知|文件).{0,4}叫什么|title`)},
 	{fieldAbout, regexp.MustCompile(`小标题|大标题|(正文|通知|文件).{0,8}(几|哪几)(条|个)?(大|主要)的?(要求|部分|方面|块)|(通知|文件)(主要)?(讲|说|是关于|关于什么|讲了|说了|内容|提出|有哪些要求|有什么要求|要求什么)|^(都|总共|一共)?(提出|有)(了)?(哪些|什么)要求|(通知|文件).{0,6}(提出|有)(了)?(哪些|什么)要求|whatisthenotice|notice(is)?about|noticesay|noticerequire|aboutwhat`)},
 }
@@ -110,9 +110,18 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	// fields that could also be words of a task need the question to be about the notice
 	switch field {
 	case fieldNumber:
-		// 视音频记录系统建设是照哪个文号的通知来的: the number of a document a task cites
-		if r.strong(q, isTask, 2) || r.citingTask(q) {
+		switch {
+		case r.namesCitePrefix(f):
+			// 文号是皖政办秘〔2019〕46号吗: a cited document's number
+			field = fieldCites
+		case r.namesOwnPrefix(f):
+			// 文号是淮公通〔2019〕359号吧: this notice's number, misremembered
+		case r.strong(q, isTask, 2) || r.citingTask(q):
+			// 视音频记录系统建设是照哪个文号的通知来的: the number of a document a task cites
 			field = fieldNone
+		case reCiteWord.MatchString(f):
+			// 依据里省政府办公厅那个方案的文号: what the notice rests on
+			field = fieldCites
 		}
 	case fieldAddressees, fieldNote:
 	case fieldCites:
@@ -129,7 +138,8 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	}
 	switch field {
 	case fieldNote:
-		if len(q.units) > 0 {
+		// 牵头单位和责任单位啥区别，我们县局算哪种: the difference is asked whatever unit
+		if len(q.units) > 0 && !reNoteDiff.MatchString(f) {
 			field = fieldNone
 		}
 	}
@@ -199,6 +209,38 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 
 // citingTask reports whether the question plausibly names a task whose text
 // cites a document of its own (《…》（皖公警保〔2015〕228号）).
+// reNoteDiff asks how the two roles differ.
+var reNoteDiff = regexp.MustCompile(`区别|不同|差别|差异|分工`)
+
+// reCiteWord says a question is about the documents the notice rests on.
+var reCiteWord = regexp.MustCompile(`依据|根据|照着|引用|上级文件|省政府|省厅|公安厅|市政府`)
+
+// namesCitePrefix reports whether a question names one of the notice's cited
+// documents by its number's prefix (皖政办秘).
+func (r *request) namesCitePrefix(f string) bool {
+	for _, c := range r.snap.cur.Cites {
+		if p := numberPrefix(c.Number); p != "" && strings.Contains(f, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesOwnPrefix reports whether a question holds the prefix of the notice's
+// own number (淮公通).
+func (r *request) namesOwnPrefix(f string) bool {
+	p := numberPrefix(r.snap.cur.Number)
+	return p != "" && strings.Contains(f, p)
+}
+
+// numberPrefix is a 文号's issuer part in match form: 淮公通 of 淮公通〔2019〕395号.
+func numberPrefix(number string) string {
+	if i := strings.IndexAny(number, "〔[［(（"); i > 0 {
+		return matchForm(number[:i])
+	}
+	return ""
+}
+
 func (r *request) citingTask(q *query) bool {
 	hits := r.snap.idx.search(r.topicTerms(q), isTask)
 	return plausible(hits) && strings.Contains(r.snap.idx.docs[hits[0].doc].text, "《")

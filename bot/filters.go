@@ -70,7 +70,7 @@ func extreme(cs []candidate, s superlative, today knowledge.Date) []candidate {
 
 // reSectionWord names a part of the table by its topic: 公开公示那一块,
 // 法制审核那部分里, the section on training.
-var reSectionWord = regexp.MustCompile(`(那|这|该)一?大?(部分|板块|大块|块|方面)|(部分|板块|大块)(里|中|内|当中)|thesectionon|thepartabout|thepartcovering`)
+var reSectionWord = regexp.MustCompile(`(那|这|该)一?大?(部分|板块|大块|块|方面|段)|(部分|板块|大块)(里|中|内|当中)|thesectionon|thepartabout|thepartcovering`)
 
 // reBareSectionWord is 部分 or 板块 right after the words that name it
 // (信息化建设部分，…; 组织保障板块有…): two Chinese characters before it,

@@ -29,6 +29,8 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round13.jsonl", 0.95},
 	{"testdata/paraphrase_round15.jsonl", 0.92},
 	{"testdata/paraphrase_round16.jsonl", 0.93},
+	{"testdata/paraphrase_round17.jsonl", 0.95},
+	{"testdata/paraphrase_round18.jsonl", 0.92},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -107,14 +107,14 @@ var (
 	doneWords    = []string{"已完成", "完成了", "已经完成", "做完了", "已办结", "办完了", "已做完", "已落实", "done", "finished", "completed"}
 	partialWords = []string{"部分完成", "完成了一部分", "完成一部分", "partial"}
 	overview     = []string{"进度", "完成情况", "进展", "落实情况", "progress", "status"}
-	lateWords    = []string{"逾期", "overdue", "过了期限", "过了截止", "超过期限", "超过截止", "过期了", "已过期", "已经过期", "passedthedeadline", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
+	lateWords    = []string{"逾期", "overdue", "过了期限", "过了截止", "超过期限", "超过截止", "passedthedeadline", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
 	// lateTaskWords mean overdue only in a question about tasks (护照过期了 is not).
-	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"}
+	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "ongoing", "standing", "longterm"}
 	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期)|(期限|时限|进度要求|完成时间|截止时间)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子)|withadeadline|withdeadline|datedtasks`)
+	reHasDeadline = regexp.MustCompile(`卡(了)?(日期|时间|日子|死)|(有|带)(硬性|明确|具体)?(的)?(deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子)|withadeadline|withdeadline|datedtasks`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
@@ -144,7 +144,7 @@ var (
 )
 
 // reAnyRoleAside waves the role aside: 不论牵头还是负责, 牵头配合都算.
-var reAnyRoleAside = regexp.MustCompile(`(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(牵头|主办|负责|配合|责任|参与)(单位)?)?|(牵头|主办)(的)?(还是|或者|或|和|、)?(负责|配合|责任|参与)(的)?都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
+var reAnyRoleAside = regexp.MustCompile(`角色不限|不限角色|(不管|不论|无论)(什么|啥)?角色|角色都算|(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(牵头|主办|负责|配合|责任|参与)(单位)?)?|(牵头|主办)(的)?(还是|或者|或|和|、)?(负责|配合|责任|参与)(的)?都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
 
 // reWhoAsk asks which unit, not only for a role (牵头 alone is a filter).
 var reWhoAsk = regexp.MustCompile(`谁|哪几家|哪一家|还有哪家|哪几个(部门|单位)|哪(俩|两个|2个)(部门|单位)|哪个.{0,8}(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)
@@ -159,6 +159,31 @@ var reRatio = regexp.MustCompile(`比例|百分比|百分之几|占比|比重|pe
 
 // reTrailingWhen is 时间 or 日期 closing a question (年报 时间, 归档日期是):
 // the way a search-box query asks when.
+// reArticleOf ends the name of a regulation whose articles a question cites
+// (审核规定的第八条): 第N条 after it is an article, not a task.
+var reArticleOf = regexp.MustCompile(`(规定|条例|办法|细则|方案|法)(的|里的|中的)?\s*$`)
+
+// replaceTaskRefs is reTaskRef.ReplaceAllStringFunc, leaving an article of a
+// regulation (规定的第10条) as it is.
+func replaceTaskRefs(text string, f func(string) string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range reTaskRef.FindAllStringIndex(text, -1) {
+		b.WriteString(text[last:m[0]])
+		if reArticleOf.MatchString(text[:m[0]]) {
+			b.WriteString(text[m[0]:m[1]])
+		} else {
+			b.WriteString(f(text[m[0]:m[1]]))
+		}
+		last = m[1]
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// reNotOngoing denies the ongoing kind: 既没写长期, 也没标成长期.
+var reNotOngoing = regexp.MustCompile(`(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是)?(成)?(长期|ongoing)|长期(也|都)?(没|没有|未)(写|标)|neither.{0,30}ongoing|norongoing|notongoing`)
+
 // reUnitDuty asks what a unit has to do (要干嘛, 负责啥, 管哪些事).
 var reUnitDuty = regexp.MustCompile(`(干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事)`)
 
@@ -205,7 +230,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	q.when, text = parseWindow(text, c)
 
 	// task numbers, once dates are cut out (任务2019年… is not task 2019)
-	text = reTaskRef.ReplaceAllStringFunc(text, func(s string) string {
+	text = replaceTaskRefs(text, func(s string) string {
 		m := reTaskRef.FindStringSubmatch(s)
 		for _, g := range []string{m[1], m[3], m[4], m[5], m[6]} {
 			if n, err := strconv.Atoi(g); err == nil && g != "" {
@@ -264,7 +289,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 
 	// deadlines and state
 	switch {
-	case reNoDeadline.MatchString(f):
+	case reNoDeadline.MatchString(f) && (!containsAny(f, ongoingWords) || reNotOngoing.MatchString(f)): // 长期干的、没有截止日子: ongoing
 		q.kind = knowledge.DeadlineNone
 	case reHasDeadline.MatchString(f):
 		q.kind = knowledge.DeadlineDate

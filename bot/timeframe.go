@@ -76,12 +76,17 @@ var (
 // 31 dec 2019, december 31, 2019, in september. May needs a number by it.
 var reEnglishDate = regexp.MustCompile(`(?:\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s*(\d{4}))?`)
 
+// reEndOfMonth is "at/of the end of" before a month englishDates has
+// rewritten: a deadline on the month's last day. "By the end of September"
+// keeps meaning the month, as the question files have it.
+var reEndOfMonth = regexp.MustCompile(`\b(at|of|on|is)\s+(?:the\s+)?end\s*of\s*(?:the\s*)?((?:\d{4}年)?\d{1,2}月)`)
+
 var englishMonths = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 
 // englishDates rewrites English dates as Chinese ones (2019年12月, 12月31日),
 // the forms parseWindow reads.
 func englishDates(text string) string {
-	return reEnglishDate.ReplaceAllStringFunc(text, func(s string) string {
+	text = reEnglishDate.ReplaceAllStringFunc(text, func(s string) string {
 		m := reEnglishDate.FindStringSubmatch(s)
 		mo := englishMonths[m[2][:3]]
 		day := m[1] + m[3]
@@ -97,6 +102,8 @@ func englishDates(text string) string {
 		}
 		return " " + out + " "
 	})
+	// the end of September 2019: the month's last day, as 9月底 reads
+	return reEndOfMonth.ReplaceAllString(text, "${1} ${2}底 ")
 }
 
 // relative phrases, longest first within each meaning.
