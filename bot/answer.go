@@ -47,7 +47,7 @@ const (
 var reThatTask = regexp.MustCompile(`(那|这|该)一?(条|项|个任务)|thattask|thistask`)
 
 // reConfirm ends a question that asks to confirm what it states: 是法制支队牵头吧.
-var reConfirm = regexp.MustCompile(`(吧|吗|对吧|是吗|没错吧|对不对|是不是)$`)
+var reConfirm = regexp.MustCompile(`(吧|吗|对吧|是吗|没错吧|对不对|是不是)$|还是.{0,10}(牵头|负责|配合|主办)$`)
 
 // answer chooses what kind of answer a question wants, most specific first.
 func (r *request) answer(q *query) (Reply, error) {

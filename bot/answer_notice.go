@@ -314,8 +314,14 @@ const abbrevFraming = "所谓具体都分别到底究竟头一二三第项个是
 
 // abbreviation answers 三项制度是什么: a short name the preamble defines.
 func (r *request) abbreviation(q *query) (string, string) {
+	// what are the three systems: an English question names the short name
+	// through the lexicon's [english] words, and its framing is English
+	english := r.snap.syn.Replace(q.flat)
 	for short, full := range r.snap.abbrev {
 		if !strings.Contains(q.flat, short) {
+			if english != q.flat && strings.Contains(english, short) && reEnglishAbbrevAsk.MatchString(q.flat) {
+				return full, r.shortName(short)
+			}
 			continue
 		}
 		rest := strings.ReplaceAll(q.flat, short, "")
@@ -336,6 +342,9 @@ func (r *request) abbreviation(q *query) (string, string) {
 	}
 	return "", ""
 }
+
+// reEnglishAbbrevAsk asks in English what a short name stands for.
+var reEnglishAbbrevAsk = regexp.MustCompile(`^(whatare|whatis|whatdoes|whatdo|explain|define|listthe|name)|standfor|meanby|insummary|inshort`)
 
 // shortName recovers the notice's spelling of a folded short name (3项制度 → 三项制度).
 func (r *request) shortName(folded string) string {

@@ -35,13 +35,13 @@ var (
 	englishTens = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 	// reEnglishNumber is a number in words after the noun it numbers (task
 	// twenty-three): elsewhere "one" is a pronoun (which one).
-	reEnglishNumber = regexp.MustCompile(`\b((?:task|item|section|part)(?:\s+(?:number|no\.?))?|number|no\.)(\s*#?\s*)(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b`)
+	reEnglishNumber = regexp.MustCompile(`\b((?:task|item|section|part)(?:\s+(?:number|no\.?))?|number|no\.|next|within|in\s+the\s+next|past)(\s*#?\s*)(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b`)
 )
 
 // englishNumbers writes a task number given in English words in digits
 // (task twenty-three is task 23), as numerals does for Chinese ones.
 func englishNumbers(s string) string {
-	if !containsAny(s, []string{"task", "item", "number", "no", "section", "part"}) {
+	if !containsAny(s, []string{"task", "item", "number", "no", "section", "part", "next", "within", "past"}) {
 		return s
 	}
 	return reEnglishNumber.ReplaceAllStringFunc(s, func(w string) string {

@@ -182,7 +182,10 @@ func replaceTaskRefs(text string, f func(string) string) string {
 }
 
 // reNotOngoing denies the ongoing kind: 既没写长期, 也没标成长期.
-var reNotOngoing = regexp.MustCompile(`(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是)?(成)?(长期|ongoing)|长期(也|都)?(没|没有|未)(写|标)|neither.{0,30}ongoing|norongoing|notongoing`)
+var reNotOngoing = regexp.MustCompile(`(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是)?(成)?(长期|ongoing)|长期(也|都)?(没|没有|未)(写|标)|noteven(长期|ongoing)|neither.{0,30}ongoing|norongoing|notongoing`)
+
+// reNotMine are "we" that are no unit of the asker's: 我们市里, 咱们这边.
+var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国家|省里|省)`)
 
 // reUnitDuty asks what a unit has to do (要干嘛, 负责啥, 管哪些事).
 var reUnitDuty = regexp.MustCompile(`(干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事)`)
@@ -316,7 +319,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	case containsAny(f, overview):
 		q.status = statusOverview
 	}
-	q.mine = reMine.MatchString(q.text)
+	q.mine = reMine.MatchString(reNotMine.ReplaceAllString(q.text, "|"))
 	q.super = parseSuperlative(f)
 	q.light = parseLight(f)
 

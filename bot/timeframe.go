@@ -125,8 +125,12 @@ var relatives = []struct {
 	{[]string{"下个月", "下月", "nextmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month+1) }},
 	{[]string{"上个月", "上月", "lastmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month-1) }},
 	{[]string{"这个月", "本月", "当月", "这月", "thismonth"}, func(c clock) window { return month(c.today.Year, c.today.Month) }},
-	// a bare 月底 is this month's end (月底就到期的); 某个月底, 9月底 are read elsewhere
-	{[]string{"月底", "月末", "endofthemonth", "endofmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month) }},
+	// a bare 月底 is this month's last day (月底就到期的, 这个月月底前), as 9月底
+	// is September's; 某个月底, 9月底 are read elsewhere
+	{[]string{"月底", "月末", "endofthemonth", "endofmonth"}, func(c clock) window {
+		last := month(c.today.Year, c.today.Month).To
+		return window{last, last, shapeDay}
+	}},
 	{[]string{"明年", "nextyear"}, func(c clock) window { return year(c.today.Year + 1) }},
 	{[]string{"今年", "本年度", "本年", "年内", "thisyear"}, func(c clock) window { return year(c.today.Year) }},
 	{[]string{"年底", "年末", "yearend", "endoftheyear"}, func(c clock) window { return month(c.yearOf(time.December), time.December) }},
