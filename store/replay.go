@@ -45,6 +45,7 @@ type unitTaskRef struct {
 // replay is the state the log describes.
 type replay struct {
 	notices  map[string]fact      // notice number → its last import
+	archived map[string]fact      // notice number → archived or in force (its last archive entry)
 	parts    map[partRef]fact     // part → open or done
 	allRoles map[unitTaskRef]fact // entries written before roles were recorded: every role of the unit
 	channels map[string]fact      // unit → bound channel
@@ -54,7 +55,7 @@ type replay struct {
 
 func newReplay() *replay {
 	return &replay{
-		notices: map[string]fact{}, parts: map[partRef]fact{}, allRoles: map[unitTaskRef]fact{},
+		notices: map[string]fact{}, archived: map[string]fact{}, parts: map[partRef]fact{}, allRoles: map[unitTaskRef]fact{},
 		channels: map[string]fact{}, members: map[string]fact{}, users: map[string]fact{},
 	}
 }
@@ -66,6 +67,8 @@ func (rp *replay) apply(r auditRow) {
 	switch r.Action {
 	case ActionImport:
 		set(rp.notices, r.Notice, r.After)
+	case ActionArchive, ActionUnarchive:
+		set(rp.archived, r.Notice, r.After)
 	case ActionDone, ActionReopen, ActionUnassign, ActionApprove:
 		state := r.After // approve: in review → done
 		if r.Action == ActionUnassign {
@@ -105,6 +108,7 @@ func (rp *replay) part(p partRef) fact {
 // current is the state the database holds, as replay keeps it.
 type current struct {
 	notices  []string
+	archived map[string]bool // notice number → archived (a row in notice_archives)
 	parts    []partDone
 	channels map[string]string // every unit, "" when unbound
 	members  map[string]string
@@ -118,9 +122,21 @@ type partDone struct {
 
 // readState reads the state replay is compared with.
 func readState(tx *gorm.DB) (*current, error) {
-	cur := &current{channels: map[string]string{}, members: map[string]string{}, users: map[string]string{}}
+	cur := &current{archived: map[string]bool{}, channels: map[string]string{}, members: map[string]string{}, users: map[string]string{}}
 	if err := tx.Model(&noticeRow{}).Order("id").Pluck("number", &cur.notices).Error; err != nil {
 		return nil, fmt.Errorf("read notices: %w", err)
+	}
+	// The audit baseline (migration 8) reads the state before migration 9
+	// makes the table: no notice was archived then.
+	if tx.Migrator().HasTable(&noticeArchiveRow{}) {
+		var archived []string
+		err := tx.Table("notice_archives a").Joins("JOIN notices n ON n.id = a.notice_id").Pluck("n.number", &archived).Error
+		if err != nil {
+			return nil, fmt.Errorf("read archived notices: %w", err)
+		}
+		for _, n := range archived {
+			cur.archived[n] = true
+		}
 	}
 	rows, err := tx.Table("assignments a").
 		Select("n.number, t.number, u.name, a.role, a.done").

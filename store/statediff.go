@@ -40,10 +40,10 @@ func (rp *replay) diff(cur *current) *difference {
 }
 
 // differences lists every difference, facet by facet in a fixed order
-// (notices, parts, channels, members, users).
+// (notices, archive, parts, channels, members, users).
 func (rp *replay) differences(cur *current) []difference {
 	var out []difference
-	for _, facet := range []func(*current) []difference{rp.diffNotices, rp.diffParts, rp.diffUnits, rp.diffUsers} {
+	for _, facet := range []func(*current) []difference{rp.diffNotices, rp.diffArchived, rp.diffParts, rp.diffUnits, rp.diffUsers} {
 		out = append(out, facet(cur)...)
 	}
 	return out
@@ -61,6 +61,31 @@ func (rp *replay) diffNotices(cur *current) []difference {
 		if !slices.Contains(cur.notices, n) {
 			f := rp.notices[n]
 			out = append(out, difference{f.seq, fmt.Sprintf("notice %s, imported by entry %d, is not in the database", n, f.seq), nil})
+		}
+	}
+	return out
+}
+
+// diffArchived compares whether each notice in the database is archived:
+// a notice no archive entry names is in force.
+func (rp *replay) diffArchived(cur *current) []difference {
+	var out []difference
+	for _, n := range cur.notices {
+		want := rp.archived[n]
+		if want.value == "" {
+			want.value = stateInForce
+		}
+		got := stateInForce
+		if cur.archived[n] {
+			got = stateArchived
+		}
+		if got != want.value {
+			fix := change{Action: ActionUnarchive, Notice: n, Before: want.value, After: got}
+			if got == stateArchived {
+				fix.Action = ActionArchive
+			}
+			out = append(out, difference{want.seq, fmt.Sprintf("notice %s: the database says %s, the log says %s (%s)",
+				n, got, want.value, by(want)), &fix})
 		}
 	}
 	return out

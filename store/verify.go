@@ -23,8 +23,8 @@ var ErrHeadNotInChain = errors.New("published audit head not in the chain")
 // inserted or moved returns its sequence number and an error wrapping
 // ErrAuditBroken that says why. The head row catches a deleted or appended
 // last entry, which the chain by itself cannot. Then it replays the log and
-// compares the state it describes with the state stored (notices,
-// completion of every part, channel bindings, group members, users' units):
+// compares the state it describes with the state stored (notices, whether
+// each is archived, completion of every part, channel bindings, group members, users' units):
 // a change made without an entry returns an error wrapping ErrStateDiffers
 // that names the first difference, with the sequence number of the entry
 // the database contradicts (or, when no entry ever set that value, of the
