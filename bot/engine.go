@@ -76,8 +76,9 @@ func (e *Engine) Load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load units: %w", err)
 	}
-	s := newSnapshot(ns, us)
-	s.multi = newNoticeScopes(ns, us) // noticescope.go
+	memo := replacerMemo{}
+	s := memo.snapshot(ns, us)
+	s.multi = newNoticeScopes(ns, us, memo) // noticescope.go
 	e.snap.Store(s)
 	e.log.Debug("notices loaded", "notices", len(ns))
 	return nil
@@ -105,6 +106,11 @@ type snapshot struct {
 var reAbbrev = regexp.MustCompile(`([^，。（(]+?)（以下简称“([^”]+)”）`)
 
 func newSnapshot(ns []*knowledge.Notice, stored []knowledge.Unit) *snapshot {
+	return replacerMemo{}.snapshot(ns, stored)
+}
+
+// snapshot is newSnapshot with its replacers shared through m.
+func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) *snapshot {
 	s := &snapshot{notices: ns, abbrev: map[string]string{}, years: map[time.Month][]int{}, docOf: map[*knowledge.Task]int{}}
 	if len(ns) > 0 {
 		s.cur = ns[len(ns)-1]
@@ -165,8 +171,8 @@ func newSnapshot(ns []*knowledge.Notice, stored []knowledge.Unit) *snapshot {
 		}
 	}
 	s.units = newUnitIndex(units, corpus.String(), builtinLexicon.units)
-	s.syn = newSynonyms(words.String())
-	s.thes = newThesaurus(words.String())
+	s.syn = m.synonyms(words.String())
+	s.thes = m.thesaurus(words.String())
 	// slips are read against everything a question may name: units, and the
 	// notices' titles and the documents they cite (实施细责 for 实施细则)
 	for _, n := range ns {
@@ -181,7 +187,7 @@ func newSnapshot(ns []*knowledge.Notice, stored []knowledge.Unit) *snapshot {
 			words.WriteString(matchForm(a) + "|")
 		}
 	}
-	s.slips = newReplacer(builtinLexicon.slips, words.String())
+	s.slips = m.replacer(builtinLexicon.slips, words.String())
 	s.offtop = offtopicIn(builtinLexicon, words.String())
 	s.idx = newIndex(docs, texts, heads)
 	return s

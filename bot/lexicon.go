@@ -124,6 +124,19 @@ func parseLexicon(text string) (*lexicon, error) {
 // uses stay as they are, so a replacement never hides a real match, and a
 // group none of whose words the corpus uses does nothing.
 func newReplacer(groups [][]string, corpus string) *strings.Replacer {
+	return replacerMemo{}.replacer(groups, corpus)
+}
+
+// replacerMemo shares the replacers built by one Load: with several notices
+// each gets a snapshot of its own, and notices of the same kind mostly need
+// the same replacements, so one Replacer serves every snapshot whose pairs
+// are the same. It also builds each Replacer at once (strings.Replacer builds
+// its lookup table on first use): over 250 notices the first question
+// answered in all of them spent 0.5 s building their tables.
+type replacerMemo map[string]*strings.Replacer
+
+// replacer is newReplacer, shared through m.
+func (m replacerMemo) replacer(groups [][]string, corpus string) *strings.Replacer {
 	type pair struct{ from, to string }
 	var pairs []pair
 	corpusHas := corpusHolds(corpus)
@@ -151,7 +164,14 @@ func newReplacer(groups [][]string, corpus string) *strings.Replacer {
 	for _, p := range pairs {
 		args = append(args, p.from, p.to)
 	}
-	return strings.NewReplacer(args...)
+	key := strings.Join(args, "\x00")
+	if rep, ok := m[key]; ok {
+		return rep
+	}
+	rep := strings.NewReplacer(args...)
+	rep.Replace("") // builds the table now, once, rather than in a question
+	m[key] = rep
+	return rep
 }
 
 // onlyInside reports whether every use of w in the corpus is inside a longer
@@ -194,14 +214,24 @@ func corpusHolds(corpus string) func(string) bool {
 
 // newSynonyms builds the synonym replacements of the built-in lexicon for a corpus.
 func newSynonyms(corpus string) *strings.Replacer {
-	return newReplacer(builtinLexicon.synonyms, corpus)
+	return replacerMemo{}.synonyms(corpus)
+}
+
+// synonyms is newSynonyms, shared through m.
+func (m replacerMemo) synonyms(corpus string) *strings.Replacer {
+	return m.replacer(builtinLexicon.synonyms, corpus)
 }
 
 // newThesaurus builds the thesaurus replacements for a corpus. They apply to
 // a question's topic words only, once its framing is cut out (parse): the
 // thesaurus also knows 一共 and 多少, which frame a question, not its topic.
 func newThesaurus(corpus string) *topicRewriter {
-	return &topicRewriter{r: newReplacer(thesaurus, corpus), corpus: corpus}
+	return replacerMemo{}.thesaurus(corpus)
+}
+
+// thesaurus is newThesaurus, shared through m.
+func (m replacerMemo) thesaurus(corpus string) *topicRewriter {
+	return &topicRewriter{r: m.replacer(thesaurus, corpus), corpus: corpus}
 }
 
 // offtopicIn returns the lexicon's off-topic phrases that the corpus never

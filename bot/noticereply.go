@@ -3,7 +3,10 @@ package bot
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"dutybot/knowledge"
 )
@@ -62,7 +65,7 @@ func (r *request) handleScoped() (Reply, error) {
 		}
 		return r.whichNotice(ms.list, isCmd), nil
 	}
-	return r.acrossNotices(ms.list), nil
+	return r.acrossNotices(ms.list, !isCmd), nil
 }
 
 // aboutTaskNumber reports whether the message names a task by its number,
@@ -91,13 +94,20 @@ func (r *request) in(sc *noticeScope, text string) Reply {
 
 // acrossNotices answers a question in every notice and groups the answers
 // that found something, newest notice first. When no notice has an answer,
-// the newest notice's reply says so.
-func (r *request) acrossNotices(list []*noticeScope) Reply {
+// the newest notice's reply says so. readOnly says the message changes
+// nothing (a question, not a command), so that the notices may be answered
+// side by side (inEach).
+func (r *request) acrossNotices(list []*noticeScope, readOnly bool) Reply {
 	var reps []Reply
+	if readOnly {
+		reps = r.inEach(list)
+	} else {
+		for _, sc := range list {
+			reps = append(reps, r.in(sc, r.text))
+		}
+	}
 	var withTasks, answered []int
-	for i, sc := range list {
-		rep := r.in(sc, r.text)
-		reps = append(reps, rep)
+	for i, rep := range reps {
 		if rep.Err != nil || rep.Kind == "out_of_scope" || rep.Kind == "unknown" {
 			continue
 		}
@@ -129,6 +139,39 @@ func (r *request) acrossNotices(list []*noticeScope) Reply {
 	// combined answer leaves them out and Items keep every task.
 	out.Text = strings.Join(texts, "\n\n")
 	return out
+}
+
+// inEach answers r's text in every notice of list, on as many goroutines
+// as there are processors: each notice's answer is its own (its snapshot,
+// its state read into a request of its own), so answering them side by side
+// gives the replies answering them one after another gives, in list order.
+// Only for messages that change nothing: commands that write run in order,
+// so that the audit chain records them in order.
+func (r *request) inEach(list []*noticeScope) []Reply {
+	reps := make([]Reply, len(list))
+	workers := min(runtime.GOMAXPROCS(0), len(list))
+	if workers <= 1 {
+		for i, sc := range list {
+			reps[i] = r.in(sc, r.text)
+		}
+		return reps
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		// a request of its own: the state read once per message is per
+		// notice, and a localizer is not shared between goroutines
+		w := *r
+		w.loc = r.e.bundle.For(r.loc.Lang())
+		w.states, w.parts = map[string]map[int][]knowledge.Assignment{}, nil
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(list); i = int(next.Add(1) - 1) {
+				reps[i] = w.in(list[i], r.text)
+			}
+		})
+	}
+	wg.Wait()
+	return reps
 }
 
 // whichNotice asks which notice a message means, listing them.

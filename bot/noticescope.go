@@ -59,13 +59,14 @@ var (
 )
 
 // newNoticeScopes returns the per-notice views, or nil for fewer than two notices.
-func newNoticeScopes(ns []*knowledge.Notice, stored []knowledge.Unit) *noticeScopes {
+// memo shares replacers with the snapshot of every notice (replacerMemo).
+func newNoticeScopes(ns []*knowledge.Notice, stored []knowledge.Unit, memo replacerMemo) *noticeScopes {
 	if len(ns) < 2 {
 		return nil
 	}
 	ms := &noticeScopes{}
 	for _, n := range ns {
-		sc := &noticeScope{n: n, snap: newSnapshot([]*knowledge.Notice{n}, stored)}
+		sc := &noticeScope{n: n, snap: memo.snapshot([]*knowledge.Notice{n}, stored)}
 		if m := reNumber.FindStringSubmatch(fold(n.Number)); m != nil {
 			sc.prefix, sc.year, sc.num = m[1], m[2], strings.TrimLeft(m[3], "0")
 		}
