@@ -31,6 +31,8 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round16.jsonl", 0.93},
 	{"testdata/paraphrase_round17.jsonl", 0.95},
 	{"testdata/paraphrase_round18.jsonl", 0.92},
+	{"testdata/paraphrase_round19.jsonl", 0.90},
+	{"testdata/paraphrase_round20.jsonl", 0.85},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
