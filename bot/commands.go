@@ -181,7 +181,8 @@ func (r *request) setDone(cmd string, args []string) (Reply, bool, error) {
 	if err := r.e.st.SetDone(r.ctx, knowledge.TaskRef{Notice: n.Number, Number: t.Number}, unit, cmd == "done", r.actor()); err != nil {
 		return Reply{}, true, &opError{err: err, task: t.Number, unit: unit}
 	}
-	delete(r.states, n.Number) // read the new state back
+	delete(r.states, n.Number) // read the new state back, and the new lights
+	delete(r.parts, n.Number)
 	it, err := r.item(n, t, "")
 	if err != nil {
 		return Reply{}, true, err

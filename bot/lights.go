@@ -49,25 +49,18 @@ func (r *request) taskLight(n *knowledge.Notice, t *knowledge.Task, names []stri
 	return worst, nil
 }
 
-// loopLine is a task answer's line of the supervision loop (issue 10 items
-// 3 and 5): the task's light and the newest progress any unit reported on
-// it; "" for a task done with no report, or when the parts cannot be read
-// (the answer goes without it: logged).
-func (r *request) loopLine(it Item, t *knowledge.Task) string {
-	var n *knowledge.Notice
-	for _, m := range r.snap.notices {
-		if m.Number == it.Notice {
-			n = m
-		}
-	}
-	if n == nil || r.noLoopLine {
-		return ""
-	}
+// loop puts into it the task's light (its worst part's) and the newest
+// progress any unit reported on it (issue 10 items 3 and 5), rendered once
+// in the reply's language: the text answer's 督办 line (loopLine) and the
+// adapters' cards both show these. They stay empty when the parts cannot be
+// read (the answer goes without them: logged).
+func (r *request) loop(it *Item, n *knowledge.Notice, t *knowledge.Task) {
 	light, err := r.taskLight(n, t, nil)
 	if err != nil {
 		r.e.log.Error("task answer without its light", "task", t.Number, "err", err)
-		return ""
+		return
 	}
+	it.Light, it.LightText = light, r.lightText(light)
 	var latest *knowledge.Report
 	unit := ""
 	for _, p := range r.parts[n.Number] {
@@ -75,14 +68,25 @@ func (r *request) loopLine(it Item, t *knowledge.Task) string {
 			latest, unit = p.Progress, p.Unit
 		}
 	}
-	if latest == nil {
-		if light == knowledge.LightNone {
-			return ""
-		}
-		return r.loc.T(msgSupTaskLoop, map[string]any{"Light": r.lightText(light)})
+	if latest != nil {
+		it.Progress = r.loc.T(msgSupTaskProgress, map[string]any{"Unit": unit,
+			"Date": knowledge.DateOf(latest.At.In(r.e.loc)).String(), "Text": latest.Text})
 	}
-	return r.loc.T(msgSupTaskLoopProgress, map[string]any{"Light": r.lightText(light), "Unit": unit,
-		"Date": knowledge.DateOf(latest.At.In(r.e.loc)).String(), "Text": latest.Text})
+}
+
+// loopLine is a task answer's line of the supervision loop, from what loop
+// put into it: "" for a task done with no report, a light unknown, or when
+// the answer says it part by part (noLoopLine).
+func (r *request) loopLine(it Item) string {
+	switch {
+	case r.noLoopLine || it.Light == "":
+		return ""
+	case it.Progress != "":
+		return r.loc.T(msgSupTaskLoopProgress, map[string]any{"Light": it.LightText, "Progress": it.Progress})
+	case it.Light == knowledge.LightNone:
+		return ""
+	}
+	return r.loc.T(msgSupTaskLoop, map[string]any{"Light": it.LightText})
 }
 
 // latestProgress is the newest progress report on the parts of names in

@@ -90,6 +90,13 @@ type Item struct {
 	// engine writes them in the reply's language (已逾期 included): adapters
 	// show these, so that a fact is rendered in one place.
 	DeadlineText, StatusText string
+	// Light is the task's light today (its worst part's, LightNone when
+	// done), "" when it could not be read; LightText names it in the reply's
+	// language (红灯, …). Progress is the newest progress any unit reported
+	// on the task as a line in that language (最新进展（2019-10-25，法制支队）：…),
+	// "" when none was. The text answer's 督办 line is made of these.
+	Light               knowledge.Light
+	LightText, Progress string
 }
 
 // Group is a headed part of a list answer.

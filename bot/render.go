@@ -7,7 +7,7 @@ import (
 	"dutybot/knowledge"
 )
 
-// item builds the Item of a task with its stored status.
+// item builds the Item of a task with its stored status and its light.
 func (r *request) item(n *knowledge.Notice, t *knowledge.Task, quote string) (Item, error) {
 	st, _, err := r.status(n, t)
 	if err != nil {
@@ -17,6 +17,7 @@ func (r *request) item(n *knowledge.Notice, t *knowledge.Task, quote string) (It
 		Lead: t.Lead, Responsible: t.Responsible, Deadline: t.Deadline, Status: st,
 		Section: t.Section, Subsection: t.Subsection}
 	it.DeadlineText, it.StatusText = r.deadline(t.Deadline), r.statusText(it)
+	r.loop(&it, n, t)
 	return it, nil
 }
 
@@ -82,7 +83,7 @@ func (r *request) detail(it Item, t *knowledge.Task, showContent bool) string {
 	b.WriteString(r.loc.T(msgLabelResponsible, map[string]any{"Units": r.list(it.Responsible)}) + "\n")
 	b.WriteString(r.loc.T(msgLabelDeadline, map[string]any{"Deadline": r.deadline(it.Deadline)}) + "\n")
 	b.WriteString(r.loc.T(msgLabelStatus, map[string]any{"Status": r.statusText(it)}))
-	if line := r.loopLine(it, t); line != "" {
+	if line := r.loopLine(it); line != "" {
 		b.WriteString("\n" + line)
 	}
 	return b.String()

@@ -323,7 +323,8 @@ func (r *request) loopReply(t *knowledge.Task, head string, notify []Notificatio
 	if err != nil {
 		return Reply{}, true, err
 	}
-	delete(r.states, r.snap.cur.Number)
+	delete(r.states, r.snap.cur.Number) // the card's status and light as they are now
+	delete(r.parts, r.snap.cur.Number)
 	it, err := r.item(r.snap.cur, t, "")
 	if err != nil {
 		return Reply{}, true, err

@@ -53,6 +53,7 @@ const (
 	msgSupHomeProgress     = "SupHomeProgress"
 	msgSupTaskLoop         = "SupTaskLoop"
 	msgSupTaskLoopProgress = "SupTaskLoopProgress"
+	msgSupTaskProgress     = "SupTaskProgress"
 	msgSupStateOpen        = "SupStateOpen"
 	msgSupStateOpenSigned  = "SupStateOpenSigned"
 	msgSupStateSigned      = "SupStateSigned"

@@ -8,6 +8,7 @@ import (
 	slackapi "github.com/slack-go/slack"
 
 	"dutybot/bot"
+	"dutybot/knowledge"
 )
 
 // Slack's Block Kit limits that answers must stay inside.
@@ -160,7 +161,7 @@ func (r renderer) reply(rep bot.Reply) [][]slackapi.Block {
 }
 
 // item renders one cited task: number and place in the notice, the quoted
-// clause, then units, deadline and status as fields.
+// clause, then units, deadline and status (with the task's light) as fields.
 func (r renderer) item(it bot.Item) slackapi.Block {
 	head := "*" + escape(r.t("slack_label_task", map[string]any{"N": it.Task})) + "*"
 	if where := joinNonEmpty(" › ", it.Section, it.Subsection); where != "" {
@@ -176,9 +177,31 @@ func (r renderer) item(it bot.Item) slackapi.Block {
 		r.field("slack_label_lead", r.units(it.Lead)),
 		r.field("slack_label_responsible", r.units(it.Responsible)),
 		r.field("slack_label_deadline", orDash(it.DeadlineText)),
-		r.field("slack_label_status", orDash(it.StatusText)),
+		r.field("slack_label_status", status(it)),
 	}
 	return slackapi.NewSectionBlock(mrkdwn(text), fields, nil)
+}
+
+// maxProgress is how much of the newest progress report a card shows: the
+// report is free text, and the card's fields stand side by side.
+const maxProgress = 200
+
+// status is a card's status field, raw: the engine's status with the task's
+// light beside it, marked as App Home marks it, and the newest progress
+// report under them. A done task shows no light: its status says done.
+func status(it bot.Item) string {
+	s := orDash(it.StatusText)
+	if it.LightText != "" && it.Light != knowledge.LightNone {
+		s += "  ·  " + lightMarks[it.Light] + it.LightText
+	}
+	if it.Progress != "" {
+		p := []rune(strings.Join(strings.Fields(it.Progress), " "))
+		if len(p) > maxProgress {
+			p = append(p[:maxProgress-1], '…')
+		}
+		s += "\n" + string(p)
+	}
+	return s
 }
 
 // field is one labelled section field; value is raw and escaped here.

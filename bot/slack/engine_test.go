@@ -61,6 +61,7 @@ func testItem(n int) bot.Item {
 		Section:     "推行行政执法公示制度", Subsection: "强化事后公开",
 		// the engine renders these in the asker's language; the adapter shows them as given
 		DeadlineText: "2019年9月底前", StatusText: "未完成（已逾期）",
+		Light: knowledge.LightRed, LightText: "红灯", Progress: "最新进展（2019-09-18，法制支队）：已在门户网站公开\n三类执法决定。",
 	}
 }
 
