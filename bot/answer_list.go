@@ -209,6 +209,8 @@ func (r *request) byTopic(q *query, cs []candidate) []candidate {
 
 // answerList answers a question that asks for the tasks matching filters.
 func (r *request) answerList(q *query) (Reply, error) {
+	r.listing = true
+	defer func() { r.listing = false }()
 	cs, err := r.matches(q)
 	if err != nil {
 		return Reply{}, err

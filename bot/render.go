@@ -17,7 +17,9 @@ func (r *request) item(n *knowledge.Notice, t *knowledge.Task, quote string) (It
 		Lead: t.Lead, Responsible: t.Responsible, Deadline: t.Deadline, Status: st,
 		Section: t.Section, Subsection: t.Subsection}
 	it.DeadlineText, it.StatusText = r.deadline(t.Deadline), r.statusText(it)
-	r.loop(&it, n, t)
+	if !r.listing {
+		r.loop(&it, n, t)
+	}
 	return it, nil
 }
 
