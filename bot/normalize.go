@@ -134,7 +134,7 @@ func numeralWord(rs []rune, i, j int) bool {
 
 // ordinalPrefixes end words whose 一 orders or singles out, not counts:
 // 下一个 (the next), 上一项, 同一条, 每一项, 唯一一个, 逐一, 另一个, 那一条; and 最后一天.
-const ordinalPrefixes = "下上同每唯逐单另那这该"
+const ordinalPrefixes = "下上同每唯逐单另那这该某"
 
 // ordinalWord reports whether a lone 一 after before is part of such a word.
 func ordinalWord(before string, run []rune) bool {

@@ -172,6 +172,9 @@ func statedToday(text string, c clock) (knowledge.Date, string, bool) {
 	return knowledge.NewDate(y, time.Month(mo), d), en[:m[0]] + "|" + en[m[1]:], true
 }
 
+// reRestatedDays is a loose span restated in bracketed days before 之内.
+var reRestatedDays = regexp.MustCompile(`[^\s|,，(]{1,8}\(\s*(\d{1,3})\s*(天|日|周)\s*\)\s*(之内|以内|内)`)
+
 // reHoliday is a holiday with a fixed date, with what makes it a bound.
 var reHoliday = regexp.MustCompile(`(从|自|到|至)?\s*(国庆节|国庆|十一长假|元旦|五一|劳动节|nationalday|newyearsday|mayday)\s*(前|之前|以前|后|之后|以后|过后|起)?`)
 
@@ -261,6 +264,8 @@ func parseWindow(text string, c clock) (*window, string) {
 	// 国庆前（9月30日及以前）, 四季度（10月到12月）: a loose name of a time
 	// restated in brackets; the bracketed dates say it exactly
 	text = reRestated.ReplaceAllString(text, "(${4}")
+	// 一个半月（45天）之内: the bracketed days say it exactly
+	text = reRestatedDays.ReplaceAllString(text, "${1}${2}${3}")
 	var found []window
 	// 国庆前, 国庆以后到年底, 从元旦起: a holiday with a fixed date bounds the
 	// days; 国庆刚过 only says when the question is asked, and bounds nothing

@@ -47,13 +47,13 @@ func (c unitCond) holds(t *knowledge.Task, names []string) bool {
 var (
 	// reNegBefore is a negation just before a unit's name: 没有警务保障处的份,
 	// 没出现法制支队, 没把各分县局列进去, without 法制支队.
-	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没把|没出现|没列|没涉及|没写|没有写|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|不涉及|不需要|不用|without|excluding|except|not|notinvolving)(我们|咱们|你们|他们)?\|?$`)
+	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没把|没出现|没列|没涉及|没写|没有写|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|不涉及|不需要|不用|without|excluding|except|not|notinvolving|(don't|donot|doesn't|doesnot)involve(the)?)(我们|咱们|你们|他们)?\|?$`)
 	// reYesNoBefore is a yes/no question, not a negation: 有没有纪检方面的单位.
 	reYesNoBefore = regexp.MustCompile(`(有没有|是不是|在不在|含不含|包不包括)\|?$`)
 	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
 	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾)|^\|?(都|也|均)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到)|^\|?(完全|根本|压根|都)?(不沾边|无关|没关系|不相干|不搭界)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
-	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任|负责)?(牵头|主办)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead)`)
+	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是)?(它|自己)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead)`)
 	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
 	// reOnlyResp is "only responsible": 只是当责任单位配合, 只配合不牵头, 只挂责任单位.
 	reOnlyResp = regexp.MustCompile(`(只|仅|光)(是|有)?(当|挂|作为|在|负责|做|担任)?(责任单位|配合|协办|责任)|onlyasresponsible|onlyresponsible`)
@@ -65,7 +65,7 @@ var (
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
 	// reNeither denies both roles: 既不牵头也不是责任单位.
 	reNeither = regexp.MustCompile(`既不.{0,6}(牵头|主办|责任|配合).{0,6}也(不|没)|(不牵头|没牵头).{0,3}也(不|没)(是|当|作为)?(责任|配合)|neitherlead`)
-	reBoth    = regexp.MustCompile(`(牵头|主办).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单)|既.{0,8}(牵头|主办|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|都在(两|牵头|责任)|同时(是|为|在|作为|担任)?(牵头|责任)|bothlead|bothas|bothcolumns|asbothlead`)
+	reBoth    = regexp.MustCompile(`(牵头|主办|领头|挑头).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单)|既.{0,8}(牵头|主办|领头|挑头|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|都在(两|牵头|责任)|同时(是|为|在|作为|担任)?(牵头|责任)|bothlead|bothas|bothcolumns|asbothlead`)
 )
 
 // parseUnitConds reads each named unit's own condition from the words around
