@@ -18,7 +18,7 @@ var (
 	// reExactUnits is a count a unit is asked to have: 只牵头了1项, 就1项.
 	reExactUnits = regexp.MustCompile(`(只|就|仅|总共就|一共就|才)(牵头|负责|参与|承担|挂|露过|露了|出现过|出现了|出现|露)?(了)?(\d+)(项|条|个任务|次|回)`)
 	// reUnitRank asks for units by their count, with a unit noun to pick.
-	reUnitRank = regexp.MustCompile(`(哪个|哪家|哪些|什么|哪一个|哪几个)(单位|部门|处|支队|警种)|(单位|部门|处|支队)(都|分别)?(是)?(哪个|哪家|谁)|是哪(个|家)|(单位|部门)(有|是)哪(几个|些|几家)|whichunit|whichdepartment|whichdivision`)
+	reUnitRank = regexp.MustCompile(`(哪个|哪家|哪些|什么|哪一个|哪几个)(单位|部门|处|支队|警种)|(单位|部门|处|支队)(都|分别)?(是)?(哪个|哪家|谁)|是哪(个|家)|(单位|部门)(有|是)哪(几个|些|几家)|谁(牵头|负责|参与)?的?(任务)?最(多|少)|whichunit|whichdepartment|whichdivision`)
 	// reUnitKind narrows the units to a kind of body: 哪个处, 哪个支队.
 	reUnitKind = regexp.MustCompile(`(哪个|哪家|哪些|什么|哪一个|哪几个)(处|支队|警种)|(处|支队)(是)?(哪个|哪家)|是哪个(处|支队)`)
 )

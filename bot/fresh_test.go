@@ -35,6 +35,8 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round18.jsonl", 0.92},
 	{"testdata/paraphrase_round19.jsonl", 0.90},
 	{"testdata/paraphrase_round20.jsonl", 0.85},
+	{"testdata/paraphrase_round21.jsonl", 0.93},
+	{"testdata/paraphrase_round22.jsonl", 0.90},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

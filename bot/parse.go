@@ -188,7 +188,7 @@ var reNotOngoing = regexp.MustCompile(`(没|没有|未|不|也没|既没)(写|�
 var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国家|省里|省)`)
 
 // reUnitDuty asks what a unit has to do (要干嘛, 负责啥, 管哪些事).
-var reUnitDuty = regexp.MustCompile(`(担的是什么|什么活|啥活|担什么|干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事)`)
+var reUnitDuty = regexp.MustCompile(`(有什么任务|有哪些任务|什么任务$|担的是什么|什么活|啥活|担什么|干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事)`)
 
 // reUnitTally counts a task's units (有两个牵头单位, 好几家责任单位): no word of the topic.
 var reUnitTally = regexp.MustCompile(`(有|共|一共)?(\d+|好几|几)\s*((个|家)\s*(牵头单位|责任单位|负责单位|单位|部门)|家)`)
