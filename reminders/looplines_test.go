@@ -9,7 +9,6 @@ import (
 
 	"dutybot/i18n"
 	"dutybot/knowledge"
-	"dutybot/knowledge/builtin"
 	"dutybot/store"
 )
 
@@ -24,19 +23,8 @@ func TestDispatcher_loopLines(t *testing.T) {
 		t.Run(engine, func(t *testing.T) {
 			ctx := t.Context()
 			clock := clockwork.NewFakeClockAt(at(2019, 10, 25, 16, 40))
-			db, err := store.Open(ctx, storeDSN(t, engine), store.WithClock(clock))
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { db.Close() })
-			n, err := builtin.Notice()
-			if err != nil {
-				t.Fatal(err)
-			}
 			by := knowledge.Actor{User: "U0KJ", Via: "cli"}
-			if err := db.ImportNotice(ctx, n, by); err != nil {
-				t.Fatal(err)
-			}
+			db, n := builtinStore(t, engine, by, store.WithClock(clock))
 			ref := knowledge.TaskRef{Notice: n.Number, Number: 22}
 			if err := db.AddReport(ctx, ref, "科技处", "已起草存储规范，\n待印发", false, by); err != nil {
 				t.Fatal(err)

@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"dutybot/knowledge"
-	"dutybot/knowledge/builtin"
-	"dutybot/store"
 )
 
 // TestPlan_memberCompletion runs the built-in notice through the real store
@@ -17,19 +15,8 @@ func TestPlan_memberCompletion(t *testing.T) {
 	for _, engine := range []string{"sqlite", "postgres"} {
 		t.Run(engine, func(t *testing.T) {
 			ctx := t.Context()
-			db, err := store.Open(ctx, storeDSN(t, engine))
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { db.Close() })
-			n, err := builtin.Notice()
-			if err != nil {
-				t.Fatal(err)
-			}
 			admin := knowledge.Actor{User: "U_ADMIN", Via: "cli"}
-			if err := db.ImportNotice(ctx, n, admin); err != nil {
-				t.Fatal(err)
-			}
+			db, n := builtinStore(t, engine, admin)
 			if err := db.SetMembers(ctx, "各分县局", []string{"凤台县局", "寿县局"}, admin); err != nil {
 				t.Fatal(err)
 			}

@@ -11,8 +11,6 @@ import (
 
 	"dutybot/i18n"
 	"dutybot/knowledge"
-	"dutybot/knowledge/builtin"
-	"dutybot/store"
 )
 
 // TestRank counts parts per unit and orders units worst first: the most
@@ -66,19 +64,8 @@ func TestDispatcher_weeklyLoop(t *testing.T) {
 	for _, engine := range []string{"sqlite", "postgres"} {
 		t.Run(engine, func(t *testing.T) {
 			ctx := t.Context()
-			db, err := store.Open(ctx, storeDSN(t, engine))
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { db.Close() })
-			n, err := builtin.Notice()
-			if err != nil {
-				t.Fatal(err)
-			}
 			by := knowledge.Actor{User: "U-TEST", Via: "cli"}
-			if err := db.ImportNotice(ctx, n, by); err != nil {
-				t.Fatal(err)
-			}
+			db, n := builtinStore(t, engine, by)
 			ref := knowledge.TaskRef{Notice: n.Number, Number: 22}
 			if err := db.SignPart(ctx, ref, "科技处", by); err != nil {
 				t.Fatal(err)

@@ -22,6 +22,25 @@ import (
 	"dutybot/store"
 )
 
+// builtinStore opens a fresh store on engine ("sqlite" or "postgres") with
+// the built-in notice imported by by, closed when the test ends.
+func builtinStore(t *testing.T, engine string, by knowledge.Actor, opts ...store.Option) (*store.DB, *knowledge.Notice) {
+	t.Helper()
+	db, err := store.Open(t.Context(), storeDSN(t, engine), opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	n, err := builtin.Notice()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ImportNotice(t.Context(), n, by); err != nil {
+		t.Fatal(err)
+	}
+	return db, n
+}
+
 // storeDSN returns a fresh database for one test: an SQLite file, or a new
 // schema of the PostgreSQL server at $DUTYBOT_TEST_POSTGRES (skipped when
 // unreachable).
