@@ -19,27 +19,42 @@ var _ Engine = (*bot.Engine)(nil)
 // the built-in notice, at testNow, with U0ADMIN as its administrator.
 func newRealEngine(t *testing.T) (*knowledge.Notice, *store.DB, *bot.Engine) {
 	t.Helper()
-	ctx := context.Background()
+	n, st := realStore(t, knowledge.Actor{User: "test", Via: "cli"})
+	return n, st, realEngine(t, st)
+}
+
+// realStore opens a real SQLite store holding the built-in notice, imported
+// by by, closed when the test ends.
+func realStore(t *testing.T, by knowledge.Actor) (*knowledge.Notice, *store.DB) {
+	t.Helper()
 	n, err := builtin.Notice()
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "dutybot.db"))
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "dutybot.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.ImportNotice(ctx, n, knowledge.Actor{User: "test", Via: "cli"}); err != nil {
+	if err := st.ImportNotice(context.Background(), n, by); err != nil {
 		t.Fatal(err)
 	}
-	eng, err := bot.New(st, bot.WithAdmins("U0ADMIN"), bot.WithClock(func() time.Time { return testNow }))
+	return n, st
+}
+
+// realEngine is dutybot's engine over st, loaded, at testNow, with U0ADMIN
+// as its administrator and opts besides.
+func realEngine(t *testing.T, st *store.DB, opts ...bot.Option) *bot.Engine {
+	t.Helper()
+	opts = append([]bot.Option{bot.WithAdmins("U0ADMIN"), bot.WithClock(func() time.Time { return testNow })}, opts...)
+	eng, err := bot.New(st, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := eng.Load(ctx); err != nil {
+	if err := eng.Load(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	return n, st, eng
+	return eng
 }
 
 // TestRealEngine runs the adapter over dutybot's own engine and a real

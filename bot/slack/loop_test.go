@@ -3,15 +3,12 @@ package slack
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"dutybot/bot"
 	"dutybot/knowledge"
-	"dutybot/knowledge/builtin"
 	"dutybot/store"
 )
 
@@ -33,19 +30,8 @@ const (
 func newLoopEngine(t *testing.T) (*knowledge.Notice, *store.DB, *bot.Engine) {
 	t.Helper()
 	ctx := context.Background()
-	n, err := builtin.Notice()
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "dutybot.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	by := knowledge.Actor{User: loopStoreActorUser, Via: "cli"}
-	if err := st.ImportNotice(ctx, n, by); err != nil {
-		t.Fatal(err)
-	}
+	n, st := realStore(t, by)
 	if err := st.BindChannel(ctx, "法制支队", loopLeadChannel, by); err != nil {
 		t.Fatal(err)
 	}
@@ -54,15 +40,7 @@ func newLoopEngine(t *testing.T) (*knowledge.Notice, *store.DB, *bot.Engine) {
 			t.Fatal(err)
 		}
 	}
-	eng, err := bot.New(st, bot.WithAdmins("U0ADMIN"), bot.WithClock(func() time.Time { return testNow }),
-		bot.WithChannels(loopRemindChannel, loopAdminChannel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := eng.Load(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return n, st, eng
+	return n, st, realEngine(t, st, bot.WithChannels(loopRemindChannel, loopAdminChannel))
 }
 
 // auditLen is how many entries the audit log holds.
