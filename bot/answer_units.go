@@ -14,7 +14,7 @@ import (
 var reUnitsAsk = regexp.MustCompile(`(牵头单位|责任单位|负责单位|单位|部门)(一共|总共|共|都|分别|总计|共计)?(有|是|涉及|包括)?(几|多少|哪些|哪几)|(几|多少|哪些|哪几)(个|家)?(牵头单位|责任单位|负责单位|单位|部门)|how ?many ?(lead|responsible)? ?units|which ?(lead|responsible)? ?units`)
 
 // unitNouns are the words of a units question that say nothing of a topic.
-var unitNouns = strings.NewReplacer("单位", "|", "部门", "|", "项", "|", "整张", "|", "分解表", "|", "表格", "|", "表里", "|", "整个表", "|", "局长问", "|", "比起", "|", "最忙", "|", "谁", "|", "第", "|", "多", "|", "出现过", "|", "出现", "|", "露过", "|", "露了", "|", "面", "|", "次", "|", "了", "|", "最多", "|", "最少", "|", "表里", "|", "总共就", "|", "就", "|", "只", "|", "哪个处", "|", "处", "|", "支队", "|", "承担", "|", "一共", "|", "总共", "|", "分别", "|", "家", "|", "个", "|", "有", "|", "是", "|", "都", "|", "共", "|")
+var unitNouns = strings.NewReplacer("单位", "|", "部门", "|", "项", "|", "分解表", "|", "表格", "|", "谁", "|", "第", "|", "多", "|", "出现过", "|", "出现", "|", "露过", "|", "露了", "|", "面", "|", "次", "|", "了", "|", "最多", "|", "最少", "|", "表里", "|", "总共就", "|", "就", "|", "只", "|", "哪个处", "|", "处", "|", "支队", "|", "承担", "|", "一共", "|", "总共", "|", "分别", "|", "家", "|", "个", "|", "有", "|", "是", "|", "都", "|", "共", "|")
 
 // unitsAsked reports whether a question asks which units (or how many) take
 // part in the tasks, with no unit, task number or topic of its own: 牵头单位
@@ -32,7 +32,14 @@ func (r *request) unitsAsked(q *query) bool {
 	for _, s := range q.rest {
 		rest = append(rest, strings.Split(unitNouns.Replace(s), "|")...)
 	}
-	return len(r.snap.idx.terms(rest).grams) == 0
+	// words no document holds (整张, 局长问, 比起, 最忙) frame the question; a
+	// word of the notices left over is a topic (哪些单位参与执法记录仪配备)
+	for _, g := range r.snap.idx.terms(rest).grams {
+		if len(r.snap.idx.postings[g]) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // answerUnits answers 牵头单位有几个: the distinct units playing the asked
