@@ -82,7 +82,9 @@ func (r *request) answer(q *query) (Reply, error) {
 		return rep, nil
 	}
 	// 身份证丢了, 几点下班: phrases no notice uses mark a question about something else
-	if containsAny(q.flat, r.snap.offtop) {
+	// (节后第一天上班，哪些过了期限: a list of the table's tasks by time is
+	// one whatever else it says; 护照过期了咋办 asks for none)
+	if containsAny(q.flat, r.snap.offtop) && !(q.timed() && (q.list || q.count)) {
 		return r.outOfScope(), nil
 	}
 	if q.mine && len(q.units) == 0 {
@@ -160,6 +162,13 @@ func (r *request) unitAside(q *query) bool {
 		return false
 	}
 	return r.snap.idx.foreign(q.rest) && !r.plausibleTask(q)
+}
+
+// foreignUnit reports whether the question asks for the duties of an
+// organisation that no notice names (交警支队, 市司法局).
+func (r *request) foreignUnit(q *query) bool {
+	_, rest, _ := r.snap.units.find(q.flat)
+	return unknownOrg(rest, func(w string) bool { return strings.Contains(r.snap.words, w) }) != ""
 }
 
 // unitsOnly reports whether the only filters of a question are units.
@@ -385,7 +394,10 @@ func (r *request) answerFact(q *query) (Reply, error) {
 		switch {
 		case i >= 0:
 			hits[0], hits[i] = hits[i], hits[0]
-		case plausible(hits):
+		case r.foreignUnit(q):
+			// 宣传处在这份表里负责哪几项: a unit the notice never names
+			return r.outOfScope(), nil
+		case len(hits) > 0 && hits[0].matched >= tentativeMatched:
 			// the notice may well cover it: answer with the best match and
 			// say how sure that is, rather than deny a duty that exists
 			unsure = true

@@ -95,6 +95,7 @@ type snapshot struct {
 	thes    *topicRewriter    // synonyms of the thesaurus, for topic words (newThesaurus)
 	slips   *strings.Replacer // typing slips → the notices' words, over the whole question
 	offtop  []string          // off-topic phrases the notices never use (lexicon [offtopic])
+	words   string            // everything a question's words may match, in match form
 	docOf   map[*knowledge.Task]int
 	years   map[time.Month][]int
 	// sections and subsections of the current notice's table (tableParts)
@@ -189,6 +190,7 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 	}
 	s.slips = m.replacer(builtinLexicon.slips, words.String())
 	s.offtop = offtopicIn(builtinLexicon, words.String())
+	s.words = words.String()
 	s.idx = newIndex(docs, texts, heads)
 	return s
 }

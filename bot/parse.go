@@ -82,6 +82,12 @@ func (q *query) filtered() bool {
 		q.status == statusOpen || q.status == statusDone || q.status == statusPartial || q.mine
 }
 
+// timed reports whether the question filters the table by time or state:
+// late, due soon, a date or period, a kind of deadline.
+func (q *query) timed() bool {
+	return q.late || q.soon || q.when != nil || q.kind != "" || q.monthEnd != 0
+}
+
 var (
 	reTaskRef  = regexp.MustCompile(`第\s*(\d{1,4})\s*(项|条|号|个|任务|$|[^\p{Han}\d])|任务\s*#?\s*(\d{1,4})|(\d{1,4})\s*号任务|(?:task|item|no\.?|#)\s*#?\s*(\d{1,4})|^\s*(\d{1,3})\s*(?:项|条)(?:任务)?(?:$|[^\p{Han}]|的|是|讲|说|由|谁|要|什么|怎么|有|内容|期限|牵头|责任)`)
 	reCount    = regexp.MustCompile(`(几|多少)\s*(项|个|条|件|次|回)(.?.?)|有多少(?:$|项|个|条|件|任务|工作)|howmany(tasks|items|units|departments|of|are|is|do|does|lead|in|jobs|duties)|数量|numberof`)

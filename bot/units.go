@@ -217,3 +217,26 @@ func (ui *unitIndex) canonical(mention string) string {
 	}
 	return ui.roleOf[mention]
 }
+
+// reOrgName is what reads as an organisation's name asked about for its
+// duties: two to four characters before a unit's suffix (交警支队, 宣传处,
+// 市司法局), then what a question about a unit's tasks goes on with
+// (在这份表里, 要配合, 负责, 牵头).
+var reOrgName = regexp.MustCompile(`(\p{Han}{2,4}?(?:支队|大队|分局|局|处|院|厅|委))(?:在|要|负责|牵头|配合|参与|分到|分了|有没有|有哪些|干|的任务|的活)`)
+
+// reDescribed marks a name that describes a unit rather than names one
+// (管装备的那个处, 这个局).
+var reDescribed = regexp.MustCompile(`[那这哪个的些么]`)
+
+// unknownOrg returns the first organisation the question names for its
+// duties that is no unit of the notices and no words of theirs (宣传处,
+// 交警支队); "" when there is none. rest is the question with the units it
+// names cut out (find); holds tells the notices' words.
+func unknownOrg(rest string, holds func(string) bool) string {
+	for _, m := range reOrgName.FindAllStringSubmatch(rest, -1) {
+		if name := m[1]; !reDescribed.MatchString(name) && !holds(name) {
+			return name
+		}
+	}
+	return ""
+}
