@@ -187,7 +187,7 @@ var holidays = map[string]time.Month{"国庆节": time.October, "国庆": time.O
 var reRestated = regexp.MustCompile(`(国庆节?|元旦|五一|劳动节|(第\s*)?[1-4一二三四]\s*季度|q[1-4]|[上下]半年|年底|年末|月底|月末)\s*(前|之前|以前|后|之后|以后)?\s*(?:\(|也就是|就是|即|也即|i\.e\.)\s*(\d)`)
 
 // reCountFrom says where counting starts (按今天算, 以现在来看): today, as always.
-var reCountFrom = regexp.MustCompile(`(按|以|从)(今天|今日|现在|当前)(来)?(算|计算|看)`)
+var reCountFrom = regexp.MustCompile(`(按|以|从)(今天|今日|现在|当前)(往后|往前|起)?(来)?(算|计算|看)`)
 
 // reMonthSpan is a span of months written once: 10到12月, 10-12月.
 var reMonthSpan = regexp.MustCompile(`(\d{1,2})\s*(?:到|至|-|~|～)\s*(\d{1,2})\s*月(?:份|底|末)?`)

@@ -24,6 +24,10 @@ func (c unitCond) plain() bool {
 	return !c.banLead && !c.banResp && !c.alone && !(c.needLead && c.needResp)
 }
 
+// reInvolved says a unit is in the table at all (出现了, 有份, 参与了): with one
+// role denied, it must hold the other.
+var reInvolved = regexp.MustCompile(`^\|?[^|]{0,2}(出现|有份|参与|露面|沾|涉及|挂名|上榜|在表里|在名单)`)
+
 // holds reports whether t meets the condition; names are the unit and the
 // groups it belongs to.
 func (c unitCond) holds(t *knowledge.Task, names []string) bool {
@@ -124,6 +128,10 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 			rest := reBanResp.ReplaceAllString(reBanLead.ReplaceAllString(after, "|"), "|")
 			c.needLead = containsAny(rest, leadWords) && !c.banLead
 			c.needResp = containsAny(rest, respWords) && !c.banResp
+			// 出现了、但不是牵头单位: in the table, in the other column
+			if c.banLead != c.banResp && reInvolved.MatchString(after) {
+				c.needLead, c.needResp = c.banResp, c.banLead
+			}
 			if c.needLead && c.needResp {
 				c.needLead, c.needResp = false, false // 牵头或配合: either role
 			}
