@@ -37,6 +37,8 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round20.jsonl", 0.85},
 	{"testdata/paraphrase_round21.jsonl", 0.93},
 	{"testdata/paraphrase_round22.jsonl", 0.90},
+	{"testdata/paraphrase_round23.jsonl", 0.94},
+	{"testdata/paraphrase_round24.jsonl", 0.90},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

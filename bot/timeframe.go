@@ -186,6 +186,10 @@ var holidays = map[string]time.Month{"国庆节": time.October, "国庆": time.O
 // year's or month's end) followed by brackets that give dates.
 var reRestated = regexp.MustCompile(`(国庆节?|元旦|五一|劳动节|(第\s*)?[1-4一二三四]\s*季度|q[1-4]|[上下]半年|年底|年末|月底|月末)\s*(前|之前|以前|后|之后|以后)?\s*(?:\(|也就是|就是|即|也即|i\.e\.)\s*(\d)`)
 
+// reFrequency is how often something is done (按季度, 每个月, 逐月): no span
+// of time to filter the table by.
+var reFrequency = regexp.MustCompile(`(按|每|逐)个?(季度|季|月|周|星期)(?:[^底末初\d]|$)`)
+
 // reCountFrom says where counting starts (按今天算, 以现在来看): today, as always.
 var reCountFrom = regexp.MustCompile(`(按|以|从)(今天|今日|现在|当前)(往后|往前|起)?(来)?(算|计算|看)`)
 
@@ -306,6 +310,8 @@ func parseWindow(text string, c clock) (*window, string) {
 	}
 	// 按今天算: counting from today, which is no window of its own
 	text = reCountFrom.ReplaceAllString(text, "|")
+	// 按季度更新, 每月调整: how often, not when
+	text = reFrequency.ReplaceAllString(text, "|")
 	anchored := reAnchor.MatchString(text)
 	text = reAnchor.ReplaceAllString(text, "|")
 	cut(reQuarter, func(m []string) (window, bool) {
