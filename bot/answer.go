@@ -84,7 +84,7 @@ func (r *request) answer(q *query) (Reply, error) {
 	// 身份证丢了, 几点下班: phrases no notice uses mark a question about something else
 	// (节后第一天上班，哪些过了期限: a list of the table's tasks by time is
 	// one whatever else it says; 护照过期了咋办 asks for none)
-	if containsAny(q.flat, r.snap.offtop) && !(q.timed() && (q.list || q.count)) {
+	if containsAny(q.flat, r.snap.offtop) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) {
 		return r.outOfScope(), nil
 	}
 	if q.mine && len(q.units) == 0 {
@@ -161,7 +161,14 @@ func (r *request) unitAside(q *query) bool {
 		q.late || q.soon || q.status != statusAny || q.ask&(askDeadline|askPeriod|askStatus) != 0 {
 		return false
 	}
-	return r.snap.idx.foreign(q.rest) && !r.plausibleTask(q)
+	return r.snap.idx.foreign(q.rest) && !r.coverableTask(q)
+}
+
+// coverableTask reports whether the question's topic words hold enough of a
+// task for a tentative answer (tentativeMatched), whatever units it names.
+func (r *request) coverableTask(q *query) bool {
+	hits := r.snap.idx.search(r.topicTerms(q), isTask)
+	return len(hits) > 0 && hits[0].matched >= tentativeMatched
 }
 
 // foreignUnit reports whether the question asks for the duties of an
@@ -487,6 +494,12 @@ func (r *request) rank(q *query, t terms) []hit {
 		if q.ask&askRatio != 0 && strings.Contains(d.form, "%") {
 			hits[i].score *= periodBoost
 		}
+		// 第几条 is answered by a text that cites an article (第十条): the
+		// question's words match it as a word of its own
+		if q.ask&askArticle != 0 && reArticle.MatchString(d.form) {
+			hits[i].score *= periodBoost
+			hits[i].matched += minMatched
+		}
 		for _, u := range q.units {
 			if d.task.Has(u, knowledge.RoleLead) || d.task.Has(u, knowledge.RoleResponsible) {
 				hits[i].score *= 1.5
@@ -497,6 +510,9 @@ func (r *request) rank(q *query, t terms) []hit {
 	sortHits(hits)
 	return hits
 }
+
+// reArticle is an article of a cited document in a task's text (第十条, 第11条).
+var reArticle = regexp.MustCompile(`第(\d+|[一二三四五六七八九十]+)条`)
 
 // quotedHit returns the first of the best hits whose text quotes most of the
 // question word for word (谁执法谁公示: words that are all question framing

@@ -40,7 +40,12 @@ const (
 	askWho                      // 谁牵头, 哪个部门
 	askStatus                   // 完成了吗
 	askRatio                    // 比例, 百分比: a share the text sets (5%)
+	askArticle                  // 规定的第几条: an article of a document the text cites
 )
+
+// reArticleAsk asks which article of a rule a task follows (照省里那个审核规定
+// 的第几条); a bare 第几条 asks for a task's number instead.
+var reArticleAsk = regexp.MustCompile(`(规定|办法|条例|细则|规范)[^,，。?？]{0,3}(第几条|第几款|哪1条|哪一条|哪条|哪几条)`)
 
 // query is what the engine understood of a question.
 type query struct {
@@ -392,6 +397,9 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	if reRatio.MatchString(f) {
 		q.ask |= askRatio
+	}
+	if reArticleAsk.MatchString(f) {
+		q.ask |= askArticle
 	}
 	if reWho.MatchString(f) && !whoIsNamed(f) {
 		q.ask |= askWho
