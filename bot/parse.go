@@ -155,7 +155,7 @@ var (
 	ongoingWords  = []string{"长期", "一直做", "一直要", "常年", "不设截止", "ongoing", "standing", "longterm"}
 	reNoDeadline  = regexp.MustCompile(`(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`卡(了)?(日期|时间|日子|死)|定死(的)?(日子|日期|时间)|限时|限(了|定了)?(日期|时间)|(有|带)截止(期|日)|(有|带)(硬性|明确|具体)?(的)?(deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子)|withadeadline|withdeadline|datedtasks`)
+	reHasDeadline = regexp.MustCompile(`卡(了)?(日期|时间|日子|死)|定死(的)?(日子|日期|时间)|限时|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性)?(的)?截止(期|日|时间)|(有|带)(硬性|明确|具体)?(的)?(deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子)|withadeadline|withdeadline|datedtasks`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
@@ -211,7 +211,7 @@ func replaceTaskRefs(text string, f func(string) string) string {
 	last := 0
 	for _, m := range reTaskRef.FindAllStringIndex(text, -1) {
 		b.WriteString(text[last:m[0]])
-		if reArticleOf.MatchString(text[:m[0]]) {
+		if reArticleOf.MatchString(text[:m[0]]) || ordinalOfList(text, m[0], m[1]) {
 			b.WriteString(text[m[0]:m[1]])
 		} else {
 			b.WriteString(f(text[m[0]:m[1]]))
@@ -221,6 +221,17 @@ func replaceTaskRefs(text string, f func(string) string) string {
 	b.WriteString(text[last:])
 	return b.String()
 }
+
+// ordinalOfList reports whether 第N个 at text[from:to] counts the items of
+// a list the question gives (有4个要求：…，第4个是什么; 第3个方面), not a task.
+func ordinalOfList(text string, from, to int) bool {
+	return strings.HasSuffix(text[from:to], "个") && (reItemCount.MatchString(text[:from]) || reItemNoun.MatchString(text[to:]))
+}
+
+var (
+	reItemCount = regexp.MustCompile(`\d+\s*个`)
+	reItemNoun  = regexp.MustCompile(`^(方面|要求|环节|原则|制度|部分|措施|字|词|内容)`)
+)
 
 // reNotOngoing denies the ongoing kind: 既没写长期, 也没标成长期.
 var reNotOngoing = regexp.MustCompile(`(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是)?(成)?(长期|常年|ongoing)|长期(也|都)?(没|没有|未)(写|标)|noteven(长期|ongoing)|neither.{0,30}ongoing|norongoing|notongoing`)

@@ -190,6 +190,9 @@ var reRestated = regexp.MustCompile(`(国庆节?|元旦|五一|劳动节|(第\s*
 // of time to filter the table by.
 var reFrequency = regexp.MustCompile(`(按|每|逐)个?(季度|季|月|周|星期)(?:[^底末初\d]|$)`)
 
+// reDaySpan is a span of days in one month written once: 9月1号到30号.
+var reDaySpan = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(到|至|-|~|～)\s*(\d{1,2})\s*[日号]`)
+
 // reCountFrom says where counting starts (按今天算, 以现在来看): today, as always.
 var reCountFrom = regexp.MustCompile(`(按|以|从)(今天|今日|现在|当前)(往后|往前|起)?(来)?(算|计算|看)`)
 
@@ -312,6 +315,8 @@ func parseWindow(text string, c clock) (*window, string) {
 	text = reCountFrom.ReplaceAllString(text, "|")
 	// 按季度更新, 每月调整: how often, not when
 	text = reFrequency.ReplaceAllString(text, "|")
+	// 9月1号到30号: the second day is in the first day's month
+	text = reDaySpan.ReplaceAllString(text, "${1}月${2}日${3}${1}月${4}日")
 	anchored := reAnchor.MatchString(text)
 	text = reAnchor.ReplaceAllString(text, "|")
 	cut(reQuarter, func(m []string) (window, bool) {

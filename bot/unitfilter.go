@@ -24,6 +24,10 @@ func (c unitCond) plain() bool {
 	return !c.banLead && !c.banResp && !c.alone && !(c.needLead && c.needResp)
 }
 
+// reBothColumns names both columns at once (牵头和责任都没有): a denial of
+// both roles, though 责任 alone is no role word.
+var reBothColumns = regexp.MustCompile(`(牵头|领头)(和|与|或|、|跟)?(责任|配合)`)
+
 // reInvolved says a unit is in the table at all (出现了, 有份, 参与了): with one
 // role denied, it must hold the other.
 var reInvolved = regexp.MustCompile(`^\|?[^|]{0,2}(出现|有份|参与|露面|沾|涉及|挂名|上榜|在表里|在名单)`)
@@ -112,7 +116,7 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 		switch {
 		case reNegBefore.MatchString(before) && !reYesNoBefore.MatchString(before) || reNegAfter.MatchString(after) || reNeither.MatchString(after):
 			c.banLead, c.banResp = true, true
-			if lead && !resp && reBanLead.MatchString(before+after) && !reNegAfter.MatchString(after) {
+			if lead && !resp && reBanLead.MatchString(before+after) && !reNegAfter.MatchString(after) && !reBothColumns.MatchString(after) {
 				c.banResp = false // 没有X牵头: X may still be responsible
 			}
 		case reOnlyResp.MatchString(after):
