@@ -302,6 +302,13 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// units, and what each one is asked to be (科技处牵头、没有警务保障处)
 	sq := squeezeKeepBars(text)
 	q.units, text, q.mentions = ui.find(sq)
+	// 科技信息处, 教育培训科: a unit misnamed, when none is named right
+	if len(q.units) == 0 {
+		if m, u := ui.near(sq); u != "" {
+			sq = strings.Replace(sq, m, fold(u), 1)
+			q.units, text, q.mentions = ui.find(sq)
+		}
+	}
 	if cs := parseUnitConds(sq, q.mentions, ui.canonical); composed(cs) {
 		q.conds = cs
 	}
@@ -343,11 +350,12 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.role, q.roleBy = roleAny, lead || resp || anyRole
 	}
 
-	// deadlines and state
+	// deadlines and state; 有没有时限 asks whether there is one
+	noDeadline := reNoDeadline.MatchString(strings.ReplaceAll(f, "有没有", "是否有"))
 	switch {
-	case reNoDeadline.MatchString(f) && (!containsAny(f, ongoingWords) || reNotOngoing.MatchString(f)):
+	case noDeadline && (!containsAny(f, ongoingWords) || reNotOngoing.MatchString(f)):
 		q.kind = knowledge.DeadlineNone
-	case reNoDeadline.MatchString(f): // 长期干的、没有截止日子: ongoing
+	case noDeadline: // 长期干的、没有截止日子: ongoing
 		q.kind = knowledge.DeadlineOngoing
 	case reHasDeadline.MatchString(f):
 		q.kind = knowledge.DeadlineDate

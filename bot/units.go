@@ -22,6 +22,7 @@ type unitIndex struct {
 	roleKeys []string
 	groupOf  map[string][]string
 	roleOf   map[string]string // roleKeys → canonical name
+	corpus   string            // the tasks' texts: a name inside their words is no name (行政处罚)
 }
 
 var shortPrefixes = []string{"局各", "市局", "各", "市", "局"}
@@ -30,7 +31,7 @@ var shortPrefixes = []string{"局各", "市局", "各", "市", "局"}
 // then what people call it (警保处). A nickname that the corpus uses or that
 // already names something is skipped, like an ambiguous short form.
 func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *unitIndex {
-	ui := &unitIndex{dir: knowledge.NewDirectory(units), lookup: map[string]string{}, groupOf: map[string][]string{}, roleOf: map[string]string{}}
+	ui := &unitIndex{dir: knowledge.NewDirectory(units), lookup: map[string]string{}, groupOf: map[string][]string{}, roleOf: map[string]string{}, corpus: corpus}
 	add := func(k, canon string) bool {
 		k = fold(knowledge.NormalizeName(k))
 		if k == "" {
@@ -239,4 +240,61 @@ func unknownOrg(rest string, holds func(string) bool) string {
 		}
 	}
 	return ""
+}
+
+// reOrgAny is what reads as the name of an office or a unit (科技信息处,
+// 教育培训科): two to five characters before a unit's suffix.
+var reOrgAny = regexp.MustCompile(`\p{Han}{2,5}?(支队|大队|中队|处|科|室)`)
+
+// suffixKind groups the suffixes people mix up: an office is a 处, 科 or 室;
+// a police unit a 支队, 大队 or 中队.
+func suffixKind(s string) int {
+	switch {
+	case strings.HasSuffix(s, "队"):
+		return 1
+	case strings.HasSuffix(s, "处"), strings.HasSuffix(s, "科"), strings.HasSuffix(s, "室"):
+		return 2
+	}
+	return 0
+}
+
+// near returns the unit an outsider most likely means by a name the notices
+// do not use (科技信息处 for 科技处, 教育培训科 for 教育训练处): the one unit of
+// the same kind of suffix whose name shares most two-character words with it,
+// at least one. It returns the name as written in text and the unit, or "".
+func (ui *unitIndex) near(text string) (string, string) {
+	for _, m := range reOrgAny.FindAllString(text, -1) {
+		if reDescribed.MatchString(m) || strings.Contains(ui.corpus, lastTwo(m)) {
+			continue
+		}
+		core := []rune(strings.TrimSuffix(strings.TrimSuffix(m, "队"), string([]rune(m)[len([]rune(m))-1:])))
+		best, bestN, tie := "", 0, false
+		for _, u := range ui.dir.Units() {
+			if u.Group || suffixKind(u.Name) != suffixKind(m) {
+				continue
+			}
+			n := 0
+			for i := 0; i+2 <= len(core); i++ {
+				if strings.Contains(u.Name, string(core[i:i+2])) {
+					n++
+				}
+			}
+			switch {
+			case n > bestN:
+				best, bestN, tie = u.Name, n, false
+			case n == bestN && n > 0 && u.Name != best:
+				tie = true
+			}
+		}
+		if bestN > 0 && !tie {
+			return m, best
+		}
+	}
+	return "", ""
+}
+
+// lastTwo returns the last two characters of s.
+func lastTwo(s string) string {
+	rs := []rune(s)
+	return string(rs[max(0, len(rs)-2):])
 }

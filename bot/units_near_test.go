@@ -1,0 +1,25 @@
+package bot
+
+import (
+	"testing"
+
+	"dutybot/knowledge"
+)
+
+func TestUnitIndex_near(t *testing.T) {
+	units := []knowledge.Unit{{Name: "科技处"}, {Name: "教育训练处"}, {Name: "市局行政审批处"}, {Name: "法制支队"}, {Name: "督察支队"}, {Name: "各分县局", Group: true}}
+	ui := newUnitIndex(units, matchForm("全面推行行政处罚决定公开|法制审核"), nil)
+	for _, tc := range []struct{ text, mention, unit string }{
+		{"科技信息处牵头的任务有哪些", "科技信息处", "科技处"},
+		{"教育培训科牵头的任务有哪些", "教育培训科", "教育训练处"},
+		{"法制大队要配合哪些", "法制大队", "法制支队"},
+		{"行政处罚决定多少个工作日内公开", "", ""}, // 行政处罚: words of the notice
+		{"县交警大队违停抄牌的罚款标准", "", ""},  // no unit of the notice is like it
+		{"管装备的那个处负责哪些", "", ""},     // described, not named
+	} {
+		m, u := ui.near(tc.text)
+		if m != tc.mention || u != tc.unit {
+			t.Errorf("near(%q) = %q, %q; want %q, %q", tc.text, m, u, tc.mention, tc.unit)
+		}
+	}
+}
