@@ -39,6 +39,8 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round22.jsonl", 0.90},
 	{"testdata/paraphrase_round23.jsonl", 0.94},
 	{"testdata/paraphrase_round24.jsonl", 0.90},
+	{"testdata/paraphrase_round25.jsonl", 0.90},
+	{"testdata/paraphrase_round26.jsonl", 0.67},
 	{"testdata/paraphrase_round27.jsonl", 0.90},
 	{"testdata/paraphrase_round28.jsonl", 0.91},
 }
