@@ -282,7 +282,9 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if d, rest, ok := statedToday(text, c); ok {
 		q.today, c.today, text = d, d, rest
 	}
-	// time: before units, so that 9月 is not read inside a name
+	// time: before units, so that 9月 is not read inside a name; a story's
+	// times (上个月就结了) are narrative, not windows
+	text = withoutStory(text, func(s string) string { _, s = readWindow(s, c); return s })
 	q.when, text = parseWindow(text, c)
 
 	// task numbers, once dates are cut out (任务2019年… is not task 2019)
@@ -382,7 +384,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	case containsAny(f, overview):
 		q.status = statusOverview
 	}
-	q.mine = reMine.MatchString(reNotMine.ReplaceAllString(q.text, "|"))
+	q.mine = reMine.MatchString(reNotMine.ReplaceAllString(withoutStory(q.text, func(string) string { return "|" }), "|"))
 	q.super = parseSuperlative(f)
 	q.light = parseLight(f)
 

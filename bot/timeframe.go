@@ -267,6 +267,12 @@ func parseWindow(text string, c clock) (*window, string) {
 	if !reTaskish.MatchString(text) {
 		return nil, text
 	}
+	return readWindow(text, c)
+}
+
+// readWindow is parseWindow for text known to speak of times: a story's
+// clause (上个月就结了), whose times are cut whatever it speaks of.
+func readWindow(text string, c clock) (*window, string) {
 	text = englishDates(text)
 	// 国庆前（9月30日及以前）, 四季度（10月到12月）: a loose name of a time
 	// restated in brackets; the bracketed dates say it exactly

@@ -1,0 +1,61 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"dutybot/knowledge"
+)
+
+func TestStoryClauses(t *testing.T) {
+	for _, tc := range []struct {
+		q     string
+		story []string // the clauses read as story, in order
+	}{
+		{"有个案子上个月就结了，视频和笔录还散在民警手里，督察来检查时点名批评了我们，我想问问规定多少天内要归档？",
+			[]string{"有个案子上个月就结了,", "督察来检查时点名批评了我们,"}},
+		{"我十月中旬要去省里学习半个月，走之前得把十月份该交的东西安排好，麻烦看下十月份截止的有哪几项？",
+			[]string{"我十月中旬要去省里学习半个月,"}},
+		// restrictions before the question are no story: no actor, no past
+		{"9月底前要交的，法制支队牵头的有哪些？", nil},
+		// a question alone, or one that asks in its first clause
+		{"我们单位有哪些任务？", nil},
+		{"我们单位有哪些任务，9月底前的", nil},
+	} {
+		parts, story := storyClauses(fold(tc.q))
+		var got []string
+		for i, p := range parts {
+			if story[i] {
+				got = append(got, p)
+			}
+		}
+		want := make([]string, len(tc.story))
+		for i, s := range tc.story {
+			want[i] = fold(s)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("storyClauses(%q): story %q, want %q", tc.q, got, want)
+		}
+	}
+}
+
+// The story's times and "we" add no filters; the asking part's do.
+func TestParse_story(t *testing.T) {
+	e, _ := newTestEngine(t)
+	snap := e.snap.Load()
+	for _, tc := range []struct {
+		q          string
+		when, mine bool
+	}{
+		{"上礼拜我们所给一个小伙子下了罚款的决定，他家里人问啥时候能在网上看到，文件规定几个工作日内要挂出来？", false, false},
+		{"我十月中旬要去省里学习，走之前得把东西安排好，麻烦看下十月份截止的有哪几项？", true, false},
+		{"我们单位9月底前要交的有哪些？", true, true},
+	} {
+		c := clock{today: knowledge.NewDate(2019, 9, 20), yearOf: func(time.Month) int { return 2019 }}
+		q := parse(snap.slips.Replace(fold(tc.q)), snap.units, snap.syn, c)
+		if (q.when != nil) != tc.when || q.mine != tc.mine {
+			t.Errorf("parse(%q): window %v, mine %v; want window %v, mine %v", tc.q, q.when, q.mine, tc.when, tc.mine)
+		}
+	}
+}
