@@ -32,7 +32,7 @@ var noticeFields = []struct {
 	field noticeField
 	re    *regexp.Regexp
 }{
-	{fieldNote, regexp.MustCompile(`(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(牵头|责任)(的)?单位.{0,4}(管|干|做|负责|职责|作用|意思|含义|承担)(什么|啥|哪些|些什么)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任).{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|说明|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`)},
+	{fieldNote, regexp.MustCompile(`(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(牵头|责任)(的)?单位.{0,4}(管|干|做|负责|职责|作用|意思|含义|承担)(什么|啥|哪些|些什么)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任).{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(^|[^事作用况书])说明|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`)},
 	// the date first: 引用落款，这通知哪天印发的 asks when, not which documents
 	{fieldDate, regexp.MustCompile(`落款(日期|时间|是哪天|是几号)|(发文|印发|下发|发布|成文|签发)(是|在)?(哪天|哪1天|哪一天|几号|什么时候)|onwhatdate|whatdate|issuedon|(\d{1,2}月\d{1,2}(日|号)|\d{4}年).{0,2}(印发|发布|下发|发的|签发|成文)|(通知|文件)(的)?(日期|成文日期|印发日期|发文日期|发布日期|落款日期)|(什么时候|何时|哪天|哪一天|几号)(发|印发|下发|发布|出台|签发|成文)|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`)},
 	// a cited document named by its issuer or kind, before 文号 reads it as the notice's own number
@@ -311,7 +311,7 @@ func (r *request) abbreviationItem(q *query) (string, bool) {
 
 // reAbbrevList asks for the items a short name stands for, whatever else the
 // question says (除了公示那一项，另外两项分别是什么制度).
-var reAbbrevList = regexp.MustCompile(`(分别|各)是(什么|哪|啥)|是(什么|哪些|哪几|哪3|哪2|哪两|啥)(个|项|种)?制度|哪(几|3|2|两)(个|项|种)(制度)?|都(有|包括)(哪|什么)|whatarethe|whichare`)
+var reAbbrevList = regexp.MustCompile(`(分别|各)是(什么|哪|啥)|是(什么|哪些|哪几|哪3|哪2|哪两|啥)(个|项|种)?制度|哪(几|3|2|两)(个|项|种)(制度|$|[?？。,，])|都(有|包括)(哪|什么)|whatarethe|whichare`)
 
 // abbrevFraming are the characters that only frame a question about what a
 // short name stands for (所谓, 具体, 头一项, 分别, 哪3个).
