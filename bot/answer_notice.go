@@ -84,6 +84,21 @@ func sectionAsked(q *query, n *knowledge.Notice) int {
 	return i - 1
 }
 
+// clauseForm is text as q.flat has it, but with the ends of clauses kept as
+// | marks: a pattern read across a comma (图个啥，文件里) is none.
+func clauseForm(text string) string {
+	var b strings.Builder
+	for _, r := range text {
+		switch {
+		case strings.ContainsRune(",，.。;；!！?？:：", r):
+			b.WriteByte('|')
+		case isWordRune(r) || r == '|' || r == '#' || r == '%' || r == '+':
+			b.WriteRune(r)
+		}
+	}
+	return strings.Trim(b.String(), "|")
+}
+
 // atoi reads a run of ASCII digits; regexps give it nothing else.
 func atoi(s string) int {
 	v := 0
@@ -101,8 +116,10 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 		return r.bodyAnswer(doc{kind: docSection, notice: n, section: si}), true
 	}
 	field := fieldNone
+	// clauses kept apart: 图个啥，文件里怎么讲 asks no "什么文件"
+	clauses := clauseForm(q.text)
 	for _, nf := range noticeFields {
-		if nf.re.MatchString(f) {
+		if nf.re.MatchString(clauses) {
 			field = nf.field
 			break
 		}
