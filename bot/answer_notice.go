@@ -328,7 +328,7 @@ func (r *request) abbreviationItem(q *query) (string, bool) {
 
 // reAbbrevList asks for the items a short name stands for, whatever else the
 // question says (除了公示那一项，另外两项分别是什么制度).
-var reAbbrevList = regexp.MustCompile(`(分别|各)是(什么|哪|啥)|是(什么|哪些|哪几|哪3|哪2|哪两|啥)(个|项|种)?制度|哪(几|3|2|两)(个|项|种)(制度|$|[?？。,，])|都(有|包括)(哪|什么)|whatarethe|whichare`)
+var reAbbrevList = regexp.MustCompile(`(分别|各)是(什么|哪|啥)|是(什么|哪些|哪几|哪3|哪2|哪两|啥)(个|项|种)?制度|哪(几|3|2|两)(个|项|种)(制度|$|[^方面环节部分要求角度])|都(有|包括)(哪|什么)|whatarethe|whichare`)
 
 // abbrevFraming are the characters that only frame a question about what a
 // short name stands for (所谓, 具体, 头一项, 分别, 哪3个).
