@@ -138,7 +138,7 @@ var (
 
 var (
 	leadWords = []string{"牵头", "主办", "主责", "挑头", "领头", "带头", "打头", "leads", "lead", "ledby", "incharge"}
-	respWords = []string{"责任单位", "干活名单", "具体干的", "具体干活", "配合", "协办", "协助", "跟着干", "协同", "担责", "负责任", "responsible"}
+	respWords = []string{"责任单位", "干活名单", "具体干的", "具体干活", "具体干", "具体落实", "跟着具体干", "配合", "协办", "协助", "跟着干", "协同", "担责", "负责任", "responsible"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
 	anyWords   = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "露面", "露脸", "有份", "takepart", "involv", "participat"}
@@ -166,7 +166,7 @@ var (
 )
 
 // reToBeDone is a deadline's "had to be finished by", not a state asked.
-var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within|onorbefore)|tobe(finished|completed|done)`)
+var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within|onorbefore)|tobe(finished|completed|done)|(该|应该|应当|应|要|得)(完成|做完|办完)了`)
 
 // reNothingDone supposes no work is finished (assuming nothing has been
 // finished yet): the open tasks, not the done ones.

@@ -193,6 +193,13 @@ var reFrequency = regexp.MustCompile(`(按|每|逐)个?(季度|季|月|周|星�
 // reDaySpan is a span of days in one month written once: 9月1号到30号.
 var reDaySpan = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(到|至|-|~|～)\s*(\d{1,2})\s*[日号]`)
 
+var (
+	// reLastDayOfMonth is a month's last day said in words.
+	reLastDayOfMonth = regexp.MustCompile(`(\d{1,2})\s*月份?的?(最后1天|最后一天|最末1天|最末一天|最后那天)`)
+	// reMonthDue is a month with 份 before 截止: the month deadlines fall in.
+	reMonthDue = regexp.MustCompile(`(\d{1,2})\s*月份\s*(截止|截至)`)
+)
+
 // reCountFrom says where counting starts (按今天算, 以现在来看): today, as always.
 var reCountFrom = regexp.MustCompile(`(按|以|从)(今天|今日|现在|当前)(往后|往前|起)?(来)?(算|计算|看)`)
 
@@ -274,6 +281,9 @@ func parseWindow(text string, c clock) (*window, string) {
 // clause (上个月就结了), whose times are cut whatever it speaks of.
 func readWindow(text string, c clock) (*window, string) {
 	text = englishDates(text)
+	// 九月最后一天 is 9月底; 十月份截止的 are due in October, not by it
+	text = reLastDayOfMonth.ReplaceAllString(text, "${1}月底")
+	text = reMonthDue.ReplaceAllString(text, "${1}月份到期")
 	// 国庆前（9月30日及以前）, 四季度（10月到12月）: a loose name of a time
 	// restated in brackets; the bracketed dates say it exactly
 	text = reRestated.ReplaceAllString(text, "(${4}")
