@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"dutybot/knowledge"
 )
@@ -92,35 +91,6 @@ func (q *query) filtered() bool {
 // late, due soon, a date or period, a kind of deadline.
 func (q *query) timed() bool {
 	return q.late || q.soon || q.when != nil || q.kind != "" || q.monthEnd != 0
-}
-
-// reAsking marks a sentence that asks or requests something: a question
-// word, a question mark, or a request to list, tell or show.
-var reAsking = regexp.MustCompile(`[?？吗呢哪几谁啥]|什么|多少|怎么|如何|是否|是不是|有没有|能不能|要不要|对不对|对吧|列|告诉|说说|讲讲|说一下|讲一下|给我|帮我|查一下|看看|(?i)\b(what|which|who|whom|when|where|why|how|does|do|is|are|can|could|should|list|show|tell|give)\b`)
-
-// reRemark is how a remark on the asker's purpose starts (我们打算…, 这跟我们…
-// 相关, 以便…): a clarification after a question (还是得随时跟着变, （牵头和
-// 责任两栏都有…）, 怕被人删改) is part of it and stays.
-var reRemark = regexp.MustCompile(`^[\s,，.。;；:：!！]*(我们|我|咱们|咱|这跟|这和|这与|以便|便于|方便|好让|准备|打算)`)
-
-// reQuestionEnd is the end of a question: the last question mark.
-var reQuestionEnd = regexp.MustCompile(`[?？][^?？]*$`)
-
-// dropRemark cuts what follows a question when it asks nothing: a remark on
-// why it is asked (…？我们打算明年初按这个时间点去核查。 …？这跟我们防篡改的监
-// 督重点直接相关。) would otherwise add its words as filters: 我们 as the
-// asker's unit, 月底前 as a date, 督查 as a unit.
-func dropRemark(s string) string {
-	loc := reQuestionEnd.FindStringIndex(s)
-	if loc == nil {
-		return s
-	}
-	_, size := utf8.DecodeRuneInString(s[loc[0]:])
-	head, tail := s[:loc[0]+size], s[loc[0]+size:]
-	if !reRemark.MatchString(tail) || reAsking.MatchString(tail) {
-		return s
-	}
-	return head
 }
 
 var (
@@ -273,7 +243,6 @@ func containsAny(s string, words []string) bool {
 // parse reads a question. units, syn (nil for none) and c come from the
 // engine's snapshot; syn rewrites only the words left once the filters are read.
 func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
-	raw = dropRemark(raw)
 	q := &query{raw: raw, text: fold(raw)}
 	q.flat = squeeze(q.text)
 	text := q.text

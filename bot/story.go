@@ -10,6 +10,15 @@ import (
 // its "we" are narrative: 上礼拜 is no window of deadlines, 我们所 does not ask
 // for the asker's unit's tasks. Its other words stay: they may name the topic.
 
+// reAsking marks a sentence that asks or requests something: a question
+// word, a question mark, or a request to list, tell or show.
+var reAsking = regexp.MustCompile(`[?？吗呢哪几谁啥]|什么|多少|怎么|如何|是否|是不是|有没有|能不能|要不要|对不对|对吧|列|告诉|说说|讲讲|说一下|讲一下|给我|帮我|查一下|看看|(?i)\b(what|which|who|whom|when|where|why|how|does|do|is|are|can|could|should|list|show|tell|give)\b`)
+
+// reRemark is how a remark on the asker's purpose after a question starts
+// (我们打算…, 这跟我们…相关, 以便…): a clarification after a question (还是得随时
+// 跟着变, （牵头和责任两栏都有…）, 怕被人删改) is part of the question.
+var reRemark = regexp.MustCompile(`^[\s,，.。;；:：!！]*(我们|我|咱们|咱|这跟|这和|这与|以便|便于|方便|好让|准备|打算)`)
+
 // reStoryClause marks a clause that narrates: someone acting (我, 他, 领导,
 // 老刘) or a time in the past (上个月, 去年, 那天), or a verb of telling.
 var reStoryClause = regexp.MustCompile(`我|咱|他|她|领导|局长|所长|同事|老[\p{Han}]|上礼拜|上周|上星期|上个月|上月|去年|前年|昨天|前几天|那天|那回|上回|以前|当年|年轻时|听说|说是|跟我说|告诉我`)
@@ -19,7 +28,7 @@ var reClauseEnd = regexp.MustCompile(`[,，.。;；!！:：?？]+`)
 
 // storyClauses returns text split into clauses, each with the separator that
 // ends it, and which of them tell a story: those before the last clause that
-// asks, that narrate and ask nothing themselves.
+// asks, that narrate and ask nothing themselves, and the remarks after it.
 func storyClauses(text string) ([]string, []bool) {
 	var parts []string
 	last := 0
@@ -39,6 +48,10 @@ func storyClauses(text string) ([]string, []bool) {
 	}
 	for i := 0; i < ask; i++ {
 		story[i] = reStoryClause.MatchString(parts[i]) && !reAsking.MatchString(parts[i])
+	}
+	// …？我们打算明年初去核查。: a remark on why it is asked, after the question
+	for i := ask + 1; i > 0 && i < len(parts); i++ {
+		story[i] = reRemark.MatchString(parts[i]) && !reAsking.MatchString(parts[i])
 	}
 	return parts, story
 }

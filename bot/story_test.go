@@ -51,6 +51,8 @@ func TestParse_story(t *testing.T) {
 		{"上礼拜我们所给一个小伙子下了罚款的决定，他家里人问啥时候能在网上看到，文件规定几个工作日内要挂出来？", false, false},
 		{"我十月中旬要去省里学习，走之前得把东西安排好，麻烦看下十月份截止的有哪几项？", true, false},
 		{"我们单位9月底前要交的有哪些？", true, true},
+		// a remark after the question is no filter either
+		{"上一年度的统计数据每年卡在哪一天之前公开？我们打算明年初按这个时间点去核查。", false, false},
 	} {
 		c := clock{today: knowledge.NewDate(2019, 9, 20), yearOf: func(time.Month) int { return 2019 }}
 		q := parse(snap.slips.Replace(fold(tc.q)), snap.units, snap.syn, c)

@@ -226,8 +226,8 @@ func (ui *unitIndex) canonical(mention string) string {
 var reOrgName = regexp.MustCompile(`(\p{Han}{2,4}?(?:支队|大队|分局|局|处|院|厅|委))(?:在|要|负责|牵头|配合|参与|分到|分了|有没有|有哪些|干|的任务|的活)`)
 
 // reDescribed marks a name that describes a unit rather than names one
-// (管装备的那个处, 这个局).
-var reDescribed = regexp.MustCompile(`[那这哪个的些么]`)
+// (管装备的那个处, 这个局, 我们分局).
+var reDescribed = regexp.MustCompile(`[那这哪个的些么我咱你本]`)
 
 // unknownOrg returns the first organisation the question names for its
 // duties that is no unit of the notices and no words of theirs (宣传处,
