@@ -40,9 +40,14 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round23.jsonl", 0.94},
 	{"testdata/paraphrase_round24.jsonl", 0.90},
 	{"testdata/paraphrase_round25.jsonl", 0.90},
-	{"testdata/paraphrase_round26.jsonl", 0.67},
+	{"testdata/paraphrase_round26.jsonl", 0.78},
 	{"testdata/paraphrase_round27.jsonl", 0.90},
 	{"testdata/paraphrase_round28.jsonl", 0.91},
+	{"testdata/paraphrase_round29.jsonl", 0.83},
+	{"testdata/paraphrase_round30.jsonl", 0.89},
+	{"testdata/paraphrase_round31.jsonl", 0.95},
+	{"testdata/paraphrase_round32.jsonl", 0.88},
+	{"testdata/paraphrase_round33.jsonl", 0.91},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
