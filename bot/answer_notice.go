@@ -229,8 +229,6 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	return r.noticeReply(text), true
 }
 
-// citingTask reports whether the question plausibly names a task whose text
-// cites a document of its own (《…》（皖公警保〔2015〕228号）).
 // reNoteDiff asks how the two roles differ.
 var reNoteDiff = regexp.MustCompile(`区别|不同|差别|差异|分工`)
 
@@ -263,6 +261,8 @@ func numberPrefix(number string) string {
 	return ""
 }
 
+// citingTask reports whether the question plausibly names a task whose text
+// cites a document of its own (《…》（皖公警保〔2015〕228号）).
 func (r *request) citingTask(q *query) bool {
 	hits := r.snap.idx.search(r.topicTerms(q), isTask)
 	return plausible(hits) && strings.Contains(r.snap.idx.docs[hits[0].doc].text, "《")
