@@ -46,8 +46,10 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round29.jsonl", 0.83},
 	{"testdata/paraphrase_round30.jsonl", 0.89},
 	{"testdata/paraphrase_round31.jsonl", 0.95},
-	{"testdata/paraphrase_round32.jsonl", 0.88},
+	{"testdata/paraphrase_round32.jsonl", 0.90},
 	{"testdata/paraphrase_round33.jsonl", 0.91},
+	{"testdata/paraphrase_round34.jsonl", 0.85},
+	{"testdata/paraphrase_round35.jsonl", 0.87},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
