@@ -167,8 +167,7 @@ func (r *request) unitAside(q *query) bool {
 // coverableTask reports whether the question's topic words hold enough of a
 // task for a tentative answer (tentativeMatched), whatever units it names.
 func (r *request) coverableTask(q *query) bool {
-	hits := r.snap.idx.search(r.topicTerms(q), isTask)
-	return len(hits) > 0 && hits[0].matched >= tentativeMatched
+	return coverable(r.snap.idx.search(r.topicTerms(q), isTask))
 }
 
 // foreignUnit reports whether the question asks for the duties of an
@@ -404,7 +403,7 @@ func (r *request) answerFact(q *query) (Reply, error) {
 		case r.foreignUnit(q):
 			// 宣传处在这份表里负责哪几项: a unit the notice never names
 			return r.outOfScope(), nil
-		case len(hits) > 0 && hits[0].matched >= tentativeMatched:
+		case coverable(hits):
 			// the notice may well cover it: answer with the best match and
 			// say how sure that is, rather than deny a duty that exists
 			unsure = true

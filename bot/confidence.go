@@ -28,6 +28,12 @@ const plausibleMatched = 2 * minMatched
 // more is lost and none gained. TestPlausibleCalibration recomputes it.
 const tentativeMatched = 1.4 * minMatched
 
+// coverable reports whether the best hit holds enough of the question for a
+// tentative answer rather than a denial (tentativeMatched).
+func coverable(hits []hit) bool {
+	return len(hits) > 0 && hits[0].matched >= tentativeMatched
+}
+
 // plausible reports whether the best hit holds enough of the question for the
 // notice to plausibly answer it, though not clearly (relevant).
 func plausible(hits []hit) bool {
