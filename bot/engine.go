@@ -177,7 +177,8 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 	// slips are read against everything a question may name: units, and the
 	// notices' titles and the documents they cite (实施细责 for 实施细则)
 	for _, n := range ns {
-		words.WriteString(matchForm(n.Title) + "|" + matchForm(n.Preamble) + "|")
+		// the table's note defines its columns (牵头单位, 责任单位): 前头 for 牵头
+		words.WriteString(matchForm(n.Title) + "|" + matchForm(n.Preamble) + "|" + matchForm(n.Note.Text) + "|")
 		for _, c := range n.Cites {
 			words.WriteString(matchForm(c.Title) + "|")
 		}

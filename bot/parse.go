@@ -245,7 +245,8 @@ func containsAny(s string, words []string) bool {
 func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	q := &query{raw: raw, text: fold(raw)}
 	q.flat = squeeze(q.text)
-	text := q.text
+	// English phrases are fenced at word boundaries before anything squeezes them
+	text := markEnglish(q.text, builtinPhrases)
 
 	// 今天是10月20日, today is 20 october: the day to count from, no deadline
 	if d, rest, ok := statedToday(text, c); ok {

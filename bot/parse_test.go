@@ -135,6 +135,13 @@ func TestParseWindow(t *testing.T) {
 		{"四季度（10月到12月）到期的任务汇总一下", d(2019, 10, 1), d(2019, 12, 31)},
 		{"tasks due at the end of 2019", d(2019, 12, 1), d(2019, 12, 31)},
 		{"List everything that has to be finished on or before 31 October 2019", knowledge.Date{}, d(2019, 10, 31)},
+		// session 5's kinds: the rest of a span, "not yet due" narrowing a
+		// span, 都有哪些 as "which", a batch restating the day
+		{"这个月剩下的日子里还有哪些任务要到期", today, d(2019, 9, 30)},
+		{"本月还没到期的有哪几项", today, d(2019, 9, 30)},
+		{"12月底前完成的都有哪些", d(2019, 12, 31), d(2019, 12, 31)},
+		{"年底之前要交差的是哪些，就是12月底那批", d(2019, 12, 31), d(2019, 12, 31)},
+		{"12月底前都要完成的任务", knowledge.Date{}, d(2019, 12, 31)},
 	}
 	for _, tc := range cases {
 		w, _ := parseWindow(fold(tc.q), c)

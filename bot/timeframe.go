@@ -56,7 +56,11 @@ var (
 	reMD    = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`)
 	reM     = regexp.MustCompile(`(\d{1,2})\s*月(?:底|末|份)?`)
 	reNDays = regexp.MustCompile(`(?:近|未来|最近|接下来|今后|往后|不到|不足|少于|不满|还剩|只剩|剩下)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:内|以内|之内)|(?:next|within)\s*(\d{1,3})\s*(days?|weeks?)`)
-	reAll   = regexp.MustCompile(`所有|全部|都`)
+	// reAll asks for everything (所有, 都要); 都有哪些 only asks which.
+	reAll = regexp.MustCompile(`所有|全部|都(?:要|得|需|必须|应|该|能)`)
+	// reBatch restates the deadline as a batch of the table (就是12月底那批):
+	// the tasks due on that day, even after 之前.
+	reBatch = regexp.MustCompile(`(底|末|日|号|\|)(的)?那(一)?(批|几项|几条|几个|些)`)
 	// reQuarter is a calendar quarter (2019年第4季度, 19年三季度, q3); reHalf a
 	// half of a year (上半年). A two-digit year is this century's.
 	reQuarter = regexp.MustCompile(`(?:(\d{4}|\d{2})\s*年\s*(?:的)?)?(?:第\s*)?([1-4一二三四])\s*季度|\bq([1-4])\b(?:\s*(?:of\s*)?(\d{4}))?|(first|second|third|fourth)quarter`)
@@ -209,6 +213,33 @@ var reMonthSpan = regexp.MustCompile(`(\d{1,2})\s*(?:到|至|-|~|～)\s*(\d{1,2}
 // reAnyMonthEnd is a month's end in general (某个月底, 每个月末): a shape of
 // deadlines that parse reads, not this month's end.
 var reAnyMonthEnd = regexp.MustCompile(`(某|哪|每|任何|一)个?月(的)?(底|末)|(不是|而非|不在|非|并非)月(底|末)`)
+
+// reRest is "what is left of" a span: 这个月剩下的, 本周剩余, 年底前余下的.
+var reRest = regexp.MustCompile(`剩下|剩余|还剩|余下|所剩|restof|remainderof|remainingdays`)
+
+// intersectOpen narrows closed windows by open-ended ones (from today on)
+// when the question names both; ok is false without an open-ended window.
+func intersectOpen(found []window) (window, bool) {
+	open := false
+	for _, w := range found {
+		if w.From.IsZero() != w.To.IsZero() {
+			open = true
+		}
+	}
+	if !open {
+		return window{}, false
+	}
+	out := window{Shape: shapeSpan}
+	for _, w := range found {
+		if !w.From.IsZero() && (out.From.IsZero() || w.From.After(out.From)) {
+			out.From = w.From
+		}
+		if !w.To.IsZero() && (out.To.IsZero() || w.To.Before(out.To)) {
+			out.To = w.To
+		}
+	}
+	return out, true
+}
 
 var reDayExcluded = regexp.MustCompile(`当天不算|不含当天|不包括当天|当日不算|不含当日|早于|先于|strictlybefore`)
 
@@ -458,7 +489,18 @@ func readWindow(text string, c clock) (*window, string) {
 			found = kept
 		}
 	}
+	// 本月还没到期的: "not yet due" (open, from today) narrows the month to
+	// its days from today on, rather than spanning from the month's start
+	if len(found) > 1 {
+		if iw, ok := intersectOpen(found); ok {
+			return &iw, text
+		}
+	}
 	w = found[0]
+	// 这个月剩下的日子, 本周剩余: the rest of a span that holds today
+	if reRest.MatchString(squeezed) && w.contains(c.today) && !w.From.IsZero() && !w.To.IsZero() && w.From != w.To {
+		w = window{c.today, w.To, shapeSpan}
+	}
 	spanned := false
 	if len(found) > 1 { // 从9月到10月, 2019-09-01 至 2019-10-31
 		last := found[len(found)-1]
@@ -478,6 +520,7 @@ func readWindow(text string, c clock) (*window, string) {
 	// "…前…所有任务" ask for everything due by then.
 	switch {
 	case spanned: // 国庆以后到年底之间: the 以后 belongs to one end of the span
+	case reBatch.MatchString(text) && !reInclusive.MatchString(text):
 	case reBy.MatchString(text) || (strings.Contains(text, "|前") && (reAll.MatchString(text) || reInclusive.MatchString(text))):
 		w = window{To: w.To, Shape: shapeSpan}
 		if reDayExcluded.MatchString(text) { // 早于9月30日（当天不算）

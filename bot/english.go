@@ -1,0 +1,95 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The lexicon's English phrases are written without spaces (bodyworncamera)
+// and matched on a question squeezed of its spaces, so on their own they can
+// match across a word boundary: "video recordings system" squeezes to
+// videorecordingssystem, where the longest phrase videorecordings eats the s
+// of system. markEnglish, run before squeezing, fences every phrase that
+// spans whole words with | marks, which the replacers never cross.
+
+// reEnglishWord is one English word; words joined by spaces, hyphens or
+// apostrophes may make one phrase (body-worn camera).
+var reEnglishWord = regexp.MustCompile(`[a-z0-9+]+`)
+
+// builtinPhrases are the built-in lexicon's English phrases.
+var builtinPhrases = englishPhrases(builtinLexicon)
+
+// maxPhraseWords bounds the words one phrase may span.
+const maxPhraseWords = 7
+
+// englishPhrases are the lexicon's English phrases (synonyms, [english] and
+// unit nicknames), in match form.
+func englishPhrases(lx *lexicon) map[string]bool {
+	out := map[string]bool{}
+	for _, gs := range [][][]string{lx.synonyms, lx.units} {
+		for _, g := range gs {
+			for _, w := range g {
+				if isASCIIWord(w) {
+					out[w] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isASCIIWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if r >= 0x80 || !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '+') {
+			return false
+		}
+	}
+	return true
+}
+
+// markEnglish returns folded text with the longest run of whole words that
+// makes a phrase (a plural s allowed) fenced as |phrase|, left to right.
+func markEnglish(text string, phrases map[string]bool) string {
+	locs := reEnglishWord.FindAllStringIndex(text, -1)
+	if len(locs) == 0 {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(locs); {
+		end := -1
+		var key strings.Builder
+		for j := i; j < len(locs) && j < i+maxPhraseWords; j++ {
+			if j > i && !joinable(text[locs[j-1][1]:locs[j][0]]) {
+				break
+			}
+			key.WriteString(text[locs[j][0]:locs[j][1]])
+			k := key.String()
+			if phrases[k] || (strings.HasSuffix(k, "s") && phrases[strings.TrimSuffix(k, "s")]) {
+				end = j
+			}
+		}
+		if end < 0 {
+			i++
+			continue
+		}
+		b.WriteString(text[last:locs[i][0]])
+		b.WriteString("|")
+		for j := i; j <= end; j++ {
+			b.WriteString(text[locs[j][0]:locs[j][1]])
+		}
+		b.WriteString("|")
+		last = locs[end][1]
+		i = end + 1
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// joinable is what may stand between two words of one phrase.
+func joinable(sep string) bool {
+	return strings.Trim(sep, " -'’") == ""
+}
