@@ -84,7 +84,9 @@ func (r *request) answer(q *query) (Reply, error) {
 	// 身份证丢了, 几点下班: phrases no notice uses mark a question about something else
 	// (节后第一天上班，哪些过了期限: a list of the table's tasks by time is
 	// one whatever else it says; 护照过期了咋办 asks for none)
-	if containsAny(q.flat, r.snap.offtop) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) {
+	// (我所户籍窗口要重新规范公示，…公示牌上写什么: a story's words set the scene, only the asking part can be off topic)
+	asking := squeeze(withoutStory(q.text, func(string) string { return "|" }))
+	if containsAny(asking, r.snap.offtop) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) {
 		return r.outOfScope(), nil
 	}
 	if q.mine && len(q.units) == 0 {
@@ -173,7 +175,8 @@ func (r *request) coverableTask(q *query) bool {
 // foreignUnit reports whether the question asks for the duties of an
 // organisation that no notice names (交警支队, 市司法局).
 func (r *request) foreignUnit(q *query) bool {
-	_, rest, _ := r.snap.units.find(q.flat)
+	// a story names who set the scene (按照市局要求), not whose duties are asked
+	_, rest, _ := r.snap.units.find(squeeze(withoutStory(q.text, func(string) string { return "|" })))
 	return unknownOrg(rest, func(w string) bool { return strings.Contains(r.snap.words, w) }) != ""
 }
 

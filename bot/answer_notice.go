@@ -32,14 +32,14 @@ var noticeFields = []struct {
 	field noticeField
 	re    *regexp.Regexp
 }{
-	{fieldNote, regexp.MustCompile(`(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(抓总|挑头|领头|牵头)的?.{0,12}(具体干|具体落实|具体负责).{0,12}(各自|分别|各)?(管|干|负责|做)(什么|啥|哪些)|(牵头|责任)(的)?单位.{0,4}(管|干|做|负责|职责|作用|意思|含义|承担)(什么|啥|哪些|些什么)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任).{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(^|[^事作用况书])说明|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`)},
+	{fieldNote, regexp.MustCompile(`(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(抓总|挑头|领头|牵头)的?.{0,12}(具体干|具体落实|具体负责).{0,12}(各自|分别|各)?(管|干|负责|做)(什么|啥|哪些)|(牵头|责任)(的)?单位.{0,4}(管|干|做|负责|职责|作用|意思|含义|承担)(什么|啥|哪些|些什么)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任).{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(^|[^事作用况书并请])说明($|[^一理])|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`)},
 	// the date first: 引用落款，这通知哪天印发的 asks when, not which documents
 	{fieldDate, regexp.MustCompile(`落款(日期|时间|是哪天|是几号)|(发文|印发|下发|发布|成文|签发)(是|在)?(哪天|哪1天|哪一天|几号|什么时候)|onwhatdate|whatdate|issuedon|(\d{1,2}月\d{1,2}(日|号)|\d{4}年).{0,2}(印发|发布|下发|发的|签发|成文)|(通知|文件)(的)?(日期|成文日期|印发日期|发文日期|发布日期|落款日期)|(什么时候|何时|哪天|哪一天|几号)(发|印发|下发|发布|出台|签发|成文)|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`)},
 	// a cited document named by its issuer or kind, before 文号 reads it as the notice's own number
-	{fieldCites, regexp.MustCompile(`(省厅|公安厅|省政府|省里|市政府|市里|上级)(的|发的|印发的|下发的)?(文件|通知|实施方案|实施细则|方案|细则|文号)|实施方案|实施细则`)},
+	{fieldCites, regexp.MustCompile(`(省厅|公安厅|省政府|省里|市政府|市里|上级)(的|发的|印发的|下发的)?(文件|通知|实施方案|实施细则|方案|细则|文号)|实施方案|实施细则|依据(里|中|当中|里面)`)},
 	{fieldCites, regexp.MustCompile(`哪几份|几份文件|依据的.{0,12}(文|文件|通知).{0,3}文号|(省政府|省厅|公安厅|市政府|省里|市里|上级).{0,6}(那个|那份|那件)文|哪(两|2|几|三|3)(个|份)(上级)?(文件|通知)|(照着|按照|依照|依据|根据|参照).{0,10}(哪|什么).{0,4}(文件|精神)`)},
 	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|relyon|relieson|whichdocuments|whatdocuments`)},
-	{fieldNumber, regexp.MustCompile(`文号|字号|几号文|文件号|编号是|通知号|documentnumber|noticenumber`)},
+	{fieldNumber, reOwnNumber},
 	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|发给|下发给|下发到|发到|下达到|印发到|发至|发往|送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
 	// the opening paragraph before the numbered parts: why the notice was issued
 	{fieldPreamble, regexp.MustCompile(`(通知|文件|正文)(的)?(开头|开篇|前言|引言|导语|开场白|第一句|起首)|(为什么|为何|为啥|为了什么|出于什么)(原因|目的)?(要)?(发|印发|下发|出台|制定|发布)(这份|这个|这一|本|该)?(通知|文件)|(通知|文件|发文)(的)?(目的|缘由|由来|起因|出发点)|whywas.*issued|preamble|purposeofthenotice`)},
@@ -117,7 +117,9 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	}
 	field := fieldNone
 	// clauses kept apart: 图个啥，文件里怎么讲 asks no "什么文件"
-	clauses := clauseForm(q.text)
+	// a purpose clause says why it is asked: 为便于规范引用，通知的文号是多少 asks for the number
+	asked := withoutPurpose(q.text)
+	clauses := clauseForm(asked)
 	for _, nf := range noticeFields {
 		if nf.re.MatchString(clauses) {
 			field = nf.field
@@ -133,12 +135,24 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 			field = fieldCites
 		case r.namesOwnPrefix(f):
 			// 文号是淮公通〔2019〕359号吧: this notice's number, misremembered
-		case r.strong(q, isTask, 2) || r.citingTask(q):
+		case reThisNotice.MatchString(squeeze(askingClause(asked))):
+			// 为便于规范引用，这份三项制度通知的文号是多少: this notice, whatever its topic words
+		case r.citingTask(q):
+			field = fieldNone
+		case r.strong(q, isTask, 2):
 			// 视音频记录系统建设是照哪个文号的通知来的: the number of a document a task cites
 			field = fieldNone
-		case reCiteWord.MatchString(f):
+		case reCiteWord.MatchString(squeeze(asked)):
 			// 依据里省政府办公厅那个方案的文号: what the notice rests on
 			field = fieldCites
+		}
+	case fieldIssuer:
+		// 是市局发的还是省厅发的，文号? the number's answer names the issuer too
+		switch {
+		case !reNoticeWord.MatchString(f) && r.strong(q, isTask, 0):
+			field = fieldNone // 法制审核流程由谁制定 is about task 27
+		case reOwnNumber.MatchString(clauses):
+			field = fieldNumber
 		}
 	case fieldAddressees, fieldNote:
 	case fieldCites:
@@ -231,6 +245,12 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 
 // reNoteDiff asks how the two roles differ.
 var reNoteDiff = regexp.MustCompile(`区别|不同|差别|差异|分工`)
+
+// reOwnNumber asks for a document's number.
+var reOwnNumber = regexp.MustCompile(`文号|字号|几号文|文件号|编号是|通知号|documentnumber|noticenumber`)
+
+// reThisNotice points at the notice being read: 这份通知, 本文件, 该通知.
+var reThisNotice = regexp.MustCompile(`(这份|这个|这篇|本|该|此)(份)?.{0,6}(通知|文件)`)
 
 // reCiteWord says a question is about the documents the notice rests on.
 var reCiteWord = regexp.MustCompile(`依据|根据|照着|引用|上级文件|省政府|省厅|公安厅|市政府`)

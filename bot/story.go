@@ -69,3 +69,31 @@ func withoutStory(text string, cut func(string) string) string {
 	}
 	return b.String()
 }
+
+// rePurpose starts a clause that says what the question is for (为便于规范引用,
+// 以便传达到位), not what it asks.
+var rePurpose = regexp.MustCompile(`^[\s,，.。;；:：]*(为了|为便于|为方便|为确保|为|便于|以便|方便|好让)`)
+
+// withoutPurpose returns text without the clauses that only state a purpose.
+func withoutPurpose(text string) string {
+	parts, _ := storyClauses(text)
+	var b strings.Builder
+	for _, p := range parts {
+		if !(rePurpose.MatchString(p) && !reAsking.MatchString(p)) {
+			b.WriteString(p)
+		}
+	}
+	return b.String()
+}
+
+// askingClause returns the last clause of text that asks (reAsking) with
+// what follows it, or text when no clause asks.
+func askingClause(text string) string {
+	parts, _ := storyClauses(text)
+	for i := len(parts) - 1; i >= 0; i-- {
+		if reAsking.MatchString(parts[i]) {
+			return strings.Join(parts[i:], "")
+		}
+	}
+	return text
+}

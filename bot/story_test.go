@@ -61,3 +61,20 @@ func TestParse_story(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutPurposeAndAskingClause(t *testing.T) {
+	for _, tc := range []struct{ q, purposeless, asking string }{
+		{"为便于在所务会上准确传达、规范引用，请问这份通知的正式文号是多少？", "请问这份通知的正式文号是多少?", "请问这份通知的正式文号是多少?"},
+		{"省公安厅关于三项制度的那份通知，文号是多少？", "省公安厅关于三项制度的那份通知,文号是多少?", "文号是多少?"},
+		// a purpose clause that asks is the question
+		{"为什么要发这个通知？", "为什么要发这个通知?", "为什么要发这个通知?"},
+		{"主送单位", "主送单位", "主送单位"},
+	} {
+		if got := withoutPurpose(fold(tc.q)); got != fold(tc.purposeless) {
+			t.Errorf("withoutPurpose(%q) = %q, want %q", tc.q, got, fold(tc.purposeless))
+		}
+		if got := askingClause(fold(tc.q)); got != fold(tc.asking) {
+			t.Errorf("askingClause(%q) = %q, want %q", tc.q, got, fold(tc.asking))
+		}
+	}
+}

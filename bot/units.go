@@ -223,7 +223,7 @@ func (ui *unitIndex) canonical(mention string) string {
 // duties: two to four characters before a unit's suffix (交警支队, 宣传处,
 // 市司法局), then what a question about a unit's tasks goes on with
 // (在这份表里, 要配合, 负责, 牵头).
-var reOrgName = regexp.MustCompile(`(\p{Han}{2,4}?(?:支队|大队|分局|局|处|院|厅|委))(?:在|要|负责|牵头|配合|参与|分到|分了|有没有|有哪些|干|的任务|的活)`)
+var reOrgName = regexp.MustCompile(`(\p{Han}{2,4}?(?:支队|大队|分局|局|处|院|厅|委))(?:在|要(?:[^求]|$)|负责|牵头|配合|参与|分到|分了|有没有|有哪些|干|的任务|的活)`)
 
 // reDescribed marks a name that describes a unit rather than names one
 // (管装备的那个处, 这个局, 我们分局).
