@@ -502,6 +502,11 @@ func (r *request) rank(q *query, t terms) []hit {
 			hits[i].score *= periodBoost
 			hits[i].matched += minMatched
 		}
+		// 依据省厅哪个文件 is answered by a text that cites one (《…》)
+		if q.ask&askDocument != 0 && strings.Contains(d.text, "《") {
+			hits[i].score *= periodBoost
+			hits[i].matched += minMatched
+		}
 		for _, u := range q.units {
 			if d.task.Has(u, knowledge.RoleLead) || d.task.Has(u, knowledge.RoleResponsible) {
 				hits[i].score *= 1.5

@@ -32,7 +32,7 @@ var noticeFields = []struct {
 	field noticeField
 	re    *regexp.Regexp
 }{
-	{fieldNote, regexp.MustCompile(`(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(抓总|挑头|领头|牵头)的?.{0,12}(具体干|具体落实|具体负责).{0,12}(各自|分别|各)?(管|干|负责|做)(什么|啥|哪些)|(牵头|责任)(的)?单位.{0,4}(管|干|做|负责|职责|作用|意思|含义|承担)(什么|啥|哪些|些什么)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任).{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(^|[^事作用况书并请])说明($|[^一理])|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`)},
+	{fieldNote, regexp.MustCompile(`(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(抓总|挑头|领头|牵头)的?.{0,12}(具体干|具体落实|具体负责).{0,12}(各自|分别|各)?(管|干|负责|做)(什么|啥|哪些)|(牵头|责任)(的)?单位.{0,4}(管|干|做|负责|职责|作用|意思|含义|承担)(什么|啥|哪些|些什么)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任).{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(牵头|责任)单位.{0,6}(只管|只负责|光管|只是|就是|主要是|只)(配合|协调|统筹|协助|打下手|具体)|具体(的)?(活|工作|事)(是|由|归)?(牵头|责任)单位(干|做|负责|来干|来做)|(^|[^事作用况书并请])说明($|[^一理])|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`)},
 	// the date first: 引用落款，这通知哪天印发的 asks when, not which documents
 	{fieldDate, regexp.MustCompile(`落款(日期|时间|是哪天|是几号)|(发文|印发|下发|发布|成文|签发)(是|在)?(哪天|哪1天|哪一天|几号|什么时候)|onwhatdate|whatdate|issuedon|(\d{1,2}月\d{1,2}(日|号)|\d{4}年).{0,2}(印发|发布|下发|发的|签发|成文)|(通知|文件)(的)?(日期|成文日期|印发日期|发文日期|发布日期|落款日期)|(什么时候|何时|哪天|哪一天|几号)(发|印发|下发|发布|出台|签发|成文)|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`)},
 	// a cited document named by its issuer or kind, before 文号 reads it as the notice's own number
@@ -157,12 +157,13 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	case fieldAddressees, fieldNote:
 	case fieldCites:
 		// 执法记录仪系统的配备使用依据的是省厅哪号文件: the document a task cites
-		if r.citingTask(q) || !reNoticeWord.MatchString(f) && r.strong(q, isTask, 0) {
+		if !r.namesCitePrefix(f) && (r.citingTask(q) || !reNoticeWord.MatchString(f) && r.strong(q, isTask, 0)) {
 			field = fieldNone
 		}
 	case fieldTitle:
-		// 线上线下两套并行的老毛病，文件里管这叫什么: the name of a described scheme
-		if r.plausibleTask(q) {
+		// 线上线下两套并行的老毛病，文件里管这叫什么: the name of a described scheme;
+		// 公开这块落实省里哪个规范，名字叫啥: the document a task cites
+		if r.plausibleTask(q) || q.ask&askDocument != 0 && r.citingTask(q) {
 			field = fieldNone
 		}
 	default:
@@ -284,8 +285,13 @@ func numberPrefix(number string) string {
 // citingTask reports whether the question plausibly names a task whose text
 // cites a document of its own (《…》（皖公警保〔2015〕228号）).
 func (r *request) citingTask(q *query) bool {
-	hits := r.snap.idx.search(r.topicTerms(q), isTask)
-	return plausible(hits) && strings.Contains(r.snap.idx.docs[hits[0].doc].text, "《")
+	// among the tasks that cite one, at the tentative answer's measure: the
+	// question's other words are about a document (依据的是省厅哪个文件)
+	hits := r.snap.idx.search(r.topicTerms(q), func(d *doc) bool { return isTask(d) && strings.Contains(d.text, "《") })
+	if reNoticeWord.MatchString(q.flat) {
+		return plausible(hits) // 通知是根据哪些文件制定的: the notice's own basis, unless a task is plainly named
+	}
+	return coverable(hits)
 }
 
 func (r *request) sectionList(n *knowledge.Notice) string {

@@ -40,7 +40,12 @@ const (
 	askStatus                   // 完成了吗
 	askRatio                    // 比例, 百分比: a share the text sets (5%)
 	askArticle                  // 规定的第几条: an article of a document the text cites
+	askDocument                 // 依据省厅哪个文件, 文号: a document the text cites
 )
+
+// reDocumentAsk asks which document a task follows or what it is called
+// (照省里哪个规范, 依据的是省厅哪个文件, 文号是多少).
+var reDocumentAsk = regexp.MustCompile(`(哪个|哪份|哪一份|哪部|哪一个|什么|啥|哪)(省里|省厅|上级|部里|公安部)?(的)?(文件|规范|规定|通知|文|标准|制度文件|规章)|文号|(名字|名称|全称)(叫|是)(啥|什么)|哪(1|一)?年.{0,3}(发|印发|下发)的|which(provincial)?(document|rulebook|regulation|rules|notice)|documentnumber`)
 
 // reArticleAsk asks which article of a rule a task follows (照省里那个审核规定
 // 的第几条); a bare 第几条 asks for a task's number instead.
@@ -204,7 +209,7 @@ var (
 )
 
 // reNotOngoing denies the ongoing kind: 既没写长期, 也没标成长期.
-var reNotOngoing = regexp.MustCompile(`(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是)?(成)?(长期|常年|ongoing)|长期(也|都)?(没|没有|未)(写|标)|noteven(长期|ongoing)|neither.{0,30}ongoing|norongoing|notongoing`)
+var reNotOngoing = regexp.MustCompile(`(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是)?(成)?(长期|常年|ongoing)|长期(也|都)?(没|没有|未)(写|标)|noteven(长期|ongoing|longterm)|nolongterm|neither.{0,30}ongoing|norongoing|notongoing`)
 
 // reNotMine are "we" that are no unit of the asker's: 我们市里, 咱们这边.
 var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国家|省里|省)`)
@@ -391,6 +396,9 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	if reArticleAsk.MatchString(f) {
 		q.ask |= askArticle
+	}
+	if reDocumentAsk.MatchString(f) {
+		q.ask |= askDocument
 	}
 	if reWho.MatchString(f) && !whoIsNamed(f) {
 		q.ask |= askWho
