@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"dutybot/knowledge"
@@ -85,8 +86,9 @@ func (r *request) answer(q *query) (Reply, error) {
 	// (节后第一天上班，哪些过了期限: a list of the table's tasks by time is
 	// one whatever else it says; 护照过期了咋办 asks for none)
 	// (我所户籍窗口要重新规范公示，…公示牌上写什么: a story's words set the scene, only the asking part can be off topic)
-	asking := squeeze(withoutStory(q.text, func(string) string { return "|" }))
-	if containsAny(asking, r.snap.offtop) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) {
+	// and an English phrase of the lexicon (police ID card) is no off-topic idcard
+	asking := markEnglish(withoutStory(q.text, func(string) string { return "|" }), builtinPhrases)
+	if r.offTopic(asking) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) {
 		return r.outOfScope(), nil
 	}
 	if q.mine && len(q.units) == 0 {
@@ -170,6 +172,18 @@ func (r *request) unitAside(q *query) bool {
 // task for a tentative answer (tentativeMatched), whatever units it names.
 func (r *request) coverableTask(q *query) bool {
 	return coverable(r.snap.idx.search(r.topicTerms(q), isTask))
+}
+
+// offTopic reports whether text (fenced by markEnglish) uses an off-topic
+// phrase: one of its fenced English phrases is one, or its other words hold
+// one (a phrase of the notice's terms, police ID card, holds no idcard).
+func (r *request) offTopic(text string) bool {
+	for _, p := range reFencedPhrase.FindAllString(text, -1) {
+		if slices.Contains(r.snap.offtop, strings.Trim(p, "|")) {
+			return true
+		}
+	}
+	return containsAny(squeeze(reFencedPhrase.ReplaceAllString(text, "|")), r.snap.offtop)
 }
 
 // foreignUnit reports whether the question asks for the duties of an

@@ -32,9 +32,11 @@ var noticeFields = []struct {
 	field noticeField
 	re    *regexp.Regexp
 }{
-	{fieldNote, regexp.MustCompile(`(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(抓总|挑头|领头|牵头)的?.{0,12}(具体干|具体落实|具体负责).{0,12}(各自|分别|各)?(管|干|负责|做)(什么|啥|哪些)|(牵头|责任)(的)?单位.{0,4}(管|干|做|负责|职责|作用|意思|含义|承担)(什么|啥|哪些|些什么)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任).{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(牵头|责任)单位.{0,6}(只管|只负责|光管|只是|就是|主要是|只)(配合|协调|统筹|协助|打下手|具体)|具体(的)?(活|工作|事)(是|由|归)?(牵头|责任)单位(干|做|负责|来干|来做)|(^|[^事作用况书并请])说明($|[^一理])|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`)},
+	{fieldNote, regexp.MustCompile(`(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(抓总|挑头|领头|牵头)的?.{0,12}(具体干|具体落实|具体负责).{0,12}(各自|分别|各)?(管|干|负责|做)(什么|啥|哪些)|(牵头|责任)(的)?单位.{0,10}(管|干|做|负责|职责|作用|意思|含义|承担)(什么|啥|哪些|些什么)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任).{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(牵头|责任)单位.{0,6}(只管|只负责|光管|只是|就是|主要是|只)(配合|协调|统筹|协助|打下手|具体)|具体(的)?(活|工作|事)(是|由|归)?(牵头|责任)单位(干|做|负责|来干|来做)|(^|[^事作用况书并请])说明($|[^一理])|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`)},
 	// the date first: 引用落款，这通知哪天印发的 asks when, not which documents
 	{fieldDate, regexp.MustCompile(`落款(日期|时间|是哪天|是几号)|(发文|印发|下发|发布|成文|签发)(是|在)?(哪天|哪1天|哪一天|几号|什么时候)|onwhatdate|whatdate|issuedon|(\d{1,2}月\d{1,2}(日|号)|\d{4}年).{0,2}(印发|发布|下发|发的|签发|成文)|(通知|文件)(的)?(日期|成文日期|印发日期|发文日期|发布日期|落款日期)|(什么时候|何时|哪天|哪一天|几号)(发|印发|下发|发布|出台|签发|成文)|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`)},
+	// 是市政府发的还是市公安局发的: who issued it, before 市政府 reads as a cited document
+	{fieldIssuer, regexp.MustCompile(`(发|印发|下发|发布|出)的还是.{0,12}(发|印发|下发|发布|出)的`)},
 	// a cited document named by its issuer or kind, before 文号 reads it as the notice's own number
 	{fieldCites, regexp.MustCompile(`(省厅|公安厅|省政府|省里|市政府|市里|上级)(的|发的|印发的|下发的)?(文件|通知|实施方案|实施细则|方案|细则|文号)|实施方案|实施细则|依据(里|中|当中|里面)`)},
 	{fieldCites, regexp.MustCompile(`哪几份|几份文件|依据的.{0,12}(文|文件|通知).{0,3}文号|(省政府|省厅|公安厅|市政府|省里|市里|上级).{0,6}(那个|那份|那件)文|哪(两|2|几|三|3)(个|份)(上级)?(文件|通知)|(照着|按照|依照|依据|根据|参照).{0,10}(哪|什么).{0,4}(文件|精神)`)},
@@ -43,7 +45,7 @@ var noticeFields = []struct {
 	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|发给|下发给|下发到|发到|下达到|印发到|发至|发往|送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
 	// the opening paragraph before the numbered parts: why the notice was issued
 	{fieldPreamble, regexp.MustCompile(`(通知|文件|正文)(的)?(开头|开篇|前言|引言|导语|开场白|第一句|起首)|(为什么|为何|为啥|为了什么|出于什么)(原因|目的)?(要)?(发|印发|下发|出台|制定|发布)(这份|这个|这一|本|该)?(通知|文件)|(通知|文件|发文)(的)?(目的|缘由|由来|起因|出发点)|whywas.*issued|preamble|purposeofthenotice`)},
-	{fieldClosing, regexp.MustCompile(`遇到.{0,2}(问题|困难|难处|难题)|报给上面|向上(报|反映)|(情况|问题)(要|应|应该)?(报给谁|向谁报|报送给谁|报哪里|上报给谁|报送哪里|报告谁)|联系谁|联系哪|找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|联系方式|执行中.*问题|whomtocontact|whotocontact|contact`)},
+	{fieldClosing, regexp.MustCompile(`遇到.{0,2}(问题|困难|难处|难题)|报给上面|向上(报|反映)|(情况|问题)(要|应|应该)?(报给谁|向谁报|报送给谁|报哪里|上报给谁|报送哪里|报告谁)|联系谁|联系哪|找谁(反映|报告|汇报|联系|说|问|\||$)|(问题|困难|难处|情况).{0,8}找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|联系方式|执行中.*问题|whomtocontact|whotocontact|contact`)},
 	{fieldAttachment, regexp.MustCompile(`附件|后面附|后附|附(的|上的|了)(那份|那个|什么)|(分解表|表格)(是|叫|有)(什么|啥|哪)|分解表(里|中|上)?(一共|总共|共|有|都)*(几|多少)|什么(分解表|表格)|attachment`)},
 	{fieldIssuer, regexp.MustCompile(`谁落(的)?款|红头|署的是|署名|是不是.{0,8}(发|印发|下发|发布|出)(下来|出来)?的|落款(单位|的是谁|是谁|是哪个单位)|whosent|whoissued|issuedby|sentby|whowrote|(以|用)(哪个|什么|哪家)(单位|部门|机关)(的)?名义|(发|印发|下发|发布|出)的还是|还是.{0,8}(发|印发|下发|发布|出)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出)的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`)},
 	{fieldTitle, regexp.MustCompile(`(通知|文件)(的)?(标题|题目|名称|全称)|(通知|文件).{0,4}叫什么|title`)},
@@ -151,6 +153,8 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 		switch {
 		case !reNoticeWord.MatchString(f) && r.strong(q, isTask, 0):
 			field = fieldNone // 法制审核流程由谁制定 is about task 27
+		case reCiteBasis.MatchString(f):
+			field = fieldCites // 依据的那份实施细则是市政府办印发的还是…: a cited document's issuer
 		case reOwnNumber.MatchString(clauses):
 			field = fieldNumber
 		}
@@ -246,6 +250,9 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 
 // reNoteDiff asks how the two roles differ.
 var reNoteDiff = regexp.MustCompile(`区别|不同|差别|差异|分工`)
+
+// reCiteBasis names what the notice rests on, not the notice.
+var reCiteBasis = regexp.MustCompile(`依据|根据|照着|引用|上级文件|实施细则|实施方案`)
 
 // reOwnNumber asks for a document's number.
 var reOwnNumber = regexp.MustCompile(`文号|字号|几号文|文件号|编号是|通知号|documentnumber|noticenumber`)

@@ -19,6 +19,9 @@ var reEnglishWord = regexp.MustCompile(`[a-z0-9+]+`)
 // builtinPhrases are the built-in lexicon's English phrases.
 var builtinPhrases = englishPhrases(builtinLexicon)
 
+// reFencedPhrase is a phrase markEnglish fenced.
+var reFencedPhrase = regexp.MustCompile(`\|[a-z0-9+]+\|`)
+
 // maxPhraseWords bounds the words one phrase may span.
 const maxPhraseWords = 7
 
@@ -26,6 +29,12 @@ const maxPhraseWords = 7
 // unit nicknames), in match form.
 func englishPhrases(lx *lexicon) map[string]bool {
 	out := map[string]bool{}
+	// off-topic words too (drivinglicence), so that a phrase inside them (licence) is not fenced alone
+	for _, w := range lx.offtopic {
+		if isASCIIWord(w) {
+			out[w] = true
+		}
+	}
 	for _, gs := range [][][]string{lx.synonyms, lx.units} {
 		for _, g := range gs {
 			for _, w := range g {

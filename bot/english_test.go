@@ -25,3 +25,19 @@ func TestMarkEnglish(t *testing.T) {
 		}
 	}
 }
+
+func TestOffTopic_fencedPhrases(t *testing.T) {
+	e, _ := newTestEngine(t)
+	r := &request{e: e, snap: e.snap.Load()}
+	for q, want := range map[string]bool{
+		"do officers have to show their police id card when doing inspections?": false, // a phrase of the notice's terms holds idcard
+		"how do i apply for a driving licence?":                                 true,  // licence alone is a notice term
+		"i lost my id card":                                                     true,
+		"执法人员要出示警官证吗":                                                           false,
+		"身份证丢了怎么补办":                                                             true,
+	} {
+		if got := r.offTopic(markEnglish(fold(q), builtinPhrases)); got != want {
+			t.Errorf("offTopic(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -50,9 +50,12 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round33.jsonl", 0.95},
 	{"testdata/paraphrase_round34.jsonl", 0.90},
 	{"testdata/paraphrase_round35.jsonl", 0.90},
-	{"testdata/paraphrase_round36.jsonl", 0.97},
+	{"testdata/paraphrase_round36.jsonl", 0.98},
 	{"testdata/paraphrase_round37.jsonl", 0.97},
-	{"testdata/paraphrase_round38.jsonl", 0.96},
+	{"testdata/paraphrase_round38.jsonl", 0.98},
+	{"testdata/paraphrase_round43.jsonl", 0.98},
+	{"testdata/paraphrase_round44.jsonl", 1.00},
+	{"testdata/paraphrase_round45.jsonl", 0.99},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -103,7 +103,7 @@ func numerals(s string) string {
 		v, ok := cnNumber(run)
 		counts := strings.HasSuffix(before, "第") || strings.HasSuffix(before, "任务") ||
 			strings.HasSuffix(before, "近") || strings.HasSuffix(before, "未来") ||
-			(after != "" && strings.Contains("项条号个天日月年周次", after))
+			(after != "" && strings.Contains("项条号个天日月年周次", after)) || spanStart(rs, j)
 		if ok && counts && !(len(run) == 1 && run[0] == '百') && !numeralWord(rs, i, j) && !ordinalWord(before, run) {
 			out = append(out, []rune(itoa(v))...)
 		} else {
@@ -112,6 +112,19 @@ func numerals(s string) string {
 		i = j
 	}
 	return string(out)
+}
+
+// spanStart reports whether rs[j:] goes on to the other end of a span of
+// counted things: 七到九月, 三至五项 (the first numeral counts as the second does).
+func spanStart(rs []rune, j int) bool {
+	if j >= len(rs) || (rs[j] != '到' && rs[j] != '至') {
+		return false
+	}
+	k := j + 1
+	for k < len(rs) && isCNNumeral(rs[k]) {
+		k++
+	}
+	return k > j+1 && k < len(rs) && strings.ContainsRune("项条号天日月年周", rs[k])
 }
 
 // numeralWords are words that start with a numeral but count nothing

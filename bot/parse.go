@@ -102,7 +102,7 @@ var (
 	reTaskRef  = regexp.MustCompile(`第\s*(\d{1,4})\s*(项|条|号|个|任务|$|[^\p{Han}\d])|任务\s*#?\s*(\d{1,4})|(\d{1,4})\s*号任务|(?:task|item|no\.?|#)\s*#?\s*(\d{1,4})|^\s*(\d{1,3})\s*(?:项|条)(?:任务)?(?:$|[^\p{Han}]|的|是|讲|说|由|谁|要|什么|怎么|有|内容|期限|牵头|责任)`)
 	reCount    = regexp.MustCompile(`(几|多少)\s*(项|个|条|件|次|回)(.?.?)|有多少(?:$|项|个|条|件|任务|工作)|howmany(tasks|items|units|departments|of|are|is|do|does|lead|in|jobs|duties)|数量|numberof`)
 	rePeriod   = regexp.MustCompile(`几个?(工作)?(天|日)|多少个?(工作)?(天|日)|几个工作日|多少个?工作日|时限|多长时间|多久|几个月|多少个月|(天|日)(以|之)?内|howmany(working|business|calendar)?days|howmanyweeks|howmanymonths|timelimit`)
-	reWhen     = regexp.MustCompile(`期限|截止|什么时候|何时|进度要求|时间节点|完成时间|哪天|哪一天|deadline|^when|when(is|are|was|does|do|did|must|should|will|shall|has|have)|bywhen|bywhatdate|due`)
+	reWhen     = regexp.MustCompile(`期限|截止|什么时候|何时|进度要求|时间节点|完成时间|哪天|哪一天|deadline|^when|when(is|are|was|does|do[^i]|did|must|should|will|shall|has|have)|bywhen|bywhatdate|due`)
 	reWho      = regexp.MustCompile(`谁|哪个部门|哪个单位|哪些单位|哪些部门|什么部门|什么单位|哪个警种|牵头|责任单位|负责单位|主办|who|whichunit|lead`)
 	reList     = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|whichtasks|tasks|list|howmany`)
 	reWhichOne = regexp.MustCompile(`(哪项|哪个|哪条|哪一项|什么)(任务|要求|工作)$`) // 是哪项任务: one task, not a list

@@ -268,3 +268,11 @@ func TestNumerals_ordinalWords(t *testing.T) {
 		}
 	}
 }
+
+func TestNumerals_spans(t *testing.T) {
+	for in, want := range map[string]string{"七到九月": "7到9月", "三至五项": "3至5项", "七到九": "七到九", "一到": "一到"} {
+		if got := numerals(in); got != want {
+			t.Errorf("numerals(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

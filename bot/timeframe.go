@@ -214,6 +214,9 @@ var reMonthSpan = regexp.MustCompile(`(\d{1,2})\s*(?:到|至|-|~|～)\s*(\d{1,2}
 // deadlines that parse reads, not this month's end.
 var reAnyMonthEnd = regexp.MustCompile(`(某|哪|每|任何|一)个?月(的)?(底|末)|(不是|而非|不在|非|并非)月(底|末)`)
 
+// reEventAtEnd is an event of a year's or month's end: 年底考核, 年终总结.
+var reEventAtEnd = regexp.MustCompile(`(年底|年末|年终|月底|月末)(的)?(考核|考评|总结|评比|述职|盘点|绩效|评优)`)
+
 // reRest is "what is left of" a span: 这个月剩下的, 本周剩余, 年底前余下的.
 var reRest = regexp.MustCompile(`剩下|剩余|还剩|余下|所剩|restof|remainderof|remainingdays`)
 
@@ -451,6 +454,8 @@ func readWindow(text string, c clock) (*window, string) {
 		}
 		return window{c.today, c.today.AddDays(n), shapeSpan}, true
 	})
+	// 年底考核, 年终总结: an event named by when it falls, no window of deadlines
+	text = reEventAtEnd.ReplaceAllString(text, "|")
 	squeezed := strings.ReplaceAll(text, " ", "")
 	for _, r := range relatives {
 		for _, w := range r.words {

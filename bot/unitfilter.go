@@ -69,7 +69,7 @@ var (
 	// reAlone is a unit alone in its column: 一家牵头, 单独牵头, 没跟别人联合.
 	reAlone       = regexp.MustCompile(`一家|theonly|onlyresponsible|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead`)
 	reNotAlone    = regexp.MustCompile(`(不管|无论|不论|不一定|不限于?|包括).{0,6}(唯一|一家|单独|独自|别人|其他)`)
-	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只写了|只写|只列了|只列)(我们|咱们)?\|?$|onlyby$`)
+	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只写了|只写|只列了|只列)(我们|咱们|咱|我)?\|?$|onlyby$`)
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
 	// reNeither denies both roles: 既不牵头也不是责任单位.
 	reNeither = regexp.MustCompile(`既不.{0,6}(牵头|主办|责任|配合).{0,6}也(不|没)|(不牵头|没牵头).{0,3}也(不|没)(是|当|作为)?(责任|配合)|neitherlead`)
