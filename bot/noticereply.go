@@ -65,6 +65,12 @@ func (r *request) handleScoped() (Reply, error) {
 		}
 		return r.whichNotice(ms.list, isCmd), nil
 	}
+	if !isCmd {
+		// a topic question: only the notices whose tasks match it best (noticerank.go)
+		if best := r.topicNotices(ms.list); best != nil {
+			return r.acrossNotices(best, true), nil
+		}
+	}
 	return r.acrossNotices(ms.list, !isCmd), nil
 }
 
