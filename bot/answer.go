@@ -491,6 +491,9 @@ func (r *request) bodyRelevant(q *query, h hit) bool {
 		h.coverage >= 0.9 && h.matched >= 2*minMatched/3
 }
 
+// placeBoost is what a text naming a place gains in a question asking where.
+var placeBoost = 2.0
+
 // rank searches every document, favouring tasks that set a time limit when
 // the question asks for one, and tasks of the units it names.
 func (r *request) rank(q *query, t terms) []hit {
@@ -515,6 +518,10 @@ func (r *request) rank(q *query, t terms) []hit {
 		if q.ask&askArticle != 0 && reArticle.MatchString(d.form) {
 			hits[i].score *= periodBoost
 			hits[i].matched += minMatched
+		}
+		// 放在哪里给社会看 is answered by a text that names a place (网站, 平台)
+		if q.ask&askPlace != 0 && rePlaceText.MatchString(d.text) {
+			hits[i].score *= placeBoost
 		}
 		// 依据省厅哪个文件 is answered by a text that cites one (《…》)
 		if q.ask&askDocument != 0 && strings.Contains(d.text, "《") {

@@ -30,7 +30,7 @@ const (
 )
 
 // ask is what a question wants to know about a task; several may be set.
-type ask uint8
+type ask uint16
 
 const (
 	askDeadline ask = 1 << iota // 期限, 什么时候
@@ -41,7 +41,17 @@ const (
 	askRatio                    // 比例, 百分比: a share the text sets (5%)
 	askArticle                  // 规定的第几条: an article of a document the text cites
 	askDocument                 // 依据省厅哪个文件, 文号: a document the text cites
+	askPlace                    // 在哪里公开, 挂哪个网站: a place the text names
 )
+
+// rePlaceAsk asks where something is done or shown (放在哪里给社会看, 发布到哪些网站).
+var rePlaceAsk = regexp.MustCompile(`哪里|哪儿|哪块地方|何处|什么地方|哪个地方|哪些地方|往哪|挂哪|放哪|发哪|传哪|(哪个|哪些|哪几个|什么|哪两个)(网站|平台|网|地方)|where`)
+
+// reReportTo asks whom something goes to (报哪里列入预算), not where it is shown.
+var reReportTo = regexp.MustCompile(`(报|交|送|找|上报|报送)(到|给)?(哪里|哪儿|哪)`)
+
+// rePlaceText is a place a task's text names for showing or keeping things.
+var rePlaceText = regexp.MustCompile(`网站|平台|政务服务网|客户端|窗口|公示牌|服务器`)
 
 // reDocumentAsk asks which document a task follows or what it is called
 // (照省里哪个规范, 依据的是省厅哪个文件, 文号是多少).
@@ -399,6 +409,9 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	if reDocumentAsk.MatchString(f) {
 		q.ask |= askDocument
+	}
+	if rePlaceAsk.MatchString(f) && !reReportTo.MatchString(f) {
+		q.ask |= askPlace
 	}
 	if reWho.MatchString(f) && !whoIsNamed(f) {
 		q.ask |= askWho

@@ -276,3 +276,28 @@ func TestNumerals_spans(t *testing.T) {
 		}
 	}
 }
+
+// TestParse_asks: what a question asks of a task's text, beside its topic.
+func TestParse_asks(t *testing.T) {
+	e, _ := newTestEngine(t)
+	snap := e.snap.Load()
+	c := clock{today: knowledge.NewDate(2019, 9, 20), yearOf: snap.yearOf(knowledge.NewDate(2019, 9, 20))}
+	cases := []struct {
+		q    string
+		want ask
+		not  ask
+	}{
+		{"审核目录清单弄完以后，放在哪里给社会看？", askPlace, 0},
+		{"目录清单要发布到哪些网站上", askPlace, 0},
+		{"执法装备需求要报哪里列入财政预算？", 0, askPlace}, // whom it goes to, not where it is shown
+		{"执法记录仪怎么配，依据的是省厅哪个文件？", askDocument, 0},
+		{"do officers have to show their police id card when doing inspections?", 0, askDeadline},
+		{"when is the review list due?", askDeadline, 0},
+	}
+	for _, tc := range cases {
+		q := parse(fold(tc.q), snap.units, snap.syn, c)
+		if q.ask&tc.want != tc.want || q.ask&tc.not != 0 {
+			t.Errorf("%s: ask %b, want %b set and %b clear", tc.q, q.ask, tc.want, tc.not)
+		}
+	}
+}
