@@ -350,7 +350,9 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.kind = knowledge.DeadlineOngoing
 	}
 	// 未逾期, 还没过期: not late, read above as a window from today on
-	q.late = !reNotLate.MatchString(f) && (containsAny(f, lateWords) || (containsAny(f, lateTaskWords) && (reTaskish.MatchString(f) || reList.MatchString(f) || strings.Contains(f, "哪些"))))
+	// lateness is asked, not told: 逾期没归档的我们要登记在册 after the question is a remark
+	fa := squeeze(withoutStory(q.text, func(string) string { return "|" }))
+	q.late = !reNotLate.MatchString(fa) && (containsAny(fa, lateWords) || (containsAny(fa, lateTaskWords) && (reTaskish.MatchString(fa) || reList.MatchString(fa) || strings.Contains(fa, "哪些"))))
 	q.soon = containsAny(f, soonWords)
 	// overdue today, 今天逾期的: today is where lateness is counted from, not a deadline
 	if (q.late || q.soon) && q.when != nil && q.when.Shape == shapeDay && q.when.From == c.today && q.when.To == c.today {

@@ -19,6 +19,9 @@ var reAsking = regexp.MustCompile(`[?？吗呢哪几谁啥]|什么|多少|怎么
 // 跟着变, （牵头和责任两栏都有…）, 怕被人删改) is part of the question.
 var reRemark = regexp.MustCompile(`^[\s,，.。;；:：!！]*(我们|我|咱们|咱|这跟|这和|这与|以便|便于|方便|好让|准备|打算)`)
 
+// reRemarkActor is the asker acting in a clause after the question (…的我们要登记在册).
+var reRemarkActor = regexp.MustCompile(`(我们|咱们|我|咱)(要|会|得|准备|打算|想|就|再|也|还|正在|在)`)
+
 // reStoryClause marks a clause that narrates: someone acting (我, 他, 领导,
 // 老刘) or a time in the past (上个月, 去年, 那天), or a verb of telling.
 var reStoryClause = regexp.MustCompile(`我|咱|他|她|领导|局长|所长|同事|老[\p{Han}]|上礼拜|上周|上星期|上个月|上月|去年|前年|昨天|前几天|那天|那回|上回|以前|当年|年轻时|听说|说是|跟我说|告诉我`)
@@ -51,7 +54,8 @@ func storyClauses(text string) ([]string, []bool) {
 	}
 	// …？我们打算明年初去核查。: a remark on why it is asked, after the question
 	for i := ask + 1; i > 0 && i < len(parts); i++ {
-		story[i] = reRemark.MatchString(parts[i]) && !reAsking.MatchString(parts[i])
+		// (逾期没归档的我们要登记在册: a remark on what the asker will do, wherever its 我们 stands)
+		story[i] = (reRemark.MatchString(parts[i]) || reRemarkActor.MatchString(parts[i])) && !reAsking.MatchString(parts[i])
 	}
 	return parts, story
 }
