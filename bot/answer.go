@@ -213,7 +213,8 @@ func (r *request) plausibleTask(q *query) bool {
 // or a state and the rest of its words are in that task too. It returns the
 // question with the unit's words put back among its topic words, or nil.
 func (r *request) unitWordsFact(q *query) *query {
-	if len(q.units) == 0 || len(q.mentions) == 0 || q.list || q.count || q.roleBy || q.mine || q.when != nil ||
+	// 政务窗口公示牌的事情，找哪个处室牵头: a role asked with "who" is asked of another unit
+	if len(q.units) == 0 || len(q.mentions) == 0 || q.list || q.count || q.roleBy && q.ask&askWho == 0 || q.mine || q.when != nil ||
 		q.kind != "" || q.late || q.soon || q.status != statusAny {
 		return nil
 	}

@@ -56,7 +56,7 @@ var noticeFields = []struct {
 var reSignificance = regexp.MustCompile(`意义|重要性|好处|定性|分量|地位|significance|importance`)
 
 // noticeWords mark a question as about the notice rather than a task.
-var reNoticeWord = regexp.MustCompile(`通知|这份|本文|该文|notice`)
+var reNoticeWord = regexp.MustCompile(`通知|这份|本文|该文|这个文件|这文件|此文件|notice`)
 
 // reSectionRef names a part of the notice's body by its place (通知第二部分,
 // 正文第3点); a question that also names the table (任务, 分解表) is about the

@@ -77,6 +77,9 @@ func extreme(cs []candidate, s superlative, today knowledge.Date) []candidate {
 // 法制审核那部分里, the section on training.
 var reSectionWord = regexp.MustCompile(`(那|这|该)一?大?(部分|板块|大块|块|方面|段)|(部分|板块|大块)(里|中|内|当中)|thesectionon|thepartabout|thepartcovering`)
 
+// reBodyPoints asks for the points of a part of the body: 有哪三条, 有哪几点.
+var reBodyPoints = regexp.MustCompile(`(有|是)?哪(几|两|三|四|\d)?(条|点|个方面|项要求)`)
+
 // reBareSectionWord is 部分 or 板块 right after the words that name it
 // (信息化建设部分，…; 组织保障板块有…): two Chinese characters before it,
 // none of which make it "some" (一部分, 大部分, 小部分) or a place (第二部分).
@@ -187,6 +190,11 @@ func inPart(p *part, t *knowledge.Task) bool {
 // before the section word.
 func (r *request) bodyNamed(q *query) (doc, bool) {
 	loc := reSectionWord.FindStringIndex(q.flat)
+	if loc == nil && strings.Contains(q.flat, "正文") {
+		// 正文里的保障措施有哪三条: the part named by its topic, asked for its
+		// points (文件里提了哪几条要求 may well be about a task)
+		loc = reBodyPoints.FindStringIndex(q.flat)
+	}
 	if loc == nil || !reBodyWord.MatchString(q.flat) {
 		return doc{}, false
 	}

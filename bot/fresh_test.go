@@ -56,6 +56,8 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round43.jsonl", 0.98},
 	{"testdata/paraphrase_round44.jsonl", 1.00},
 	{"testdata/paraphrase_round45.jsonl", 0.99},
+	{"testdata/paraphrase_round48.jsonl", 0.98},
+	{"testdata/paraphrase_round49.jsonl", 0.98},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -116,7 +116,7 @@ var relatives = []struct {
 	span  func(c clock) window
 }{
 	// not yet due: from today on; before 今天, which it may hold (今天还没到期的)
-	{[]string{"尚未到期", "还没到期", "没有到期", "未到期", "没到期", "还未到期", "截止日还没到", "截止日期还没到", "期限还没到", "日子还没到", "还没到截止日", "没到截止日", "未到截止日", "还没到截止", "没到截止", "还没到期限", "没到期限", "还没过期", "没过期", "未过期", "还没超期", "没超期", "未逾期", "没逾期", "notyetdue", "notdueyet", "notoverdue", "notyetoverdue", "stillupcoming", "stilltocome"}, func(c clock) window { return window{From: c.today, Shape: shapeSpan} }},
+	{[]string{"还要到期", "还会到期", "还将到期", "尚未到期", "还没到期", "没有到期", "未到期", "没到期", "还未到期", "截止日还没到", "截止日期还没到", "期限还没到", "日子还没到", "还没到截止日", "没到截止日", "未到截止日", "还没到截止", "没到截止", "还没到期限", "没到期限", "还没过期", "没过期", "未过期", "还没超期", "没超期", "未逾期", "没逾期", "notyetdue", "notdueyet", "notoverdue", "notyetoverdue", "stillupcoming", "stilltocome"}, func(c clock) window { return window{From: c.today, Shape: shapeSpan} }},
 	{[]string{"今天", "今日", "today"}, func(c clock) window { return window{c.today, c.today, shapeDay} }},
 	{[]string{"明天", "明日", "tomorrow"}, func(c clock) window { d := c.today.AddDays(1); return window{d, d, shapeDay} }},
 	{[]string{"后天"}, func(c clock) window { d := c.today.AddDays(2); return window{d, d, shapeDay} }},
@@ -216,6 +216,9 @@ var reAnyMonthEnd = regexp.MustCompile(`(某|哪|每|任何|一)个?月(的)?(�
 
 // reEventAtEnd is an event of a year's or month's end: 年底考核, 年终总结.
 var reEventAtEnd = regexp.MustCompile(`(年底|年末|年终|月底|月末)(的)?(考核|考评|总结|评比|述职|盘点|绩效|评优)`)
+
+// reFromToday measures from today: 离今天最近, 距现在.
+var reFromToday = regexp.MustCompile(`(离|距|距离)\s*(今天|今日|现在|目前)`)
 
 // reRest is "what is left of" a span: 这个月剩下的, 本周剩余, 年底前余下的.
 var reRest = regexp.MustCompile(`剩下|剩余|还剩|余下|所剩|restof|remainderof|remainingdays`)
@@ -369,6 +372,8 @@ func readWindow(text string, c clock) (*window, string) {
 	text = reDaySpan.ReplaceAllString(text, "${1}月${2}日${3}${1}月${4}日")
 	anchored := reAnchor.MatchString(text)
 	text = reAnchor.ReplaceAllString(text, "|")
+	// 离今天最近的: today is where the distance is counted from, no window
+	text = reFromToday.ReplaceAllString(text, "|")
 	cut(reQuarter, func(m []string) (window, bool) {
 		qn := strings.Index("1234一二三四firstsecondthirdfourth", m[2]+m[3])
 		switch {

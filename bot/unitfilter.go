@@ -61,7 +61,7 @@ var (
 	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
 	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾)|^\|?(都|也|均)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到)|^\|?(完全|根本|压根|都)?(不沾边|无关|没关系|不相干|不搭界)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
-	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是)?(它|自己)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead)`)
+	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead)`)
 	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
 	// reOnlyResp is "only responsible": 只是当责任单位配合, 只配合不牵头, 只挂责任单位.
 	reOnlyResp = regexp.MustCompile(`(只|仅|光)(是|有)?(当|挂|作为|在|负责|做|担任)?(责任单位|配合|协办|责任)|onlyasresponsible|onlyresponsible`)
