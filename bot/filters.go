@@ -28,7 +28,7 @@ var (
 
 // rePeriodCount asks for a number of days or months (几个工作日, 多少天):
 // a time limit, which 最晚 bounds (最晚几个工作日内), no deadline.
-var rePeriodCount = regexp.MustCompile(`(几|多少)个?(工作)?(天|日)|(几|多少)个月|多久`)
+var rePeriodCount = regexp.MustCompile(`(几|多少)个?(工作)?(天|日)|(几|多少)个月|多久|多长时间|多少时间`)
 
 // parseSuperlative reads 最早到期, 期限最靠后 and 接下来最先到期 in a question
 // about deadlines (最早 alone may be words of a task: 最早什么时候公开).
