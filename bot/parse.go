@@ -118,7 +118,11 @@ var (
 	reWhichOne = regexp.MustCompile(`(哪项|哪个|哪条|哪一项|什么)(任务|要求|工作)$`) // 是哪项任务: one task, not a list
 	// reDaysLeft asks how long is left until a task's deadline (还剩几天, 离期限还有多少天).
 	reDaysLeft = regexp.MustCompile(`(还剩|还有|剩下|剩余|只剩|距离|距|离).{0,6}(几|多少)(天|日)|(几|多少)天(后|以后)?(到期|截止)|howmanydays(are)?(left|remain|until|before)|daysleft|daysremain`)
-	reMine     = regexp.MustCompile(`我的|我们|我单位|本单位|咱们|我部门|本部门|\bmy\s+(unit|tasks?|department|division|detachment)\b|\bour\s+(unit|tasks?|department|division|detachment|bureau)\b`)
+	// reAsksTasks asks for tasks or a unit's part in them.
+	reAsksTasks = regexp.MustCompile(`哪几项|哪些任务|哪几条|哪些|几项|几条|多少项|多少条|牵头|参与|负责|配合|挑头|沾边|任务|tasks|lead`)
+	// reFirstPerson is the asker speaking of themselves or their unit.
+	reFirstPerson = regexp.MustCompile(`我|咱|本单位|本局|本部门|\bmy\b|\bour\b|\bwe\b`)
+	reMine        = regexp.MustCompile(`我的|我们|我单位|本单位|咱们|我部门|本部门|\bmy\s+(unit|tasks?|department|division|detachment)\b|\bour\s+(unit|tasks?|department|division|detachment|bureau)\b`)
 )
 
 var (
@@ -151,7 +155,7 @@ var (
 )
 
 // reToBeDone is a deadline's "had to be finished by", not a state asked.
-var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within|onorbefore)|tobe(finished|completed|done)|(该|应该|应当|应|要|得)(完成|做完|办完)了`)
+var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within|onorbefore)|tobe(finished|completed|done)|(once|after|when)\w{0,40}(is|are|gets|get)(finished|completed|done)|(该|应该|应当|应|要|得)(完成|做完|办完)了`)
 
 // reNothingDone supposes no work is finished (assuming nothing has been
 // finished yet): the open tasks, not the done ones.
@@ -258,7 +262,7 @@ func containsAny(s string, words []string) bool {
 // parse reads a question. units, syn (nil for none) and c come from the
 // engine's snapshot; syn rewrites only the words left once the filters are read.
 func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
-	q := &query{raw: raw, text: fold(raw)}
+	q := &query{raw: raw, text: withoutCourtesy(fold(raw))}
 	q.flat = squeeze(q.text)
 	// English phrases are fenced at word boundaries before anything squeezes them
 	text := markEnglish(q.text, builtinPhrases)
@@ -269,7 +273,11 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	// time: before units, so that 9月 is not read inside a name; a story's
 	// times (上个月就结了) are narrative, not windows
-	text = withoutStory(text, func(s string) string { _, s = readWindow(s, c); return s })
+	text = withoutStory(text, func(s string) string {
+		_, s = readWindow(s, c)
+		// 走之前交代我盯紧点: the story's 之前 bounds no deadline either
+		return reAfter.ReplaceAllString(reBy.ReplaceAllString(s, "|"), "|")
+	})
 	q.when, text = parseWindow(text, c)
 
 	// task numbers, once dates are cut out (任务2019年… is not task 2019)
@@ -286,6 +294,18 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		return "|"
 	})
 
+	// a unit named only in the story (我们县局这两天查封了一批东西，…是不是必须
+	// 全程录像) is no filter when the asking part names units of its own or
+	// asks no list of tasks, unless it says "we": then the story said who we
+	// are (我是法制支队的，我们牵头的有哪些; 我们对口的警务保障处，在表里牵头的有哪几项)
+	askPart := withoutStory(q.text, func(string) string { return "|" })
+	if askUnits, _, _ := ui.find(squeezeKeepBars(askPart)); !reFirstPerson.MatchString(askPart) &&
+		(len(askUnits) > 0 || !reAsksTasks.MatchString(squeeze(askPart))) {
+		text = withoutStory(text, func(s string) string {
+			_, rest, _ := ui.find(squeezeKeepBars(s))
+			return rest
+		})
+	}
 	// units, and what each one is asked to be (科技处牵头、没有警务保障处)
 	sq := squeezeKeepBars(text)
 	q.units, text, q.mentions = ui.find(sq)

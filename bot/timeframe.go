@@ -208,7 +208,7 @@ var (
 var reCountFrom = regexp.MustCompile(`(按|以|从)(今天|今日|现在|当前)(往后|往前|起)?(来)?(算|计算|看)`)
 
 // reMonthSpan is a span of months written once: 10到12月, 10-12月.
-var reMonthSpan = regexp.MustCompile(`(\d{1,2})\s*(?:到|至|-|~|～)\s*(\d{1,2})\s*月(?:份|底|末)?`)
+var reMonthSpan = regexp.MustCompile(`(\d{1,2})\s*(?:月份?)?\s*(?:到|至|-|~|～)\s*(\d{1,2})\s*月(?:份|底|末)?`)
 
 // reAnyMonthEnd is a month's end in general (某个月底, 每个月末): a shape of
 // deadlines that parse reads, not this month's end.
