@@ -58,6 +58,8 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round45.jsonl", 0.99},
 	{"testdata/paraphrase_round48.jsonl", 0.98},
 	{"testdata/paraphrase_round49.jsonl", 0.98},
+	{"testdata/paraphrase_round50.jsonl", 0.99},
+	{"testdata/paraphrase_round51.jsonl", 0.86},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -142,6 +142,12 @@ func TestParseWindow(t *testing.T) {
 		{"12月底前完成的都有哪些", d(2019, 12, 31), d(2019, 12, 31)},
 		{"年底之前要交差的是哪些，就是12月底那批", d(2019, 12, 31), d(2019, 12, 31)},
 		{"12月底前都要完成的任务", knowledge.Date{}, d(2019, 12, 31)},
+		// session 5, second half: a bare 月底 beside a month named by its
+		// number is that month's; months spanned with 月 on both ends
+		{"9月份里到期的都有哪些？月中的、月底的都算上", d(2019, 9, 1), d(2019, 9, 30)},
+		{"这个月月底前还要交的", d(2019, 9, 30), d(2019, 9, 30)},
+		{"就是10月到12月之间到期的那些", d(2019, 10, 1), d(2019, 12, 31)},
+		{"list tasks due end of Sept pls", d(2019, 9, 30), d(2019, 9, 30)},
 	}
 	for _, tc := range cases {
 		w, _ := parseWindow(fold(tc.q), c)

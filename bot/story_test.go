@@ -78,3 +78,20 @@ func TestWithoutPurposeAndAskingClause(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutCourtesy(t *testing.T) {
+	for in, want := range map[string]string{
+		"王科长好，打扰一下。咱们挂出去的公开内容要跟着调吗？":   "咱们挂出去的公开内容要跟着调吗?",
+		"李支队好！表里有几项是法制支队自己牵头的？":        "表里有几项是法制支队自己牵头的?",
+		"各位领导好，想问问哪几项跟分县局不沾边？":         "想问问哪几项跟分县局不沾边?",
+		"老周好，好久不见，身体可好？审批处牵了几项头？":      "审批处牵了几项头?",
+		"表里有哪些任务是不需要各个警种参与的？麻烦列出来。谢谢！": "表里有哪些任务是不需要各个警种参与的?麻烦列出来",
+		// no greeting: the question stays whole
+		"法制支队牵头的任务有哪些？": "法制支队牵头的任务有哪些?",
+		"好": "好",
+	} {
+		if got := withoutCourtesy(fold(in)); got != fold(want) {
+			t.Errorf("withoutCourtesy(%q) = %q, want %q", in, got, fold(want))
+		}
+	}
+}

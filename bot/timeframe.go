@@ -83,7 +83,7 @@ var reEnglishDate = regexp.MustCompile(`(?:\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s
 // reEndOfMonth is "at/of the end of" before a month englishDates has
 // rewritten: a deadline on the month's last day. "By the end of September"
 // keeps meaning the month, as the question files have it.
-var reEndOfMonth = regexp.MustCompile(`\b(at|of|on|is)\s+(?:the\s+)?end\s*of\s*(?:the\s*)?((?:\d{4}年)?\d{1,2}月)`)
+var reEndOfMonth = regexp.MustCompile(`\b(at|of|on|is|due)\s+(?:the\s+)?end\s*of\s*(?:the\s*)?((?:\d{4}年)?\d{1,2}月)`)
 
 var englishMonths = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 
@@ -219,6 +219,16 @@ var reEventAtEnd = regexp.MustCompile(`(年底|年末|年终|月底|月末)(的)
 
 // reFromToday measures from today: 离今天最近, 距现在.
 var reFromToday = regexp.MustCompile(`(离|距|距离)\s*(今天|今日|现在|目前)`)
+
+// namesMonth reports whether a month was named among the windows found.
+func namesMonth(found []window) bool {
+	for _, w := range found {
+		if w.Shape == shapeMonth {
+			return true
+		}
+	}
+	return false
+}
 
 // reRest is "what is left of" a span: 这个月剩下的, 本周剩余, 年底前余下的.
 var reRest = regexp.MustCompile(`剩下|剩余|还剩|余下|所剩|restof|remainderof|remainingdays`)
@@ -462,9 +472,11 @@ func readWindow(text string, c clock) (*window, string) {
 	// 年底考核, 年终总结: an event named by when it falls, no window of deadlines
 	text = reEventAtEnd.ReplaceAllString(text, "|")
 	squeezed := strings.ReplaceAll(text, " ", "")
+	monthNamed := namesMonth(found) // by its number: 9月份里月底的
 	for _, r := range relatives {
 		for _, w := range r.words {
-			if strings.Contains(squeezed, w) && !(reAnyMonthEnd.MatchString(squeezed) && strings.HasPrefix(w, "月")) {
+			// 9月份里月中的、月底的: a bare 月底 beside a month named is that month's
+			if strings.Contains(squeezed, w) && !((reAnyMonthEnd.MatchString(squeezed) || monthNamed) && strings.HasPrefix(w, "月")) {
 				found = append(found, r.span(c))
 				squeezed = strings.ReplaceAll(squeezed, w, "|")
 				text = strings.ReplaceAll(text, w, "|")
