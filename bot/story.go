@@ -106,7 +106,7 @@ func askingClause(text string) string {
 // thanks (麻烦列一下，谢谢！): the names and titles in them (李支队, 张科) are
 // whom the message is written to, no unit asked about.
 var (
-	reGreeting = regexp.MustCompile(`^\s*(各位(领导|同事|同志)?|(老|小)?\p{Han}{0,2}?(科长|副科长|主任|副主任|支队长|支队|大队长|大队|处长|副处长|局长|副局长|所长|科|队长|队|指导员|教导员|同志|师傅|领导|哥|姐|总)|(老|小)\p{Han}|您|你)?们?(您)?好[!,.?~。，！？～\s]+`)
+	reGreeting   = regexp.MustCompile(`^\s*(各位(领导|同事|同志)?|(老|小)?\p{Han}{0,2}?(科长|副科长|主任|副主任|支队长|支队|大队长|大队|处长|副处长|局长|副局长|所长|科|队长|队|指导员|教导员|同志|师傅|领导|哥|姐|总)|(老|小)\p{Han}|您|你)?们?(您)?好[!,.?~。，！？～\s]+`)
 	rePoliteness = regexp.MustCompile(`^\s*(打扰(一下|了|您|你)?(几分钟|一下)?|冒昧问一下|请教(一下)?|身体可好|好久不见)[!,.?~。，！？～\s]+`)
 	reThanks     = regexp.MustCompile(`[!,.。，！\s]*(谢谢|多谢|感谢|辛苦了|辛苦|麻烦了|还望多多指教|多多指教|拜托了)[!,.。，！~～\s]*$`)
 )
