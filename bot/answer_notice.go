@@ -50,7 +50,7 @@ var noticeFields = []struct {
 	{fieldAttachment, regexp.MustCompile(`附件|后面附|后附|附(的|上的|了)(那份|那个|什么)|(分解表|表格)(是|叫|有)(什么|啥|哪)|分解表(里|中|上)?(一共|总共|共|有|都)*(几|多少)|什么(分解表|表格)|attachment`)},
 	{fieldIssuer, regexp.MustCompile(`谁落(的)?款|红头|署的是|署名|是不是.{0,8}(发|印发|下发|发布|出)(下来|出来)?的|落款(单位|的是谁|是谁|是哪个单位)|whosent|whoissued|issuedby|sentby|whowrote|(以|用)(哪个|什么|哪家)(单位|部门|机关)(的)?名义|(发|印发|下发|发布|出)的还是|还是.{0,8}(发|印发|下发|发布|出)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出)的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`)},
 	{fieldTitle, regexp.MustCompile(`(通知|文件)(的)?(标题|题目|名称|全称)|(通知|文件).{0,4}叫什么|title`)},
-	{fieldAbout, regexp.MustCompile(`小标题|大标题|(正文|通知|文件).{0,8}(几|哪几)(条|个)?(大|主要)?的?(要求|部分|方面|块)|(正文|通知|文件).{0,6}(几|哪几|多少|\d)(条|个|点|大点)(要求|意见|方面)|(通知|文件)(主要)?(讲|说|是关于|关于什么|讲了|说了|内容|提出|有哪些要求|有什么要求|要求什么)|^(都|总共|一共)?(提出|有)(了)?(哪些|什么)要求|(通知|文件).{0,6}(提出|有)(了)?(哪些|什么)要求|whatisthenotice|notice(is)?about|noticesay|noticerequire|aboutwhat`)},
+	{fieldAbout, regexp.MustCompile(`小标题|大标题|(正文|通知|文件).{0,14}(几|哪几)(条|个)?(大|主要)?的?(要求|部分|方面|块)|(正文|通知|文件).{0,6}(几|哪几|多少|\d)(条|个|点|大点)(要求|意见|方面)|(通知|文件)(主要)?(讲|说|是关于|关于什么|讲了|说了|内容|提出|有哪些要求|有什么要求|要求什么)|^(都|总共|一共)?(提出|有)(了)?(哪些|什么)要求|(通知|文件).{0,6}(提出|有)(了)?(哪些|什么)要求|whatisthenotice|notice(is)?about|noticesay|noticerequire|aboutwhat`)},
 }
 
 // reSignificance asks what the three systems are good for.
@@ -319,7 +319,7 @@ func (r *request) date(d knowledge.Date) string {
 
 // abbrevAsks are the ways of asking what a short name means, longest first
 // so that 是指什么 is not cut down to 是 by 指什么.
-var abbrevAsks = []string{"指的是什么", "是指什么", "指的是啥", "是哪3项", "是哪3件", "哪3件", "包括哪些", "包括什么", "是什么", "指什么",
+var abbrevAsks = []string{"whatexactlyare", "whatexactlyis", "指的是什么", "是指什么", "指的是啥", "是哪3项", "是哪3件", "哪3件", "包括哪些", "包括什么", "是什么", "指什么",
 	"是哪些", "什么是", "的意思", "是啥", "指哪些", "whatis", "whatare"}
 
 // reOrdinal names the place of one item in a list: 第二项, 头一项, 最后一项, 中间那项.

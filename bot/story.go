@@ -24,7 +24,7 @@ var reRemarkActor = regexp.MustCompile(`(我们|咱们|我|咱)(要|会|得|准�
 
 // reStoryClause marks a clause that narrates: someone acting (我, 他, 领导,
 // 老刘) or a time in the past (上个月, 去年, 那天), or a verb of telling.
-var reStoryClause = regexp.MustCompile(`我|咱|他|她|领导|局长|所长|同事|老[\p{Han}]|上礼拜|上周|上星期|上个月|上月|去年|前年|昨天|前几天|那天|那回|上回|以前|当年|年轻时|听说|说是|跟我说|告诉我`)
+var reStoryClause = regexp.MustCompile(`我|咱|他|她|领导|局长|所长|同事|老[\p{Han}]|上礼拜|上周|上星期|上个月|上月|去年|前年|昨天|前几天|那天|那回|上回|以前|当年|年轻时|听说|说是|跟我说|告诉我|要来|要下来|来检查|来查|要检查`)
 
 // reClauseEnd separates clauses: sentence ends, commas and colons.
 var reClauseEnd = regexp.MustCompile(`[,，.。;；!！:：?？]+`)
