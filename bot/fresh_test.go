@@ -66,6 +66,8 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round49.jsonl", 0.98},
 	{"testdata/paraphrase_round50.jsonl", 0.99},
 	{"testdata/paraphrase_round51.jsonl", 0.86},
+	{"testdata/paraphrase_round52.jsonl", 0.93},
+	{"testdata/paraphrase_round53.jsonl", 0.95},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
