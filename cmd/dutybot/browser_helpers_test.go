@@ -121,3 +121,22 @@ func settle(t *testing.T, ctx context.Context) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// act runs actions that load a page (a submit, a click on a link) and
+// waits for the response. A node found while the previous page was still
+// being swapped in may be gone when it is acted on ("No node with given
+// id"): the actions are run again, a bounded number of times; they only
+// load a page, so running them twice loads the same one.
+func act(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	for i := 0; ; i++ {
+		_, err := chromedp.RunResponse(ctx, actions...)
+		if err == nil {
+			return
+		}
+		if i == 5 || !strings.Contains(err.Error(), "No node with given id") {
+			t.Fatal(err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

@@ -123,10 +123,7 @@ func TestDashboard_browser(t *testing.T) {
 	}
 
 	// RunResponse waits for the page the submit loads.
-	if _, err := chromedp.RunResponse(ctx, chromedp.SetValue(chromedp.CSS(`select[name=unit]`), "科技处"),
-		chromedp.Submit(chromedp.CSS("#filters"))); err != nil {
-		t.Fatal(err)
-	}
+	act(t, ctx, chromedp.SetValue(chromedp.CSS(`select[name=unit]`), "科技处"), chromedp.Submit(chromedp.CSS("#filters")))
 	settle(t, ctx)
 	rows, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#board tbody tr').length`))
 	if err != nil {
@@ -136,9 +133,7 @@ func TestDashboard_browser(t *testing.T) {
 		t.Errorf("filtered on 科技处: %d rows, want the %d tasks it has a part in", rows, len(units["科技处"]))
 	}
 
-	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`#board td.content a[href="/dashboard/task/22"]`))); err != nil {
-		t.Fatal(err)
-	}
+	act(t, ctx, chromedp.Click(chromedp.CSS(`#board td.content a[href="/dashboard/task/22"]`)))
 	settle(t, ctx)
 	reports, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#reports")))
 	if err != nil {
@@ -151,9 +146,7 @@ func TestDashboard_browser(t *testing.T) {
 	// The downloads, fetched by the page as a person's click would: the
 	// ledger as CSV (one row per part) and XLSX (a zip), and a unit's
 	// calendar feed, which parses back with task 22's deadline in it.
-	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`nav a[href^="/dashboard/units"]`))); err != nil {
-		t.Fatal(err)
-	}
+	act(t, ctx, chromedp.Click(chromedp.CSS(`nav a[href^="/dashboard/units"]`)))
 	settle(t, ctx)
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(async () => {
 		const feed = document.querySelector('tr[data-feed="法制支队"] a').getAttribute('href');
