@@ -87,8 +87,7 @@ func (r *request) answer(q *query) (Reply, error) {
 	// one whatever else it says; 护照过期了咋办 asks for none)
 	// (我所户籍窗口要重新规范公示，…公示牌上写什么: a story's words set the scene, only the asking part can be off topic)
 	// and an English phrase of the lexicon (police ID card) is no off-topic idcard
-	asking := markEnglish(withoutStory(q.text, func(string) string { return "|" }), builtinPhrases)
-	if r.offTopic(asking) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) {
+	if r.offTopic(q) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) {
 		return r.outOfScope(), nil
 	}
 	if q.mine && len(q.units) == 0 {
@@ -174,10 +173,11 @@ func (r *request) coverableTask(q *query) bool {
 	return coverable(r.snap.idx.search(r.topicTerms(q), isTask))
 }
 
-// offTopic reports whether text (fenced by markEnglish) uses an off-topic
-// phrase: one of its fenced English phrases is one, or its other words hold
-// one (a phrase of the notice's terms, police ID card, holds no idcard).
-func (r *request) offTopic(text string) bool {
+// offTopic reports whether the asking part of q uses an off-topic phrase:
+// one of its English phrases (fenced by markEnglish) is one, or its other
+// words hold one (a phrase of the notice's terms, police ID card, holds no idcard).
+func (r *request) offTopic(q *query) bool {
+	text := markEnglish(q.asking, builtinPhrases)
 	for _, p := range reFencedPhrase.FindAllString(text, -1) {
 		if slices.Contains(r.snap.offtop, strings.Trim(p, "|")) {
 			return true
@@ -190,7 +190,7 @@ func (r *request) offTopic(text string) bool {
 // organisation that no notice names (交警支队, 市司法局).
 func (r *request) foreignUnit(q *query) bool {
 	// a story names who set the scene (按照市局要求), not whose duties are asked
-	_, rest, _ := r.snap.units.find(squeeze(withoutStory(q.text, func(string) string { return "|" })))
+	_, rest, _ := r.snap.units.find(squeeze(q.asking))
 	return unknownOrg(rest, func(w string) bool { return strings.Contains(r.snap.words, w) }) != ""
 }
 

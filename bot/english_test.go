@@ -36,7 +36,7 @@ func TestOffTopic_fencedPhrases(t *testing.T) {
 		"执法人员要出示警官证吗":                                                           false,
 		"身份证丢了怎么补办":                                                             true,
 	} {
-		if got := r.offTopic(markEnglish(fold(q), builtinPhrases)); got != want {
+		if got := r.offTopic(&query{asking: fold(q)}); got != want {
 			t.Errorf("offTopic(%q) = %v, want %v", q, got, want)
 		}
 	}

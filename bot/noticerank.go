@@ -30,7 +30,7 @@ func (r *request) topicNotices(list []*noticeScope) []*noticeScope {
 		return nil
 	}
 	// 身份证丢了: off topic in every notice alike, so refused by the first alone
-	if r.offTopic(markEnglish(withoutStory(q.text, func(string) string { return "|" }), builtinPhrases)) {
+	if r.offTopic(q) {
 		return list[:1]
 	}
 	for i, seg := range q.rest {

@@ -63,11 +63,14 @@ var reArticleAsk = regexp.MustCompile(`(规定|办法|条例|细则|规范)[^,�
 
 // query is what the engine understood of a question.
 type query struct {
-	raw   string
-	text  string // folded, punctuation kept
-	flat  string // folded, words only
-	nums  []int  // tasks named by number (第3项, 任务22, task 7)
-	units []string
+	raw  string
+	text string // folded, punctuation kept
+	flat string // folded, words only
+	// asking is text with the clauses that tell a story or make a remark
+	// (withoutStory) put as |: what the question asks, read once
+	asking string
+	nums   []int // tasks named by number (第3项, 任务22, task 7)
+	units  []string
 	// mentions are the words that named the units, as written: 政务服务窗口
 	// is a unit and also words of a task (unitWords)
 	mentions []string
@@ -264,6 +267,7 @@ func containsAny(s string, words []string) bool {
 func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	q := &query{raw: raw, text: withoutCourtesy(fold(raw))}
 	q.flat = squeeze(q.text)
+	q.asking = withoutStory(q.text, func(string) string { return "|" })
 	// English phrases are fenced at word boundaries before anything squeezes them
 	text := markEnglish(q.text, builtinPhrases)
 
@@ -298,9 +302,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 全程录像) is no filter when the asking part names units of its own or
 	// asks no list of tasks, unless it says "we": then the story said who we
 	// are (我是法制支队的，我们牵头的有哪些; 我们对口的警务保障处，在表里牵头的有哪几项)
-	askPart := withoutStory(q.text, func(string) string { return "|" })
-	if askUnits, _, _ := ui.find(squeezeKeepBars(askPart)); !reFirstPerson.MatchString(askPart) &&
-		(len(askUnits) > 0 || !reAsksTasks.MatchString(squeeze(askPart))) {
+	if askUnits, _, _ := ui.find(squeezeKeepBars(q.asking)); !reFirstPerson.MatchString(q.asking) &&
+		(len(askUnits) > 0 || !reAsksTasks.MatchString(squeeze(q.asking))) {
 		text = withoutStory(text, func(s string) string {
 			_, rest, _ := ui.find(squeezeKeepBars(s))
 			return rest
@@ -371,7 +374,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	// 未逾期, 还没过期: not late, read above as a window from today on
 	// lateness is asked, not told: 逾期没归档的我们要登记在册 after the question is a remark
-	fa := squeeze(withoutStory(q.text, func(string) string { return "|" }))
+	fa := squeeze(q.asking)
 	q.late = !reNotLate.MatchString(fa) && (containsAny(fa, lateWords) || (containsAny(fa, lateTaskWords) && (reTaskish.MatchString(fa) || reList.MatchString(fa) || strings.Contains(fa, "哪些"))))
 	q.soon = containsAny(f, soonWords)
 	// overdue today, 今天逾期的: today is where lateness is counted from, not a deadline
@@ -391,7 +394,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	case containsAny(f, overview):
 		q.status = statusOverview
 	}
-	q.mine = reMine.MatchString(reNotMine.ReplaceAllString(withoutStory(q.text, func(string) string { return "|" }), "|"))
+	q.mine = reMine.MatchString(reNotMine.ReplaceAllString(q.asking, "|"))
 	q.super = parseSuperlative(f)
 	q.light = parseLight(f)
 
