@@ -104,7 +104,7 @@ func numerals(s string) string {
 		v, ok := cnNumber(run)
 		counts := strings.HasSuffix(before, "第") || strings.HasSuffix(before, "任务") ||
 			strings.HasSuffix(before, "近") || strings.HasSuffix(before, "未来") ||
-			(after != "" && strings.Contains("项条号个天日月年周次", after)) || spanStart(rs, j)
+			(after != "" && strings.Contains("项条号个天日月年周次", after)) || spanStart(rs, j) || dayOfMonth(out)
 		if ok && counts && !(len(run) == 1 && run[0] == '百') && !numeralWord(rs, i, j) && !ordinalWord(before, run) {
 			out = append(out, []rune(itoa(v))...)
 		} else {
@@ -113,6 +113,13 @@ func numerals(s string) string {
 		i = j
 	}
 	return string(out)
+}
+
+// dayOfMonth reports whether out ends with a month in digits (11月), so that
+// the numerals after it are its day even without 日 or 号 (今天11月十五).
+func dayOfMonth(out []rune) bool {
+	n := len(out)
+	return n >= 2 && out[n-1] == '月' && out[n-2] >= '0' && out[n-2] <= '9'
 }
 
 // spanStart reports whether rs[j:] goes on to the other end of a span of

@@ -123,6 +123,11 @@ var (
 	reDaysLeft = regexp.MustCompile(`(还剩|还有|剩下|剩余|只剩|距离|距|离).{0,6}(几|多少)(天|日)|(几|多少)天(后|以后)?(到期|截止)|howmanydays(are)?(left|remain|until|before)|daysleft|daysremain`)
 	// reAsksTasks asks for tasks or a unit's part in them.
 	reAsksTasks = regexp.MustCompile(`哪几项|哪些任务|哪几条|哪些|几项|几条|多少项|多少条|牵头|参与|负责|配合|挑头|沾边|任务|tasks|lead`)
+	// reUnitRole is a unit's part in the table, wherever the question says it
+	// (听说市局办公室牵头了不少事，都是哪几条); reUnitPronoun points back at a
+	// unit from the asking part (它牵头的有哪些).
+	reUnitRole    = regexp.MustCompile(`牵头|参与|负责|配合|挑头|沾边|责任|主办|协办|涉及|有份|挂名|出现|干活|lead|responsible|involv|support`)
+	reUnitPronoun = regexp.MustCompile(`它|他们|其|该单位|这个单位|这家|人家|\bthey\b|\bit\b`)
 	// reFirstPerson is the asker speaking of themselves or their unit.
 	reFirstPerson = regexp.MustCompile(`我|咱|本单位|本局|本部门|\bmy\b|\bour\b|\bwe\b`)
 	reMine        = regexp.MustCompile(`我的|我们|我单位|本单位|咱们|我部门|本部门|\bmy\s+(unit|tasks?|department|division|detachment)\b|\bour\s+(unit|tasks?|department|division|detachment|bureau)\b`)
@@ -133,7 +138,7 @@ var (
 	respWords = []string{"责任单位", "干活名单", "具体干的", "具体干活", "具体干", "具体落实", "跟着具体干", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
-	anyWords   = []string{"参与", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "露面", "露脸", "有份", "takepart", "involv", "participat"}
+	anyWords   = []string{"参与", "掺和", "参和", "掺合", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "露面", "露脸", "有份", "takepart", "involv", "participat"}
 	openWords  = []string{"没完成", "未完成", "没有完成", "尚未完成", "还没完成", "没做完", "未办结", "没办完", "待完成", "没干完", "未落实", "没落实",
 		"unfinished", "notdone", "notyetdone", "incomplete", "pending", "open",
 		"nothingisfinished", "nothingisdone", "nothingfinished", "noneisdone", "noneisfinished"}
@@ -145,9 +150,9 @@ var (
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "一直做", "一直要", "常年", "不设截止", "ongoing", "standing", "longterm"}
-	reNoDeadline  = regexp.MustCompile(`(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
+	reNoDeadline  = regexp.MustCompile(`(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`卡(了)?(日期|时间|日子|死)|定死(的)?(日子|日期|时间)|限时|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体)?(的)?(deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬|确切)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子)|withadeadline|withdeadline|datedtasks`)
+	reHasDeadline = regexp.MustCompile(`卡(了)?(日期|时间|日子|死)|定死(的)?(日子|日期|时间)|限时|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体)?(的)?(deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬|确切)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
@@ -156,6 +161,15 @@ var (
 	reMultiLead = regexp.MustCompile(`(多个|多家|几个|两个|两家|不止一个|不止一家|超过一个|一个以上|两个以上|多于一个)(单位)?(共同|联合|一起|一块)?(牵头|主办)|(联合|共同|一起|一块)牵头|牵头单位(不止|超过|多于)(一|1)(个|家)|morethanone(lead|leading)|multiplelead|jointlyled|severallead|twoormorelead`)
 	reSelfBoth  = regexp.MustCompile(`(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(部门|单位)自己(牵头|挑头).{0,6}(同时|又|也).{0,6}(列成|列为|算作|当)?(自己)?(干|责任|配合)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
 )
+
+// reCompared compares with something else (比法制支队牵头的还多).
+var reCompared = regexp.MustCompile(`比[^|,，。?？!！]{1,14}?(还|更|要)?(多|少)`)
+
+// reFewPoints asks for a few points to write down (列几条, 说两点), not tasks.
+var reFewPoints = regexp.MustCompile(`(列|写|说|讲|举|提|总结|概括|归纳)(个|出)?(几|两|三|\d)(条|点)(要点|内容|放|给|发|出来|$|[,.?!|])`)
+
+// reGuess asks to confirm a guess (…，对吧？ 是不是9月18号那条).
+var reGuess = regexp.MustCompile(`对吧|对吗|对不对|是不是|是吧|没错吧|没记错吧|吧\??$|right\?|correct\?|isn'?tit`)
 
 // reToBeDone is a deadline's "had to be finished by", not a state asked.
 var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within|onorbefore)|tobe(finished|completed|done)|(once|after|when)\w{0,40}(is|are|gets|get)(finished|completed|done)|(该|应该|应当|应|要|得)(完成|做完|办完)了`)
@@ -232,7 +246,7 @@ var reNotOngoing = regexp.MustCompile(`(没|没有|未|不|也没|既没)(写|�
 var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国家|省里|省)`)
 
 // reUnitDuty asks what a unit has to do (要干嘛, 负责啥, 管哪些事).
-var reUnitDuty = regexp.MustCompile(`(有什么任务|有哪些任务|什么任务$|担的是什么|什么活|啥活|担什么|干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事)`)
+var reUnitDuty = regexp.MustCompile(`(有什么任务|有哪些任务|什么任务$|担的是什么|什么活|啥活|担什么|干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事|哪些事|哪几件事|哪些活|哪几样活)`)
 
 // reUnitTally counts a task's units (有两个牵头单位, 好几家责任单位): no word of the topic.
 var reUnitTally = regexp.MustCompile(`(有|共|一共)?(\d+|好几|几)\s*((个|家)\s*(牵头单位|责任单位|负责单位|单位|部门)|家)`)
@@ -302,13 +316,17 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 全程录像) is no filter when the asking part names units of its own or
 	// asks no list of tasks, unless it says "we": then the story said who we
 	// are (我是法制支队的，我们牵头的有哪些; 我们对口的警务保障处，在表里牵头的有哪几项)
+	// 督察要来查，到今天为止逾期的有哪些: a unit that only acts in the story, with
+	// no role or pronoun asked after it, is no filter either
 	if askUnits, _, _ := ui.find(squeezeKeepBars(q.asking)); !reFirstPerson.MatchString(q.asking) &&
-		(len(askUnits) > 0 || !reAsksTasks.MatchString(squeeze(q.asking))) {
+		(len(askUnits) > 0 || !reAsksTasks.MatchString(squeeze(q.asking)) || !asksUnitPart(q)) {
 		text = withoutStory(text, func(s string) string {
 			_, rest, _ := ui.find(squeezeKeepBars(s))
 			return rest
 		})
 	}
+	// 是不是比法制支队牵头的还多: a unit compared with is no filter
+	text = reCompared.ReplaceAllString(text, "|")
 	// units, and what each one is asked to be (科技处牵头、没有警务保障处)
 	sq := squeezeKeepBars(text)
 	q.units, text, q.mentions = ui.find(sq)
@@ -396,11 +414,17 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	q.mine = reMine.MatchString(reNotMine.ReplaceAllString(q.asking, "|"))
 	q.super = parseSuperlative(f)
+	// 最早的是9月18号那条，对吧: the day is the asker's guess at the answer, no filter
+	if q.super != superNone && q.when != nil && q.when.Shape == shapeDay && reGuess.MatchString(f) {
+		q.when = nil
+	}
 	q.light = parseLight(f)
 
 	// what kind of answer
 	// 几个方面, 几个阶段, 几个工作日 count something inside a task, not tasks
-	if m := reCount.FindStringSubmatch(f); m != nil && !strings.Contains(f, "第几") && !strings.HasPrefix(m[3], "工作") && !strings.HasPrefix(m[3], "月") &&
+	// 帮我列几条放ppt里: a few points of the answer, no count of tasks
+	fc := reFewPoints.ReplaceAllString(f, "|")
+	if m := reCount.FindStringSubmatch(fc); m != nil && !strings.Contains(f, "第几") && !strings.HasPrefix(m[3], "工作") && !strings.HasPrefix(m[3], "月") &&
 		!(m[2] == "个" && m[3] != "" && !reCountedNoun.MatchString(m[3])) {
 		q.count = true
 	}
@@ -468,6 +492,12 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.mine = false
 	}
 	return q
+}
+
+// asksUnitPart reports whether q asks about a unit's part in the table, so
+// that a unit its story names is the one asked about.
+func asksUnitPart(q *query) bool {
+	return reUnitRole.MatchString(q.flat) || reUnitPronoun.MatchString(q.asking)
 }
 
 // squeezeKeepBars drops spaces and turns other punctuation into | marks, the

@@ -70,7 +70,7 @@ var (
 	reAnchor = regexp.MustCompile(`(含|包括|包含)\s*(今天|今日|当天)|(今天|今日)\s*(到|至)\s*(月底|月末)|(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
 	// reInclusive says the day itself counts (含9月底, 9月底及以前): all due by then.
 	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|inclusive|onorbefore`)
-	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\|`)
+	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
 	reTaskish   = regexp.MustCompile(`任务|期限|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|task|finish|complet|` + dueAlternation(builtinLexicon))
@@ -520,7 +520,8 @@ func readWindow(text string, c clock) (*window, string) {
 	}
 	w = found[0]
 	// 这个月剩下的日子, 本周剩余: the rest of a span that holds today
-	if reRest.MatchString(squeezed) && w.contains(c.today) && !w.From.IsZero() && !w.To.IsZero() && w.From != w.To {
+	if reRest.MatchString(squeezed) && w.contains(c.today) && !w.To.IsZero() && w.From != w.To {
+		// 这个月底之前还剩哪几条: what is left runs from today, with or without a start
 		w = window{c.today, w.To, shapeSpan}
 	}
 	spanned := false
@@ -547,6 +548,9 @@ func readWindow(text string, c clock) (*window, string) {
 		w = window{To: w.To, Shape: shapeSpan}
 		if reDayExcluded.MatchString(text) { // 早于9月30日（当天不算）
 			w.To = w.To.AddDays(-1)
+		}
+		if reRest.MatchString(squeezed) && w.contains(c.today) { // 月底之前还剩哪几条: from today on
+			w.From = c.today
 		}
 	case reAfter.MatchString(text):
 		w = window{From: w.To.AddDays(1), Shape: shapeSpan}

@@ -59,7 +59,7 @@ var (
 	// reYesNoBefore is a yes/no question, not a negation: 有没有纪检方面的单位.
 	reYesNoBefore = regexp.MustCompile(`(有没有|是不是|在不在|含不含|包不包括)\|?$`)
 	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
-	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾)|^\|?(都|也|均)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到)|^\|?(完全|根本|压根|都)?(不沾边|无关|没关系|不相干|不搭界)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
+	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到)|^\|?(完全|根本|压根|都)?(不沾边|无关|没关系|不相干|不搭界)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
 	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead)`)
 	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
@@ -69,11 +69,11 @@ var (
 	// reAlone is a unit alone in its column: 一家牵头, 单独牵头, 没跟别人联合.
 	reAlone       = regexp.MustCompile(`一家|theonly|onlyresponsible|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead`)
 	reNotAlone    = regexp.MustCompile(`(不管|无论|不论|不一定|不限于?|包括).{0,6}(唯一|一家|单独|独自|别人|其他)`)
-	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只写了|只写|只列了|只列)(我们|咱们|咱|我)?\|?$|onlyby$`)
+	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只写了|只写|只列了|只列|就光|光|仅)(我们|咱们|咱|我)?\|?$|onlyby$`)
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
 	// reNeither denies both roles: 既不牵头也不是责任单位.
 	reNeither = regexp.MustCompile(`既不.{0,6}(牵头|主办|责任|配合).{0,6}也(不|没)|(不牵头|没牵头).{0,3}也(不|没)(是|当|作为)?(责任|配合)|neitherlead`)
-	reBoth    = regexp.MustCompile(`(牵头|主办|领头|挑头).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单)|既.{0,8}(牵头|主办|领头|挑头|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|都在(两|牵头|责任)|同时(是|为|在|作为|担任)?(牵头|责任)|bothlead|bothas|bothcolumns|asbothlead`)
+	reBoth    = regexp.MustCompile(`(牵头|主办|领头|挑头).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单)|既.{0,8}(牵头|主办|领头|挑头|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|bothas|bothcolumns|asbothlead`)
 )
 
 // parseUnitConds reads each named unit's own condition from the words around
@@ -103,7 +103,10 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 		if k+1 < len(at) {
 			nextFrom = at[k+1].from
 		}
-		before, after := text[prevEnd:s.from], text[s.to:nextFrom]
+		before, after := lastClause(text[prevEnd:s.from]), text[s.to:nextFrom]
+		if k+1 < len(at) {
+			after = firstClause(after) // …牵头，然后责任单位就只有各分县局: the tail is the next unit's
+		}
 		c := unitCond{unit: canon(mentions[k])}
 		lead, resp := containsAny(after, leadWords), containsAny(after, respWords)
 		if reAnyRoleAside.MatchString(after) {
@@ -162,6 +165,41 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 	}
 	return out
 }
+
+// reClauseJoin joins the clauses of a question that names several units
+// (科技处牵头，然后责任单位只有各分县局): each unit's role words stay in its clause.
+var reClauseJoin = regexp.MustCompile(`然后|并且|而且|另外|\|`)
+
+// firstClause returns s up to its first join, when role words stand both
+// before and after it; s otherwise.
+func firstClause(s string) string {
+	loc := reClauseJoin.FindStringIndex(s)
+	if loc == nil || loc[0] == 0 {
+		return s
+	}
+	head, tail := s[:loc[0]], s[loc[1]:]
+	if roleWords(head) && roleWords(tail) {
+		return head
+	}
+	return s
+}
+
+// lastClause returns s after its last join, when role words stand both
+// before and after it; s otherwise.
+func lastClause(s string) string {
+	locs := reClauseJoin.FindAllStringIndex(s, -1)
+	if len(locs) == 0 {
+		return s
+	}
+	loc := locs[len(locs)-1]
+	head, tail := s[:loc[0]], s[loc[1]:]
+	if roleWords(head) && roleWords(tail) {
+		return tail
+	}
+	return s
+}
+
+func roleWords(s string) bool { return containsAny(s, leadWords) || containsAny(s, respWords) }
 
 // composed reports whether a question's unit conditions need the composed
 // reading: a negation, a unit alone or in both columns, or several units
