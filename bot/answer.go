@@ -479,7 +479,7 @@ var reBodyAsk = regexp.MustCompile(`正文|总体|总的|整体|大体上|(通�
 
 // reBodyWord names the notice's body (正文): a section named by topic there
 // is a part of the body, not of the table.
-var reBodyWord = regexp.MustCompile(`正文|通知(里|中|上|正文)|文件(里|中|上)`)
+var reBodyWord = regexp.MustCompile(`正文|通知(里|中|上|正文)|文件(里|中|上)|^文(里|中)`)
 
 // bodyBoost is how much a section of the body gains in a question about the notice's requirements.
 const bodyBoost = 1.8

@@ -38,12 +38,14 @@ var noticeFields = []struct {
 	// 是市政府发的还是市公安局发的, 这份通知是省厅直接印发的(对还是错): who issued it,
 	// before 市政府 or 省厅 reads as a cited document
 	{fieldIssuer, regexp.MustCompile(`(发|印发|下发|发布|出)的还是.{0,12}(发|印发|下发|发布|出)的|(这份|这个|本|该)(通知|文件)是.{0,12}(印发|下发|发布|发)的`)},
+	// 附件是任务分解表还是实施细则: what the attachment is, before the document named reads as a citation
+	{fieldAttachment, regexp.MustCompile(`附件(到底|究竟)?(是|叫)`)},
 	// a cited document named by its issuer or kind, before 文号 reads it as the notice's own number
 	{fieldCites, regexp.MustCompile(`(省厅|公安厅|省政府|省里|市政府|市里|上级)(的|发的|印发的|下发的)?(文件|通知|实施方案|实施细则|方案|细则|文号)|实施方案|实施细则|依据(里|中|当中|里面)`)},
 	{fieldCites, regexp.MustCompile(`哪几份|几份文件|依据的.{0,12}(文|文件|通知).{0,3}文号|(省政府|省厅|公安厅|市政府|省里|市里|上级).{0,6}(那个|那份|那件)文|哪(两|2|几|三|3)(个|份)(上级)?(文件|通知)|(照着|按照|依照|依据|根据|参照).{0,10}(哪|什么).{0,4}(文件|精神)`)},
 	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|relyon|relieson|whichdocuments|whatdocuments`)},
 	{fieldNumber, reOwnNumber},
-	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|发给|下发给|下发到|发到|下达到|印发到|发至|发往|送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
+	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|发给|下发给|下发到|发到|下达到|印发到|发至|发往|(^|[^推传递])送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
 	// the opening paragraph before the numbered parts: why the notice was issued
 	{fieldPreamble, regexp.MustCompile(`(通知|文件|正文)(的)?(开头|开篇|前言|引言|导语|开场白|第一句|起首)|(为什么|为何|为啥|为了什么|出于什么)(原因|目的)?(要)?(发|印发|下发|出台|制定|发布)(这份|这个|这一|本|该)?(通知|文件)|(通知|文件|发文)(的)?(目的|缘由|由来|起因|出发点)|whywas.*issued|preamble|purposeofthenotice`)},
 	{fieldClosing, regexp.MustCompile(`遇到.{0,2}(问题|困难|难处|难题)|报给上面|向上(报|反映)|(情况|问题)(要|应|应该)?(报给谁|向谁报|报送给谁|报哪里|上报给谁|报送哪里|报告谁)|联系谁|联系哪|找谁(反映|报告|汇报|联系|说|问|\||$)|(问题|困难|难处|情况).{0,8}找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|联系方式|执行中.*问题|whomtocontact|whotocontact|contact`)},
@@ -57,7 +59,7 @@ var noticeFields = []struct {
 var reSignificance = regexp.MustCompile(`意义|重要性|好处|定性|分量|地位|significance|importance`)
 
 // noticeWords mark a question as about the notice rather than a task.
-var reNoticeWord = regexp.MustCompile(`通知|这份|本文|该文|这个文件|这文件|此文件|notice`)
+var reNoticeWord = regexp.MustCompile(`通知|这份|本文|该文|这个文件|这文件|此文件|文里|文中|正文|notice`)
 
 // reSectionRef names a part of the notice's body by its place (通知第二部分,
 // 正文第3点); a question that also names the table (任务, 分解表) is about the

@@ -190,6 +190,9 @@ func inPart(p *part, t *knowledge.Task) bool {
 // before the section word.
 func (r *request) bodyNamed(q *query) (doc, bool) {
 	loc := reSectionWord.FindStringIndex(q.flat)
+	if loc == nil && reBodyWord.MatchString(q.flat) {
+		loc = sectionWordAt(q.flat) // 文里保障部分提了哪三条要求
+	}
 	if loc == nil && strings.Contains(q.flat, "正文") {
 		// 正文里的保障措施有哪三条: the part named by its topic, asked for its
 		// points (文件里提了哪几条要求 may well be about a task)
@@ -199,10 +202,12 @@ func (r *request) bodyNamed(q *query) (doc, bool) {
 		return doc{}, false
 	}
 	topic := reBodyWord.ReplaceAllString(q.flat[:loc[0]], "|")
-	hits := r.snap.idx.search(r.snap.idx.terms([]string{topic}), func(d *doc) bool {
+	terms := r.snap.idx.terms([]string{topic})
+	hits := r.snap.idx.search(terms, func(d *doc) bool {
 		return d.kind == docSection && d.notice == r.snap.cur
 	})
-	if len(hits) == 0 || hits[0].matched < minMatched {
+	// 文里保障部分: a short topic matched whole is enough
+	if len(hits) == 0 || hits[0].matched < min(minMatched, terms.total) {
 		return doc{}, false
 	}
 	return r.snap.idx.docs[hits[0].doc], true

@@ -159,7 +159,7 @@ var (
 // those where one unit stands in both columns.
 var (
 	reMultiLead = regexp.MustCompile(`(多个|多家|几个|两个|两家|不止一个|不止一家|超过一个|一个以上|两个以上|多于一个)(单位)?(共同|联合|一起|一块)?(牵头|主办)|(联合|共同|一起|一块)牵头|牵头单位(不止|超过|多于)(一|1)(个|家)|morethanone(lead|leading)|multiplelead|jointlyled|severallead|twoormorelead`)
-	reSelfBoth  = regexp.MustCompile(`(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(部门|单位)自己(牵头|挑头).{0,6}(同时|又|也).{0,6}(列成|列为|算作|当)?(自己)?(干|责任|配合)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
+	reSelfBoth  = regexp.MustCompile(`牵头(单位|的)(自己|本身)(又|也|同时)(在|是|列|出现|当)|(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(部门|单位)自己(牵头|挑头).{0,6}(同时|又|也).{0,6}(列成|列为|算作|当)?(自己)?(干|责任|配合)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
 )
 
 // reCompared compares with something else (比法制支队牵头的还多).

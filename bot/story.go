@@ -58,7 +58,8 @@ func storyClauses(text string) ([]string, []bool) {
 	story := make([]bool, len(parts))
 	ask := -1
 	for i, p := range parts {
-		if reAsking.MatchString(p) {
+		// 我们查档案想看看有没有…: looking into it, after a question, asks nothing more
+		if reAsking.MatchString(p) && !(ask >= 0 && reLookingInto.MatchString(p)) {
 			ask = i
 		}
 	}
