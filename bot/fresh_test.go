@@ -68,6 +68,11 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round51.jsonl", 0.86},
 	{"testdata/paraphrase_round52.jsonl", 0.93},
 	{"testdata/paraphrase_round53.jsonl", 0.95},
+	{"testdata/paraphrase_round54.jsonl", 0.95},
+	{"testdata/paraphrase_round56.jsonl", 0.96},
+	{"testdata/paraphrase_round57.jsonl", 0.94},
+	{"testdata/paraphrase_round59.jsonl", 0.98},
+	{"testdata/paraphrase_round60.jsonl", 0.94},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
