@@ -52,12 +52,30 @@ func BenchmarkEngine_Handle(b *testing.B) {
 	}
 }
 
-// memState serves Assignments from memory after the first read, so that a
-// benchmark measures the engine and not the database.
+// memState serves Assignments and Parts from memory after the first read, so
+// that a benchmark measures the engine and not the database.
 type memState struct {
 	knowledge.Store
 	mu    sync.Mutex
 	cache map[string][]knowledge.Assignment
+	parts map[string][]knowledge.Part
+}
+
+func (m *memState) Parts(ctx context.Context, notice string) ([]knowledge.Part, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if ps, ok := m.parts[notice]; ok {
+		return ps, nil
+	}
+	ps, err := m.Store.Parts(ctx, notice)
+	if err != nil {
+		return nil, err
+	}
+	if m.parts == nil {
+		m.parts = map[string][]knowledge.Part{}
+	}
+	m.parts[notice] = ps
+	return ps, nil
 }
 
 func (m *memState) Assignments(ctx context.Context, notice string) ([]knowledge.Assignment, error) {

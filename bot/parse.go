@@ -135,7 +135,7 @@ var (
 
 var (
 	leadWords = []string{"牵头", "主办", "主责", "挑头", "领头", "带头", "打头", "leads", "lead", "ledby", "incharge"}
-	respWords = []string{"责任单位", "干活名单", "具体干的", "具体干活", "具体干", "具体落实", "跟着具体干", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting"}
+	respWords = []string{"责任单位", "干活名单", "具体干的", "具体干活", "具体干", "具体负责", "具体承担", "具体落实", "跟着具体干", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
 	anyWords   = []string{"参与", "掺和", "参和", "掺合", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "露面", "露脸", "有份", "takepart", "involv", "participat"}
@@ -149,7 +149,7 @@ var (
 	// lateTaskWords mean overdue only in a question about tasks (护照过期了 is not).
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
-	ongoingWords  = []string{"长期", "一直做", "一直要", "常年", "不设截止", "ongoing", "standing", "longterm"}
+	ongoingWords  = []string{"长期", "一直做", "一直要", "一直持续", "持续做下去", "持续下去", "常年", "不设截止", "ongoing", "standing", "longterm"}
 	reNoDeadline  = regexp.MustCompile(`(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
 	reHasDeadline = regexp.MustCompile(`卡(了)?(日期|时间|日子|死)|定死(的)?(日子|日期|时间)|限时|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体)?(的)?(deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬|确切)?(的)?(完成|截止)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks`)
@@ -162,8 +162,11 @@ var (
 	reSelfBoth  = regexp.MustCompile(`牵头(单位|的)(自己|本身)(又|也|同时)(在|是|列|出现|当)|(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(部门|单位)自己(牵头|挑头).{0,6}(同时|又|也).{0,6}(列成|列为|算作|当)?(自己)?(干|责任|配合)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
 )
 
+// reOngoingAside sets the ongoing tasks aside (长期的那种就不用算了, 不算长期的).
+var reOngoingAside = regexp.MustCompile(`(长期|常年)(的)?(那种|那些|那类|任务)?(就|都|可以)?(不用算|不算|不计|除外|不要|不用管|排除|去掉|不考虑)|(不算|不含|不包括|排除|除了|除去|去掉)(那些|那种)?(长期|常年)`)
+
 // reCompared compares with something else (比法制支队牵头的还多).
-var reCompared = regexp.MustCompile(`比[^|,，。?？!！]{1,14}?(还|更|要)?(多|少)`)
+var reCompared = regexp.MustCompile(`比[^|,，。?？!！]{1,14}?(还|更|要)?(多|少)|(跟|和|与)[^|,，。?？!！]{1,8}?比(一比|比|较一下|较|一下)`)
 
 // reFewPoints asks for a few points to write down (列几条, 说两点), not tasks.
 var reFewPoints = regexp.MustCompile(`(列|写|说|讲|举|提|总结|概括|归纳)(个|出)?(几|两|三|\d)(条|点)(要点|内容|放|给|发|出来|$|[,.?!|])`)
@@ -172,7 +175,7 @@ var reFewPoints = regexp.MustCompile(`(列|写|说|讲|举|提|总结|概括|归
 var reGuess = regexp.MustCompile(`对吧|对吗|对不对|是不是|是吧|没错吧|没记错吧|吧\??$|right\?|correct\?|isn'?tit`)
 
 // reToBeDone is a deadline's "had to be finished by", not a state asked.
-var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within|onorbefore)|tobe(finished|completed|done)|(once|after|when)\w{0,40}(is|are|gets|get)(finished|completed|done)|(该|应该|应当|应|要|得)(完成|做完|办完)了`)
+var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within|onorbefore)|tobe(finished|completed|done)|(once|after|when)\w{0,40}(is|are|gets|get)(finished|completed|done)|(该|应该|应当|应|要|得)(已经)?(完成|做完|办完)(了|的)`)
 
 // reNothingDone supposes no work is finished (assuming nothing has been
 // finished yet): the open tasks, not the done ones.
@@ -191,7 +194,7 @@ var (
 )
 
 // reAnyRoleAside waves the role aside: 不论牵头还是负责, 牵头配合都算.
-var reAnyRoleAside = regexp.MustCompile(`角色不限|不限角色|(不管|不论|无论)(什么|啥)?角色|角色都算|(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(牵头|主办|负责|配合|责任|参与)(单位)?)?|(牵头|主办)(的)?(还是|或者|或|和|、)?(负责|配合|责任|参与)(的)?都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
+var reAnyRoleAside = regexp.MustCompile(`角色不限|不限角色|身份不限|(不管|不论|无论)(以|是)?(什么|啥|哪种)?(角色|身份)|(角色|身份)都算|(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(具体干活|具体干|干活|牵头|主办|负责|配合|责任|参与)(单位)?)?|(牵头|主办)(的)?(还是|或者|或|和|、)?(负责|配合|责任|参与)(的)?都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
 
 // reWhoAsk asks which unit, not only for a role (牵头 alone is a filter).
 var reWhoAsk = regexp.MustCompile(`谁|哪几家|哪一家|还有哪家|哪个(窗口|中心|组)|哪几个(部门|单位)|哪(俩|两个|2个)(部门|单位)|哪个.{0,8}(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)
@@ -380,6 +383,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 
 	// deadlines and state; 有没有时限 asks whether there is one
 	noDeadline := reNoDeadline.MatchString(strings.ReplaceAll(f, "有没有", "是否有"))
+	ongoingAside := reOngoingAside.MatchString(f)
 	switch {
 	case noDeadline && (!containsAny(f, ongoingWords) || reNotOngoing.MatchString(f)):
 		q.kind = knowledge.DeadlineNone
@@ -387,6 +391,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.kind = knowledge.DeadlineOngoing
 	case reHasDeadline.MatchString(f):
 		q.kind = knowledge.DeadlineDate
+	case ongoingAside: // 长期的那种就不用算了: set aside, no kind asked for
 	case containsAny(f, ongoingWords):
 		q.kind = knowledge.DeadlineOngoing
 	}
@@ -414,6 +419,10 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	q.mine = reMine.MatchString(reNotMine.ReplaceAllString(q.asking, "|"))
 	q.super = parseSuperlative(f)
+	// 从今天起最近的一个截止节点: the next deadline counts from today, the anchor is no window
+	if q.super == superNext && q.when != nil && (q.when.From == c.today && q.when.To.IsZero() || q.when.To == c.today && q.when.From.IsZero() || q.when.Shape == shapeDay && q.when.From == c.today) {
+		q.when = nil
+	}
 	// 最早的是9月18号那条，对吧: the day is the asker's guess at the answer, no filter
 	if q.super != superNone && q.when != nil && q.when.Shape == shapeDay && reGuess.MatchString(f) {
 		q.when = nil
@@ -538,7 +547,7 @@ var scaffolding = func() *strings.Replacer {
 		// setting a named unit aside in a question about one task's units (除了办公室另一个是谁)
 		// framing: the situation, not the topic (万一, 以后, 现在 would be rewritten
 		// by the thesaurus into words of tasks: 意外, 事后)
-		"万一", "如果", "要是", "假如", "假设", "现在", "以后", "今后", "领导说", "听说",
+		"接下来", "最近的", "最近", "万一", "如果", "要是", "假如", "假设", "现在", "以后", "今后", "领导说", "听说",
 		"哪俩部门", "哪俩单位", "哪2个部门", "哪2个单位", "一起挑头", "一起牵头",
 		"除了", "除去", "另一个", "另外一个", "另外", "其他", "别的", "跟着干", "那条", "那项", "这一条", "那一条",
 		// a modal before the question word (执法决定要怎样推送): the 要 belongs to the asking, not the topic

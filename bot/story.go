@@ -17,7 +17,7 @@ var reAsking = regexp.MustCompile(`[?？吗呢哪几谁啥]|什么|多少|怎么
 // reRemark is how a remark on the asker's purpose after a question starts
 // (我们打算…, 这跟我们…相关, 以便…): a clarification after a question (还是得随时
 // 跟着变, （牵头和责任两栏都有…）, 怕被人删改) is part of the question.
-var reRemark = regexp.MustCompile(`^[\s,，.。;；:：!！]*(我们|我|咱们|咱|这跟|这和|这与|以便|便于|方便|好让|准备|打算|不然|否则|要不然|免得|省得)`)
+var reRemark = regexp.MustCompile(`^[\s,，.。;；:：!！]*(我们|我|咱们|咱|这跟|这和|这与|以便|便于|方便|好让|准备|打算|不然|否则|要不然|免得|省得|超时|超期|逾期|过期|超了|晚了|没做到|做不到|达不到)`)
 
 // reLookingInto is the asker saying what they will check with the answer
 // (我们查档案想看看有没有超期未归档的): a remark, though it says 看看 and 有没有.
@@ -28,7 +28,7 @@ var reRemarkActor = regexp.MustCompile(`(我们|咱们|我|咱)(要|会|得|准�
 
 // reStoryClause marks a clause that narrates: someone acting (我, 他, 领导,
 // 老刘) or a time in the past (上个月, 去年, 那天), or a verb of telling.
-var reStoryClause = regexp.MustCompile(`我|咱|他|她|领导|局长|所长|同事|老[\p{Han}]|上礼拜|上周|上星期|上个月|上月|去年|前年|昨天|前几天|那天|那回|上回|以前|当年|年轻时|听说|说是|跟我说|告诉我|要来|要下来|来检查|来查|要检查|上会|开会|汇报|要用|做ppt|写材料`)
+var reStoryClause = regexp.MustCompile(`我|咱|他|她|领导|局长|所长|同事|老[\p{Han}]|上礼拜|上周|上星期|上个月|上月|去年|前年|昨天|前几天|那天|那回|上回|以前|当年|年轻时|听说|说是|跟我说|告诉我|要来|要下来|来检查|来查|要检查|上会|开会|汇报|要用|做ppt|写材料|刚过|刚休完|刚放完|刚回来|刚开完`)
 
 // reBoundBefore is 以前 bounding a time (9月底以前, 10号之前): a deadline
 // asked, not the "formerly" of a story.

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -200,6 +201,8 @@ var reDaySpan = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(�
 var (
 	// reLastDayOfMonth is a month's last day said in words.
 	reLastDayOfMonth = regexp.MustCompile(`(\d{1,2})\s*月份?的?(最后1天|最后一天|最末1天|最末一天|最后那天)`)
+	// reXun is the first, middle or last ten days of a month (9月中旬).
+	reXun = regexp.MustCompile(`(\d{1,2})\s*月份?的?\s*(上旬|中旬|下旬|月初|月中)`)
 	// reMonthDue is a month with 份 before 截止: the month deadlines fall in.
 	reMonthDue = regexp.MustCompile(`(\d{1,2})\s*月份\s*(截止|截至)`)
 )
@@ -331,6 +334,8 @@ func readWindow(text string, c clock) (*window, string) {
 	// 九月最后一天 is 9月底; 十月份截止的 are due in October, not by it
 	text = reLastDayOfMonth.ReplaceAllString(text, "${1}月底")
 	text = reMonthDue.ReplaceAllString(text, "${1}月份到期")
+	// 9月中旬: the ten days of a month, as a span of days
+	text = xunSpans(text)
 	// 国庆前（9月30日及以前）, 四季度（10月到12月）: a loose name of a time
 	// restated in brackets; the bracketed dates say it exactly
 	text = reRestated.ReplaceAllString(text, "(${4}")
@@ -556,4 +561,35 @@ func readWindow(text string, c clock) (*window, string) {
 		w = window{From: w.To.AddDays(1), Shape: shapeSpan}
 	}
 	return &w, text
+}
+
+// reXunAsked is what follows a month's ten days that a question asks about
+// (9月中旬截止的); reXunAside sets them aside or lets them in beside others
+// (9月中旬到期的不算, 9月中旬那个也算): no window of their own.
+var (
+	reXunAsked = regexp.MustCompile(`^\s*(的)?(截止|到期|要完成|完成|要交|前|以前|之前)`)
+	reXunAside = regexp.MustCompile(`^[^,，。?？]{0,6}(不算|也算|除外|不包括|不含|还是)`)
+)
+
+// xunSpans writes a month's ten days that a question asks about (9月中旬截止
+//的) as a span readWindow reads (9月11日到9月20日; 下旬 to the month's end).
+func xunSpans(text string) string {
+	locs := reXun.FindAllStringSubmatchIndex(text, -1)
+	for i := len(locs) - 1; i >= 0; i-- {
+		m := locs[i]
+		after := text[m[1]:]
+		if !reXunAsked.MatchString(after) || reXunAside.MatchString(after) {
+			continue
+		}
+		mo := atoi(text[m[2]:m[3]])
+		span := fmt.Sprintf("%d月1日到%d月10日", mo, mo)
+		switch text[m[4]:m[5]] {
+		case "中旬", "月中":
+			span = fmt.Sprintf("%d月11日到%d月20日", mo, mo)
+		case "下旬":
+			span = fmt.Sprintf("%d月21日到%d月底", mo, mo)
+		}
+		text = text[:m[0]] + span + after
+	}
+	return text
 }

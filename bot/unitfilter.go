@@ -59,16 +59,22 @@ var (
 	// reYesNoBefore is a yes/no question, not a negation: 有没有纪检方面的单位.
 	reYesNoBefore = regexp.MustCompile(`(有没有|是不是|在不在|含不含|包不包括)\|?$`)
 	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
-	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到)|^\|?(完全|根本|压根|都)?(不沾边|无关|没关系|不相干|不搭界)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
+	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到)|^\|?(完全|根本|压根|都|一点(都|也)?)?(不沾边|无关|没关系|不相干|不搭界)|^\|?一点(关系|边)?(都|也)?(没有|不沾|没)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
+	// reNegUs denies a part to the unit the asker speaks for (如果我们是执法警种，
+	// 哪几项根本没把我们列进去); reNeitherColumn to a unit named before (两栏里都没写).
+	reNegUs         = regexp.MustCompile(`没(有)?把(我们|咱们|咱|它|他们)(列|写|放|算|排)(进|入|上|在)`)
+	reNeitherColumn = regexp.MustCompile(`(两栏|两个栏|两列|两边|牵头和(责任|负责)(两边|两栏)?)(里|中)?都(没|没有|未|不)(写|列|有|出现)`)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
-	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead)`)
+	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头)|(它|自己)(牵头|主办)的?(都|就|可以)?(不算|除外|不要|不用算|不计|不列)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead)`)
 	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
 	// reOnlyResp is "only responsible": 只是当责任单位配合, 只配合不牵头, 只挂责任单位.
 	reOnlyResp = regexp.MustCompile(`(只|仅|光)(是|有)?(当|挂|作为|在|负责|做|担任)?(责任单位|配合|协办|责任)|onlyasresponsible|onlyresponsible|(just|only)(a|as)?(a)?(supporting|responsible)(unit)?|supportingunit`)
 	reOnlyLead = regexp.MustCompile(`(只|仅|光)(是|有)?(当|挂|作为|负责|担任)?(牵头|主办)|onlyaslead|onlylead`)
 	// reAlone is a unit alone in its column: 一家牵头, 单独牵头, 没跟别人联合.
-	reAlone       = regexp.MustCompile(`一家|theonly|onlyresponsible|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead`)
-	reNotAlone    = regexp.MustCompile(`(不管|无论|不论|不一定|不限于?|包括).{0,6}(唯一|一家|单独|独自|别人|其他)`)
+	reAlone    = regexp.MustCompile(`一家|theonly|onlyresponsible|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead`)
+	reNotAlone = regexp.MustCompile(`(不管|无论|不论|不一定|不限于?|包括).{0,6}(唯一|一家|单独|独自|别人|其他)`)
+	// reJustBefore is 就 before a unit that 一家 after it makes alone (责任单位就分县局一家).
+	reJustBefore  = regexp.MustCompile(`(就|只|仅)(是)?\|?$`)
 	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只写了|只写|只列了|只列|就光|光|仅)(我们|咱们|咱|我)?\|?$|onlyby$`)
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
 	// reNeither denies both roles: 既不牵头也不是责任单位.
@@ -117,7 +123,8 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 			}
 		}
 		switch {
-		case reNegBefore.MatchString(before) && !reYesNoBefore.MatchString(before) || reNegAfter.MatchString(after) || reNeither.MatchString(after):
+		case reNegBefore.MatchString(before) && !reYesNoBefore.MatchString(before) || reNegAfter.MatchString(after) || reNeither.MatchString(after) ||
+			reNegUs.MatchString(after) || reNeitherColumn.MatchString(after):
 			c.banLead, c.banResp = true, true
 			if lead && !resp && reBanLead.MatchString(before+after) && !reNegAfter.MatchString(after) && !reBothColumns.MatchString(after) {
 				c.banResp = false // 没有X牵头: X may still be responsible
@@ -143,7 +150,7 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 				c.needLead, c.needResp = false, false // 牵头或配合: either role
 			}
 			// 责任单位只有分县局一家: the role named before the unit
-			if !c.needLead && !c.needResp && reAloneBefore.MatchString(before) {
+			if !c.needLead && !c.needResp && (reAloneBefore.MatchString(before) || reJustBefore.MatchString(before) && reAlone.MatchString(after)) {
 				c.needLead = containsAny(before, leadWords)
 				c.needResp = containsAny(before, respWords) && !c.needLead
 			}
