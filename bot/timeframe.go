@@ -572,7 +572,7 @@ var (
 )
 
 // xunSpans writes a month's ten days that a question asks about (9月中旬截止
-//的) as a span readWindow reads (9月11日到9月20日; 下旬 to the month's end).
+// 的) as a span readWindow reads (9月11日到9月20日; 下旬 to the month's end).
 func xunSpans(text string) string {
 	locs := reXun.FindAllStringSubmatchIndex(text, -1)
 	for i := len(locs) - 1; i >= 0; i-- {
