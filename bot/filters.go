@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"dutybot/knowledge"
 )
@@ -22,7 +23,7 @@ const (
 var (
 	reEarliest = regexp.MustCompile(`最早|最先|最快|头一批|第一批|earliest|soonest|firstdue|firsttobedue`)
 	reLatest   = regexp.MustCompile(`最晚|最迟|最后到期|最后截止|最靠后|最后一批|排在?最后|最后面|最末|latest|lastdue|lasttobedue`)
-	reNextDue  = regexp.MustCompile(`(接下来|下一个|下一批|下一项|下一条|紧接着|眼下|最近)(要|将|该|会)?(最先|最早)?(到|来|到期)?(的)?(截止)?(时间节点|节点|期限|截止日|` + dueAlternation(builtinLexicon) + `)|(接下来|最近的?)(下一个|下1个|一个|1个|一批|1批)(要|将|会)?(时间节点|节点|期限|截止日|` + dueAlternation(builtinLexicon) + `)|接下来.{0,4}最(先|早)|nextdue|duenext|nexttobedue|nextdeadline`)
+	reNextDue  = regexp.MustCompile(`(接下来|下一个|下一批|下一项|下一条|紧接着|眼下|最近)(要|将|该|会)?(最先|最早)?(到|来|到期)?(的)?(截止)?(时间节点|节点|期限|截止日|` + dueAlternation(builtinLexicon) + `)|(接下来|最近的?)(下一个|下1个|一个|1个|一批|1批)(要|将|会)?(时间节点|节点|期限|截止日|` + dueAlternation(builtinLexicon) + `)|接下来.{0,4}最(先|早)|(下一个|下1个|下一批|接下来)[^|,.?!]{0,4}(截止点|截止节点|截止时间点)|nextdue|duenext|nexttobedue|nextdeadline`)
 	reDueWord  = regexp.MustCompile(`期限|时限|完成时间|时间节点|时间要求|时间点|要完成|完成的|` + dueAlternation(builtinLexicon))
 )
 
@@ -30,11 +31,15 @@ var (
 // a time limit, which 最晚 bounds (最晚几个工作日内), no deadline.
 var rePeriodCount = regexp.MustCompile(`(几|多少)个?(工作)?(天|日)|(几|多少)个月|多久|多长时间|多少时间`)
 
+// reByWhenLatest asks by when at the latest (最迟哪天之前, 最晚几号): one date.
+var reByWhenLatest = regexp.MustCompile(`(最迟|最晚)(在|要在|得在|于)?(哪天|哪一天|哪1天|几号|几月几号|几月几日|什么时候|啥时候|何时)`)
+
 // parseSuperlative reads 最早到期, 期限最靠后 and 接下来最先到期 in a question
 // about deadlines (最早 alone may be words of a task: 最早什么时候公开).
 func parseSuperlative(f string) superlative {
-	// 最晚几个工作日内要完成: a time limit the text sets, no deadline
-	if !reDueWord.MatchString(f) || rePeriodCount.MatchString(f) {
+	// 最晚几个工作日内要完成: a time limit the text sets, no deadline; 最迟哪天
+	// 之前要弄好: the date of what the question describes, by when at the latest
+	if !reDueWord.MatchString(f) || rePeriodCount.MatchString(f) || reByWhenLatest.MatchString(f) {
 		return superNone
 	}
 	switch {
@@ -100,6 +105,10 @@ func sectionWordAt(flat string) []int {
 	}
 	return nil
 }
+
+// bodyTopicRunes is how many characters may stand between the body's name
+// and a bare 部分 for them to name a part of the body (文里保障部分).
+const bodyTopicRunes = 6
 
 // sectionTopicRunes is how many characters before the section word can name it.
 const sectionTopicRunes = 10
@@ -190,8 +199,11 @@ func inPart(p *part, t *knowledge.Task) bool {
 // before the section word.
 func (r *request) bodyNamed(q *query) (doc, bool) {
 	loc := reSectionWord.FindStringIndex(q.flat)
-	if loc == nil && reBodyWord.MatchString(q.flat) {
-		loc = sectionWordAt(q.flat) // 文里保障部分提了哪三条要求
+	if b := reBodyWord.FindStringIndex(q.flat); loc == nil && b != nil {
+		// 文里保障部分提了哪三条要求: a bare 部分 close after the body's name
+		if at := sectionWordAt(q.flat); at != nil && at[0] >= b[1] && utf8.RuneCountInString(q.flat[b[1]:at[0]]) <= bodyTopicRunes {
+			loc = at
+		}
 	}
 	if loc == nil && strings.Contains(q.flat, "正文") {
 		// 正文里的保障措施有哪三条: the part named by its topic, asked for its
