@@ -161,7 +161,12 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 		case reOwnNumber.MatchString(clauses):
 			field = fieldNumber
 		}
-	case fieldAddressees, fieldNote:
+	case fieldAddressees:
+		// 年报数据公开以后还要报送给哪些单位: whom a task's report goes to
+		if !reNoticeWord.MatchString(f) && r.strong(q, isTask, 0) {
+			field = fieldNone
+		}
+	case fieldNote:
 	case fieldCites:
 		// 执法记录仪系统的配备使用依据的是省厅哪号文件: the document a task cites
 		if !r.namesCitePrefix(f) && (r.citingTask(q) || !reNoticeWord.MatchString(f) && r.strong(q, isTask, 0)) {

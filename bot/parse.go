@@ -165,6 +165,9 @@ var (
 // reOngoingAside sets the ongoing tasks aside (长期的那种就不用算了, 不算长期的).
 var reOngoingAside = regexp.MustCompile(`(长期|常年)(的)?(那种|那些|那类|任务)?(就|都|可以)?(不用算|不算|不计|除外|不要|不用管|排除|去掉|不考虑)|(不算|不含|不包括|排除|除了|除去|去掉)(那些|那种)?(长期|常年)`)
 
+// reRecipient asks whom something is sent to (报送给哪些单位, 交给哪个部门).
+var reRecipient = regexp.MustCompile(`(报送|上报|报|送|交|提交|抄送|抄报|呈报)(给|至|到)(哪些|哪个|哪几个|哪几家|什么)(单位|部门|机关|上级)`)
+
 // reCompared compares with something else (比法制支队牵头的还多).
 var reCompared = regexp.MustCompile(`比[^|,，。?？!！]{1,14}?(还|更|要)?(多|少)|(跟|和|与)[^|,，。?？!！]{1,8}?比(一比|比|较一下|较|一下)`)
 
@@ -471,7 +474,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if rePlaceAsk.MatchString(f) && !reReportTo.MatchString(f) {
 		q.ask |= askPlace
 	}
-	if reWho.MatchString(f) && !whoIsNamed(f) {
+	// 公开以后还要报送给哪些单位: the recipients a task's text names, not its units
+	if reWho.MatchString(f) && !whoIsNamed(f) && !reRecipient.MatchString(f) {
 		q.ask |= askWho
 	}
 	if strings.Contains(f, "完成了吗") || strings.Contains(f, "完成没") || strings.Contains(f, "状态") || strings.Contains(f, "isitdone") {
