@@ -68,7 +68,7 @@ var (
 	reSectionRef = regexp.MustCompile(`第(\d{1,2})(部分|大部分|节|章|段|大点|点|大项|条要求)|part(\d{1,2})|section(\d{1,2})`)
 	// reBodyPlace names a part of the body outright: 通知第一部分, 正文第2部分.
 	reBodyPlace = regexp.MustCompile(`(通知|正文|文件)(的)?第\d{1,2}(部分|大部分|节|段|大点)`)
-	reTableWord = regexp.MustCompile(`任务|分解表|附件|表格|table|task`)
+	reTableWord = regexp.MustCompile(`任务|分解表|附件|表格|表里|表上|表中|table|task`)
 )
 
 // sectionAsked returns the body section a question names by its place, or -1.
@@ -399,7 +399,9 @@ func (r *request) abbreviation(q *query) (string, string) {
 			}
 			return r
 		}, rest)
-		if rest == "" && q.flat != short || reAbbrevList.MatchString(q.flat) {
+		// 三项制度的事…表里由科技处牵头的任务是哪几项: the short name is context of a
+		// question about tasks, not asked for
+		if rest == "" && q.flat != short || reAbbrevList.MatchString(q.flat) && !reTableWord.MatchString(q.flat) && !q.filtered() {
 			return full, r.shortName(short)
 		}
 	}

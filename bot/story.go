@@ -39,6 +39,17 @@ func narrates(p string) bool {
 	return reStoryClause.MatchString(reBoundBefore.ReplaceAllString(p, "|"))
 }
 
+// reStoryTime is a time a story is told in (这周, 今天上午, 刚才): before the
+// question, in a clause that asks nothing and names no deadline, it is narrative.
+var reStoryTime = regexp.MustCompile(`这周|本周|这礼拜|这星期|这两天|这几天|前两天|今天上午|今天下午|今早|早上|上午|下午|晚上|刚才|刚刚|最近`)
+
+// reDeadlineWord names a deadline, which a clause with a time may be asking about.
+var reDeadlineWord = regexp.MustCompile(`到期|截止|期限|节点|完成|要交|交差|办完|deadline|due`)
+
+// reRemarkMarker marks a clause after the question that says what the asker
+// will do with the answer or fears (标错了所长要说我的, 我好对照, 别掉链子).
+var reRemarkMarker = regexp.MustCompile(`要说我|会说我|说我的|挨批|挨骂|被批|被骂|掉链子|我好|我回头|好对照|好盯|好排|好准备|提前准备|别到时候|省得|免得`)
+
 // reClauseEnd separates clauses: sentence ends, commas and colons.
 var reClauseEnd = regexp.MustCompile(`[,，.。;；!！:：?？]+`)
 
@@ -64,12 +75,12 @@ func storyClauses(text string) ([]string, []bool) {
 		}
 	}
 	for i := 0; i < ask; i++ {
-		story[i] = narrates(parts[i]) && !reAsking.MatchString(parts[i])
+		story[i] = (narrates(parts[i]) || reStoryTime.MatchString(parts[i]) && !reDeadlineWord.MatchString(parts[i])) && !reAsking.MatchString(parts[i])
 	}
 	// …？我们打算明年初去核查。: a remark on why it is asked, after the question
 	for i := ask + 1; i > 0 && i < len(parts); i++ {
 		// (逾期没归档的我们要登记在册: a remark on what the asker will do, wherever its 我们 stands)
-		story[i] = (reRemark.MatchString(parts[i]) || reRemarkActor.MatchString(parts[i])) && !reAsking.MatchString(parts[i]) ||
+		story[i] = (reRemark.MatchString(parts[i]) || reRemarkActor.MatchString(parts[i]) || reRemarkMarker.MatchString(parts[i])) && !reAsking.MatchString(parts[i]) ||
 			reLookingInto.MatchString(parts[i])
 	}
 	return parts, story
@@ -121,7 +132,7 @@ func askingClause(text string) string {
 // thanks (麻烦列一下，谢谢！): the names and titles in them (李支队, 张科) are
 // whom the message is written to, no unit asked about.
 var (
-	reGreeting   = regexp.MustCompile(`^\s*(各位(领导|同事|同志)?|(老|小)?\p{Han}{0,2}?(科长|副科长|主任|副主任|支队长|支队|大队长|大队|处长|副处长|局长|副局长|所长|科|队长|队|指导员|教导员|同志|师傅|领导|哥|姐|总)|(老|小)\p{Han}|您|你)?们?(您)?好[!,.?~。，！？～\s]+`)
+	reGreeting   = regexp.MustCompile(`^\s*(各位(领导|同事|同志)?|(老|小)?\p{Han}{0,2}?(科长|副科长|主任|副主任|支队长|支队|大队长|大队|处长|副处长|局长|副局长|所长|科|队长|队|指导员|教导员|同志|师傅|领导|哥|姐|总)|(老|小)\p{Han}|您|你)?们?(您|你)?(早上|上午|中午|下午|晚上|早)?好(呀|啊|哇|哈|呐)?[!,.?~。，！？～\s]+`)
 	rePoliteness = regexp.MustCompile(`^\s*(打扰(一下|了|您|你)?(几分钟|一下)?|冒昧问一下|请教(一下)?|身体可好|好久不见)[!,.?~。，！？～\s]+`)
 	reThanks     = regexp.MustCompile(`[!,.。，！\s]*(谢谢|多谢|感谢|辛苦了|辛苦|麻烦了|还望多多指教|多多指教|拜托了)[!,.。，！~～\s]*$`)
 )
