@@ -14,6 +14,13 @@ import (
 // word, a question mark, or a request to list, tell or show.
 var reAsking = regexp.MustCompile(`[?？吗呢哪几谁啥]|什么|多少|怎么|如何|是否|是不是|有没有|能不能|要不要|对不对|对吧|列|告诉|说说|讲讲|说一下|讲一下|给我|帮我|查一下|看看|(?i)\b(what|which|who|whom|when|where|why|how|does|do|is|are|can|could|should|list|show|tell|give)\b`)
 
+// reNotAsking are words with a question character that ask nothing (好几次,
+// 几十户, 又给我们压了任务).
+var reNotAsking = regexp.MustCompile(`好几|几乎|十几|几十|几百|几千|没几|给我们|给咱们`)
+
+// asks reports whether clause p asks or requests something.
+func asks(p string) bool { return reAsking.MatchString(reNotAsking.ReplaceAllString(p, "")) }
+
 // reRemark is how a remark on the asker's purpose after a question starts
 // (我们打算…, 这跟我们…相关, 以便…): a clarification after a question (还是得随时
 // 跟着变, （牵头和责任两栏都有…）, 怕被人删改) is part of the question.
@@ -70,17 +77,17 @@ func storyClauses(text string) ([]string, []bool) {
 	ask := -1
 	for i, p := range parts {
 		// 我们查档案想看看有没有…: looking into it, after a question, asks nothing more
-		if reAsking.MatchString(p) && !(ask >= 0 && reLookingInto.MatchString(p)) {
+		if asks(p) && !(ask >= 0 && reLookingInto.MatchString(p)) {
 			ask = i
 		}
 	}
 	for i := 0; i < ask; i++ {
-		story[i] = (narrates(parts[i]) || reStoryTime.MatchString(parts[i]) && !reDeadlineWord.MatchString(parts[i])) && !reAsking.MatchString(parts[i])
+		story[i] = (narrates(parts[i]) || reStoryTime.MatchString(parts[i]) && !reDeadlineWord.MatchString(parts[i])) && !asks(parts[i])
 	}
 	// …？我们打算明年初去核查。: a remark on why it is asked, after the question
 	for i := ask + 1; i > 0 && i < len(parts); i++ {
 		// (逾期没归档的我们要登记在册: a remark on what the asker will do, wherever its 我们 stands)
-		story[i] = (reRemark.MatchString(parts[i]) || reRemarkActor.MatchString(parts[i]) || reRemarkMarker.MatchString(parts[i])) && !reAsking.MatchString(parts[i]) ||
+		story[i] = (reRemark.MatchString(parts[i]) || reRemarkActor.MatchString(parts[i]) || reRemarkMarker.MatchString(parts[i])) && !asks(parts[i]) ||
 			reLookingInto.MatchString(parts[i])
 	}
 	return parts, story
@@ -109,7 +116,7 @@ func withoutPurpose(text string) string {
 	parts, _ := storyClauses(text)
 	var b strings.Builder
 	for _, p := range parts {
-		if !(rePurpose.MatchString(p) && !reAsking.MatchString(p)) {
+		if !(rePurpose.MatchString(p) && !asks(p)) {
 			b.WriteString(p)
 		}
 	}
@@ -121,7 +128,7 @@ func withoutPurpose(text string) string {
 func askingClause(text string) string {
 	parts, _ := storyClauses(text)
 	for i := len(parts) - 1; i >= 0; i-- {
-		if reAsking.MatchString(parts[i]) {
+		if asks(parts[i]) {
 			return strings.Join(parts[i:], "")
 		}
 	}
