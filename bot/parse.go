@@ -145,7 +145,7 @@ var (
 	doneWords    = []string{"已完成", "完成了", "已经完成", "做完了", "已办结", "办完了", "已做完", "已落实", "done", "finished", "completed"}
 	partialWords = []string{"部分完成", "完成了一部分", "完成一部分", "partial"}
 	overview     = []string{"进度", "完成情况", "进展", "落实情况", "progress", "status"}
-	lateWords    = []string{"逾期", "overdue", "过了期限", "过了截止", "过了时限", "超过时限", "超出时限", "超出期限", "超过期限", "超过截止", "passedthedeadline", "missedit", "alreadymissed", "havemissed", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
+	lateWords    = []string{"逾期", "overdue", "时间已经过了", "时间都过了", "时间过了", "日子已经过了", "日子过了", "过了期限", "过了截止", "过了时限", "超过时限", "超出时限", "超出期限", "超过期限", "超过截止", "passedthedeadline", "missedit", "alreadymissed", "havemissed", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
 	// lateTaskWords mean overdue only in a question about tasks (护照过期了 is not).
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
@@ -285,7 +285,7 @@ func containsAny(s string, words []string) bool {
 // parse reads a question. units, syn (nil for none) and c come from the
 // engine's snapshot; syn rewrites only the words left once the filters are read.
 func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
-	q := &query{raw: raw, text: withoutCourtesy(fold(raw))}
+	q := &query{raw: raw, text: withoutGuesses(withoutCourtesy(fold(raw)))}
 	q.flat = squeeze(q.text)
 	q.asking = withoutStory(q.text, func(string) string { return "|" })
 	// English phrases are fenced at word boundaries before anything squeezes them

@@ -156,3 +156,31 @@ func withoutCourtesy(text string) string {
 		text = t
 	}
 }
+
+// reWhAsk asks for something unknown (第几条, 哪个, 多少号): a guess after it
+// is the asker's, not what is asked.
+var reWhAsk = regexp.MustCompile(`第几|哪|什么|多少|几号|谁|啥`)
+
+// reGuessClause is a short clause that only offers a number as a guess at the
+// answer (第八条？, 好像是359？, 五十几号？).
+var reGuessClause = regexp.MustCompile(`^[\s,，。.]*(好像是?|应该是?|大概是?|我记得是?|记得是?|是不是)?[^,，。?？;；还]{0,8}\d[^,，。?？;；还]{0,4}(吗|吧|对吗|对吧)?[?？]+\s*$`)
+
+// withoutGuesses returns text without the guess clauses that follow a clause
+// asking for something unknown (规定的第几条执行来着？第八条？): a number or
+// name in a guess names no task and filters nothing.
+func withoutGuesses(text string) string {
+	parts, _ := storyClauses(text)
+	var b strings.Builder
+	asked := false
+	for _, p := range parts {
+		if asked && reGuessClause.MatchString(p) && !reWhAsk.MatchString(p) {
+			b.WriteString("|")
+			continue
+		}
+		if asks(p) && reWhAsk.MatchString(p) {
+			asked = true
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}

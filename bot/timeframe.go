@@ -155,7 +155,7 @@ func quarter(today knowledge.Date, offset int) window {
 
 // reDayExcluded leaves the named day out: 当天不算, 不含当天.
 // reTodayIs states the day it is: 今天是10月20日, 现在是2019年9月5日, today is 20 october.
-var reTodayIs = regexp.MustCompile(`(今天是|今日是|今天|现在是|当前是|today\s*is|it\s*is\s*now|it\s*is)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`)
+var reTodayIs = regexp.MustCompile(`(今天是|今日是|今天|现在是|现在已经是|现在|目前是|当前是|today\s*is|it\s*is\s*now|it\s*is)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`)
 
 // statedToday reads the day a question says it is, and returns the text
 // without it.
