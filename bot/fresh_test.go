@@ -73,6 +73,12 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round57.jsonl", 0.94},
 	{"testdata/paraphrase_round59.jsonl", 0.98},
 	{"testdata/paraphrase_round60.jsonl", 0.94},
+	{"testdata/paraphrase_round66.jsonl", 0.96},
+	{"testdata/paraphrase_round67.jsonl", 0.96},
+	{"testdata/paraphrase_round68.jsonl", 0.96},
+	{"testdata/paraphrase_round69.jsonl", 0.91},
+	{"testdata/paraphrase_round70.jsonl", 0.88},
+	{"testdata/paraphrase_round72.jsonl", 0.90},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
