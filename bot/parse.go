@@ -168,6 +168,10 @@ var reOngoingAside = regexp.MustCompile(`(长期|常年)(的)?(那种|那些|那
 // reRecipient asks whom something is sent to (报送给哪些单位, 交给哪个部门).
 var reRecipient = regexp.MustCompile(`(报送|上报|报|送|交|提交|抄送|抄报|呈报)(给|至|到)(哪些|哪个|哪几个|哪几家|什么)(单位|部门|机关|上级)`)
 
+// reRatherThanLead sets the lead role aside after another (as a responsible
+// unit rather than the lead, 而不是牵头).
+var reRatherThanLead = regexp.MustCompile(`(ratherthan|insteadof|butnot|andnot)(as)?(the|a)?lead(unit|role)?|而不是(作为)?牵头(单位)?|而非牵头(单位)?`)
+
 // reCompared compares with something else (比法制支队牵头的还多).
 var reCompared = regexp.MustCompile(`比[^|,，。?？!！]{1,14}?(还|更|要)?(多|少)|(跟|和|与)[^|,，。?？!！]{1,8}?比(一比|比|较一下|较|一下)`)
 
@@ -363,7 +367,9 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 
 	// roles
 	// 担任牵头单位: 担任 only carries the role noun after it, it does not widen the role
-	lead, resp, anyRole := containsAny(f, leadWords), containsAny(f, respWords), containsAny(reRoleVerb.ReplaceAllString(f, "$1"), anyWords)
+	// a responsible unit rather than the lead: the lead named only to be set aside
+	fr := reRatherThanLead.ReplaceAllString(f, "|")
+	lead, resp, anyRole := containsAny(fr, leadWords), containsAny(fr, respWords), containsAny(reRoleVerb.ReplaceAllString(fr, "$1"), anyWords)
 	// 作为责任单位参与: the role noun decides; 牵头或参与 and 牵头和责任: any role;
 	// 不论牵头还是负责: roles waved aside
 	if reAnyRoleAside.MatchString(f) {

@@ -55,7 +55,7 @@ func (c unitCond) holds(t *knowledge.Task, names []string) bool {
 var (
 	// reNegBefore is a negation just before a unit's name: 没有警务保障处的份,
 	// 没出现法制支队, 没把各分县局列进去, without 法制支队.
-	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没有把|未把|没把|没出现|没列|没涉及|没写|没有写|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|没让|不让|没叫|没有让|不涉及|不需要|不用|without|excluding|except|not|notinvolving|(don't|donot|doesn't|doesnot)involve(the)?)(我们|咱们|你们|他们)?\|?$`)
+	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没有把|未把|没把|没出现|没列|没涉及|没写|没有写|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|没让|不让|没叫|没有让|不涉及|不需要|不用|without|excluding|except|notledby(the)?|n'tledby(the)?|not|notinvolving|(don't|donot|doesn't|doesnot)involve(the)?)(我们|咱们|你们|他们)?\|?$`)
 	// reYesNoBefore is a yes/no question, not a negation: 有没有纪检方面的单位.
 	reYesNoBefore = regexp.MustCompile(`(有没有|是不是|在不在|含不含|包不包括)\|?$`)
 	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
@@ -64,8 +64,10 @@ var (
 	// 哪几项根本没把我们列进去); reNeitherColumn to a unit named before (两栏里都没写).
 	reNegUs         = regexp.MustCompile(`没(有)?把(我们|咱们|咱|它|他们)(列|写|放|算|排)(进|入|上|在)`)
 	reNeitherColumn = regexp.MustCompile(`(两栏|两个栏|两列|两边|牵头和(责任|负责)(两边|两栏)?)(里|中)?都(没|没有|未|不)(写|列|有|出现)`)
+	// reNotLedBy denies the lead in English before the unit (not led by the …).
+	reNotLedBy = regexp.MustCompile(`n(o|')tledby(the)?\|?$`)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
-	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头)|(它|自己)(牵头|主办)的?(都|就|可以)?(不算|除外|不要|不用算|不计|不列)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead)`)
+	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头)|(它|自己)(牵头|主办)的?(都|就|可以)?(不算|除外|不要|不用算|不计|不列)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead|notledby|n'tledby)`)
 	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
 	// reOnlyResp is "only responsible": 只是当责任单位配合, 只配合不牵头, 只挂责任单位.
 	reOnlyResp = regexp.MustCompile(`(只|仅|光)(是|有)?(当|挂|作为|在|负责|做|担任)?(责任单位|配合|协办|责任)|onlyasresponsible|onlyresponsible|(just|only)(a|as)?(a)?(supporting|responsible)(unit)?|supportingunit`)
@@ -128,6 +130,9 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 			c.banLead, c.banResp = true, true
 			if lead && !resp && reBanLead.MatchString(before+after) && !reNegAfter.MatchString(after) && !reBothColumns.MatchString(after) {
 				c.banResp = false // 没有X牵头: X may still be responsible
+			}
+			if reNotLedBy.MatchString(before) {
+				c.banResp = false // not led by X: X may still be responsible
 			}
 		case reOnlyResp.MatchString(after):
 			c.needResp, c.banLead = true, true
