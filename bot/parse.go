@@ -145,9 +145,9 @@ var (
 	doneWords    = []string{"已完成", "完成了", "已经完成", "做完了", "已办结", "办完了", "已做完", "已落实", "done", "finished", "completed"}
 	partialWords = []string{"部分完成", "完成了一部分", "完成一部分", "partial"}
 	overview     = []string{"进度", "完成情况", "进展", "落实情况", "progress", "status"}
-	lateWords    = []string{"逾期", "overdue", "时间已经过了", "时间都过了", "时间过了", "日子已经过了", "日子过了", "过了期限", "过了截止", "过了时限", "超过时限", "超出时限", "超出期限", "超过期限", "超过截止", "passedthedeadline", "missedit", "alreadymissed", "havemissed", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
+	lateWords    = []string{"逾期", "overdue", "过点了", "已经过点", "时间已经过了", "时间都过了", "时间过了", "日子已经过了", "日子过了", "过了期限", "过了截止", "过了时限", "超过时限", "超出时限", "超出期限", "超过期限", "超过截止", "passedthedeadline", "missedit", "alreadymissed", "havemissed", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
 	// lateTaskWords mean overdue only in a question about tasks (护照过期了 is not).
-	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "late"} // 过期了 also covers a VPN account: only with a task word
+	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "arelate", "islate", "runninglate", "belate", "latetasks", "lateones"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "一直做", "一直要", "一直持续", "持续做下去", "持续下去", "常年", "不设截止", "ongoing", "standing", "longterm"}
 	reNoDeadline  = regexp.MustCompile(`(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
@@ -182,7 +182,7 @@ var reFewPoints = regexp.MustCompile(`(列|写|说|讲|举|提|总结|概括|归
 var reGuess = regexp.MustCompile(`对吧|对吗|对不对|是不是|是吧|没错吧|没记错吧|吧\??$|right\?|correct\?|isn'?tit`)
 
 // reToBeDone is a deadline's "had to be finished by", not a state asked.
-var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within|onorbefore)|tobe(finished|completed|done)|(once|after|when)\w{0,40}(is|are|gets|get)(finished|completed|done)|(该|应该|应当|应|要|得)(已经)?(完成|做完|办完)(了|的)`)
+var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within|onorbefore)|tobe(finished|completed|done)|(once|after|when)\w{0,40}(is|are|gets|get)(finished|completed|done)|(该|应该|应当|应|要|得)(已经)?(完成|做完|办完)(了|的)|be(finished|completed|done)and`)
 
 // reNothingDone supposes no work is finished (assuming nothing has been
 // finished yet): the open tasks, not the done ones.

@@ -19,7 +19,17 @@ var reAsking = regexp.MustCompile(`[?？吗呢哪几谁啥]|什么|多少|怎么
 var reNotAsking = regexp.MustCompile(`好几|几乎|十几|几十|几百|几千|没几|给我们|给咱们`)
 
 // asks reports whether clause p asks or requests something.
-func asks(p string) bool { return reAsking.MatchString(reNotAsking.ReplaceAllString(p, "")) }
+func asks(p string) bool {
+	p = reNotAsking.ReplaceAllString(p, "")
+	// 我要点名批评几个拖拉的。: a statement counts, it asks nothing
+	if reStatementEnd.MatchString(p) {
+		p = strings.ReplaceAll(p, "几", "")
+	}
+	return reAsking.MatchString(p)
+}
+
+// reStatementEnd ends a clause that states (。！), not one that asks.
+var reStatementEnd = regexp.MustCompile(`[。!！]\s*$`)
 
 // reRemark is how a remark on the asker's purpose after a question starts
 // (我们打算…, 这跟我们…相关, 以便…): a clarification after a question (还是得随时
@@ -35,7 +45,7 @@ var reRemarkActor = regexp.MustCompile(`(我们|咱们|我|咱)(要|会|得|准�
 
 // reStoryClause marks a clause that narrates: someone acting (我, 他, 领导,
 // 老刘) or a time in the past (上个月, 去年, 那天), or a verb of telling.
-var reStoryClause = regexp.MustCompile(`我|咱|他|她|领导|局长|所长|同事|老[\p{Han}]|上礼拜|上周|上星期|上个月|上月|去年|前年|昨天|前几天|那天|那回|上回|以前|当年|年轻时|听说|说是|跟我说|告诉我|要来|要下来|来检查|来查|要检查|上会|开会|汇报|要用|做ppt|写材料|刚过|刚休完|刚放完|刚回来|刚开完`)
+var reStoryClause = regexp.MustCompile(`我|咱|他|她|领导|局长|所长|同事|老[\p{Han}]|上礼拜|上周|上星期|上个月|上月|去年|前年|昨天|前几天|那天|那回|上回|以前|当年|年轻时|听说|说是|跟我说|告诉我|要来|要下来|来检查|来查|要检查|同志说|小年轻说|有人说|他们说|都说|老说|总说|例会|上会|开会|汇报|要用|做ppt|写材料|刚过|刚休完|刚放完|刚回来|刚开完`)
 
 // reBoundBefore is 以前 bounding a time (9月底以前, 10号之前): a deadline
 // asked, not the "formerly" of a story.
