@@ -172,6 +172,9 @@ var reRecipient = regexp.MustCompile(`(报送|上报|报|送|交|提交|抄送|�
 // unit rather than the lead, 而不是牵头).
 var reRatherThanLead = regexp.MustCompile(`(ratherthan|insteadof|butnot|andnot)(as)?(the|a)?lead(unit|role)?|而不是(作为)?牵头(单位)?|而非牵头(单位)?`)
 
+// reAsksList asks for several things (哪些, 哪几).
+var reAsksList = regexp.MustCompile(`哪些|哪几|which|what`)
+
 // reCompared compares with something else (比法制支队牵头的还多).
 var reCompared = regexp.MustCompile(`比[^|,，。?？!！]{1,14}?(还|更|要)?(多|少)|(跟|和|与)[^|,，。?？!！]{1,8}?比(一比|比|较一下|较|一下)`)
 
@@ -506,7 +509,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 我们单位的任务 asks for the asker's unit; 占本单位执法民警的百分之几 and
 	// 我们市局自己开发 are words of a task: "mine" needs a list, a role, a
 	// time, a state or a light (我们单位有几个黄灯) asked, or nothing else to be about
-	if q.mine && reWhoAsk.MatchString(q.flat) || q.mine && !(q.list || q.count || q.roleBy || q.when != nil || q.kind != "" || q.late || q.soon || q.light != "" ||
+	// (参加什么考试 is a word of a task: any role counts only beside a list asked)
+	if q.mine && reWhoAsk.MatchString(q.flat) || q.mine && !(q.list || q.count || q.role != roleAny || q.roleBy && reAsksList.MatchString(q.flat) || q.when != nil || q.kind != "" || q.late || q.soon || q.light != "" ||
 		q.status != statusAny || q.super != superNone || len(q.rest) == 0) {
 		q.mine = false
 	}

@@ -58,7 +58,7 @@ func narrates(p string) bool {
 
 // reStoryTime is a time a story is told in (这周, 今天上午, 刚才): before the
 // question, in a clause that asks nothing and names no deadline, it is narrative.
-var reStoryTime = regexp.MustCompile(`这周|本周|这礼拜|这星期|这两天|这几天|前两天|今天上午|今天下午|今早|早上|上午|下午|晚上|刚才|刚刚|最近`)
+var reStoryTime = regexp.MustCompile(`下周|下礼拜|下星期|下个月|这周|本周|这礼拜|这星期|这两天|这几天|前两天|今天上午|今天下午|今早|早上|上午|下午|晚上|刚才|刚刚|最近`)
 
 // reDeadlineWord names a deadline, which a clause with a time may be asking about.
 var reDeadlineWord = regexp.MustCompile(`到期|截止|期限|节点|完成|要交|交差|办完|deadline|due`)
@@ -92,7 +92,10 @@ func storyClauses(text string) ([]string, []bool) {
 		}
 	}
 	for i := 0; i < ask; i++ {
-		story[i] = (narrates(parts[i]) || reStoryTime.MatchString(parts[i]) && !reDeadlineWord.MatchString(parts[i])) && !asks(parts[i])
+		// 县局的同志说…不知道往哪反映。: a story told as a statement before the
+		// question may hold an embedded question word
+		story[i] = (narrates(parts[i]) || reStoryTime.MatchString(parts[i]) && !reDeadlineWord.MatchString(parts[i])) &&
+			(!asks(parts[i]) || reStatementEnd.MatchString(parts[i]) && narrates(parts[i]))
 	}
 	// …？我们打算明年初去核查。: a remark on why it is asked, after the question
 	for i := ask + 1; i > 0 && i < len(parts); i++ {
