@@ -250,6 +250,11 @@ func intersectOpen(found []window) (window, bool) {
 	}
 	out := window{Shape: shapeSpan}
 	for _, w := range found {
+		// 这个月还没到期、月底前得完成的: beside "not yet due", a month's end
+		// is where the span ends, not the one day asked
+		if w.From == w.To && w.To.AddDays(1).Day == 1 {
+			w.From = knowledge.Date{}
+		}
 		if !w.From.IsZero() && (out.From.IsZero() || w.From.After(out.From)) {
 			out.From = w.From
 		}
