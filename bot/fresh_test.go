@@ -87,6 +87,9 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round70.jsonl", 0.88},
 	{"testdata/paraphrase_round71.jsonl", 0.96},
 	{"testdata/paraphrase_round72.jsonl", 0.90},
+	{"testdata/paraphrase_round73.jsonl", 0.97},
+	{"testdata/paraphrase_round74.jsonl", 0.94},
+	{"testdata/paraphrase_round75.jsonl", 0.93},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
