@@ -61,38 +61,31 @@ type memState struct {
 	parts map[string][]knowledge.Part
 }
 
-func (m *memState) Parts(ctx context.Context, notice string) ([]knowledge.Part, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if ps, ok := m.parts[notice]; ok {
-		return ps, nil
-	}
-	ps, err := m.Store.Parts(ctx, notice)
-	if err != nil {
-		return nil, err
-	}
-	if m.parts == nil {
-		m.parts = map[string][]knowledge.Part{}
-	}
-	m.parts[notice] = ps
-	return ps, nil
+func (m *memState) Assignments(ctx context.Context, notice string) ([]knowledge.Assignment, error) {
+	return readOnce(m, &m.cache, notice, func() ([]knowledge.Assignment, error) { return m.Store.Assignments(ctx, notice) })
 }
 
-func (m *memState) Assignments(ctx context.Context, notice string) ([]knowledge.Assignment, error) {
+func (m *memState) Parts(ctx context.Context, notice string) ([]knowledge.Part, error) {
+	return readOnce(m, &m.parts, notice, func() ([]knowledge.Part, error) { return m.Store.Parts(ctx, notice) })
+}
+
+// readOnce returns the notice's entry of *cache, reading it from the store
+// the first time.
+func readOnce[T any](m *memState, cache *map[string]T, notice string, read func() (T, error)) (T, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if as, ok := m.cache[notice]; ok {
-		return as, nil
+	if v, ok := (*cache)[notice]; ok {
+		return v, nil
 	}
-	as, err := m.Store.Assignments(ctx, notice)
+	v, err := read()
 	if err != nil {
-		return nil, err
+		return v, err
 	}
-	if m.cache == nil {
-		m.cache = map[string][]knowledge.Assignment{}
+	if *cache == nil {
+		*cache = map[string]T{}
 	}
-	m.cache[notice] = as
-	return as, nil
+	(*cache)[notice] = v
+	return v, nil
 }
 
 // BenchmarkEngine_Handle_10000Tasks measures questions over 250 notices of 40

@@ -529,11 +529,6 @@ func readWindow(text string, c clock) (*window, string) {
 		}
 	}
 	w = found[0]
-	// 这个月剩下的日子, 本周剩余: the rest of a span that holds today
-	if reRest.MatchString(squeezed) && w.contains(c.today) && !w.To.IsZero() && w.From != w.To {
-		// 这个月底之前还剩哪几条: what is left runs from today, with or without a start
-		w = window{c.today, w.To, shapeSpan}
-	}
 	spanned := false
 	if len(found) > 1 { // 从9月到10月, 2019-09-01 至 2019-10-31
 		last := found[len(found)-1]
@@ -559,11 +554,13 @@ func readWindow(text string, c clock) (*window, string) {
 		if reDayExcluded.MatchString(text) { // 早于9月30日（当天不算）
 			w.To = w.To.AddDays(-1)
 		}
-		if reRest.MatchString(squeezed) && w.contains(c.today) { // 月底之前还剩哪几条: from today on
-			w.From = c.today
-		}
 	case reAfter.MatchString(text):
 		w = window{From: w.To.AddDays(1), Shape: shapeSpan}
+	}
+	// 这个月剩下的日子, 本周剩余, 月底之前还剩哪几条: what is left of a span
+	// that holds today runs from today, with or without a start
+	if reRest.MatchString(squeezed) && w.contains(c.today) && !w.To.IsZero() && w.From != w.To {
+		w = window{c.today, w.To, shapeSpan}
 	}
 	return &w, text
 }
