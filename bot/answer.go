@@ -134,7 +134,8 @@ func (r *request) answer(q *query) (Reply, error) {
 		if r.unitsOnly(q) && !q.list && !q.count && (!q.roleBy || reWhoAsk.MatchString(q.flat)) && r.plausibleTask(q) {
 			return r.answerFact(q)
 		}
-		if q.list || q.count || len(q.units) == 0 || !r.strong(q, isTask, 2) {
+		// 哪条任务各分县局完全不用管: a unit set aside only ever filters a list
+		if q.list || q.count || len(q.units) == 0 || anyExcluded(q.conds) || !r.strong(q, isTask, 2) {
 			if fq := r.unitWordsFact(q); fq != nil {
 				return r.answerFact(fq)
 			}
@@ -160,7 +161,7 @@ func (r *request) answer(q *query) (Reply, error) {
 // than for its tasks: no list, role, time or state words, and a word left
 // over that no document holds.
 func (r *request) unitAside(q *query) bool {
-	if len(q.units) == 0 || q.list || q.count || q.roleBy || q.when != nil || q.kind != "" || q.light != "" ||
+	if len(q.units) == 0 || q.conds != nil || q.list || q.count || q.roleBy || q.when != nil || q.kind != "" || q.light != "" ||
 		q.late || q.soon || q.status != statusAny || q.ask&(askDeadline|askPeriod|askStatus) != 0 {
 		return false
 	}
@@ -405,7 +406,18 @@ func (r *request) taskHeadline(q *query, n *knowledge.Notice, t *knowledge.Task,
 
 // topicTerms are the bigrams of what a question is about, once units, dates,
 // task numbers and the question's framing are cut out.
-func (r *request) topicTerms(q *query) terms { return r.snap.idx.terms(q.rest) }
+func (r *request) topicTerms(q *query) terms {
+	rest := make([]string, 0, len(q.rest))
+	for _, seg := range q.rest {
+		rest = append(rest, strings.Split(sectionPointer.Replace(seg), "|")...)
+	}
+	return r.snap.idx.terms(rest)
+}
+
+// sectionPointer is the "this part" that points at a topic (罚缴这块有啥硬杠杠):
+// no word of it. It stays in q.rest, where it names a part of the body
+// (保障那一块讲了哪几点).
+var sectionPointer = strings.NewReplacer("这一块", "|", "那一块", "|", "这块", "|", "那块", "|", "这方面", "|", "那方面", "|")
 
 // answerFact finds the task (or part of the notice's body) that answers a
 // question, and quotes the sentence that answers it.
@@ -437,7 +449,11 @@ func (r *request) answerFact(q *query) (Reply, error) {
 		return r.tentative(q, t, hits)
 	}
 	if q.list && q.ask&(askWho|askDeadline|askPeriod) == 0 {
-		return r.topicList(q, hits)
+		// 公示牌上须载明哪些事项: a list of one task is that task, answered
+		// with its quote
+		if rep, err := r.topicList(q, hits); err != nil || len(rep.Tasks) != 1 {
+			return rep, err
+		}
 	}
 	head, quote, err := r.taskHeadline(q, top.notice, top.task, t)
 	if err != nil {

@@ -197,12 +197,15 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 }
 
 // yearOf picks the year a bare month (9月底) means: the deadline year in that
-// month closest to today, or today's year when no deadline falls in it.
+// month closest to today; for a month no deadline falls in (11月底以前), the
+// year that puts it nearest the notices' deadlines, so that a question asked
+// years later still reads the table's own year; today's year when no notice
+// has a dated deadline.
 func (s *snapshot) yearOf(today knowledge.Date) func(time.Month) int {
 	return func(m time.Month) int {
 		ys := s.years[m]
 		if len(ys) == 0 {
-			return today.Year
+			return s.nearestYear(m, today.Year)
 		}
 		sort.Ints(ys)
 		best := ys[0]
@@ -213,6 +216,23 @@ func (s *snapshot) yearOf(today knowledge.Date) func(time.Month) int {
 		}
 		return best
 	}
+}
+
+// nearestYear is the year y whose month m lies fewest months from a dated
+// deadline of the notices; ties go to the year nearest fallback.
+func (s *snapshot) nearestYear(m time.Month, fallback int) int {
+	best, bestGap := fallback, -1
+	for dm, ys := range s.years {
+		for _, y := range ys {
+			for _, cand := range []int{y - 1, y, y + 1} {
+				gap := abs((cand*12 + int(m)) - (y*12 + int(dm)))
+				if bestGap < 0 || gap < bestGap || gap == bestGap && abs(cand-fallback) < abs(best-fallback) {
+					best, bestGap = cand, gap
+				}
+			}
+		}
+	}
+	return best
 }
 
 func abs(n int) int {

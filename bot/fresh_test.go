@@ -90,6 +90,9 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round73.jsonl", 0.97},
 	{"testdata/paraphrase_round74.jsonl", 0.94},
 	{"testdata/paraphrase_round75.jsonl", 0.93},
+	{"testdata/paraphrase_round76.jsonl", 0.97},
+	{"testdata/paraphrase_round77.jsonl", 0.96},
+	{"testdata/paraphrase_round78.jsonl", 0.98},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

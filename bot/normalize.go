@@ -25,8 +25,13 @@ func fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	s = colloquial.Replace(traditional.Replace(b.String()))
-	return numerals(englishNumbers(s))
+	return reDigitDash.ReplaceAllString(numerals(englishNumbers(s)), "$1-$2")
 }
+
+// reDigitDash is a dash or tilde between two numbers (10—12月, 9～10月): a
+// range, written as the ASCII hyphen the date readers know. A dash elsewhere
+// (——) sets a clause apart and stays.
+var reDigitDash = regexp.MustCompile(`(\d)\s*(?:—|–|―|~|〜)+\s*(\d)`)
 
 var (
 	englishUnits = map[string]int{"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -79,6 +79,9 @@ func TestFold(t *testing.T) {
 		"which one is due":        "which one is due",
 		"number seventeen":        "number 17",
 		"no one leads task eight": "no one leads task 8",
+		"第四季度（10—12月）":            "第4季度(10-12月)",
+		"9～10月":                   "9-10月",
+		"这件事——先放一放":               "这件事——先放一放",
 	} {
 		if got := fold(in); got != want {
 			t.Errorf("fold(%q) = %q, want %q", in, got, want)

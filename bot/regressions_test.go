@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"regexp"
 	"slices"
 	"strconv"
@@ -156,5 +157,54 @@ func TestEngine_Handle_malformedCommandsGiveUsage(t *testing.T) {
 		if strings.Contains(rep.Text, "用法") || !strings.Contains(rep.Text, c.says) || c.task != 0 && (len(rep.Tasks) == 0 || rep.Tasks[0] != c.task) {
 			t.Errorf("%q: tasks=%v %.120q, want a question's answer saying %q", c.in, rep.Tasks, rep.Text, c.says)
 		}
+	}
+}
+
+// TestEngine_Handle_unitConditionsComposed reads each unit's condition
+// where the question denies one column by name, speaks of the unit's people
+// or takes back its own guess.
+func TestEngine_Handle_unitConditionsComposed(t *testing.T) {
+	e, _ := newTestEngine(t)
+	for _, c := range []struct {
+		q    string
+		want []int
+	}{
+		// a column denied by name leaves the other open
+		{"办公室牵头，但是它自己不在责任单位里头的，哪几条？", []int{1, 6, 7, 11, 12, 34}},
+		{"办公室牵头，责任单位里没有办公室的任务", []int{1, 6, 7, 11, 12, 34}},
+		{"责任单位里没有各分县局的任务", []int{10, 37}},
+		{"法制支队不在牵头单位里的任务", []int{1, 3, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 18, 19, 23, 29, 30, 31, 34, 39, 41, 42, 43}},
+		// a unit's people are the unit; a unit set aside filters a list
+		{"有没有哪条任务各分县局的同志完全不用管？", []int{10, 37}},
+		// the guess taken back: the question about one task stands
+		{"服务指南、流程图编制，牵头的是办公室吧？不对，我记得好像是别家", []int{2}},
+	} {
+		t.Run(c.q, func(t *testing.T) {
+			if rep := send(t, e, "U1", c.q); !slices.Equal(rep.Tasks, c.want) {
+				t.Errorf("tasks %v, want %v\n%s", rep.Tasks, c.want, rep.Text)
+			}
+		})
+	}
+}
+
+// TestEngine_Handle_bareMonthYearsLater reads a bare month no deadline falls
+// in as the notice's year even when the question is asked years later.
+func TestEngine_Handle_bareMonthYearsLater(t *testing.T) {
+	e, _ := newTestEngine(t)
+	for _, c := range []struct {
+		q    string
+		want []int
+	}{
+		{"11月底以前（含）需完成的有哪几项", []int{1, 2, 5, 22, 25, 26, 27}},
+		{"11月有没有到期的任务", []int{}},
+		{"第四季度（10—12月）到期的有哪些？", []int{8, 9, 15, 22, 41, 42, 43}},
+		{"截至9月底（含）以前要完成的，全部列出来", []int{1, 2, 5, 25, 26, 27}},
+	} {
+		t.Run(c.q, func(t *testing.T) {
+			rep := e.Handle(context.Background(), Message{User: "U1", Via: "console", Text: c.q, Now: day(t, "2026-11-30")})
+			if got := slices.Sorted(slices.Values(rep.Tasks)); !slices.Equal(got, c.want) && !(len(got) == 0 && len(c.want) == 0) {
+				t.Errorf("tasks %v, want %v\n%s", rep.Tasks, c.want, rep.Text)
+			}
+		})
 	}
 }

@@ -48,8 +48,9 @@ var reRemarkActor = regexp.MustCompile(`(我们|咱们|我|咱)(要|会|得|准�
 var reStoryClause = regexp.MustCompile(`我|咱|他|她|领导|局长|所长|同事|老[\p{Han}]|上礼拜|上周|上星期|上个月|上月|去年|前年|昨天|前几天|那天|那回|上回|以前|当年|年轻时|听说|说是|跟我说|告诉我|要来|要下来|来检查|来查|要检查|同志说|小年轻说|有人说|他们说|都说|老说|总说|例会|上会|开会|汇报|要用|做ppt|写材料|刚过|刚休完|刚放完|刚回来|刚开完`)
 
 // reBoundBefore is 以前 bounding a time (9月底以前, 10号之前): a deadline
-// asked, not the "formerly" of a story.
-var reBoundBefore = regexp.MustCompile(`[底末日号月天年\d]\s*(以前|之前)`)
+// asked, not the "formerly" of a story, also with an aside between
+// (9月底（含）以前).
+var reBoundBefore = regexp.MustCompile(`[底末日号月天年\d]\s*(?:[(（][^)）]{0,4}[)）])?\s*(以前|之前)`)
 
 // narrates reports whether clause p tells a story.
 func narrates(p string) bool {
@@ -168,6 +169,19 @@ func withoutCourtesy(text string) string {
 		}
 		text = t
 	}
+}
+
+// reDoubtTail is a guess taken back after a question that offered it
+// (牵头的是办公室吧？不对，我记得好像是别家): the question stands, the doubt
+// adds nothing to read.
+var reDoubtTail = regexp.MustCompile(`([吧吗嘛][?？]*|[?？]+)[\s,，。.!！]*((不对|不是|也不一定|也可能不是)[,，。.!！]*)?(我?(记得|印象中?|感觉|觉得)?(好像|似乎|可能|应该)?是别(家|的单位|的部门|人)|我?(有点)?记不(太)?清(楚)?了?|我?(也)?不太?确定|拿不准|吃不准|记混了)[^?？]{0,12}[?？]?\s*$`)
+
+// withoutDoubt returns text without a trailing doubt on its own guess.
+func withoutDoubt(text string) string {
+	if m := reDoubtTail.FindStringSubmatchIndex(text); m != nil {
+		return text[:m[3]]
+	}
+	return text
 }
 
 // reWhAsk asks for something unknown (第几条, 哪个, 多少号): a guess after it

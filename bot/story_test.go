@@ -95,3 +95,18 @@ func TestWithoutCourtesy(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutDoubt(t *testing.T) {
+	for in, want := range map[string]string{
+		"服务指南那条，牵头的是办公室吧？不对，我记得好像是别家": "服务指南那条,牵头的是办公室吧?",
+		"音像记录那条是法制支队牵头吗？我记不清了":        "音像记录那条是法制支队牵头吗?",
+		"是科技处牵头吧，我也不确定":               "是科技处牵头吧",
+		// no guess taken back: the question stays whole
+		"牵头的是办公室吧？": "牵头的是办公室吧?",
+		"不对的地方怎么改？": "不对的地方怎么改?",
+	} {
+		if got := withoutDoubt(fold(in)); got != fold(want) {
+			t.Errorf("withoutDoubt(%q) = %q, want %q", in, got, fold(want))
+		}
+	}
+}

@@ -486,7 +486,10 @@ func readWindow(text string, c clock) (*window, string) {
 	for _, r := range relatives {
 		for _, w := range r.words {
 			// 9月份里月中的、月底的: a bare 月底 beside a month named is that month's
-			if strings.Contains(squeezed, w) && !((reAnyMonthEnd.MatchString(squeezed) || monthNamed) && strings.HasPrefix(w, "月")) {
+			// 11月有没有到期的: a yes/no question, not "not yet due"
+			// (还有没有到期的 still asks for those not yet due)
+			yesNo := strings.HasPrefix(w, "没有") && !strings.Contains(strings.ReplaceAll(squeezed, "有"+w, ""), w) && !strings.Contains(squeezed, "还有"+w)
+			if strings.Contains(squeezed, w) && !yesNo && !((reAnyMonthEnd.MatchString(squeezed) || monthNamed) && strings.HasPrefix(w, "月")) {
 				found = append(found, r.span(c))
 				squeezed = strings.ReplaceAll(squeezed, w, "|")
 				text = strings.ReplaceAll(text, w, "|")

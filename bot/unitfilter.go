@@ -58,12 +58,19 @@ var (
 	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没有把|未把|没把|没出现|没列|没涉及|没写|没有写|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|没让|不让|没叫|没有让|不涉及|不需要|不用|without|excluding|except|notledby(the)?|n'tledby(the)?|not|notinvolving|(don't|donot|doesn't|doesnot)involve(the)?)(我们|咱们|你们|他们)?\|?$`)
 	// reYesNoBefore is a yes/no question, not a negation: 有没有纪检方面的单位.
 	reYesNoBefore = regexp.MustCompile(`(有没有|是不是|在不在|含不含|包不包括)\|?$`)
+	// reUnitPeople is the people of a unit just after its name (各分县局的同志,
+	// 法制那边): what is said of them is said of the unit.
+	reUnitPeople = regexp.MustCompile(`^(\|?)(的)?(同志们|同志|同事们|同事|民警|人员|那边|这边)`)
 	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
 	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到)|^\|?(完全|根本|压根|都|一点(都|也)?)?(不沾边|无关|没关系|不相干|不搭界)|^\|?一点(关系|边)?(都|也)?(没有|不沾|没)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
 	// reNegUs denies a part to the unit the asker speaks for (如果我们是执法警种，
 	// 哪几项根本没把我们列进去); reNeitherColumn to a unit named before (两栏里都没写).
 	reNegUs         = regexp.MustCompile(`没(有)?把(我们|咱们|咱|它|他们)(列|写|放|算|排)(进|入|上|在)`)
 	reNeitherColumn = regexp.MustCompile(`(两栏|两个栏|两列|两边|牵头和(责任|负责)(两边|两栏)?)(里|中)?都(没|没有|未|不)(写|列|有|出现)`)
+	// reColumnNegBefore and reColumnNegAfter deny a unit one column, named:
+	// 责任单位里没有X; X不在责任单位里, 它自己没列进牵头栏.
+	reColumnNegBefore = regexp.MustCompile(`(责任单位|责任栏|责任那栏|配合单位|牵头单位|牵头栏|牵头那栏)(一栏|那一?栏)?(里|中|里面|里头|当中)?(都|也)?(没有|没|不含|不包括|不包含)\|?$`)
+	reColumnNegAfter  = regexp.MustCompile(`(它|自己|它自己)?(都|也|并|却)?(不|没|没有|未)(在|进|被?列在|被?列入|被?列进|被?写在|被?写进|出现在)(了)?(责任单位|责任栏|责任那一?栏|配合单位|牵头单位|牵头栏|牵头那一?栏)`)
 	// reNotLedBy denies the lead in English before the unit (not led by the …).
 	reNotLedBy = regexp.MustCompile(`n(o|')tledby(the)?\|?$`)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
@@ -115,6 +122,7 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 		if k+1 < len(at) {
 			after = firstClause(after) // …牵头，然后责任单位就只有各分县局: the tail is the next unit's
 		}
+		after = reUnitPeople.ReplaceAllString(after, "$1") // 各分县局的同志完全不用管: the unit's people are the unit
 		c := unitCond{unit: canon(mentions[k])}
 		lead, resp := containsAny(after, leadWords), containsAny(after, respWords)
 		if reAnyRoleAside.MatchString(after) {
@@ -125,6 +133,18 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 			}
 		}
 		switch {
+		// 责任单位里没有X, X不在责任单位里: one column denied by name, the
+		// other left open (办公室牵头，但是它自己不在责任单位里)
+		case reColumnNegBefore.MatchString(before):
+			m := reColumnNegBefore.FindStringSubmatch(before)
+			c.banLead, c.banResp = containsAny(m[1], leadWords), !containsAny(m[1], leadWords)
+			c.needLead = containsAny(after, leadWords) && !c.banLead && !reBanLead.MatchString(after)
+		case reColumnNegAfter.MatchString(after):
+			c.banLead = reBanLead.MatchString(after) || reColumnNegAfter.MatchString(after) && containsAny(reColumnNegAfter.FindString(after), leadWords)
+			c.banResp = reBanResp.MatchString(after) || reColumnNegAfter.MatchString(after) && !containsAny(reColumnNegAfter.FindString(after), leadWords)
+			rest := reColumnNegAfter.ReplaceAllString(reBanResp.ReplaceAllString(reBanLead.ReplaceAllString(after, "|"), "|"), "|")
+			c.needLead = containsAny(rest, leadWords) && !c.banLead
+			c.needResp = containsAny(rest, respWords) && !c.banResp
 		case reNegBefore.MatchString(before) && !reYesNoBefore.MatchString(before) || reNegAfter.MatchString(after) || reNeither.MatchString(after) ||
 			reNegUs.MatchString(after) || reNeitherColumn.MatchString(after):
 			c.banLead, c.banResp = true, true
