@@ -26,7 +26,12 @@ func (r *request) handle() (Reply, error) {
 		r.loc = r.e.bundle.For("en")
 	}
 	// slips (随即 for 随机) are mended before anything is read, unit names included
-	q := parse(r.snap.slips.Replace(fold(r.text)), r.snap.units, r.snap.syn, r.clock())
+	var q *query
+	if r.shared != nil { // one of many notices: parsed once for them all
+		q = r.shared.query(r)
+	} else {
+		q = parse(r.snap.slips.Replace(fold(r.text)), r.snap.units, r.snap.syn, r.clock())
+	}
 	if !q.today.IsZero() { // 今天是10月20日: lateness counts from the asker's day
 		r.today = q.today
 	}

@@ -215,8 +215,7 @@ func (r *request) answerList(q *query) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	what := r.describe(q)
-	rep := Reply{Kind: listKind(q), Tasks: []int{}}
+	rep := Reply{Kind: listKind(q), Tasks: []int{}, brief: r.brief}
 	items := map[*knowledge.Task]Item{}
 	itemOf := func(c candidate) (Item, error) {
 		if it, ok := items[c.t]; ok {
@@ -271,7 +270,7 @@ func (r *request) answerList(q *query) (Reply, error) {
 				seen[c.t] = true
 				rep.Tasks = append(rep.Tasks, c.t.Number)
 			}
-			if lines >= maxListed {
+			if lines >= maxListed || r.brief {
 				continue
 			}
 			lines++
@@ -288,9 +287,13 @@ func (r *request) answerList(q *query) (Reply, error) {
 		rep.Groups = append(rep.Groups, grp)
 	}
 	// a task listed under both roles is still one task: count what is left unwritten
-	if more := len(seen) - len(written); lines >= maxListed && more > 0 {
+	if more := len(seen) - len(written); lines >= maxListed && more > 0 && !r.brief {
 		body = append(body, r.loc.N(msgListMore, more, nil))
 	}
+	if r.brief { // counted, not written: no headline either
+		return rep, nil
+	}
+	what := r.describe(q)
 	switch {
 	case len(q.units) == 1 && q.status == statusDone && q.count:
 		total, err := r.matches(&query{units: q.units, role: q.role, flat: q.flat})

@@ -45,11 +45,11 @@ var noticeFields = []struct {
 	{fieldCites, regexp.MustCompile(`\d{1,4}号(文|文件)|哪几份|几份文件|依据的.{0,12}(文|文件|通知).{0,3}文号|(省政府|省厅|公安厅|市政府|省里|市里|上级).{0,6}(那个|那份|那件)文|哪(两|2|几|三|3)(个|份)(上级)?(文件|通知)|(照着|按照|依照|依据|根据|参照).{0,10}(哪|什么).{0,4}(文件|精神)`)},
 	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|relyon|relieson|whichdocuments|whatdocuments`)},
 	{fieldNumber, reOwnNumber},
-	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|发给|下发给|下发到|发到|下达到|印发到|发至|发往|(^|[^推传递报])送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
+	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|发给|下发给|下发到|发到([^网]|$)|下达到|印发到|发至|发往|(^|[^推传递报])送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
 	// the opening paragraph before the numbered parts: why the notice was issued
 	{fieldPreamble, regexp.MustCompile(`(通知|文件|正文)(的)?(开头|开篇|前言|引言|导语|开场白|第一句|起首)|(为什么|为何|为啥|为了什么|出于什么)(原因|目的)?(要)?(发|印发|下发|出台|制定|发布)(这份|这个|这一|本|该)?(通知|文件)|(通知|文件|发文)(的)?(目的|缘由|由来|起因|出发点)|whywas.*issued|preamble|purposeofthenotice`)},
 	{fieldClosing, regexp.MustCompile(`遇到.{0,2}(问题|困难|难处|难题)|报给上面|向上(报|反映)|(情况|问题)(要|应|应该)?(报给谁|向谁报|报送给谁|报哪里|上报给谁|报送哪里|报告谁)|联系谁|联系哪|找谁(反映|报告|汇报|联系|说|问|\||$)|(问题|困难|难处|情况).{0,8}找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|联系方式|执行中.*问题|whomtocontact|whotocontact|contact`)},
-	{fieldAttachment, regexp.MustCompile(`附件|后面附|后附|附(的|上的|了)(那份|那个|什么)|(分解表|表格)(是|叫|有)(什么|啥|哪)|分解表(里|中|上)?(一共|总共|共|有|都)*(几|多少)|什么(分解表|表格)|attachment`)},
+	{fieldAttachment, regexp.MustCompile(`附件|后面附|后头附|后边附|附在后|附的是|后附|附(的|上的|了)(那份|那个|什么)|(分解表|表格)(是|叫|有)(什么|啥|哪)|分解表(里|中|上)?(一共|总共|共|有|都)*(几|多少)|什么(分解表|表格)|attachment`)},
 	{fieldIssuer, regexp.MustCompile(`谁落(的)?款|红头|署的是|署名|是不是.{0,8}(发|印发|下发|发布|出)(下来|出来)?的|落款(单位|的是谁|是谁|是哪个单位)|whosent|whoissued|issuedby|sentby|whowrote|(以|用)(哪个|什么|哪家)(单位|部门|机关)(的)?名义|(发|印发|下发|发布|出)的还是|还是.{0,8}(发|印发|下发|发布|出)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出)(出来|下来)?的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`)},
 	{fieldTitle, regexp.MustCompile(`(通知|文件)(的)?(标题|题目|名称|全称)|(通知|文件).{0,4}叫什么|title`)},
 	{fieldAbout, regexp.MustCompile(`小标题|大标题|(正文|通知|文件).{0,14}(几|哪几)(条|个)?(大|主要)?的?(要求|部分|方面|块)|(正文|通知|文件).{0,6}(几|哪几|多少|\d)(条|个|点|大点)(要求|意见|方面)|(通知|文件)(主要)?(讲|说|是关于|关于什么|讲了|说了|内容|提出|有哪些要求|有什么要求|要求什么)|^(都|总共|一共)?(提出|有)(了)?(哪些|什么)要求|(通知|文件).{0,6}(提出|有)(了)?(哪些|什么)要求|whatisthenotice|notice(is)?about|noticesay|noticerequire|aboutwhat`)},
@@ -65,9 +65,9 @@ var reNoticeWord = regexp.MustCompile(`通知|这份|本文|该文|这个文件|
 // 正文第3点); a question that also names the table (任务, 分解表) is about the
 // table's sections, which this does not answer.
 var (
-	reSectionRef = regexp.MustCompile(`第(\d{1,2})(部分|大部分|节|章|段|大点|点|大项|条要求)|part(\d{1,2})|section(\d{1,2})`)
+	reSectionRef = regexp.MustCompile(`第(\d{1,2})(部分|大部分|大块|块|板块|节|章|段|大点|点|大项|条要求)|part(\d{1,2})|section(\d{1,2})`)
 	// reBodyPlace names a part of the body outright: 通知第一部分, 正文第2部分.
-	reBodyPlace = regexp.MustCompile(`(通知|正文|文件)(的)?第\d{1,2}(部分|大部分|节|段|大点)`)
+	reBodyPlace = regexp.MustCompile(`(通知|正文|文件)(的)?第\d{1,2}(部分|大部分|大块|块|板块|节|段|大点)`)
 	reTableWord = regexp.MustCompile(`任务|分解表|附件|表格|表里|表上|表中|table|task`)
 )
 
@@ -114,23 +114,42 @@ func atoi(s string) int {
 }
 
 // answerNotice answers questions about the notice itself: header, body, note.
+// noticeAsk is what a question's words alone ask of a notice: the field
+// its clauses name, before the notice's own text decides. Read once per
+// message, however many notices answer it (sharedParse).
+type noticeAsk struct {
+	field   noticeField
+	asked   string // the question without its purpose clauses
+	clauses string // asked in clauseForm
+}
+
+// noticeAsk returns q's noticeAsk, reading it the first time.
+func (q *query) noticeAsk() *noticeAsk {
+	if q.nask != nil {
+		return q.nask
+	}
+	// clauses kept apart: 图个啥，文件里怎么讲 asks no "什么文件"
+	// a purpose clause says why it is asked: 为便于规范引用，通知的文号是多少 asks for the number
+	na := &noticeAsk{asked: withoutPurpose(q.text)}
+	na.clauses = clauseForm(na.asked)
+	for _, nf := range noticeFields {
+		if nf.re.MatchString(na.clauses) {
+			na.field = nf.field
+			break
+		}
+	}
+	q.nask = na
+	return na
+}
+
 func (r *request) answerNotice(q *query) (Reply, bool) {
 	n := r.snap.cur
 	f := q.flat
 	if si := sectionAsked(q, n); si >= 0 && q.part == nil {
 		return r.bodyAnswer(doc{kind: docSection, notice: n, section: si}), true
 	}
-	field := fieldNone
-	// clauses kept apart: 图个啥，文件里怎么讲 asks no "什么文件"
-	// a purpose clause says why it is asked: 为便于规范引用，通知的文号是多少 asks for the number
-	asked := withoutPurpose(q.text)
-	clauses := clauseForm(asked)
-	for _, nf := range noticeFields {
-		if nf.re.MatchString(clauses) {
-			field = nf.field
-			break
-		}
-	}
+	na := q.noticeAsk()
+	field, asked, clauses := na.field, na.asked, na.clauses
 	// fields that could also be words of a task need the question to be about the notice
 	switch field {
 	case fieldNumber:

@@ -192,6 +192,9 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 	s.slips = m.replacer(builtinLexicon.slips, words.String())
 	s.offtop = offtopicIn(builtinLexicon, words.String())
 	s.words = words.String()
+	for _, ys := range s.years {
+		sort.Ints(ys) // once here: yearOf reads them from many goroutines
+	}
 	s.idx = newIndex(docs, texts, heads)
 	return s
 }
@@ -207,7 +210,6 @@ func (s *snapshot) yearOf(today knowledge.Date) func(time.Month) int {
 		if len(ys) == 0 {
 			return s.nearestYear(m, today.Year)
 		}
-		sort.Ints(ys)
 		best := ys[0]
 		for _, y := range ys {
 			if abs(y-today.Year) < abs(best-today.Year) {
@@ -296,6 +298,12 @@ type request struct {
 	snap   *snapshot
 	states map[string]map[int][]knowledge.Assignment // notice → task → assignments, read once per message
 	parts  map[string][]knowledge.Part               // notice → parts in the loop, read once per message (taskLight)
+	// shared parses the message once for the notices it is answered in
+	// side by side (acrossNotices); nil when it is answered in one
+	shared *sharedParse
+	// brief answers a list with its tasks and groups but no lines written:
+	// a notice counted among many (acrossNotices), not shown
+	brief bool
 	// noLoopLine leaves the loop's line out of task details (loopLine):
 	// set by an answer that lists every part's light and progress itself.
 	noLoopLine bool

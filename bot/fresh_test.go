@@ -93,6 +93,8 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round76.jsonl", 0.97},
 	{"testdata/paraphrase_round77.jsonl", 0.96},
 	{"testdata/paraphrase_round78.jsonl", 0.98},
+	{"testdata/paraphrase_round82.jsonl", 0.96},
+	{"testdata/paraphrase_round83.jsonl", 0.98},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

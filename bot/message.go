@@ -72,6 +72,8 @@ type Reply struct {
 	// Err lets an adapter report failure otherwise (the console's exit
 	// status).
 	Err error
+	// brief marks a list counted but not written out (request.brief).
+	brief bool
 }
 
 // Item is one task cited by a reply.

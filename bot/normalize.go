@@ -25,8 +25,13 @@ func fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	s = colloquial.Replace(traditional.Replace(b.String()))
-	return reDigitDash.ReplaceAllString(numerals(englishNumbers(s)), "$1-$2")
+	s = reDigitDash.ReplaceAllString(numerals(englishNumbers(s)), "$1-$2")
+	return reOneSpan.ReplaceAllString(s, "1$1$2$3")
 }
+
+// reOneSpan is one week or month as a span (这一个礼拜之内, 一个月内): the
+// 一 counts, though 一个 before a noun is only "a".
+var reOneSpan = regexp.MustCompile(`一(个)?(礼拜|星期|周|月)(内|以内|之内)`)
 
 // reDigitDash is a dash or tilde between two numbers (10—12月, 9～10月): a
 // range, written as the ASCII hyphen the date readers know. A dash elsewhere
@@ -67,6 +72,7 @@ var colloquial = strings.NewReplacer(
 	"啥", "什么", "咋办", "怎么办", "咋整", "怎么办", "咋样", "怎么样", "咋", "怎么",
 	"不够", "不足", "哪一项", "哪项", "哪一条", "哪条", "哪一个", "哪个",
 	"俺们", "我们", "俺", "我", // the north's "we" and "I"
+	"自个儿", "自己", "自各儿", "自己", "俩", "两个", "仨", "三个",
 	"法治支队", "法制支队", "法治大队", "法制大队", "法治审核", "法制审核",
 	"法治队伍", "法制队伍", "法治机构", "法制机构", "法治部门", "法制部门",
 )
@@ -318,3 +324,48 @@ var traditional = strings.NewReplacer(
 	"館", "馆", "髮", "发", "黨", "党", "齊", "齐", "裡", "里", "週", "周", "併", "并", "盡", "尽", "嚴", "严", "衝", "冲", "擔", "担",
 	"誰", "谁", "啟", "启", "稅", "税", "態", "态", "憑", "凭", "湊", "凑", "撥", "拨", "擁", "拥",
 )
+
+// latinStarts marks, for each byte offset of squeeze(text), whether a Latin
+// word begins there: squeezing joins "do penalty" into "dopenalty", where
+// "open" must not be found.
+func latinStarts(text string) []bool {
+	var starts []bool
+	prevLatin := false
+	for _, r := range text {
+		latin := r < utf8.RuneSelf && unicode.IsLetter(r)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' {
+			for range utf8.RuneLen(r) {
+				starts = append(starts, false)
+			}
+			if latin && !prevLatin {
+				starts[len(starts)-utf8.RuneLen(r)] = true
+			}
+		}
+		prevLatin = latin
+	}
+	return starts
+}
+
+// containsWordAt is containsAny over squeezed text f, but a Latin word of
+// words counts only where a word of f starts (starts from latinStarts).
+func containsWordAt(f string, starts []bool, words []string) bool {
+	for _, w := range words {
+		if w == "" || w[0] >= utf8.RuneSelf {
+			if strings.Contains(f, w) {
+				return true
+			}
+			continue
+		}
+		for i := 0; ; {
+			k := strings.Index(f[i:], w)
+			if k < 0 {
+				break
+			}
+			if i+k < len(starts) && starts[i+k] {
+				return true
+			}
+			i += k + 1
+		}
+	}
+	return false
+}

@@ -10,6 +10,7 @@ const (
 	msgNoticeHeadingArchived = "BotNoticeHeadingArchived"
 	msgWhichNotice           = "BotWhichNotice"
 	msgNoticeMulti           = "BotNoticeMulti"
+	msgNoticesMore           = "BotNoticesMore"
 	msgArchiveOK             = "BotArchiveOK"
 	msgUnarchiveOK           = "BotUnarchiveOK"
 	msgErrArchiveUnchanged   = "BotErrArchiveUnchanged"
@@ -20,6 +21,6 @@ const (
 // noticeMessageIDs lists every ID above, for the test that each exists in zh-CN and en.
 var noticeMessageIDs = []string{
 	msgNoticesHead, msgNoticeLine, msgNoticeInForce, msgNoticeArchived, msgNoticeHeading,
-	msgNoticeHeadingArchived, msgWhichNotice, msgNoticeMulti, msgArchiveOK, msgUnarchiveOK,
+	msgNoticeHeadingArchived, msgWhichNotice, msgNoticeMulti, msgNoticesMore, msgArchiveOK, msgUnarchiveOK,
 	msgErrArchiveUnchanged, msgErrNoSuchNotice, msgErrArchiveRefused,
 }

@@ -92,8 +92,9 @@ func (r *request) in(sc *noticeScope, text string) Reply {
 	if err != nil {
 		rep = r.e.errorReply(&sub, err)
 	}
-	head := sub.noticeHeading(sc.n)
-	rep.Text = head + "\n" + rep.Text
+	if !rep.brief { // a brief list is written out later, headed then (writeFound)
+		rep.Text = sub.noticeHeading(sc.n) + "\n" + rep.Text
+	}
 	rep.Notices = []NoticeTasks{{Notice: sc.n.Number, Tasks: nonNil(rep.Tasks)}}
 	return rep
 }
@@ -104,9 +105,15 @@ func (r *request) in(sc *noticeScope, text string) Reply {
 // nothing (a question, not a command), so that the notices may be answered
 // side by side (inEach).
 func (r *request) acrossNotices(list []*noticeScope, readOnly bool) Reply {
+	r.shared = newSharedParse(r.snap)
+	defer func() { r.shared = nil }()
 	var reps []Reply
 	if readOnly {
+		// lists are counted in every notice first and written out only in
+		// the notices shown (writeFound)
+		r.brief = true
 		reps = r.inEach(list)
+		r.brief = false
 	} else {
 		for _, sc := range list {
 			reps = append(reps, r.in(sc, r.text))
@@ -130,21 +137,53 @@ func (r *request) acrossNotices(list []*noticeScope, readOnly bool) Reply {
 	if len(found) == 0 {
 		return reps[0]
 	}
+	if readOnly {
+		r.writeFound(list, reps, found)
+	}
 	out := Reply{Kind: reps[found[0]].Kind, Headline: reps[found[0]].Headline, Tasks: []int{}}
 	var texts []string
-	for _, i := range found {
+	rest, restTasks := 0, 0
+	for k, i := range found {
 		rep := reps[i]
-		texts = append(texts, rep.Text)
+		if readOnly && k >= maxNoticesWritten {
+			rest, restTasks = rest+1, restTasks+len(rep.Tasks)
+		} else {
+			texts = append(texts, rep.Text)
+			out.Items = append(out.Items, rep.Items...)
+		}
 		out.Tasks = append(out.Tasks, rep.Tasks...)
-		out.Items = append(out.Items, rep.Items...)
 		out.Notices = append(out.Notices, rep.Notices...)
 		out.Notify = append(out.Notify, rep.Notify...)
 		out.Changed = out.Changed || rep.Changed
 	}
+	if rest > 0 {
+		loc := r.loc // in the language the notices answered in
+		if r.msg.Lang == "" && looksEnglish(r.text, r.snap.units) {
+			loc = r.e.bundle.For("en")
+		}
+		texts = append(texts, loc.T(msgNoticesMore, map[string]any{"Count": rest, "Tasks": restTasks,
+			"Example": shortNumber(list[found[maxNoticesWritten]].n.Number)}))
+	}
 	// Groups name tasks by number, which several notices share: the
-	// combined answer leaves them out and Items keep every task.
+	// combined answer leaves them out and Items keep every task written.
 	out.Text = strings.Join(texts, "\n\n")
 	return out
+}
+
+// maxNoticesWritten is how many notices a reply across notices writes out
+// in full; the others are counted in one line, and every task is still in
+// Tasks and Notices. 250 notices' lists (2,000 lines) are no reply a person
+// reads, and writing them cost 60 ms.
+const maxNoticesWritten = 5
+
+// writeFound answers again, written out, the first maxNoticesWritten found
+// notices of reps, which were answered brief (lists counted, not written).
+func (r *request) writeFound(list []*noticeScope, reps []Reply, found []int) {
+	for _, i := range found[:min(len(found), maxNoticesWritten)] {
+		if reps[i].brief {
+			reps[i] = r.in(list[i], r.text)
+		}
+	}
 }
 
 // inEach answers r's text in every notice of list, on as many goroutines

@@ -2,8 +2,11 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"regexp"
 	"runtime"
+	"strings"
 	"testing"
 
 	"dutybot/knowledge"
@@ -77,5 +80,67 @@ func TestNoticeReply_sideBySide(t *testing.T) {
 	}
 	if across < len(multiNoticeQuestions) {
 		t.Fatalf("only %d questions were answered across notices", across)
+	}
+}
+
+// TestNoticeReply_sharedParse: a question answered across notices is parsed
+// once for them all (sharedParse) and its lists counted before the first
+// maxNoticesWritten are written (writeFound); each notice still gets the
+// tasks it gets when it is asked alone and parses the question itself.
+func TestNoticeReply_sharedParse(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t, append([]*knowledge.Notice{huainan(t), secondNotice(t)}, syntheticNotices(t, 6, 12)...)...)
+	e, err := New(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Load(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var qs []string
+	for _, c := range readCases(t, "testdata/dev.jsonl") {
+		qs = append(qs, c.Q)
+	}
+	qs = append(qs, multiNoticeQuestions...)
+	capped := 0
+	for _, q := range qs {
+		m := Message{User: "UOTHER", Text: q, Now: day(t, "2019-11-20")}
+		got := e.Handle(ctx, m)
+		if len(got.Notices) < 2 {
+			continue // answered in one notice, or in none
+		}
+		r := &request{e: e, ctx: ctx, msg: m, loc: e.bundle.For(""), text: q, today: knowledge.DateOf(m.Now.In(e.loc)),
+			snap: e.snap.Load(), states: map[string]map[int][]knowledge.Assignment{}}
+		for _, nt := range got.Notices {
+			var sc *noticeScope
+			for _, s := range r.snap.multi.list {
+				if s.n.Number == nt.Notice {
+					sc = s
+				}
+			}
+			alone := r.in(sc, q) // r.shared is nil: the notice parses the question itself
+			if !reflect.DeepEqual(nonNil(alone.Tasks), nonNil(nt.Tasks)) {
+				t.Errorf("%q in %s: across notices %v, alone %v", q, nt.Notice, nt.Tasks, alone.Tasks)
+			}
+		}
+		if _, _, isCmd := parseCommand(q); isCmd {
+			continue // a command is done in every notice and says so in each
+		}
+		written := len(regexp.MustCompile(`(?m)^(【|\[)淮公通`).FindAllString(got.Text, -1))
+		more := fmt.Sprintf("另有%d份通知", len(got.Notices)-maxNoticesWritten)
+		if looksEnglish(q, r.snap.units) {
+			more = fmt.Sprintf("%d more notice(s)", len(got.Notices)-maxNoticesWritten)
+		}
+		if len(got.Notices) > maxNoticesWritten {
+			capped++
+			if written != maxNoticesWritten || !strings.Contains(got.Text, more) {
+				t.Errorf("%q: %d notices answer it, %d written out:\n%s", q, len(got.Notices), written, got.Text)
+			}
+		} else if written != len(got.Notices) {
+			t.Errorf("%q: %d notices answer it, %d written out", q, len(got.Notices), written)
+		}
+	}
+	if capped == 0 {
+		t.Fatal("no question was answered in more than maxNoticesWritten notices")
 	}
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -98,6 +99,7 @@ type query struct {
 	monthEnd            int             // +1: the deadline is a month's last day; -1: it is not
 	light               knowledge.Light // 亮红灯: the tasks (or the units' parts) showing it
 	part                *part           // a section of the table the question names by topic
+	nask                *noticeAsk      // what it asks of the notice itself, read once (noticeAsk)
 }
 
 func (q *query) filtered() bool {
@@ -117,7 +119,7 @@ var (
 	rePeriod   = regexp.MustCompile(`几个?(工作)?(天|日)|多少个?(工作)?(天|日)|几个工作日|多少个?工作日|时限|多长时间|多久|几个月|多少个月|(天|日)(以|之)?内|howmany(working|business|calendar)?days|howmanyweeks|howmanymonths|timelimit`)
 	reWhen     = regexp.MustCompile(`期限|截止|什么时候|何时|进度要求|时间节点|完成时间|哪天|哪一天|deadline|^when|when(is|are|was|does|do[^i]|did|must|should|will|shall|has|have)|bywhen|bywhatdate|due`)
 	reWho      = regexp.MustCompile(`谁|哪个部门|哪个单位|哪些单位|哪些部门|什么部门|什么单位|哪个警种|牵头|责任单位|负责单位|主办|who|whichunit|lead`)
-	reList     = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|whichtasks|tasks|list|howmany`)
+	reList     = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|whichtasks|tasks|list|howmany`)
 	reWhichOne = regexp.MustCompile(`(哪项|哪个|哪条|哪一项|什么)(任务|要求|工作)$`) // 是哪项任务: one task, not a list
 	// reDaysLeft asks how long is left until a task's deadline (还剩几天, 离期限还有多少天).
 	reDaysLeft = regexp.MustCompile(`(还剩|还有|剩下|剩余|只剩|距离|距|离).{0,6}(几|多少)(天|日)|(几|多少)天(后|以后)?(到期|截止)|howmanydays(are)?(left|remain|until|before)|daysleft|daysremain`)
@@ -128,6 +130,9 @@ var (
 	// unit from the asking part (它牵头的有哪些).
 	reUnitRole    = regexp.MustCompile(`牵头|参与|负责|配合|挑头|沾边|责任|主办|协办|涉及|有份|挂名|出现|干活|lead|responsible|involv|support`)
 	reUnitPronoun = regexp.MustCompile(`它|他们|其|该单位|这个单位|这家|人家|\bthey\b|\bit\b`)
+	// reAskerAsked is the asker as the one asked or thinking, not as a unit
+	// (问我, 跟我说, 我一时想不起来).
+	reAskerAsked = regexp.MustCompile(`(问|找|叫|让|催|跟|告诉|通知)(我|俺)|我(一时|也|都|实在|当场)?(想不起|记不清|答不上|不知道|不清楚|没数过|忘了)`)
 	// reFirstPerson is the asker speaking of themselves or their unit.
 	reFirstPerson = regexp.MustCompile(`我|咱|本单位|本局|本部门|\bmy\b|\bour\b|\bwe\b`)
 	reMine        = regexp.MustCompile(`我的|我们|我单位|本单位|咱们|我部门|本部门|\bmy\s+(unit|tasks?|department|division|detachment)\b|\bour\s+(unit|tasks?|department|division|detachment|bureau)\b`)
@@ -150,9 +155,9 @@ var (
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "arelate", "islate", "runninglate", "belate", "latetasks", "lateones"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "一直做", "一直要", "一直持续", "持续做下去", "持续下去", "常年", "不设截止", "ongoing", "standing", "longterm"}
-	reNoDeadline  = regexp.MustCompile(`(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定)?(的)?(完成|截止|办结|履行|执行|落实|办理)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
+	reNoDeadline  = regexp.MustCompile(`(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`卡(了)?(日期|时间|日子|死)|定死(的)?(日子|日期|时间)|限时|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体)?(的)?(deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬|确切)?(的)?(完成|截止|履行|执行|落实|办理)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks`)
+	reHasDeadline = regexp.MustCompile(`卡(了|着|住)?(日期|时间|日子|死)|定死(的)?(日子|日期|时间)|限时|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体)?(的)?(deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬|确切)?(的)?(完成|截止|履行|执行|落实|办理)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
@@ -331,7 +336,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// are (我是法制支队的，我们牵头的有哪些; 我们对口的警务保障处，在表里牵头的有哪几项)
 	// 督察要来查，到今天为止逾期的有哪些: a unit that only acts in the story, with
 	// no role or pronoun asked after it, is no filter either
-	if askUnits, _, _ := ui.find(squeezeKeepBars(q.asking)); !reFirstPerson.MatchString(q.asking) &&
+	// (问我要落实哪个规范: the asker asked, not "we")
+	if askUnits, _, _ := ui.find(squeezeKeepBars(q.asking)); !reFirstPerson.MatchString(reAskerAsked.ReplaceAllString(q.asking, "|")) &&
 		(len(askUnits) > 0 || !reAsksTasks.MatchString(squeeze(q.asking)) || !asksUnitPart(q)) {
 		text = withoutStory(text, func(s string) string {
 			_, rest, _ := ui.find(squeezeKeepBars(s))
@@ -350,6 +356,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 			q.units, text, q.mentions = ui.find(sq)
 		}
 	}
+	q.units, q.mentions = withoutAskers(sq, q.units, q.mentions, ui.canonical)
 	if cs := parseUnitConds(sq, q.mentions, ui.canonical); composed(cs) {
 		q.conds = cs
 	}
@@ -419,12 +426,14 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 等办完了再看卷 is a step of work, not a state asked for: a state filters
 	// only a question that asks for tasks
 	asksTasks := reList.MatchString(f) || reCount.MatchString(f) || len(q.units) > 0 || containsAny(f, []string{"任务", "哪些", "哪几", "几项", "多少项", "事项", "task"})
+	// English state words are whole words: "do penalty" holds no "open"
+	starts := latinStarts(q.text)
 	switch {
-	case asksTasks && containsAny(f, partialWords):
+	case asksTasks && containsWordAt(f, starts, partialWords):
 		q.status = statusPartial
-	case asksTasks && (containsAny(f, openWords) || reNothingDone.MatchString(f)):
+	case asksTasks && (containsWordAt(f, starts, openWords) || reNothingDone.MatchString(f)):
 		q.status = statusOpen
-	case asksTasks && containsAny(reToBeDone.ReplaceAllString(f, "|"), doneWords):
+	case asksTasks && containsWordAt(reToBeDone.ReplaceAllString(f, "|"), latinStarts(reToBeDone.ReplaceAllString(q.text, "|")), doneWords):
 		q.status = statusDone
 	case containsAny(f, overview):
 		q.status = statusOverview
@@ -587,3 +596,30 @@ var scaffolding = func() *strings.Replacer {
 	}
 	return strings.NewReplacer(pairs...)
 }()
+
+// reAsksMe is a unit putting the question to the asker (督察问我…, 法制让我查):
+// it set the scene, its tasks are not asked for.
+var reAsksMe = regexp.MustCompile(`^\|?(那边|这边)?(问|让|叫|要|催|找|跟)(我|俺|咱)`)
+
+// withoutAskers returns units and mentions without the units that only put
+// the question to the asker.
+func withoutAskers(sq string, units, mentions []string, canon func(string) string) ([]string, []string) {
+	var keepU, keepM []string
+	dropped := map[string]bool{}
+	for _, m := range mentions {
+		if i := strings.Index(sq, m); i >= 0 && reAsksMe.MatchString(sq[i+len(m):]) {
+			dropped[canon(m)] = true
+			continue
+		}
+		keepM = append(keepM, m)
+	}
+	if len(dropped) == 0 {
+		return units, mentions
+	}
+	for _, u := range units {
+		if !dropped[u] || slices.ContainsFunc(keepM, func(m string) bool { return canon(m) == u }) {
+			keepU = append(keepU, u)
+		}
+	}
+	return keepU, keepM
+}

@@ -208,3 +208,32 @@ func TestEngine_Handle_bareMonthYearsLater(t *testing.T) {
 		})
 	}
 }
+
+// TestEngine_Handle_storiesAndSpeech reads messages as fresh writers put
+// them: a scene stated in a whole sentence before the question, a unit that
+// only puts the question to the asker, spans said colloquially (俩礼拜,
+// 一个礼拜之内), a unit's "line" (科技口), and English whose squeezed words
+// hold a state word by accident ("do penalty" is no "open").
+func TestEngine_Handle_storiesAndSpeech(t *testing.T) {
+	e, _ := newTestEngine(t)
+	for _, c := range []struct {
+		q    string
+		want []int // the tasks, in order (the first is the answer)
+	}{
+		{"这一个礼拜之内到期的有没？", []int{}},
+		{"俩礼拜内要到期的都有啥？", []int{25, 26, 27}},
+		{"所里的执法记录仪坏了一半，申请新的半年没批下来。记录仪配发、使用管理这摊事谁牵头？", []int{16, 20}},
+		{"上周一个年轻民警出警说话太冲，被群众录了视频发到网上。执勤说话规范的学习，哪个部门牵头组织？", []int{14}},
+		{"督察问我这个文件里有明确完成日期的任务一共几项，我没数过。几项？", []int{1, 2, 5, 8, 9, 15, 22, 25, 26, 27, 41, 42, 43}},
+		{"Within how many working days do penalty and licensing decisions have to be made public?", []int{6}},
+		{"科技口当配合单位（责任单位）的有哪些？", []int{7, 12, 16, 22, 36, 37}},
+		{"法制自个儿牵头、自个儿又挂责任单位的有哪几条？", []int{15, 25}},
+		{"指挥中心在这表里有活儿没？哪条？", []int{37}},
+	} {
+		t.Run(c.q, func(t *testing.T) {
+			if rep := send(t, e, "U1", c.q); !slices.Equal(nonNil(rep.Tasks), c.want) {
+				t.Errorf("tasks %v, want %v\n%s", rep.Tasks, c.want, rep.Text)
+			}
+		})
+	}
+}

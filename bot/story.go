@@ -44,8 +44,9 @@ var reLookingInto = regexp.MustCompile(`^[\s,，.。;；:：!！]*(我们|我|�
 var reRemarkActor = regexp.MustCompile(`(我们|咱们|我|咱)(要|会|得|准备|打算|想|就|再|也|还|正在|在)`)
 
 // reStoryClause marks a clause that narrates: someone acting (我, 他, 领导,
-// 老刘) or a time in the past (上个月, 去年, 那天), or a verb of telling.
-var reStoryClause = regexp.MustCompile(`我|咱|他|她|领导|局长|所长|同事|老[\p{Han}]|上礼拜|上周|上星期|上个月|上月|去年|前年|昨天|前几天|那天|那回|上回|以前|当年|年轻时|听说|说是|跟我说|告诉我|要来|要下来|来检查|来查|要检查|同志说|小年轻说|有人说|他们说|都说|老说|总说|例会|上会|开会|汇报|要用|做ppt|写材料|刚过|刚休完|刚放完|刚回来|刚开完`)
+// 老刘) or a time in the past (上个月, 去年, 那天), a verb of telling, what
+// was said (…拍桌子，说…), or work going on (办公室在起草…).
+var reStoryClause = regexp.MustCompile(`我|咱|他|她|领导|局长|所长|同事|老[\p{Han}]|上礼拜|上周|上星期|上个月|上月|去年|前年|昨天|前几天|那天|那回|上回|以前|当年|年轻时|听说|说是|跟我说|告诉我|要来|要下来|来检查|来查|要检查|同志说|小年轻说|有人说|他们说|都说|老说|总说|例会|上会|开会|汇报|要用|做ppt|写材料|刚过|刚休完|刚放完|刚回来|刚开完|^\s*说|正在|在(起草|写|弄|搞|准备|整理|编|制定|修改|开会)`)
 
 // reBoundBefore is 以前 bounding a time (9月底以前, 10号之前): a deadline
 // asked, not the "formerly" of a story, also with an aside between
@@ -68,8 +69,9 @@ var reDeadlineWord = regexp.MustCompile(`到期|截止|期限|节点|完成|要�
 // will do with the answer or fears (标错了所长要说我的, 我好对照, 别掉链子).
 var reRemarkMarker = regexp.MustCompile(`要说我|会说我|说我的|挨批|挨骂|被批|被骂|掉链子|我好|我回头|好对照|好盯|好排|好准备|提前准备|别到时候|省得|免得`)
 
-// reClauseEnd separates clauses: sentence ends, commas and colons.
-var reClauseEnd = regexp.MustCompile(`[,，.。;；!！:：?？]+`)
+// reClauseEnd separates clauses: sentence ends, commas, colons and dashes
+// (我当场也答不上来——罚款…最迟几天).
+var reClauseEnd = regexp.MustCompile(`[,，.。;；!！:：?？]+|—+`)
 
 // storyClauses returns text split into clauses, each with the separator that
 // ends it, and which of them tell a story: those before the last clause that
@@ -97,6 +99,21 @@ func storyClauses(text string) ([]string, []bool) {
 		// question may hold an embedded question word
 		story[i] = (narrates(parts[i]) || reStoryTime.MatchString(parts[i]) && !reDeadlineWord.MatchString(parts[i])) &&
 			(!asks(parts[i]) || reStatementEnd.MatchString(parts[i]) && narrates(parts[i]))
+	}
+	// 所里的执法记录仪坏了一半，申请新的半年没批下来。记录仪…谁牵头？: a whole
+	// sentence stated before the question, asking nothing, sets the scene
+	for from, i := 0, 0; i < ask; i++ {
+		if !reStatementEnd.MatchString(parts[i]) {
+			continue
+		}
+		stated := true
+		for _, p := range parts[from : i+1] {
+			stated = stated && !asks(p)
+		}
+		for k := from; stated && k <= i; k++ {
+			story[k] = true
+		}
+		from = i + 1
 	}
 	// …？我们打算明年初去核查。: a remark on why it is asked, after the question
 	for i := ask + 1; i > 0 && i < len(parts); i++ {
