@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"dutybot/bot/search"
 	"dutybot/knowledge"
 )
 
@@ -149,13 +150,13 @@ func (r *request) answer(q *query) (Reply, error) {
 		return r.answerFact(q)
 	}
 	// 任务有哪些, 列出所有任务: a list with no filter and no topic is every task
-	if q.list && !q.count && q.ask == 0 && len(r.topicTerms(q).grams) == 0 {
+	if q.list && !q.count && q.ask == 0 && len(r.topicTerms(q).Grams) == 0 {
 		return r.answerList(q)
 	}
 	if q.status == statusOverview && !r.relevantTask(q) { // 办理进度查询 is words of task 5
 		return r.overview()
 	}
-	if q.count && len(r.topicTerms(q).grams) == 0 {
+	if q.count && len(r.topicTerms(q).Grams) == 0 {
 		return r.totalCount(), nil
 	}
 	return r.answerFact(q)
@@ -170,13 +171,13 @@ func (r *request) unitAside(q *query) bool {
 		q.late || q.soon || q.status != statusAny || q.ask&(askDeadline|askPeriod|askStatus) != 0 {
 		return false
 	}
-	return r.snap.idx.foreign(q.rest) && !r.coverableTask(q)
+	return r.snap.idx.Foreign(q.rest) && !r.coverableTask(q)
 }
 
 // coverableTask reports whether the question's topic words hold enough of a
 // task for a tentative answer (tentativeMatched), whatever units it names.
 func (r *request) coverableTask(q *query) bool {
-	return coverable(r.snap.idx.search(r.topicTerms(q), isTask))
+	return coverable(r.snap.idx.Search(r.topicTerms(q), isTask))
 }
 
 // offTopic reports whether the asking part of q uses an off-topic phrase:
@@ -210,7 +211,7 @@ func (r *request) unitsOnly(q *query) bool {
 // plausibleTask reports whether the question's topic words plausibly name a
 // task (plausible), whatever units it also names.
 func (r *request) plausibleTask(q *query) bool {
-	return plausible(r.snap.idx.search(r.topicTerms(q), isTask))
+	return plausible(r.snap.idx.Search(r.topicTerms(q), isTask))
 }
 
 // unitWordsFact reads a question that names a unit whose name is also words
@@ -225,21 +226,21 @@ func (r *request) unitWordsFact(q *query) *query {
 		return nil
 	}
 	rest := r.topicTerms(q)
-	if len(rest.grams) == 0 {
+	if len(rest.Grams) == 0 {
 		return nil
 	}
 	fq := *q
 	fq.rest = append(append([]string(nil), q.rest...), q.mentions...)
-	hits := r.snap.idx.search(r.topicTerms(&fq), func(d *doc) bool { return d.kind == docTask })
-	if len(hits) == 0 || !relevant(hits[0]) || hits[0].coverage < 0.6 {
+	hits := r.snap.idx.Search(r.topicTerms(&fq), func(d *search.Doc) bool { return d.Kind == search.Task })
+	if len(hits) == 0 || !relevant(hits[0]) || hits[0].Coverage < 0.6 {
 		return nil
 	}
-	d := &r.snap.idx.docs[hits[0].doc]
-	if m, cov := rest.coverageIn(d.grams); m == 0 || cov < 0.6 {
+	d := &r.snap.idx.Docs[hits[0].Doc]
+	if m, cov := rest.CoverageIn(d.Grams); m == 0 || cov < 0.6 {
 		return nil // 政务服务窗口负责什么: the rest is not in the task
 	}
 	for _, w := range q.mentions {
-		if strings.Contains(d.form, matchForm(w)) {
+		if strings.Contains(d.Form, matchForm(w)) {
 			return &fq
 		}
 	}
@@ -252,11 +253,11 @@ func (r *request) unitWordsFact(q *query) *query {
 // A question that is one word of the notice and nothing else (归档, 电子签章)
 // is relevant with a little less weight: every word it has is matched, so
 // nothing in it says it is about something else.
-func relevant(h hit) bool {
-	if h.coverage >= wholeCoverage && h.matched >= wholeMatched*minMatched {
+func relevant(h search.Hit) bool {
+	if h.Coverage >= wholeCoverage && h.Matched >= wholeMatched*minMatched {
 		return true
 	}
-	return h.matched >= minMatched && (h.coverage >= minCoverage || (h.coverage >= 0.3 && h.matched >= 2.5*minMatched))
+	return h.Matched >= minMatched && (h.Coverage >= minCoverage || (h.Coverage >= 0.3 && h.Matched >= 2.5*minMatched))
 }
 
 // wholeCoverage and wholeMatched are the share of a question a document must
@@ -269,7 +270,7 @@ const (
 
 // relevantTask reports whether the question's words answer to a task.
 func (r *request) relevantTask(q *query) bool {
-	hits := r.snap.idx.search(r.topicTerms(q), func(d *doc) bool { return d.kind == docTask })
+	hits := r.snap.idx.Search(r.topicTerms(q), func(d *search.Doc) bool { return d.Kind == search.Task })
 	return len(hits) > 0 && relevant(hits[0])
 }
 
@@ -284,24 +285,24 @@ const (
 // strong reports whether the question's words clearly name one document that
 // keep accepts (nil: any): a task's content or a part of the notice's body.
 // minGrams is how many bigrams the question must have left to be judged.
-func (r *request) strong(q *query, keep func(d *doc) bool, minGrams int) bool {
+func (r *request) strong(q *query, keep func(d *search.Doc) bool, minGrams int) bool {
 	t := r.topicTerms(q)
-	if len(t.grams) < minGrams {
+	if len(t.Grams) < minGrams {
 		return false
 	}
-	hits := r.snap.idx.search(t, keep)
-	return len(hits) > 0 && hits[0].coverage >= strongCoverage && hits[0].matched >= strongMatched
+	hits := r.snap.idx.Search(t, keep)
+	return len(hits) > 0 && hits[0].Coverage >= strongCoverage && hits[0].Matched >= strongMatched
 }
 
 // isTask keeps only the rows of the table.
-func isTask(d *doc) bool { return d.kind == docTask }
+func isTask(d *search.Doc) bool { return d.Kind == search.Task }
 
 // answerTasks answers about tasks named by number.
 func (r *request) answerTasks(q *query) (Reply, error) {
 	n := r.snap.cur
 	// 第2项进度, 第2项完成了吗: each unit's part, as the status command gives it
 	if len(q.nums) == 1 && (q.status == statusOverview || q.ask&askStatus != 0) && q.ask&^askStatus == 0 {
-		if t := n.Task(q.nums[0]); t != nil && !inPhraseOf(q.flat, statusPhrases, r.snap.idx.docs[r.snap.docOf[t]].form) {
+		if t := n.Task(q.nums[0]); t != nil && !inPhraseOf(q.flat, statusPhrases, r.snap.idx.Docs[r.snap.docOf[t]].Form) {
 			return r.taskParts(t.Number)
 		}
 	}
@@ -366,11 +367,11 @@ func inPhraseOf(text string, words []string, form string) bool {
 
 // taskHeadline is the direct answer about one task: what the question asks
 // of it (deadline, who, time limit, status), or its content.
-func (r *request) taskHeadline(q *query, n *knowledge.Notice, t *knowledge.Task, terms terms) (string, string, error) {
+func (r *request) taskHeadline(q *query, n *knowledge.Notice, t *knowledge.Task, terms search.Terms) (string, string, error) {
 	var heads []string
 	quote := ""
 	data := map[string]any{"N": t.Number}
-	if q.ask&askPeriod != 0 || (q.ask&askDeadline != 0 && t.Deadline.Kind != knowledge.DeadlineDate && len(periodsOf(t)) > 0 && len(terms.grams) > 0) {
+	if q.ask&askPeriod != 0 || (q.ask&askDeadline != 0 && t.Deadline.Kind != knowledge.DeadlineDate && len(periodsOf(t)) > 0 && len(terms.Grams) > 0) {
 		if p, clause, ok := bestPeriod(t, terms); ok {
 			data["Period"], data["Clause"] = p, clause
 			heads = append(heads, r.loc.T(msgAnsPeriod, data))
@@ -397,7 +398,7 @@ func (r *request) taskHeadline(q *query, n *knowledge.Notice, t *knowledge.Task,
 		heads = append(heads, r.loc.T(msgAnsStatus, data))
 	}
 	if len(heads) == 0 {
-		if s := bestSentence(t.Content, terms, q); s != "" && len(terms.grams) >= 2 && terms.overlap(matchForm(s)) >= minMatched {
+		if s := bestSentence(t.Content, terms, q); s != "" && len(terms.Grams) >= 2 && terms.Overlap(matchForm(s)) >= minMatched {
 			quote = s
 			data["Quote"] = s
 			heads = append(heads, r.loc.T(msgAnsFact, data))
@@ -411,12 +412,12 @@ func (r *request) taskHeadline(q *query, n *knowledge.Notice, t *knowledge.Task,
 
 // topicTerms are the bigrams of what a question is about, once units, dates,
 // task numbers and the question's framing are cut out.
-func (r *request) topicTerms(q *query) terms {
+func (r *request) topicTerms(q *query) search.Terms {
 	rest := make([]string, 0, len(q.rest))
 	for _, seg := range q.rest {
 		rest = append(rest, strings.Split(sectionPointer.Replace(seg), "|")...)
 	}
-	return r.snap.idx.terms(rest)
+	return r.snap.idx.Terms(rest)
 }
 
 // sectionPointer is the "this part" that points at a topic (罚缴这块有啥硬杠杠):
@@ -446,8 +447,8 @@ func (r *request) answerFact(q *query) (Reply, error) {
 			return r.outOfScope(), nil
 		}
 	}
-	top := r.snap.idx.docs[hits[0].doc]
-	if top.kind != docTask {
+	top := r.snap.idx.Docs[hits[0].Doc]
+	if top.Kind != search.Task {
 		return r.bodyAnswer(top), nil
 	}
 	if unsure {
@@ -460,31 +461,31 @@ func (r *request) answerFact(q *query) (Reply, error) {
 			return rep, err
 		}
 	}
-	head, quote, err := r.taskHeadline(q, top.notice, top.task, t)
+	head, quote, err := r.taskHeadline(q, top.Notice, top.Task, t)
 	if err != nil {
 		return Reply{}, err
 	}
 	if q.ask == 0 && quote == "" {
-		quote = bestSentence(top.task.Content, t, q)
-		head = r.loc.T(msgAnsFact, map[string]any{"N": top.task.Number, "Quote": quote})
+		quote = bestSentence(top.Task.Content, t, q)
+		head = r.loc.T(msgAnsFact, map[string]any{"N": top.Task.Number, "Quote": quote})
 	} else if q.ask&askWho != 0 && q.ask&(askPeriod|askDeadline) == 0 {
-		quote = bestSentence(top.task.Content, t, q)
+		quote = bestSentence(top.Task.Content, t, q)
 	}
-	it, err := r.item(top.notice, top.task, quote)
+	it, err := r.item(top.Notice, top.Task, quote)
 	if err != nil {
 		return Reply{}, err
 	}
-	rep := Reply{Kind: "fact", Headline: head, Tasks: []int{top.task.Number}, Items: []Item{it}}
+	rep := Reply{Kind: "fact", Headline: head, Tasks: []int{top.Task.Number}, Items: []Item{it}}
 	if q.ask&askWho != 0 {
 		rep.Kind = "who"
 	}
-	text := []string{head, r.detail(it, top.task, quote != top.task.Content)}
+	text := []string{head, r.detail(it, top.Task, quote != top.Task.Content)}
 	var also []string
 	for _, h := range hits[1:min(len(hits), 3)] {
-		d := r.snap.idx.docs[h.doc]
-		if d.kind == docTask && h.score >= 0.9*hits[0].score && h.coverage >= minCoverage && d.notice == top.notice {
-			rep.Tasks = append(rep.Tasks, d.task.Number)
-			also = append(also, r.loc.T(msgTaskPlace, map[string]any{"N": d.task.Number, "Where": summary(d.task.Content, 24)}))
+		d := r.snap.idx.Docs[h.Doc]
+		if d.Kind == search.Task && h.Score >= 0.9*hits[0].Score && h.Coverage >= minCoverage && d.Notice == top.Notice {
+			rep.Tasks = append(rep.Tasks, d.Task.Number)
+			also = append(also, r.loc.T(msgTaskPlace, map[string]any{"N": d.Task.Number, "Where": summary(d.Task.Content, 24)}))
 		}
 	}
 	if len(also) > 0 {
@@ -508,9 +509,9 @@ const bodyBoost = 1.8
 // bodyRelevant accepts a section of the body on fewer words (学习方面通知
 // 怎么要求的: only 学习 is left) when the question asks for the notice's own
 // requirements and the section holds every word of it.
-func (r *request) bodyRelevant(q *query, h hit) bool {
-	return r.snap.idx.docs[h.doc].kind == docSection && reBodyAsk.MatchString(q.flat) &&
-		h.coverage >= 0.9 && h.matched >= 2*minMatched/3
+func (r *request) bodyRelevant(q *query, h search.Hit) bool {
+	return r.snap.idx.Docs[h.Doc].Kind == search.Section && reBodyAsk.MatchString(q.flat) &&
+		h.Coverage >= 0.9 && h.Matched >= 2*minMatched/3
 }
 
 // placeBoost is what a text naming a place gains in a question asking where.
@@ -518,41 +519,41 @@ var placeBoost = 2.0
 
 // rank searches every document, favouring tasks that set a time limit when
 // the question asks for one, and tasks of the units it names.
-func (r *request) rank(q *query, t terms) []hit {
-	hits := r.snap.idx.search(t, nil)
+func (r *request) rank(q *query, t search.Terms) []search.Hit {
+	hits := r.snap.idx.Search(t, nil)
 	body := reBodyAsk.MatchString(q.flat)
 	for i := range hits {
-		d := &r.snap.idx.docs[hits[i].doc]
-		if d.kind != docTask {
-			if body && d.kind == docSection {
-				hits[i].score *= bodyBoost
+		d := &r.snap.idx.Docs[hits[i].Doc]
+		if d.Kind != search.Task {
+			if body && d.Kind == search.Section {
+				hits[i].Score *= bodyBoost
 			}
 			continue
 		}
-		if q.ask&askPeriod != 0 && d.timed {
-			hits[i].score *= periodBoost
+		if q.ask&askPeriod != 0 && d.Timed {
+			hits[i].Score *= periodBoost
 		}
-		if q.ask&askRatio != 0 && strings.Contains(d.form, "%") {
-			hits[i].score *= periodBoost
+		if q.ask&askRatio != 0 && strings.Contains(d.Form, "%") {
+			hits[i].Score *= periodBoost
 		}
 		// 第几条 is answered by a text that cites an article (第十条): the
 		// question's words match it as a word of its own
-		if q.ask&askArticle != 0 && reArticle.MatchString(d.form) {
-			hits[i].score *= periodBoost
-			hits[i].matched += minMatched
+		if q.ask&askArticle != 0 && reArticle.MatchString(d.Form) {
+			hits[i].Score *= periodBoost
+			hits[i].Matched += minMatched
 		}
 		// 放在哪里给社会看 is answered by a text that names a place (网站, 平台)
-		if q.ask&askPlace != 0 && rePlaceText.MatchString(d.text) {
-			hits[i].score *= placeBoost
+		if q.ask&askPlace != 0 && rePlaceText.MatchString(d.Text) {
+			hits[i].Score *= placeBoost
 		}
 		// 依据省厅哪个文件 is answered by a text that cites one (《…》)
-		if q.ask&askDocument != 0 && strings.Contains(d.text, "《") {
-			hits[i].score *= periodBoost
-			hits[i].matched += minMatched
+		if q.ask&askDocument != 0 && strings.Contains(d.Text, "《") {
+			hits[i].Score *= periodBoost
+			hits[i].Matched += minMatched
 		}
 		for _, u := range q.units {
-			if d.task.Has(u, knowledge.RoleLead) || d.task.Has(u, knowledge.RoleResponsible) {
-				hits[i].score *= 1.5
+			if d.Task.Has(u, knowledge.RoleLead) || d.Task.Has(u, knowledge.RoleResponsible) {
+				hits[i].Score *= 1.5
 				break
 			}
 		}
@@ -566,14 +567,14 @@ var reArticle = regexp.MustCompile(`第(\d+|[一二三四五六七八九十]+)�
 
 // quotedHit returns the first of the best hits whose text quotes most of the
 // question word for word (谁执法谁公示: words that are all question framing
-// one by one), or -1. Only the best topCovered hits are read.
-func quotedHit(q *query, ix *index, hits []hit) int {
+// one by one), or -1. Only the best search.TopCovered hits are read.
+func quotedHit(q *query, ix *search.Index, hits []search.Hit) int {
 	want := []rune(q.flat)
 	if len(want) < 5 {
 		return -1
 	}
-	for i, h := range hits[:min(len(hits), topCovered)] {
-		if n := commonRun(want, []rune(ix.docs[h.doc].form)); n >= 5 && float64(n) >= 0.6*float64(len(want)) {
+	for i, h := range hits[:min(len(hits), search.TopCovered)] {
+		if n := commonRun(want, []rune(ix.Docs[h.Doc].Form)); n >= 5 && float64(n) >= 0.6*float64(len(want)) {
 			return i
 		}
 	}

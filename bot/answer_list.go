@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 
+	"dutybot/bot/search"
 	"dutybot/i18n/facts"
 	"dutybot/knowledge"
 )
@@ -192,12 +193,12 @@ func (r *request) keep(q *query, n *knowledge.Notice, t *knowledge.Task, names [
 // (法制支队牵头的关于法制审核的任务), when it names something the tasks hold.
 func (r *request) byTopic(q *query, cs []candidate) []candidate {
 	t := r.topicTerms(q)
-	if len(t.grams) < 2 || t.total < 2*minMatched {
+	if len(t.Grams) < 2 || t.Total < 2*minMatched {
 		return cs
 	}
 	var out []candidate
 	for _, c := range cs {
-		if m, _ := t.coverageIn(r.snap.idx.docs[r.snap.docOf[c.t]].grams); m >= 0.5*t.total {
+		if m, _ := t.CoverageIn(r.snap.idx.Docs[r.snap.docOf[c.t]].Grams); m >= 0.5*t.Total {
 			out = append(out, c)
 		}
 	}
@@ -455,20 +456,20 @@ func (r *request) describeCond(c unitCond) string {
 }
 
 // topicList answers 哪些任务涉及音像记录: the tasks about a topic, best first.
-func (r *request) topicList(q *query, hits []hit) (Reply, error) {
+func (r *request) topicList(q *query, hits []search.Hit) (Reply, error) {
 	rep := Reply{Kind: "fact", Tasks: []int{}}
 	var lines []string
 	for _, h := range hits {
-		d := r.snap.idx.docs[h.doc]
+		d := r.snap.idx.Docs[h.Doc]
 		top := len(rep.Tasks) == 0 && relevant(h)
-		if d.kind != docTask || len(rep.Tasks) >= 10 || !top && (h.coverage < 0.6 || h.score < 0.5*hits[0].score) {
+		if d.Kind != search.Task || len(rep.Tasks) >= 10 || !top && (h.Coverage < 0.6 || h.Score < 0.5*hits[0].Score) {
 			continue
 		}
-		it, err := r.item(d.notice, d.task, bestSentence(d.task.Content, r.topicTerms(q), q))
+		it, err := r.item(d.Notice, d.Task, bestSentence(d.Task.Content, r.topicTerms(q), q))
 		if err != nil {
 			return Reply{}, err
 		}
-		rep.Tasks = append(rep.Tasks, d.task.Number)
+		rep.Tasks = append(rep.Tasks, d.Task.Number)
 		rep.Items = append(rep.Items, it)
 		lines = append(lines, r.line(it))
 	}

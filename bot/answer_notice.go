@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"dutybot/bot/search"
 	"dutybot/knowledge"
 )
 
@@ -97,7 +98,7 @@ func clauseForm(text string) string {
 		switch {
 		case strings.ContainsRune(",，.。;；!！?？:：", r):
 			b.WriteByte('|')
-		case isWordRune(r) || r == '|' || r == '#' || r == '%' || r == '+':
+		case search.IsWordRune(r) || r == '|' || r == '#' || r == '%' || r == '+':
 			b.WriteRune(r)
 		}
 	}
@@ -146,7 +147,7 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	n := r.snap.cur
 	f := q.flat
 	if si := sectionAsked(q, n); si >= 0 && q.part == nil {
-		return r.bodyAnswer(doc{kind: docSection, notice: n, section: si}), true
+		return r.bodyAnswer(search.Doc{Kind: search.Section, Notice: n, Section: si}), true
 	}
 	na := q.noticeAsk()
 	field, asked, clauses := na.field, na.asked, na.clauses
@@ -213,7 +214,7 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	}
 	// 组织领导方面有什么要求 asks for one part of the notice, not the list of its
 	// parts; 工作不力出了问题，文件说怎么处理 asks what it says on a topic
-	if field == fieldAbout && (q.filtered() || r.strong(q, nil, 0) || plausible(r.snap.idx.search(r.topicTerms(q), nil)) || reSignificance.MatchString(f)) {
+	if field == fieldAbout && (q.filtered() || r.strong(q, nil, 0) || plausible(r.snap.idx.Search(r.topicTerms(q), nil)) || reSignificance.MatchString(f)) {
 		field = fieldNone
 	}
 	// 文件开头说三项制度有啥意义: the significance is the body's first part,
@@ -321,7 +322,7 @@ func numberPrefix(number string) string {
 func (r *request) citingTask(q *query) bool {
 	// among the tasks that cite one, at the tentative answer's measure: the
 	// question's other words are about a document (依据的是省厅哪个文件)
-	hits := r.snap.idx.search(r.topicTerms(q), func(d *doc) bool { return isTask(d) && strings.Contains(d.text, "《") })
+	hits := r.snap.idx.Search(r.topicTerms(q), func(d *search.Doc) bool { return isTask(d) && strings.Contains(d.Text, "《") })
 	if reNoticeWord.MatchString(q.flat) {
 		return plausible(hits) // 通知是根据哪些文件制定的: the notice's own basis, unless a task is plainly named
 	}
@@ -452,13 +453,13 @@ func firstLine(s string) string {
 }
 
 // bodyAnswer quotes the part of the notice's body that answers a question.
-func (r *request) bodyAnswer(d doc) Reply {
-	if d.kind == docClosing {
-		return r.noticeReply(r.loc.T(msgNoticeClosing, map[string]any{"Text": d.text}))
+func (r *request) bodyAnswer(d search.Doc) Reply {
+	if d.Kind == search.Closing {
+		return r.noticeReply(r.loc.T(msgNoticeClosing, map[string]any{"Text": d.Text}))
 	}
-	s := d.notice.Sections[d.section]
+	s := d.Notice.Sections[d.Section]
 	return r.noticeReply(r.loc.T(msgNoticeSection, map[string]any{"Numeral": s.Numeral, "Heading": s.Heading,
-		"Body": strings.Join(s.Paragraphs, "\n"), "Notice": d.notice.Number}))
+		"Body": strings.Join(s.Paragraphs, "\n"), "Notice": d.Notice.Number}))
 }
 
 // totalCount answers 一共有多少项任务.

@@ -34,8 +34,8 @@ func (r *request) unitsAsked(q *query) bool {
 	}
 	// words no document holds (整张, 局长问, 比起, 最忙) frame the question; a
 	// word of the notices left over is a topic (哪些单位参与执法记录仪配备)
-	for _, g := range r.snap.idx.terms(rest).grams {
-		if len(r.snap.idx.postings[g]) > 0 {
+	for _, g := range r.snap.idx.Terms(rest).Grams {
+		if r.snap.idx.Holds(g) {
 			return false
 		}
 	}

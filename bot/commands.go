@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"dutybot/bot/search"
 	"dutybot/knowledge"
 )
 
@@ -220,7 +221,7 @@ func badShape(args []string) bool {
 		return false
 	}
 	for _, c := range args[0] {
-		if isHan(c) || c == '?' || c == '？' {
+		if search.IsHan(c) || c == '?' || c == '？' {
 			return false
 		}
 	}

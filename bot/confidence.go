@@ -2,6 +2,8 @@ package bot
 
 import (
 	"strings"
+
+	"dutybot/bot/search"
 )
 
 // plausibleMatched is the IDF weight a question's best match must hold for
@@ -30,14 +32,14 @@ const tentativeMatched = 1.4 * minMatched
 
 // coverable reports whether the best hit holds enough of the question for a
 // tentative answer rather than a denial (tentativeMatched).
-func coverable(hits []hit) bool {
-	return len(hits) > 0 && hits[0].matched >= tentativeMatched
+func coverable(hits []search.Hit) bool {
+	return len(hits) > 0 && hits[0].Matched >= tentativeMatched
 }
 
 // plausible reports whether the best hit holds enough of the question for the
 // notice to plausibly answer it, though not clearly (relevant).
-func plausible(hits []hit) bool {
-	return len(hits) > 0 && hits[0].matched >= plausibleMatched
+func plausible(hits []search.Hit) bool {
+	return len(hits) > 0 && hits[0].Matched >= plausibleMatched
 }
 
 // maxAlternatives is how many other candidates a tentative answer offers.
@@ -50,39 +52,39 @@ const alternativeShare = 0.5
 // tentative answers a question the notice plausibly covers with the best
 // matching task, says plainly that the match is uncertain, and offers the next
 // candidates with the sentences they would quote.
-func (r *request) tentative(q *query, t terms, hits []hit) (Reply, error) {
-	top := r.snap.idx.docs[hits[0].doc]
-	head, quote, err := r.taskHeadline(q, top.notice, top.task, t)
+func (r *request) tentative(q *query, t search.Terms, hits []search.Hit) (Reply, error) {
+	top := r.snap.idx.Docs[hits[0].Doc]
+	head, quote, err := r.taskHeadline(q, top.Notice, top.Task, t)
 	if err != nil {
 		return Reply{}, err
 	}
 	if quote == "" {
-		quote = bestSentence(top.task.Content, t, q)
+		quote = bestSentence(top.Task.Content, t, q)
 	}
 	if q.ask == 0 {
-		head = r.loc.T(msgAnsFact, map[string]any{"N": top.task.Number, "Quote": quote})
+		head = r.loc.T(msgAnsFact, map[string]any{"N": top.Task.Number, "Quote": quote})
 	}
-	it, err := r.item(top.notice, top.task, quote)
+	it, err := r.item(top.Notice, top.Task, quote)
 	if err != nil {
 		return Reply{}, err
 	}
-	rep := Reply{Kind: "fact", Tasks: []int{top.task.Number}, Items: []Item{it}}
+	rep := Reply{Kind: "fact", Tasks: []int{top.Task.Number}, Items: []Item{it}}
 	if q.ask&askWho != 0 {
 		rep.Kind = "who"
 	}
 	rep.Headline = r.loc.T(msgAnsUnsure, map[string]any{"Answer": head})
-	text := []string{rep.Headline, r.detail(it, top.task, quote != top.task.Content)}
+	text := []string{rep.Headline, r.detail(it, top.Task, quote != top.Task.Content)}
 	var alts []string
 	for _, h := range hits[1:] {
-		if len(alts) == maxAlternatives || h.score < alternativeShare*hits[0].score {
+		if len(alts) == maxAlternatives || h.Score < alternativeShare*hits[0].Score {
 			break
 		}
-		d := r.snap.idx.docs[h.doc]
-		if d.kind != docTask || d.notice != top.notice {
+		d := r.snap.idx.Docs[h.Doc]
+		if d.Kind != search.Task || d.Notice != top.Notice {
 			continue
 		}
-		rep.Tasks = append(rep.Tasks, d.task.Number)
-		alts = append(alts, r.loc.T(msgAnsAlternative, map[string]any{"N": d.task.Number, "Quote": bestSentence(d.task.Content, t, q)}))
+		rep.Tasks = append(rep.Tasks, d.Task.Number)
+		alts = append(alts, r.loc.T(msgAnsAlternative, map[string]any{"N": d.Task.Number, "Quote": bestSentence(d.Task.Content, t, q)}))
 	}
 	if len(alts) > 0 {
 		text = append(text, r.loc.T(msgAnsMaybe, map[string]any{"Tasks": strings.Join(alts, "\n")}))

@@ -26,7 +26,7 @@ func bestMatched(e *Engine, text string, now time.Time) (float64, bool) {
 	if len(hits) == 0 {
 		return 0, containsAny(q.flat, r.snap.offtop)
 	}
-	return hits[0].matched, containsAny(q.flat, r.snap.offtop)
+	return hits[0].Matched, containsAny(q.flat, r.snap.offtop)
 }
 
 // TestPlausibleCalibration recomputes the distribution plausibleMatched was

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"dutybot/bot/search"
 	"dutybot/i18n"
 	"dutybot/knowledge"
 )
@@ -89,7 +90,7 @@ type snapshot struct {
 	notices []*knowledge.Notice
 	cur     *knowledge.Notice // the latest import: the one task numbers refer to
 	units   *unitIndex
-	idx     *index
+	idx     *search.Index
 	abbrev  map[string]string // folded 简称 → what it stands for (三项制度 → 行政执法公示制度、…)
 	syn     *strings.Replacer // an officer's words → the notices' words (newSynonyms)
 	thes    *topicRewriter    // synonyms of the thesaurus, for topic words (newThesaurus)
@@ -118,7 +119,7 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 		s.sections, s.subsections = tableParts(s.cur)
 	}
 	var units []knowledge.Unit
-	var docs []doc
+	var docs []search.Doc
 	var texts, heads []string
 	var corpus, words strings.Builder   // task texts; everything a question's words may match
 	for i := len(ns) - 1; i >= 0; i-- { // the latest notice's units win a clash of names
@@ -140,7 +141,7 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 		for ti := range n.Tasks {
 			t := &n.Tasks[ti]
 			s.docOf[t] = len(docs)
-			docs = append(docs, doc{kind: docTask, notice: n, task: t, text: t.Content, timed: len(periodsOf(t)) > 0})
+			docs = append(docs, search.Doc{Kind: search.Task, Notice: n, Task: t, Text: t.Content, Timed: len(periodsOf(t)) > 0})
 			texts = append(texts, t.Content)
 			// a term the task only names (双随机、一公开) is searchable by the
 			// words that explain it, at a heading's weight
@@ -154,12 +155,12 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 		for si, sec := range n.Sections {
 			body := strings.Join(sec.Paragraphs, "")
 			words.WriteString(matchForm(sec.Heading+"|"+body) + "|")
-			docs = append(docs, doc{kind: docSection, notice: n, section: si, text: sec.Heading + body})
+			docs = append(docs, search.Doc{Kind: search.Section, Notice: n, Section: si, Text: sec.Heading + body})
 			texts, heads = append(texts, body), append(heads, sec.Heading+"|"+sec.Heading)
 		}
 		if len(n.Closing) > 0 {
 			c := strings.Join(n.Closing, "\n")
-			docs = append(docs, doc{kind: docClosing, notice: n, text: c})
+			docs = append(docs, search.Doc{Kind: search.Closing, Notice: n, Text: c})
 			texts, heads = append(texts, c), append(heads, "")
 		}
 		for _, m := range reAbbrev.FindAllStringSubmatch(n.Preamble, -1) {
@@ -195,7 +196,11 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 	for _, ys := range s.years {
 		sort.Ints(ys) // once here: yearOf reads them from many goroutines
 	}
-	s.idx = newIndex(docs, texts, heads)
+	forms, headForms := make([]string, len(texts)), make([]string, len(heads))
+	for i := range texts {
+		forms[i], headForms[i] = matchForm(texts[i]), matchForm(heads[i])
+	}
+	s.idx = search.New(docs, forms, headForms)
 	return s
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"dutybot/bot/search"
 	"dutybot/knowledge"
 )
 
@@ -139,12 +140,12 @@ func (r *request) sectionNamed(q *query) (part, bool) {
 			b.WriteString(head + "|")
 		}
 		for _, t := range s.tasks {
-			b.WriteString(r.snap.idx.docs[r.snap.docOf[t]].form + "|")
+			b.WriteString(r.snap.idx.Docs[r.snap.docOf[t]].Form + "|")
 		}
 		texts[i] = b.String()
 	}
 	score := make([]float64, len(secs))
-	bigrams(topic, func(g string) {
+	search.Bigrams(topic, func(g string) {
 		counts := make([]float64, len(secs))
 		total, df := 0.0, 0
 		for i, t := range texts {
@@ -197,7 +198,7 @@ func inPart(p *part, t *knowledge.Task) bool {
 // bodyNamed returns the part of the notice's body a question names by topic
 // (正文里讲审核制度那块): the section of the body that holds most of the words
 // before the section word.
-func (r *request) bodyNamed(q *query) (doc, bool) {
+func (r *request) bodyNamed(q *query) (search.Doc, bool) {
 	loc := reSectionWord.FindStringIndex(q.flat)
 	if b := reBodyWord.FindStringIndex(q.flat); loc == nil && b != nil {
 		// 文里保障部分提了哪三条要求: a bare 部分 close after the body's name
@@ -211,18 +212,18 @@ func (r *request) bodyNamed(q *query) (doc, bool) {
 		loc = reBodyPoints.FindStringIndex(q.flat)
 	}
 	if loc == nil || !reBodyWord.MatchString(q.flat) {
-		return doc{}, false
+		return search.Doc{}, false
 	}
 	topic := reBodyWord.ReplaceAllString(q.flat[:loc[0]], "|")
-	terms := r.snap.idx.terms([]string{topic})
-	hits := r.snap.idx.search(terms, func(d *doc) bool {
-		return d.kind == docSection && d.notice == r.snap.cur
+	terms := r.snap.idx.Terms([]string{topic})
+	hits := r.snap.idx.Search(terms, func(d *search.Doc) bool {
+		return d.Kind == search.Section && d.Notice == r.snap.cur
 	})
 	// 文里保障部分: a short topic matched whole is enough
-	if len(hits) == 0 || hits[0].matched < min(minMatched, terms.total) {
-		return doc{}, false
+	if len(hits) == 0 || hits[0].Matched < min(minMatched, terms.Total) {
+		return search.Doc{}, false
 	}
-	return r.snap.idx.docs[hits[0].doc], true
+	return r.snap.idx.Docs[hits[0].Doc], true
 }
 
 // reKindsCount asks how many tasks of each kind of deadline there are: 有具体

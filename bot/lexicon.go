@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"dutybot/bot/search"
 )
 
 // lexiconText is lexicon.txt: synonyms, slips, unit nicknames and off-topic
@@ -263,7 +265,7 @@ type topicRewriter struct {
 // breaks a bigram the corpus holds at a replaced word's edge.
 func (t *topicRewriter) Rewrite(seg string) string {
 	content := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(functionChars, r) {
+		if strings.ContainsRune(search.FunctionChars, r) {
 			return -1
 		}
 		return r
@@ -278,7 +280,7 @@ func (t *topicRewriter) Rewrite(seg string) string {
 	// keep every bigram of seg the corpus holds: a rewrite that drops one
 	// cut through a word of the notices
 	kept := true
-	bigrams(seg, func(g string) {
+	search.Bigrams(seg, func(g string) {
 		if kept && strings.Contains(t.corpus, g) && !strings.Contains(out, g) {
 			kept = false
 		}

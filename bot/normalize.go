@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"dutybot/bot/search"
 )
 
 // fold rewrites text into the form that questions and the notice are matched
@@ -262,9 +264,6 @@ func itoa(n int) string {
 	return string(b)
 }
 
-// isHan reports whether r is a Chinese character.
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
-
 // reURL is a link, which says nothing of its writer's language.
 var reURL = regexp.MustCompile(`(?i)(https?://|www\.)\S+`)
 
@@ -286,7 +285,7 @@ func looksEnglish(s string, ui *unitIndex) bool {
 		switch {
 		case latin && !inWord:
 			words++
-		case isHan(r):
+		case search.IsHan(r):
 			han++
 		}
 		inWord = latin

@@ -36,16 +36,16 @@ func (r *request) topicNotices(list []*noticeScope) []*noticeScope {
 	for i, seg := range q.rest {
 		q.rest[i] = r.snap.thes.Rewrite(seg)
 	}
-	hits := r.snap.idx.search(r.topicTerms(q), isTask)
+	hits := r.snap.idx.Search(r.topicTerms(q), isTask)
 	if !plausible(hits) {
 		return nil
 	}
 	keep := map[*knowledge.Notice]int{} // notice → its rank among the kept
 	for _, h := range hits {
-		if h.score < topicNoticeRatio*hits[0].score || len(keep) == maxTopicNotices {
+		if h.Score < topicNoticeRatio*hits[0].Score || len(keep) == maxTopicNotices {
 			break
 		}
-		n := r.snap.idx.docs[h.doc].notice
+		n := r.snap.idx.Docs[h.Doc].Notice
 		if _, ok := keep[n]; !ok {
 			keep[n] = len(keep)
 		}

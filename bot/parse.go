@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"dutybot/bot/search"
 	"dutybot/knowledge"
 )
 
@@ -541,7 +542,7 @@ func squeezeKeepBars(s string) string {
 		case r == ' ' || r == '\t':
 		case strings.ContainsRune("()（）", r):
 			// 各县（分）局, 受（立）案: brackets sit inside a word, as the index reads it
-		case r == '|' || isWordRune(r) || (r < 128 && r > ' ' && (r == '.' || r == '#')):
+		case r == '|' || search.IsWordRune(r) || (r < 128 && r > ' ' && (r == '.' || r == '#')):
 			b.WriteRune(r)
 		default:
 			b.WriteByte('|')

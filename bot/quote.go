@@ -5,15 +5,16 @@ import (
 	"sort"
 	"strings"
 
+	"dutybot/bot/search"
 	"dutybot/knowledge"
 )
 
-func sortHits(hs []hit) {
+func sortHits(hs []search.Hit) {
 	sort.SliceStable(hs, func(i, j int) bool {
-		if hs[i].score != hs[j].score {
-			return hs[i].score > hs[j].score
+		if hs[i].Score != hs[j].Score {
+			return hs[i].Score > hs[j].Score
 		}
-		return hs[i].doc < hs[j].doc
+		return hs[i].Doc < hs[j].Doc
 	})
 }
 
@@ -38,7 +39,7 @@ func periodsOf(t *knowledge.Task) []knowledge.Period {
 // rest of the limit's sentence counts too, for less: it often names the
 // subject (建立…年报制度，…应当于每年1月20日前公开…), and without it a question
 // about that subject would get the first, most generic limit of the task.
-func bestPeriod(t *knowledge.Task, terms terms) (string, string, bool) {
+func bestPeriod(t *knowledge.Task, terms search.Terms) (string, string, bool) {
 	best, bestText, bestClause := -1.0, "", ""
 	ss := sentences(t.Content)
 	weight := map[string]float64{} // limits often share a sentence or a clause
@@ -48,7 +49,7 @@ func bestPeriod(t *knowledge.Task, terms terms) (string, string, bool) {
 		}
 		w, ok := weight[s]
 		if !ok {
-			w = terms.overlap(matchForm(s))
+			w = terms.Overlap(matchForm(s))
 			weight[s] = w
 		}
 		return w
@@ -98,7 +99,7 @@ var reNumberAsk = regexp.MustCompile(`多少|比例|几|百分|%|数量`)
 
 // bestSentence returns the sentence of content that shares most with the
 // question; a question asking for a number prefers a sentence holding one.
-func bestSentence(content string, terms terms, q *query) string {
+func bestSentence(content string, terms search.Terms, q *query) string {
 	ss := sentences(content)
 	if len(ss) == 0 {
 		return ""
@@ -106,7 +107,7 @@ func bestSentence(content string, terms terms, q *query) string {
 	wantsNumber := q != nil && reNumberAsk.MatchString(q.flat)
 	best, bestScore := ss[0], -1.0
 	for _, s := range ss {
-		score := terms.overlap(matchForm(s))
+		score := terms.Overlap(matchForm(s))
 		if wantsNumber && strings.ContainsAny(s, "0123456789%％") {
 			score += 1.5
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"dutybot/bot/search"
 	"dutybot/knowledge"
 )
 
@@ -91,7 +92,7 @@ func (r *request) taskOf(cmd string, args []string) (*knowledge.Task, bool, erro
 		return nil, true, errUsageOf(supUsage[cmd])
 	}
 	if !isNumberArg(args[0]) {
-		if strings.ContainsFunc(args[0], isHan) {
+		if strings.ContainsFunc(args[0], search.IsHan) {
 			return nil, false, nil
 		}
 		return nil, true, errUsageOf(supUsage[cmd])

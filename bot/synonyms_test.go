@@ -76,26 +76,6 @@ func TestParseLexicon(t *testing.T) {
 	}
 }
 
-func TestIndex_foreign(t *testing.T) {
-	texts := []string{"法制支队牵头落实", "各级公安机关"}
-	ix := newIndex(make([]doc, len(texts)), texts, []string{"", ""})
-	for _, c := range []struct {
-		segs []string
-		want bool
-	}{
-		{[]string{"队长"}, true},   // a word no document holds
-		{[]string{"楼"}, true},    // a lone character no document holds
-		{[]string{"干"}, false},   // a function character
-		{[]string{"落实"}, false},  // held
-		{[]string{"要落实"}, false}, // 要落 joins 要 to a held word
-		{nil, false},
-	} {
-		if got := ix.foreign(c.segs); got != c.want {
-			t.Errorf("foreign(%q) = %v, want %v", c.segs, got, c.want)
-		}
-	}
-}
-
 func TestEnglishDates(t *testing.T) {
 	for in, want := range map[string]string{
 		"tasks due in december 2019": "tasks due in  2019年12月 ",
@@ -147,22 +127,5 @@ func TestCommonRun(t *testing.T) {
 		if got := commonRun([]rune(c.a), []rune(c.b)); got != c.want {
 			t.Errorf("commonRun(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
 		}
-	}
-}
-
-// TestIndex_terms_functionChars checks that a join such as 要形 (要 + 形成)
-// is dropped when no document holds it, and kept when one does.
-func TestIndex_terms_functionChars(t *testing.T) {
-	texts := []string{"形成相应案卷", "重要意义"}
-	ix := newIndex(make([]doc, len(texts)), texts, []string{"", ""})
-	got := ix.terms([]string{"要形成案卷"})
-	for _, g := range got.grams {
-		if g == "要形" {
-			t.Errorf("join 要形 kept: %v", got.grams)
-		}
-	}
-	got = ix.terms([]string{"重要"})
-	if len(got.grams) != 1 || got.grams[0] != "重要" {
-		t.Errorf("重要 = %v, want the word kept", got.grams)
 	}
 }
