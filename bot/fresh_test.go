@@ -61,7 +61,7 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round44.jsonl", 1.00},
 	{"testdata/paraphrase_round45.jsonl", 0.99},
 	{"testdata/paraphrase_round46.jsonl", 0.95},
-	{"testdata/paraphrase_round47.jsonl", 0.98},
+	{"testdata/paraphrase_round47.jsonl", 0.97}, // 0.98 until session 7: "due by the end of October" now reads as everything due until then, as 6 labels to 2 have it
 	{"testdata/paraphrase_round48.jsonl", 0.98},
 	{"testdata/paraphrase_round49.jsonl", 0.98},
 	{"testdata/paraphrase_round50.jsonl", 0.99},
@@ -93,8 +93,16 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round76.jsonl", 0.97},
 	{"testdata/paraphrase_round77.jsonl", 0.96},
 	{"testdata/paraphrase_round78.jsonl", 0.98},
+	{"testdata/paraphrase_round79.jsonl", 0.95},
+	{"testdata/paraphrase_round80.jsonl", 0.97},
+	{"testdata/paraphrase_round81.jsonl", 0.97},
 	{"testdata/paraphrase_round82.jsonl", 0.96},
 	{"testdata/paraphrase_round83.jsonl", 0.98},
+	{"testdata/paraphrase_round84.jsonl", 0.99},
+	{"testdata/paraphrase_round85.jsonl", 0.99},
+	{"testdata/paraphrase_round86.jsonl", 0.98},
+	{"testdata/paraphrase_round87.jsonl", 0.90},
+	{"testdata/paraphrase_round88.jsonl", 0.92},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -75,6 +75,7 @@ var colloquial = strings.NewReplacer(
 	"不够", "不足", "哪一项", "哪项", "哪一条", "哪条", "哪一个", "哪个",
 	"俺们", "我们", "俺", "我", // the north's "we" and "I"
 	"自个儿", "自己", "自各儿", "自己", "俩", "两个", "仨", "三个",
+	"节止", "截止", // a question's word, not the notices': no lexicon slip (those need the notices to hold it)
 	"法治支队", "法制支队", "法治大队", "法制大队", "法治审核", "法制审核",
 	"法治队伍", "法制队伍", "法治机构", "法制机构", "法治部门", "法制部门",
 )

@@ -140,11 +140,11 @@ var (
 )
 
 var (
-	leadWords = []string{"牵头", "主办", "主责", "挑头", "领头", "带头", "打头", "leads", "lead", "ledby", "incharge"}
+	leadWords = []string{"牵头", "主办", "主责", "挑头", "领头", "带头", "打头", "leads", "lead", "ledby", "incharge", "owner"}
 	respWords = []string{"责任单位", "干活名单", "具体干的", "具体干活", "具体干", "具体负责", "具体承担", "具体落实", "跟着具体干", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
-	anyWords   = []string{"参与", "掺和", "参和", "掺合", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "露面", "露脸", "有份", "takepart", "involv", "participat"}
+	anyWords   = []string{"被列进", "列进去", "列进了", "列入了", "参与", "掺和", "参和", "掺合", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "露面", "露脸", "有份", "takepart", "involv", "participat"}
 	openWords  = []string{"没完成", "未完成", "没有完成", "尚未完成", "还没完成", "没做完", "未办结", "没办完", "待完成", "没干完", "未落实", "没落实",
 		"unfinished", "notdone", "notyetdone", "incomplete", "pending", "open",
 		"nothingisfinished", "nothingisdone", "nothingfinished", "noneisdone", "noneisfinished"}
@@ -156,15 +156,15 @@ var (
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "arelate", "islate", "runninglate", "belate", "latetasks", "lateones"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "一直做", "一直要", "一直持续", "持续做下去", "持续下去", "常年", "不设截止", "ongoing", "standing", "longterm"}
-	reNoDeadline  = regexp.MustCompile(`(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
+	reNoDeadline  = regexp.MustCompile(`(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|no(fixed|hard|specific|firm|set|end)(date|deadline)|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`卡(了|着|住)?(日期|时间|日子|死)|定死(的)?(日子|日期|时间)|限时|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体)?(的)?(deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬|确切)?(的)?(完成|截止|履行|执行|落实|办理)?(期限|日期|时限|截止日期|截止时间|时间节点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks`)
+	reHasDeadline = regexp.MustCompile(`卡(了|着|住)?(日期|时间|日子|死)|定死(的)?(日子|日期|时间)|限时|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体)?(的)?(deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬|确切)?(的)?(完成|截止|履行|执行|落实|办理)?(期限|限期|日期|时限|截止日期|截止时间|时间节点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any)?(hard|fixed|specific|firm|set)(end)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
 // those where one unit stands in both columns.
 var (
-	reMultiLead = regexp.MustCompile(`(多个|多家|几个|两个|两家|不止一个|不止一家|超过一个|一个以上|两个以上|多于一个)(单位)?(共同|联合|一起|一块)?(牵头|主办)|(联合|共同|一起|一块)牵头|牵头单位(不止|超过|多于)(一|1)(个|家)|morethanone(lead|leading)|multiplelead|jointlyled|severallead|twoormorelead`)
+	reMultiLead = regexp.MustCompile(`(多个|多家|几个|两个|两家|不止一个|不止一家|超过一个|一个以上|两个以上|多于一个|[1-9](个|家)以上|[2-9](个|家))(单位)?(共同|联合|一起|一块)?(牵头|主办)|(联合|共同|一起|一块)牵头|牵头单位(不止|超过|多于)(一|1)(个|家)|morethanone(lead|leading)|multiplelead|jointlyled|severallead|twoormorelead`)
 	reSelfBoth  = regexp.MustCompile(`牵头(单位|的)(自己|本身)(又|也|同时)(在|是|列|出现|当)|(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(部门|单位)自己(牵头|挑头).{0,6}(同时|又|也).{0,6}(列成|列为|算作|当)?(自己)?(干|责任|配合)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
 )
 
@@ -565,7 +565,7 @@ var scaffolding = func() *strings.Replacer {
 		"有什么", "一共有", "一共", "总共", "共有", "共计", "总计",
 		"任务", "工作任务", "这项", "该项", "这个", "那个", "这条", "要求", "规定", "内容",
 		// everyday words for 要求 (罚缴这块有啥硬杠杠)
-		"硬杠杠", "硬杠子", "硬要求", "硬性要求", "讲究", "说道", "门道",
+		"硬杠杠", "硬杠子", "硬要求", "硬性要求", "硬性规定", "硬性", "讲究", "说道", "门道",
 		"到期", "截止", "期限", "时限", "之前", "以前", "底前", "要完成", "需要完成", "完成", "还没", "没有", "已经", "还有",
 		"有哪些", "都有", "所有", "全部", "列出", "应该", "需要", "可以", "能不能", "能否",
 		"通知", "文件", "这份", "本通知", "里", "中", "和", "及", "与", "或",
@@ -590,8 +590,14 @@ var scaffolding = func() *strings.Replacer {
 		words = append(words, ws...)
 	}
 	words = append(words, "已", "还", "未", "没", "我们单位", "我们", "我的", "本单位")
+	// 罚没 is one word of the notices, not 罚 and a 没: it stands for itself
+	// (a longer key wins where both match)
+	keep := []string{"罚没"}
 	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
 	var pairs []string
+	for _, w := range keep {
+		pairs = append(pairs, w, w)
+	}
 	for _, w := range words {
 		pairs = append(pairs, w, "|")
 	}

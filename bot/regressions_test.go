@@ -229,6 +229,19 @@ func TestEngine_Handle_storiesAndSpeech(t *testing.T) {
 		{"科技口当配合单位（责任单位）的有哪些？", []int{7, 12, 16, 22, 36, 37}},
 		{"法制自个儿牵头、自个儿又挂责任单位的有哪几条？", []int{15, 25}},
 		{"指挥中心在这表里有活儿没？哪条？", []int{37}},
+		// completion said colloquially, a batch, a 'line' word in English, a
+		// unit word that is the start of another word (和处罚 is no office)
+		{"8月底那批是哪几个", []int{1, 5}},
+		{"罚没款收缴这块有什么硬性规定？", []int{42}},
+		{"科技处当owner的有哪几项？", []int{9, 18, 19, 29, 30, 31, 35}},
+		{"行政许可和处罚的决定，做出来以后几个工作日内必须挂到网上？", []int{6}},
+		{"全过程记录那部分哪些有节止日", []int{15, 22}},
+		{"请问我们政务服务窗口被列进去的是哪一条呀？", []int{5}},
+		{"人事处涉及的有限期要办的吗？哪条", []int{43}},
+		// what is left of this month; 'by the end of' is everything due until then
+		{"这个月还有啥要到期的？", []int{25, 26, 27}},
+		{"Which tasks are due by the end of September 2019?", []int{1, 2, 5, 25, 26, 27}},
+		{"which tasks does the police logistics support division lead", []int{16, 35, 41, 42, 43}},
 	} {
 		t.Run(c.q, func(t *testing.T) {
 			if rep := send(t, e, "U1", c.q); !slices.Equal(nonNil(rep.Tasks), c.want) {

@@ -74,7 +74,7 @@ var (
 	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
-	reTaskish   = regexp.MustCompile(`任务|期限|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|task|finish|complet|` + dueAlternation(builtinLexicon))
+	reTaskish   = regexp.MustCompile(`任务|期限|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|task|finish|complet|` + dueAlternation(builtinLexicon))
 )
 
 // reEnglishDate is an English date in a folded question: december 2019,
@@ -82,9 +82,10 @@ var (
 var reEnglishDate = regexp.MustCompile(`(?:\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s*(\d{4}))?`)
 
 // reEndOfMonth is "at/of the end of" before a month englishDates has
-// rewritten: a deadline on the month's last day. "By the end of September"
-// keeps meaning the month, as the question files have it.
-var reEndOfMonth = regexp.MustCompile(`\b(at|of|on|is|due)\s+(?:the\s+)?end\s*of\s*(?:the\s*)?((?:\d{4}年)?\d{1,2}月)`)
+// rewritten: a deadline on the month's last day. "By/before the end of
+// September" keeps its by, which makes it everything due until then: writers
+// of the question files read it so 6 times to 2 (the month alone).
+var reEndOfMonth = regexp.MustCompile(`\b(at|of|on|is|due|by|before)\s+(?:the\s+)?end\s*of\s*(?:the\s*)?((?:\d{4}年)?\d{1,2}月)`)
 
 var englishMonths = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 
@@ -233,8 +234,9 @@ func namesMonth(found []window) bool {
 	return false
 }
 
-// reRest is "what is left of" a span: 这个月剩下的, 本周剩余, 年底前余下的.
-var reRest = regexp.MustCompile(`剩下|剩余|还剩|余下|所剩|restof|remainderof|remainingdays`)
+// reRest is "what is left of" a span: 这个月剩下的, 本周剩余, 年底前余下的,
+// 这个月还有…要到期的 (the span itself already read, as |).
+var reRest = regexp.MustCompile(`剩下|剩余|还剩|余下|所剩|\|还有.{0,9}(到期|截止)|restof|remainderof|remainingdays`)
 
 // intersectOpen narrows closed windows by open-ended ones (from today on)
 // when the question names both; ok is false without an open-ended window.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"dutybot/knowledge"
 )
@@ -263,8 +264,9 @@ func suffixKind(s string) int {
 // the same kind of suffix whose name shares most two-character words with it,
 // at least one. It returns the name as written in text and the unit, or "".
 func (ui *unitIndex) near(text string) (string, string) {
-	for _, m := range reOrgAny.FindAllString(text, -1) {
-		if reDescribed.MatchString(m) || strings.Contains(ui.corpus, lastTwo(m)) {
+	for _, loc := range reOrgAny.FindAllStringIndex(text, -1) {
+		m := text[loc[0]:loc[1]]
+		if reDescribed.MatchString(m) || strings.Contains(ui.corpus, lastTwo(m)) || suffixInWord(text, loc[1], ui.corpus) {
 			continue
 		}
 		core := []rune(strings.TrimSuffix(strings.TrimSuffix(m, "队"), string([]rune(m)[len([]rune(m))-1:])))
@@ -297,4 +299,13 @@ func (ui *unitIndex) near(text string) (string, string) {
 func lastTwo(s string) string {
 	rs := []rune(s)
 	return string(rs[max(0, len(rs)-2):])
+}
+
+// suffixInWord reports whether the unit suffix ending text[:end] begins a
+// word the notices use with the character after it (许可和处罚: 处 is the
+// 处 of 处罚, no office).
+func suffixInWord(text string, end int, corpus string) bool {
+	last, _ := utf8.DecodeLastRuneInString(text[:end])
+	next, size := utf8.DecodeRuneInString(text[end:])
+	return size > 0 && next != utf8.RuneError && strings.Contains(corpus, string([]rune{last, next}))
 }
