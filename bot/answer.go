@@ -37,7 +37,9 @@ func (r *request) handle() (Reply, error) {
 		r.today = q.today
 	}
 	for i, seg := range q.rest {
-		q.rest[i] = r.snap.thes.Rewrite(seg)
+		if !q.rewritten {
+			q.rest[i] = r.snap.thes.Rewrite(seg)
+		}
 	}
 	return r.answer(q)
 }

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -103,6 +104,8 @@ type snapshot struct {
 	sections, subsections []part
 	// multi answers about each notice alone when there are several; nil for one
 	multi *noticeScopes
+	// yearsCache holds yearsOf's answers: year → [12]int
+	yearsCache sync.Map
 }
 
 var reAbbrev = regexp.MustCompile(`([^，。（(]+?)（以下简称“([^”]+)”）`)

@@ -27,8 +27,16 @@ func fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	s = colloquial.Replace(traditional.Replace(b.String()))
-	s = reDigitDash.ReplaceAllString(numerals(englishNumbers(s)), "$1-$2")
-	return reOneSpan.ReplaceAllString(s, "1$1$2$3")
+	s = numerals(englishNumbers(s))
+	// fold runs on every phrase a question is cut into: the two rewrites
+	// below run only where their characters are
+	if strings.ContainsAny(s, "—–―~〜") {
+		s = reDigitDash.ReplaceAllString(s, "$1-$2")
+	}
+	if strings.Contains(s, "一") && strings.ContainsAny(s, "拜期周月") {
+		s = reOneSpan.ReplaceAllString(s, "1$1$2$3")
+	}
+	return s
 }
 
 // reOneSpan is one week or month as a span (这一个礼拜之内, 一个月内): the

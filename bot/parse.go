@@ -101,6 +101,7 @@ type query struct {
 	light               knowledge.Light // 亮红灯: the tasks (or the units' parts) showing it
 	part                *part           // a section of the table the question names by topic
 	nask                *noticeAsk      // what it asks of the notice itself, read once (noticeAsk)
+	rewritten           bool            // rest already rewritten by the thesaurus (sharedParse)
 }
 
 func (q *query) filtered() bool {

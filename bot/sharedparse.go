@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"dutybot/knowledge"
 )
 
 // A question asked across many notices (250 in the 10,000-task benchmark)
@@ -31,19 +33,37 @@ func newSharedParse(all *snapshot) *sharedParse {
 // may change.
 func (p *sharedParse) query(r *request) *query {
 	c := r.clock()
-	var years [12]int
-	for m := range years {
-		years[m] = c.yearOf(time.Month(m + 1))
-	}
+	years := r.snap.yearsOf(r.today.Year)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	q, ok := p.got[years]
 	if !ok {
 		q = parse(p.all.slips.Replace(fold(r.text)), p.all.units, p.all.syn, c)
 		q.noticeAsk() // read once here, shared by every copy
+		// the topic words are rewritten once too, with the thesaurus of all
+		for i, seg := range q.rest {
+			q.rest[i] = p.all.thes.Rewrite(seg)
+		}
+		q.rewritten = true
 		p.got[years] = q
 	}
 	return q.clone()
+}
+
+// yearsOf is the year each month means (yearOf) in a question asked in
+// year, January first: the key of sharedParse. It is read once per snapshot
+// and year, not once per message and notice.
+func (s *snapshot) yearsOf(year int) [12]int {
+	if v, ok := s.yearsCache.Load(year); ok {
+		return v.([12]int)
+	}
+	var ys [12]int
+	of := s.yearOf(knowledge.Date{Year: year, Month: 1, Day: 1})
+	for m := range ys {
+		ys[m] = of(time.Month(m + 1))
+	}
+	s.yearsCache.Store(year, ys)
+	return ys
 }
 
 // clone returns a copy of q that shares nothing a caller may change.
