@@ -166,8 +166,8 @@ func (r *request) answer(q *query) (Reply, error) {
 
 // unitAside reports whether a question that names a unit asks something
 // about it that no notice speaks of (法制支队队长是谁, 科技处在几楼) rather
-// than for its tasks: no list, role, time or state words, and a word left
-// over that no document holds.
+// than for its tasks: no list, role, condition (不用管), time or state
+// words, and a word left over that no document holds.
 func (r *request) unitAside(q *query) bool {
 	if len(q.units) == 0 || q.conds != nil || q.list || q.count || q.roleBy || q.when != nil || q.kind != "" || q.light != "" ||
 		q.late || q.soon || q.status != statusAny || q.ask&(askDeadline|askPeriod|askStatus) != 0 {

@@ -136,12 +136,13 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 		// 责任单位里没有X, X不在责任单位里: one column denied by name, the
 		// other left open (办公室牵头，但是它自己不在责任单位里)
 		case reColumnNegBefore.MatchString(before):
-			m := reColumnNegBefore.FindStringSubmatch(before)
-			c.banLead, c.banResp = containsAny(m[1], leadWords), !containsAny(m[1], leadWords)
+			leadCol := containsAny(reColumnNegBefore.FindStringSubmatch(before)[1], leadWords)
+			c.banLead, c.banResp = leadCol, !leadCol
 			c.needLead = containsAny(after, leadWords) && !c.banLead && !reBanLead.MatchString(after)
 		case reColumnNegAfter.MatchString(after):
-			c.banLead = reBanLead.MatchString(after) || reColumnNegAfter.MatchString(after) && containsAny(reColumnNegAfter.FindString(after), leadWords)
-			c.banResp = reBanResp.MatchString(after) || reColumnNegAfter.MatchString(after) && !containsAny(reColumnNegAfter.FindString(after), leadWords)
+			leadCol := containsAny(reColumnNegAfter.FindString(after), leadWords) // the column denied
+			c.banLead = reBanLead.MatchString(after) || leadCol
+			c.banResp = reBanResp.MatchString(after) || !leadCol
 			rest := reColumnNegAfter.ReplaceAllString(reBanResp.ReplaceAllString(reBanLead.ReplaceAllString(after, "|"), "|"), "|")
 			c.needLead = containsAny(rest, leadWords) && !c.banLead
 			c.needResp = containsAny(rest, respWords) && !c.banResp
