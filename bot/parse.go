@@ -157,9 +157,9 @@ var (
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "arelate", "islate", "runninglate", "belate", "latetasks", "lateones"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "一直做", "一直要", "一直持续", "持续做下去", "持续下去", "常年", "不设截止", "ongoing", "standing", "longterm"}
-	reNoDeadline  = regexp.MustCompile(`(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|no(fixed|hard|specific|firm|set|end)(date|deadline)|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
+	reNoDeadline  = regexp.MustCompile(`(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|no(fixed|hard|specific|firm|set|end|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`卡(了|着|住)?(日期|时间|日子|死)|定死(的)?(日子|日期|时间)|限时|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体)?(的)?(deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬|确切)?(的)?(完成|截止|履行|执行|落实|办理)?(期限|限期|日期|时限|截止日期|截止时间|时间节点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any)?(hard|fixed|specific|firm|set)(end)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
+	reHasDeadline = regexp.MustCompile(`卡(了|着|住)?(日期|时间|日子|死)|定死(的)?(日子|日期|时间)|限时|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬|确切)?(的)?(完成|截止|履行|执行|落实|办理)?(期限|限期|日期|时限|截止日期|截止时间|时间节点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any)?(hard|fixed|specific|firm|set|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
@@ -269,6 +269,13 @@ var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国
 var reUnitDuty = regexp.MustCompile(`(有什么任务|有哪些任务|什么任务$|担的是什么|什么活|啥活|担什么|干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事|哪些事|哪几件事|哪些活|哪几样活)`)
 
 // reUnitTally counts a task's units (有两个牵头单位, 好几家责任单位): no word of the topic.
+// reUnitNamed is a unit named in a task (被点名, 有名, 提到); reWhichTask asks
+// which task it is.
+var (
+	reUnitNamed = regexp.MustCompile(`被?点(了|到)?名|有名|提到|提及|露面|露脸|上榜|榜上|挂了?名|出现`)
+	reWhichTask = regexp.MustCompile(`哪(1|一)?(项|条)|哪(个|些|几)(项|条|个?任务)|which(task|item)`)
+)
+
 var reUnitTally = regexp.MustCompile(`(有|共|一共)?(\d+|好几|几)\s*((个|家)\s*(牵头单位|责任单位|负责单位|单位|部门)|家)`)
 
 var reTrailingWhen = regexp.MustCompile(`(时间|日期)(是|为)?[\s\p{P}]*$`)
@@ -299,7 +306,7 @@ func containsAny(s string, words []string) bool {
 // parse reads a question. units, syn (nil for none) and c come from the
 // engine's snapshot; syn rewrites only the words left once the filters are read.
 func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
-	q := &query{raw: raw, text: withoutDoubt(withoutGuesses(withoutCourtesy(fold(raw))))}
+	q := &query{raw: raw, text: withoutDoubt(withoutGuesses(withoutCourtesy(withoutTag(fold(raw), ui.resolve))))}
 	q.flat = squeeze(q.text)
 	q.asking = withoutStory(q.text, func(string) string { return "|" })
 	// English phrases are fenced at word boundaries before anything squeezes them
@@ -380,7 +387,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// roles
 	// 担任牵头单位: 担任 only carries the role noun after it, it does not widen the role
 	// a responsible unit rather than the lead: the lead named only to be set aside
-	fr := reRatherThanLead.ReplaceAllString(f, "|")
+	fr := reConcessive.ReplaceAllString(reRatherThanLead.ReplaceAllString(f, "|"), "|")
 	lead, resp, anyRole := containsAny(fr, leadWords), containsAny(fr, respWords), containsAny(reRoleVerb.ReplaceAllString(fr, "$1"), anyWords)
 	// 作为责任单位参与: the role noun decides; 牵头或参与 and 牵头和责任: any role;
 	// 不论牵头还是负责: roles waved aside
@@ -461,8 +468,9 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.count = true
 	}
 	q.list = (reList.MatchString(f) && !reWhichOne.MatchString(f)) || q.count
-	// 政务服务窗口在表里要干嘛: what a named unit has to do is its tasks
-	if len(q.units) > 0 && reUnitDuty.MatchString(f) {
+	// 政务服务窗口在表里要干嘛: what a named unit has to do is its tasks; so
+	// are the tasks that name it (指挥中心被点名的是哪项, 纪检组在哪条里有名)
+	if len(q.units) > 0 && (reUnitDuty.MatchString(f) || reUnitNamed.MatchString(f) && reWhichTask.MatchString(f)) {
 		q.list = true
 	}
 	if q.list && reRatio.MatchString(f) && !strings.Contains(f, "task") && !strings.Contains(f, "任务") && !strings.Contains(f, "几项") {
@@ -590,7 +598,9 @@ var scaffolding = func() *strings.Replacer {
 	for _, ws := range [][]string{lateWords, lateTaskWords, soonWords, ongoingWords, openWords, doneWords, partialWords, overview} {
 		words = append(words, ws...)
 	}
-	words = append(words, "已", "还", "未", "没", "我们单位", "我们", "我的", "本单位")
+	words = append(words, "已", "还", "未", "没", "我们单位", "我们", "我的", "本单位", "1个")
+	// the words for a deadline (到期节点, 交差): the filters read them
+	words = append(words, builtinLexicon.due...)
 	// 罚没 is one word of the notices, not 罚 and a 没: it stands for itself
 	// (a longer key wins where both match)
 	keep := []string{"罚没"}
@@ -607,7 +617,13 @@ var scaffolding = func() *strings.Replacer {
 
 // reAsksMe is a unit putting the question to the asker (督察问我…, 法制让我查):
 // it set the scene, its tasks are not asked for.
-var reAsksMe = regexp.MustCompile(`^\|?(那边|这边)?(问|让|叫|要|催|找|跟)(我|俺|咱)`)
+// Its people and a call count as the unit (科技处的人问, 交警那边刚来电话问):
+// 问 followed by what was asked (办公室问，…) puts the question too.
+var reAsksMe = regexp.MustCompile(`^\|?(的)?(人|同志们?|同事们?|民警|领导|那边|这边|那头)?(刚才|刚刚|刚|今天|上午|下午)?(来电话|打电话|打来电话|来电|来)?(问|让|叫|要|催|找|跟)(我|俺|咱)|^\|?(的)?(人|同志们?|同事们?|民警|领导|那边|这边|那头)?(刚才|刚刚|刚|今天|上午|下午)?(来电话|打电话|打来电话|来电|来)?问(了)?(一下|一句)?(\||$)`)
+
+// reBackRef points back at the units that asked (表里有他们的事吗): the
+// question is about them after all.
+var reBackRef = regexp.MustCompile(`他们|她们|它们|their|they`)
 
 // withoutAskers returns units and mentions without the units that only put
 // the question to the asker.
@@ -621,7 +637,7 @@ func withoutAskers(sq string, units, mentions []string, canon func(string) strin
 		}
 		keepM = append(keepM, m)
 	}
-	if len(dropped) == 0 {
+	if len(dropped) == 0 || reBackRef.MatchString(sq) {
 		return units, mentions
 	}
 	for _, u := range units {

@@ -175,6 +175,25 @@ var (
 	reThanks     = regexp.MustCompile(`[!,.。，！\s]*(谢谢|多谢|感谢|辛苦了|辛苦|麻烦了|还望多多指教|多多指教|拜托了)[!,.。，！~～\s]*$`)
 )
 
+// reTag is a label pasted before a message in a work group (【人事相关】,
+// [转], #急#): it files the message and asks nothing, unless it names the
+// unit the message speaks for (【科技处】我们处参与的…).
+var reTag = regexp.MustCompile(`^\s*(?:【([^】]{1,10})】|\[([^\]]{1,10})\]|#([^#\s]{1,10})#)[\s,.:，。：]*`)
+
+// withoutTag returns folded text without a label before it; a label that
+// names a unit (resolve) stays as the message's first words.
+func withoutTag(text string, resolve func(string) (string, bool)) string {
+	m := reTag.FindStringSubmatch(text)
+	if m == nil {
+		return text
+	}
+	rest := text[len(m[0]):]
+	if _, ok := resolve(m[1] + m[2] + m[3]); ok {
+		return m[1] + m[2] + m[3] + "," + rest
+	}
+	return rest
+}
+
 // withoutCourtesy returns folded text without its opening greetings and
 // its closing thanks.
 func withoutCourtesy(text string) string {

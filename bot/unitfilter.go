@@ -55,14 +55,17 @@ func (c unitCond) holds(t *knowledge.Task, names []string) bool {
 var (
 	// reNegBefore is a negation just before a unit's name: 没有警务保障处的份,
 	// 没出现法制支队, 没把各分县局列进去, without 法制支队.
-	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没有把|未把|没把|没出现|没列|没涉及|没写|没有写|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|没让|不让|没叫|没有让|不涉及|不需要|不用|without|excluding|except|notledby(the)?|n'tledby(the)?|not|notinvolving|(don'?\|?t|donot|doesn'?\|?t|doesnot)involve(the)?|leaveout(the)?|leavesout(the)?|exclude(the)?|excluding(the)?)(我们|咱们|你们|他们)?\|?$`)
+	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没有把|未把|没把|没出现|没有出现|没有列|没有提|没列|没涉及|没写|没有写|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|没让|不让|没叫|没有让|不涉及|不需要|不用|without|excluding|except|notledby(the)?|n'tledby(the)?|not|notinvolving|(don'?\|?t|donot|doesn'?\|?t|doesnot)involve(the)?|leaveout(the)?|leavesout(the)?|exclude(the)?|excluding(the)?)(我们|咱们|你们|他们)?\|?$`)
 	// reYesNoBefore is a yes/no question, not a negation: 有没有纪检方面的单位.
 	reYesNoBefore = regexp.MustCompile(`(有没有|是不是|在不在|含不含|包不包括)\|?$`)
 	// reUnitPeople is the people of a unit just after its name (各分县局的同志,
 	// 法制那边): what is said of them is said of the unit.
 	reUnitPeople = regexp.MustCompile(`^(\|?)(的)?(同志们|同志|同事们|同事|民警|人员|那边|这边)`)
 	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
-	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到)|^\|?(完全|根本|压根|都|一点(都|也)?)?(不沾边|无关|没关系|不相干|不搭界)|^\|?一点(关系|边)?(都|也)?(没有|不沾|没)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
+	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾|involve)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到)|^\|?(完全|根本|压根|都|一点(都|也)?)?(不沾边|无关|没关系|不相干|不搭界)|^\|?一点(关系|边)?(都|也)?(没有|不沾|没)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
+	// reConcessive waves a condition aside (不管它是不是同时牵头, 无论是否牵头):
+	// it asks for nothing, and its 不管 or 不是 deny nothing.
+	reConcessive = regexp.MustCompile(`(不管|不论|无论|不问)[^|,，。]{0,6}(是不是|是否|有没有)(同时|也|还|另外|唯一|单独|独家|一家)?(在|是|当|作为|兼)?(牵头|主办|责任|配合)?(单位)?`)
 	// reNegUs denies a part to the unit the asker speaks for (如果我们是执法警种，
 	// 哪几项根本没把我们列进去); reNeitherColumn to a unit named before (两栏里都没写).
 	reNegUs         = regexp.MustCompile(`没(有)?把(我们|咱们|咱|它|他们)(列|写|放|算|排)(进|入|上|在)`)
@@ -123,6 +126,7 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 			after = firstClause(after) // …牵头，然后责任单位就只有各分县局: the tail is the next unit's
 		}
 		after = reUnitPeople.ReplaceAllString(after, "$1") // 各分县局的同志完全不用管: the unit's people are the unit
+		after = reConcessive.ReplaceAllString(after, "|")  // (不管它是不是同时牵头): no condition, and 不管 is no negation
 		c := unitCond{unit: canon(mentions[k])}
 		lead, resp := containsAny(after, leadWords), containsAny(after, respWords)
 		if reAnyRoleAside.MatchString(after) {

@@ -144,7 +144,9 @@ func (ui *unitIndex) find(text string) ([]string, string, []string) {
 	for i := 0; i < len(text); {
 		matched := false
 		for _, k := range ui.keys {
-			if strings.HasPrefix(text[i:], k) {
+			// a short name that ends inside a word of the notices (全局办案:
+			// 局办 and 办案) names no unit
+			if strings.HasPrefix(text[i:], k) && !(utf8.RuneCountInString(k) <= 2 && suffixInWord(text, i+len(k), ui.corpus)) {
 				if c := ui.lookup[k]; !seen[c] {
 					seen[c] = true
 					out = append(out, c)
