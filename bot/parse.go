@@ -306,7 +306,7 @@ func containsAny(s string, words []string) bool {
 // parse reads a question. units, syn (nil for none) and c come from the
 // engine's snapshot; syn rewrites only the words left once the filters are read.
 func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
-	q := &query{raw: raw, text: withoutDoubt(withoutGuesses(withoutCourtesy(withoutTag(fold(raw), ui.resolve))))}
+	q := &query{raw: raw, text: shouldButNot(withoutDoubt(withoutGuesses(withoutCourtesy(withoutTag(fold(raw), ui.resolve)))))}
 	q.flat = squeeze(q.text)
 	q.asking = withoutStory(q.text, func(string) string { return "|" })
 	// English phrases are fenced at word boundaries before anything squeezes them
