@@ -272,8 +272,8 @@ var reUnitDuty = regexp.MustCompile(`(有什么任务|有哪些任务|什么任�
 // reUnitNamed is a unit named in a task (被点名, 有名, 提到); reWhichTask asks
 // which task it is.
 var (
-	reUnitNamed = regexp.MustCompile(`被?点(了|到)?名|有名|提到|提及|露面|露脸|上榜|榜上|挂了?名|出现`)
-	reWhichTask = regexp.MustCompile(`哪(1|一)?(项|条)|哪(个|些|几)(项|条|个?任务)|which(task|item)`)
+	reUnitNamed = regexp.MustCompile(`被?点(了|到)?名|有名|提到|提及|露面|露脸|上榜|榜上|挂了?名|出现|appears?in|(is|are)(mentioned|named|listed)in|showsupin`)
+	reWhichTask = regexp.MustCompile(`哪(1|一)?(项|条)|哪(个|些|几)(项|条|个?任务)|which(task|item)|(what|that)task|in(one|a)task`)
 )
 
 var reUnitTally = regexp.MustCompile(`(有|共|一共)?(\d+|好几|几)\s*((个|家)\s*(牵头单位|责任单位|负责单位|单位|部门)|家)`)
