@@ -425,7 +425,7 @@ func (r *request) topicTerms(q *query) search.Terms {
 // sectionPointer is the "this part" that points at a topic (罚缴这块有啥硬杠杠):
 // no word of it. It stays in q.rest, where it names a part of the body
 // (保障那一块讲了哪几点).
-var sectionPointer = strings.NewReplacer("这一块", "|", "那一块", "|", "这块", "|", "那块", "|", "这方面", "|", "那方面", "|")
+var sectionPointer = strings.NewReplacer("这一块", "|", "那一块", "|", "这块儿", "|", "那块儿", "|", "这块", "|", "那块", "|", "这方面", "|", "那方面", "|")
 
 // answerFact finds the task (or part of the notice's body) that answers a
 // question, and quotes the sentence that answers it.

@@ -219,7 +219,7 @@ var reMonthSpan = regexp.MustCompile(`(\d{1,2})\s*(?:月份?)?\s*(?:到|至|-|~|
 var reAnyMonthEnd = regexp.MustCompile(`(某|哪|每|任何|一)个?月(的)?(底|末)|(不是|而非|不在|非|并非)月(底|末)`)
 
 // reEventAtEnd is an event of a year's or month's end: 年底考核, 年终总结.
-var reEventAtEnd = regexp.MustCompile(`(年底|年末|年终|月底|月末)(的)?(考核|考评|总结|评比|述职|盘点|绩效|评优)`)
+var reEventAtEnd = regexp.MustCompile(`(年底|年末|年终|月底|月末)(的)?(好|要|来)?(考核|考评|总结|评比|述职|盘点|绩效|评优|算账|算总账|打分|排名)`)
 
 // reFromToday measures from today: 离今天最近, 距现在.
 var reFromToday = regexp.MustCompile(`(离|距|距离)\s*(今天|今日|现在|目前)`)
@@ -482,7 +482,7 @@ func readWindow(text string, c clock) (*window, string) {
 		return window{c.today, c.today.AddDays(n), shapeSpan}, true
 	})
 	// 年底考核, 年终总结: an event named by when it falls, no window of deadlines
-	text = reEventAtEnd.ReplaceAllString(text, "|")
+	text = reEventAtEnd.ReplaceAllString(text, "|$4") // the event stays a word of the topic
 	squeezed := strings.ReplaceAll(text, " ", "")
 	monthNamed := namesMonth(found) // by its number: 9月份里月底的
 	for _, r := range relatives {
