@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"dutybot/bot/search"
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -31,7 +32,7 @@ func (r *request) handle() (Reply, error) {
 	if r.shared != nil { // one of many notices: parsed once for them all
 		q = r.shared.query(r)
 	} else {
-		q = parse(r.snap.slips.Replace(fold(r.text)), r.snap.units, r.snap.syn, r.clock())
+		q = parse(r.snap.slips.Replace(textnorm.Fold(r.text)), r.snap.units, r.snap.syn, r.clock())
 	}
 	if !q.today.IsZero() { // 今天是10月20日: lateness counts from the asker's day
 		r.today = q.today
@@ -192,14 +193,14 @@ func (r *request) offTopic(q *query) bool {
 			return true
 		}
 	}
-	return containsAny(squeeze(reFencedPhrase.ReplaceAllString(text, "|")), r.snap.offtop)
+	return containsAny(textnorm.Squeeze(reFencedPhrase.ReplaceAllString(text, "|")), r.snap.offtop)
 }
 
 // foreignUnit reports whether the question asks for the duties of an
 // organisation that no notice names (交警支队, 市司法局).
 func (r *request) foreignUnit(q *query) bool {
 	// a story names who set the scene (按照市局要求), not whose duties are asked
-	_, rest, _ := r.snap.units.find(squeeze(q.asking))
+	_, rest, _ := r.snap.units.find(textnorm.Squeeze(q.asking))
 	return unknownOrg(rest, func(w string) bool { return strings.Contains(r.snap.words, w) }) != ""
 }
 
@@ -242,7 +243,7 @@ func (r *request) unitWordsFact(q *query) *query {
 		return nil // 政务服务窗口负责什么: the rest is not in the task
 	}
 	for _, w := range q.mentions {
-		if strings.Contains(d.Form, matchForm(w)) {
+		if strings.Contains(d.Form, textnorm.MatchForm(w)) {
 			return &fq
 		}
 	}
@@ -400,7 +401,7 @@ func (r *request) taskHeadline(q *query, n *knowledge.Notice, t *knowledge.Task,
 		heads = append(heads, r.loc.T(msgAnsStatus, data))
 	}
 	if len(heads) == 0 {
-		if s := bestSentence(t.Content, terms, q); s != "" && len(terms.Grams) >= 2 && terms.Overlap(matchForm(s)) >= minMatched {
+		if s := bestSentence(t.Content, terms, q); s != "" && len(terms.Grams) >= 2 && terms.Overlap(textnorm.MatchForm(s)) >= minMatched {
 			quote = s
 			data["Quote"] = s
 			heads = append(heads, r.loc.T(msgAnsFact, data))

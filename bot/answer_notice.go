@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"dutybot/bot/search"
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -160,14 +161,14 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 			field = fieldCites
 		case r.namesOwnPrefix(f):
 			// 文号是淮公通〔2019〕359号吧: this notice's number, misremembered
-		case reThisNotice.MatchString(squeeze(askingClause(asked))):
+		case reThisNotice.MatchString(textnorm.Squeeze(askingClause(asked))):
 			// 为便于规范引用，这份三项制度通知的文号是多少: this notice, whatever its topic words
 		case r.citingTask(q):
 			field = fieldNone
 		case r.strong(q, isTask, 2):
 			// 视音频记录系统建设是照哪个文号的通知来的: the number of a document a task cites
 			field = fieldNone
-		case reCiteWord.MatchString(squeeze(asked)):
+		case reCiteWord.MatchString(textnorm.Squeeze(asked)):
 			// 依据里省政府办公厅那个方案的文号: what the notice rests on
 			field = fieldCites
 		}
@@ -312,7 +313,7 @@ func (r *request) namesOwnPrefix(f string) bool {
 // numberPrefix is a 文号's issuer part in match form: 淮公通 of 淮公通〔2019〕395号.
 func numberPrefix(number string) string {
 	if i := strings.IndexAny(number, "〔[［(（"); i > 0 {
-		return matchForm(number[:i])
+		return textnorm.MatchForm(number[:i])
 	}
 	return ""
 }
@@ -435,7 +436,7 @@ var reEnglishAbbrevAsk = regexp.MustCompile(`^(whatare|whatis|whatdoes|whatdo|ex
 func (r *request) shortName(folded string) string {
 	for _, n := range r.snap.notices {
 		for _, m := range reAbbrev.FindAllStringSubmatch(n.Preamble, -1) {
-			if matchForm(m[2]) == folded {
+			if textnorm.MatchForm(m[2]) == folded {
 				return m[2]
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -28,7 +29,7 @@ func tableParts(n *knowledge.Notice) (sections, subsections []part) {
 		if !ok {
 			si = len(sections)
 			secAt[t.Section] = si
-			sections = append(sections, part{title: prefixNumeral(t.SectionNumeral, "、") + t.Section, form: matchForm(t.Section)})
+			sections = append(sections, part{title: prefixNumeral(t.SectionNumeral, "、") + t.Section, form: textnorm.MatchForm(t.Section)})
 		}
 		sections[si].tasks = append(sections[si].tasks, t)
 		if t.Subsection == "" {
@@ -39,7 +40,7 @@ func tableParts(n *knowledge.Notice) (sections, subsections []part) {
 		if !ok {
 			ui = len(subsections)
 			subAt[key] = ui
-			subsections = append(subsections, part{title: wrapNumeral(t.SubsectionNumeral) + t.Subsection, form: matchForm(t.Subsection)})
+			subsections = append(subsections, part{title: wrapNumeral(t.SubsectionNumeral) + t.Subsection, form: textnorm.MatchForm(t.Subsection)})
 		}
 		subsections[ui].tasks = append(subsections[ui].tasks, t)
 	}

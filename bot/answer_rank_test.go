@@ -3,6 +3,8 @@ package bot
 import (
 	"strings"
 	"testing"
+
+	"dutybot/bot/textnorm"
 )
 
 // TestUnitPick checks which units a question picks by their task counts,
@@ -24,7 +26,7 @@ func TestUnitPick(t *testing.T) {
 		}
 	}
 	// no count word: the plain list of units, nothing picked
-	if p, ok := parseUnitPick(squeeze(fold("哪个单位牵头第3项"))); ok {
+	if p, ok := parseUnitPick(textnorm.Squeeze(textnorm.Fold("哪个单位牵头第3项"))); ok {
 		t.Errorf("picked %+v from a question with no count", p)
 	}
 }

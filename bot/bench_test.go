@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -139,7 +140,7 @@ func syntheticNotices(tb testing.TB, n, size int) []*knowledge.Notice {
 		for j := range size {
 			src := base.Tasks[(i+j)%len(base.Tasks)]
 			other := base.Tasks[(i*7+j*3)%len(base.Tasks)]
-			ss := sentences(src.Content)
+			ss := textnorm.Sentences(src.Content)
 			k := (i + j) % len(ss)
 			content := strings.Join(append(ss[k:], ss[:k]...), "。") + "。加强" + words[(i+j)%len(words)] + "工作。"
 			nt.Tasks = append(nt.Tasks, knowledge.Task{Number: j + 1, Section: src.Section, SectionNumeral: src.SectionNumeral,

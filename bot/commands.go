@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"dutybot/bot/search"
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -41,7 +42,7 @@ func parseCommand(text string) (string, []string, bool) {
 	if len(fields) == 0 {
 		return "", nil, false
 	}
-	if cmd, ok := commandWords[strings.ToLower(fold(fields[0]))]; ok {
+	if cmd, ok := commandWords[strings.ToLower(textnorm.Fold(fields[0]))]; ok {
 		return cmd, fields[1:], true
 	}
 	// 我是法制支队; not 我是科技部门的，选存储方案时…: a question that introduces its asker
@@ -101,7 +102,7 @@ func (r *request) command(cmd string, args []string) (Reply, bool, error) {
 			rep, err := r.overview()
 			return rep, true, err
 		}
-		n, err := strconv.Atoi(fold(args[0]))
+		n, err := strconv.Atoi(textnorm.Fold(args[0]))
 		if err != nil || len(args) > 1 {
 			return Reply{}, false, nil
 		}
@@ -134,7 +135,7 @@ func (r *request) parseTaskArgs(args []string, usage string) (*knowledge.Task, s
 	if len(args) == 0 {
 		return nil, "", &opError{err: errUsage, arg: usage}
 	}
-	num, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSuffix(fold(args[0]), "项"), "第"))
+	num, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSuffix(textnorm.Fold(args[0]), "项"), "第"))
 	if err != nil {
 		return nil, "", &opError{err: errUsage, arg: usage}
 	}
@@ -199,13 +200,13 @@ func (r *request) setDone(cmd string, args []string) (Reply, bool, error) {
 }
 
 func isNumberArg(s string) bool {
-	_, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSuffix(fold(s), "项"), "第"))
+	_, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSuffix(textnorm.Fold(s), "项"), "第"))
 	return err == nil
 }
 
 // numberArg reads a task number argument (22, ２２, 第22项, 第二十二项); 0 when there is none.
 func numberArg(s string) int {
-	n, _ := strconv.Atoi(strings.TrimPrefix(strings.TrimSuffix(fold(s), "项"), "第"))
+	n, _ := strconv.Atoi(strings.TrimPrefix(strings.TrimSuffix(textnorm.Fold(s), "项"), "第"))
 	return n
 }
 

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"dutybot/bot/search"
+	"dutybot/bot/textnorm"
 	"dutybot/i18n"
 	"dutybot/knowledge"
 )
@@ -148,16 +149,16 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 			texts = append(texts, t.Content)
 			// a term the task only names (双随机、一公开) is searchable by the
 			// words that explain it, at a heading's weight
-			heads = append(heads, t.Section+"|"+t.Subsection+"|"+glossOf(builtinLexicon, matchForm(t.Content)))
-			corpus.WriteString(matchForm(t.Content) + "|")
-			words.WriteString(matchForm(t.Content) + "|")
+			heads = append(heads, t.Section+"|"+t.Subsection+"|"+glossOf(builtinLexicon, textnorm.MatchForm(t.Content)))
+			corpus.WriteString(textnorm.MatchForm(t.Content) + "|")
+			words.WriteString(textnorm.MatchForm(t.Content) + "|")
 			if t.Deadline.Kind == knowledge.DeadlineDate {
 				s.years[t.Deadline.Date.Month] = append(s.years[t.Deadline.Date.Month], t.Deadline.Date.Year)
 			}
 		}
 		for si, sec := range n.Sections {
 			body := strings.Join(sec.Paragraphs, "")
-			words.WriteString(matchForm(sec.Heading+"|"+body) + "|")
+			words.WriteString(textnorm.MatchForm(sec.Heading+"|"+body) + "|")
 			docs = append(docs, search.Doc{Kind: search.Section, Notice: n, Section: si, Text: sec.Heading + body})
 			texts, heads = append(texts, body), append(heads, sec.Heading+"|"+sec.Heading)
 		}
@@ -172,7 +173,7 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 				full = full[k+len("为"):]
 			}
 			full = strings.TrimPrefix(strings.TrimPrefix(full, "全面贯彻落实"), "贯彻落实")
-			s.abbrev[matchForm(m[2])] = full
+			s.abbrev[textnorm.MatchForm(m[2])] = full
 		}
 	}
 	s.units = newUnitIndex(units, corpus.String(), builtinLexicon.units)
@@ -182,15 +183,15 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 	// notices' titles and the documents they cite (实施细责 for 实施细则)
 	for _, n := range ns {
 		// the table's note defines its columns (牵头单位, 责任单位): 前头 for 牵头
-		words.WriteString(matchForm(n.Title) + "|" + matchForm(n.Preamble) + "|" + matchForm(n.Note.Text) + "|")
+		words.WriteString(textnorm.MatchForm(n.Title) + "|" + textnorm.MatchForm(n.Preamble) + "|" + textnorm.MatchForm(n.Note.Text) + "|")
 		for _, c := range n.Cites {
-			words.WriteString(matchForm(c.Title) + "|")
+			words.WriteString(textnorm.MatchForm(c.Title) + "|")
 		}
 	}
 	for _, u := range units {
-		words.WriteString(matchForm(u.Name) + "|")
+		words.WriteString(textnorm.MatchForm(u.Name) + "|")
 		for _, a := range u.Aliases {
-			words.WriteString(matchForm(a) + "|")
+			words.WriteString(textnorm.MatchForm(a) + "|")
 		}
 	}
 	s.slips = m.replacer(builtinLexicon.slips, words.String())
@@ -201,7 +202,7 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 	}
 	forms, headForms := make([]string, len(texts)), make([]string, len(heads))
 	for i := range texts {
-		forms[i], headForms[i] = matchForm(texts[i]), matchForm(heads[i])
+		forms[i], headForms[i] = textnorm.MatchForm(texts[i]), textnorm.MatchForm(heads[i])
 	}
 	s.idx = search.New(docs, forms, headForms)
 	return s

@@ -3,6 +3,10 @@ package bot
 import (
 	"regexp"
 	"strings"
+	"unicode"
+
+	"dutybot/bot/search"
+	"dutybot/bot/textnorm"
 )
 
 // The lexicon's English phrases are written without spaces (bodyworncamera)
@@ -101,4 +105,33 @@ func markEnglish(text string, phrases map[string]bool) string {
 // joinable is what may stand between two words of one phrase.
 func joinable(sep string) bool {
 	return strings.Trim(sep, " -'’") == ""
+}
+
+// reURL is a link, which says nothing of its writer's language.
+var reURL = regexp.MustCompile(`(?i)(https?://|www\.)\S+`)
+
+// looksEnglish reports whether a message is written in English: more English
+// words than Chinese ones (a Chinese word taken as two characters), once URLs
+// and the units' Chinese names are set aside, so that "Which tasks does 人事处
+// take part in?" is English and "第1项 status" is not.
+func looksEnglish(s string, ui *unitIndex) bool {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r < 128 && unicode.IsLetter(r) }) {
+		return false // no Latin letter: the common case costs no unit search
+	}
+	s = reURL.ReplaceAllString(s, " ")
+	if ui != nil {
+		_, s, _ = ui.find(textnorm.Fold(s))
+	}
+	words, han, inWord := 0, 0, false
+	for _, r := range s {
+		latin := r < 128 && unicode.IsLetter(r)
+		switch {
+		case latin && !inWord:
+			words++
+		case search.IsHan(r):
+			han++
+		}
+		inWord = latin
+	}
+	return words > 0 && words > (han+1)/2
 }

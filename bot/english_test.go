@@ -1,6 +1,10 @@
 package bot
 
-import "testing"
+import (
+	"testing"
+
+	"dutybot/bot/textnorm"
+)
 
 func TestMarkEnglish(t *testing.T) {
 	phrases := map[string]bool{"videorecording": true, "videorecordings": true, "bodyworncamera": true,
@@ -36,7 +40,7 @@ func TestOffTopic_fencedPhrases(t *testing.T) {
 		"执法人员要出示警官证吗":                                                           false,
 		"身份证丢了怎么补办":                                                             true,
 	} {
-		if got := r.offTopic(&query{asking: fold(q)}); got != want {
+		if got := r.offTopic(&query{asking: textnorm.Fold(q)}); got != want {
 			t.Errorf("offTopic(%q) = %v, want %v", q, got, want)
 		}
 	}

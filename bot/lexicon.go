@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"dutybot/bot/search"
+	"dutybot/bot/textnorm"
 )
 
 // lexiconText is lexicon.txt: synonyms, slips, unit nicknames and off-topic
@@ -88,7 +89,7 @@ func parseLexicon(text string) (*lexicon, error) {
 		}
 		var words []string
 		for _, w := range strings.Fields(line) {
-			if f := matchForm(w); f != "" {
+			if f := textnorm.MatchForm(w); f != "" {
 				words = append(words, f)
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -23,7 +24,7 @@ func (r *request) noticeCommand() (Reply, bool, error) {
 	if len(f) == 0 {
 		return Reply{}, false, nil
 	}
-	word := strings.ToLower(fold(f[0]))
+	word := strings.ToLower(textnorm.Fold(f[0]))
 	if len(f) == 1 && noticeWords[word] {
 		rep, err := r.noticesList()
 		return rep, true, err
@@ -70,10 +71,10 @@ func (r *request) noticeCommand() (Reply, bool, error) {
 // given), when exactly one has; the short form 395号 names a notice only
 // while no other shares its number.
 func findNotice(ns []*knowledge.Notice, year, num string) *knowledge.Notice {
-	year, num = fold(year), strings.TrimLeft(fold(num), "0")
+	year, num = textnorm.Fold(year), strings.TrimLeft(textnorm.Fold(num), "0")
 	var hit *knowledge.Notice
 	for _, n := range ns {
-		m := reNumber.FindStringSubmatch(fold(n.Number))
+		m := reNumber.FindStringSubmatch(textnorm.Fold(n.Number))
 		if m == nil || strings.TrimLeft(m[3], "0") != num || (year != "" && m[2] != year) {
 			continue
 		}

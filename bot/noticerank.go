@@ -1,6 +1,9 @@
 package bot
 
-import "dutybot/knowledge"
+import (
+	"dutybot/bot/textnorm"
+	"dutybot/knowledge"
+)
 
 // With many notices, a question that only names a topic (执法记录仪归档时限,
 // 谁牵头公示牌) is answered by a few of them, and answering it in every
@@ -25,7 +28,7 @@ const (
 // task of any notice is close enough to answer it (then every notice is
 // asked: the question may be about the notices themselves).
 func (r *request) topicNotices(list []*noticeScope) []*noticeScope {
-	q := parse(r.snap.slips.Replace(fold(r.text)), r.snap.units, r.snap.syn, r.clock())
+	q := parse(r.snap.slips.Replace(textnorm.Fold(r.text)), r.snap.units, r.snap.syn, r.clock())
 	if len(q.nums) > 0 || q.filtered() || q.list || q.count || q.ask&askStatus != 0 {
 		return nil
 	}

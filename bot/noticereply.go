@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -80,7 +81,7 @@ func (r *request) aboutTaskNumber(cmd string, args []string, isCmd bool) bool {
 	if isCmd && taskCommands[cmd] && len(args) > 0 && isNumberArg(args[0]) {
 		return true
 	}
-	q := parse(r.snap.slips.Replace(fold(r.text)), r.snap.units, r.snap.syn, r.clock())
+	q := parse(r.snap.slips.Replace(textnorm.Fold(r.text)), r.snap.units, r.snap.syn, r.clock())
 	return len(q.nums) > 0
 }
 
@@ -244,7 +245,7 @@ func (r *request) noticeHeading(n *knowledge.Notice) string {
 
 // shortNumber is the short form of a 文号 (淮公通〔2019〕395号 → 395号).
 func shortNumber(number string) string {
-	if m := reNumber.FindStringSubmatch(fold(number)); m != nil {
+	if m := reNumber.FindStringSubmatch(textnorm.Fold(number)); m != nil {
 		return m[3] + "号"
 	}
 	return number

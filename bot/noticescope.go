@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -67,14 +68,14 @@ func newNoticeScopes(ns []*knowledge.Notice, stored []knowledge.Unit, memo repla
 	ms := &noticeScopes{}
 	for _, n := range ns {
 		sc := &noticeScope{n: n, snap: memo.snapshot([]*knowledge.Notice{n}, stored)}
-		if m := reNumber.FindStringSubmatch(fold(n.Number)); m != nil {
+		if m := reNumber.FindStringSubmatch(textnorm.Fold(n.Number)); m != nil {
 			sc.prefix, sc.year, sc.num = m[1], m[2], strings.TrimLeft(m[3], "0")
 		}
-		title := fold(n.Title)
+		title := textnorm.Fold(n.Title)
 		if n.Issuer != "" {
-			title = strings.Replace(title, fold(n.Issuer), "", 1)
+			title = strings.Replace(title, textnorm.Fold(n.Issuer), "", 1)
 		}
-		sc.title, sc.full = squeeze(titleNoise.Replace(title)), squeeze(fold(n.Title))
+		sc.title, sc.full = textnorm.Squeeze(titleNoise.Replace(title)), textnorm.Squeeze(textnorm.Fold(n.Title))
 		ms.list = append(ms.list, sc)
 	}
 	// newest issued first; SliceStable keeps the later import first on a tie
@@ -109,9 +110,9 @@ type named struct {
 // the 文号 found is replaced.
 func (ms *noticeScopes) resolve(text string, forCommand bool) named {
 	for _, m := range reNumberRef.FindAllStringSubmatchIndex(text, -1) {
-		year, num := "", strings.TrimLeft(fold(text[m[4]:m[5]]), "0")
+		year, num := "", strings.TrimLeft(textnorm.Fold(text[m[4]:m[5]]), "0")
 		if m[2] >= 0 {
-			year = fold(text[m[2]:m[3]])
+			year = textnorm.Fold(text[m[2]:m[3]])
 		}
 		start := m[0]
 		if year == "" && start > 0 {
@@ -141,7 +142,7 @@ func (ms *noticeScopes) resolve(text string, forCommand bool) named {
 		}
 		return named{scopes: hits, rest: strings.TrimSpace(text[:start] + with + text[end:])}
 	}
-	if sc := ms.byTitle(fold(text)); sc != nil {
+	if sc := ms.byTitle(textnorm.Fold(text)); sc != nil {
 		return named{scopes: []*noticeScope{sc}, rest: text}
 	}
 	return named{rest: text}
@@ -151,7 +152,7 @@ func (ms *noticeScopes) resolve(text string, forCommand bool) named {
 // with text, when that run is at least minTitleRunes long, no other
 // notice's title holds it, and no other notice shares as long a run.
 func (ms *noticeScopes) byTitle(text string) *noticeScope {
-	q := []rune(squeeze(text))
+	q := []rune(textnorm.Squeeze(text))
 	var best *noticeScope
 	bestLen, tie := 0, false
 	for _, sc := range ms.list {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"dutybot/bot/search"
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -306,8 +307,8 @@ func containsAny(s string, words []string) bool {
 // parse reads a question. units, syn (nil for none) and c come from the
 // engine's snapshot; syn rewrites only the words left once the filters are read.
 func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
-	q := &query{raw: raw, text: shouldButNot(withoutDoubt(withoutGuesses(withoutCourtesy(withoutTag(fold(raw), ui.resolve)))))}
-	q.flat = squeeze(q.text)
+	q := &query{raw: raw, text: textnorm.ShouldButNot(withoutDoubt(withoutGuesses(withoutCourtesy(withoutTag(textnorm.Fold(raw), ui.resolve)))))}
+	q.flat = textnorm.Squeeze(q.text)
 	q.asking = withoutStory(q.text, func(string) string { return "|" })
 	// English phrases are fenced at word boundaries before anything squeezes them
 	text := markEnglish(q.text, builtinPhrases)
@@ -347,7 +348,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// no role or pronoun asked after it, is no filter either
 	// (问我要落实哪个规范: the asker asked, not "we")
 	if askUnits, _, _ := ui.find(squeezeKeepBars(q.asking)); !reFirstPerson.MatchString(reAskerAsked.ReplaceAllString(q.asking, "|")) &&
-		(len(askUnits) > 0 || !reAsksTasks.MatchString(squeeze(q.asking)) || !asksUnitPart(q)) {
+		(len(askUnits) > 0 || !reAsksTasks.MatchString(textnorm.Squeeze(q.asking)) || !asksUnitPart(q)) {
 		text = withoutStory(text, func(s string) string {
 			_, rest, _ := ui.find(squeezeKeepBars(s))
 			return rest
@@ -361,7 +362,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 科技信息处, 教育培训科: a unit misnamed, when none is named right
 	if len(q.units) == 0 {
 		if m, u := ui.near(sq); u != "" {
-			sq = strings.Replace(sq, m, fold(u), 1)
+			sq = strings.Replace(sq, m, textnorm.Fold(u), 1)
 			q.units, text, q.mentions = ui.find(sq)
 		}
 	}
@@ -425,7 +426,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	// 未逾期, 还没过期: not late, read above as a window from today on
 	// lateness is asked, not told: 逾期没归档的我们要登记在册 after the question is a remark
-	fa := squeeze(q.asking)
+	fa := textnorm.Squeeze(q.asking)
 	q.late = !reNotLate.MatchString(fa) && (containsAny(fa, lateWords) || (containsAny(fa, lateTaskWords) && (reTaskish.MatchString(fa) || reList.MatchString(fa) || strings.Contains(fa, "哪些"))))
 	q.soon = containsAny(f, soonWords)
 	// overdue today, 今天逾期的: today is where lateness is counted from, not a deadline
@@ -436,13 +437,13 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// only a question that asks for tasks
 	asksTasks := reList.MatchString(f) || reCount.MatchString(f) || len(q.units) > 0 || containsAny(f, []string{"任务", "哪些", "哪几", "几项", "多少项", "事项", "task"})
 	// English state words are whole words: "do penalty" holds no "open"
-	starts := latinStarts(q.text)
+	starts := textnorm.LatinStarts(q.text)
 	switch {
-	case asksTasks && containsWordAt(f, starts, partialWords):
+	case asksTasks && textnorm.ContainsWordAt(f, starts, partialWords):
 		q.status = statusPartial
-	case asksTasks && (containsWordAt(f, starts, openWords) || reNothingDone.MatchString(f)):
+	case asksTasks && (textnorm.ContainsWordAt(f, starts, openWords) || reNothingDone.MatchString(f)):
 		q.status = statusOpen
-	case asksTasks && containsWordAt(reToBeDone.ReplaceAllString(f, "|"), latinStarts(reToBeDone.ReplaceAllString(q.text, "|")), doneWords):
+	case asksTasks && textnorm.ContainsWordAt(reToBeDone.ReplaceAllString(f, "|"), textnorm.LatinStarts(reToBeDone.ReplaceAllString(q.text, "|")), doneWords):
 		q.status = statusDone
 	case containsAny(f, overview):
 		q.status = statusOverview

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -52,40 +53,6 @@ func TestEngine_Handle_emptyStore(t *testing.T) {
 	rep := e.Handle(context.Background(), Message{User: "U1", Text: "第1项", Now: day(t, "2019-09-20")})
 	if rep.Text == "" || len(rep.Tasks) != 0 {
 		t.Errorf("reply over an empty store: %+v", rep)
-	}
-}
-
-func TestFold(t *testing.T) {
-	for in, want := range map[string]string{
-		"第３８项":                    "第38项",
-		"第三十八项":                   "第38项",
-		"任务二十二":                   "任务22",
-		"任务一共有几项":                 "任务一共有几项",
-		"任务三十五谁负责":                "任务35谁负责",
-		"第十项":                     "第10项",
-		"ＴＡＳＫ　７":                  "task 7",
-		"啥时候到期":                   "什么时候到期",
-		"咋办":                      "怎么办",
-		"法治支队牵头":                  "法制支队牵头",
-		"双随机、一公开":                 "双随机、一公开",
-		"三项制度":                    "3项制度",
-		"第一责任人":                   "第1责任人",
-		"两个工作日":                   "2个工作日",
-		"统一规范":                    "统一规范",
-		"二〇一九年十二月":                "2019年12月",
-		"task twenty-three":       "task 23",
-		"Task Number Nine":        "task 9",
-		"item #forty one":         "task 41",
-		"which one is due":        "which one is due",
-		"number seventeen":        "number 17",
-		"no one leads task eight": "no one leads task 8",
-		"第四季度（10—12月）":            "第4季度(10-12月)",
-		"9～10月":                   "9-10月",
-		"这件事——先放一放":               "这件事——先放一放",
-	} {
-		if got := fold(in); got != want {
-			t.Errorf("fold(%q) = %q, want %q", in, got, want)
-		}
 	}
 }
 
@@ -153,7 +120,7 @@ func TestParseWindow(t *testing.T) {
 		{"list tasks due end of Sept pls", d(2019, 9, 30), d(2019, 9, 30)},
 	}
 	for _, tc := range cases {
-		w, _ := parseWindow(fold(tc.q), c)
+		w, _ := parseWindow(textnorm.Fold(tc.q), c)
 		if w == nil {
 			t.Errorf("%s: no window", tc.q)
 			continue
@@ -163,7 +130,7 @@ func TestParseWindow(t *testing.T) {
 		}
 	}
 	for _, q := range []string{"明天会下雨吗", "2019年9月3日发的通知", "30日内要形成案卷吗"} {
-		if w, _ := parseWindow(fold(q), c); w != nil {
+		if w, _ := parseWindow(textnorm.Fold(q), c); w != nil {
 			t.Errorf("%s: window %v, want none", q, *w)
 		}
 	}
@@ -254,34 +221,9 @@ func TestStatedToday(t *testing.T) {
 		{"今天是13月40日", knowledge.Date{}, false},
 	}
 	for _, tc := range cases {
-		got, _, ok := statedToday(fold(tc.q), c)
+		got, _, ok := statedToday(textnorm.Fold(tc.q), c)
 		if ok != tc.ok || got != tc.want {
 			t.Errorf("%s: %v %v, want %v %v", tc.q, got, ok, tc.want, tc.ok)
-		}
-	}
-}
-
-// TestNumerals_ordinalWords keeps 一 where it orders or singles out rather
-// than counts: 下一个 is "the next", not one of something.
-func TestNumerals_ordinalWords(t *testing.T) {
-	cases := map[string]string{
-		"下一个要到期的任务":  "下一个要到期的任务",
-		"除了办公室另一个是谁": "除了办公室另一个是谁",
-		"某个月最后一天":    "某个月最后一天",
-		"第一个任务":      "第1个任务",
-		"一个月内":       "1个月内",
-	}
-	for in, want := range cases {
-		if got := numerals(in); got != want {
-			t.Errorf("numerals(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestNumerals_spans(t *testing.T) {
-	for in, want := range map[string]string{"七到九月": "7到9月", "三至五项": "3至5项", "七到九": "七到九", "一到": "一到"} {
-		if got := numerals(in); got != want {
-			t.Errorf("numerals(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -304,7 +246,7 @@ func TestParse_asks(t *testing.T) {
 		{"when is the review list due?", askDeadline, 0},
 	}
 	for _, tc := range cases {
-		q := parse(fold(tc.q), snap.units, snap.syn, c)
+		q := parse(textnorm.Fold(tc.q), snap.units, snap.syn, c)
 		if q.ask&tc.want != tc.want || q.ask&tc.not != 0 {
 			t.Errorf("%s: ask %b, want %b set and %b clear", tc.q, q.ask, tc.want, tc.not)
 		}

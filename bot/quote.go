@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"dutybot/bot/search"
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -41,7 +42,7 @@ func periodsOf(t *knowledge.Task) []knowledge.Period {
 // about that subject would get the first, most generic limit of the task.
 func bestPeriod(t *knowledge.Task, terms search.Terms) (string, string, bool) {
 	best, bestText, bestClause := -1.0, "", ""
-	ss := sentences(t.Content)
+	ss := textnorm.Sentences(t.Content)
 	weight := map[string]float64{} // limits often share a sentence or a clause
 	overlap := func(s string) float64 {
 		if s == "" {
@@ -49,7 +50,7 @@ func bestPeriod(t *knowledge.Task, terms search.Terms) (string, string, bool) {
 		}
 		w, ok := weight[s]
 		if !ok {
-			w = terms.Overlap(matchForm(s))
+			w = terms.Overlap(textnorm.MatchForm(s))
 			weight[s] = w
 		}
 		return w
@@ -82,7 +83,7 @@ func periodClause(ss []string, p knowledge.Period) (string, string) {
 		if !strings.Contains(s, p.Text) {
 			continue
 		}
-		cs := clauses(s)
+		cs := textnorm.Clauses(s)
 		for i, c := range cs {
 			if strings.Contains(c, p.Text) {
 				if i+1 < len(cs) && !strings.HasSuffix(strings.TrimSpace(c), "前") {
@@ -100,14 +101,14 @@ var reNumberAsk = regexp.MustCompile(`多少|比例|几|百分|%|数量`)
 // bestSentence returns the sentence of content that shares most with the
 // question; a question asking for a number prefers a sentence holding one.
 func bestSentence(content string, terms search.Terms, q *query) string {
-	ss := sentences(content)
+	ss := textnorm.Sentences(content)
 	if len(ss) == 0 {
 		return ""
 	}
 	wantsNumber := q != nil && reNumberAsk.MatchString(q.flat)
 	best, bestScore := ss[0], -1.0
 	for _, s := range ss {
-		score := terms.Overlap(matchForm(s))
+		score := terms.Overlap(textnorm.MatchForm(s))
 		if wantsNumber && strings.ContainsAny(s, "0123456789%％") {
 			score += 1.5
 		}

@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 
+	"dutybot/bot/textnorm"
 	"dutybot/i18n/facts"
 	"dutybot/knowledge"
 )
@@ -100,7 +101,7 @@ func (r *request) line(it Item) string {
 // summary is the first sentence of text, cut to at most n characters.
 func summary(text string, n int) string {
 	s := text
-	if ss := sentences(text); len(ss) > 0 {
+	if ss := textnorm.Sentences(text); len(ss) > 0 {
 		s = ss[0]
 	}
 	rs := []rune(s)

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -23,7 +24,7 @@ func TestStoryClauses(t *testing.T) {
 		{"我们单位有哪些任务？", nil},
 		{"我们单位有哪些任务，9月底前的", nil},
 	} {
-		parts, story := storyClauses(fold(tc.q))
+		parts, story := storyClauses(textnorm.Fold(tc.q))
 		var got []string
 		for i, p := range parts {
 			if story[i] {
@@ -32,7 +33,7 @@ func TestStoryClauses(t *testing.T) {
 		}
 		want := make([]string, len(tc.story))
 		for i, s := range tc.story {
-			want[i] = fold(s)
+			want[i] = textnorm.Fold(s)
 		}
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("storyClauses(%q): story %q, want %q", tc.q, got, want)
@@ -55,7 +56,7 @@ func TestParse_story(t *testing.T) {
 		{"上一年度的统计数据每年卡在哪一天之前公开？我们打算明年初按这个时间点去核查。", false, false},
 	} {
 		c := clock{today: knowledge.NewDate(2019, 9, 20), yearOf: func(time.Month) int { return 2019 }}
-		q := parse(snap.slips.Replace(fold(tc.q)), snap.units, snap.syn, c)
+		q := parse(snap.slips.Replace(textnorm.Fold(tc.q)), snap.units, snap.syn, c)
 		if (q.when != nil) != tc.when || q.mine != tc.mine {
 			t.Errorf("parse(%q): window %v, mine %v; want window %v, mine %v", tc.q, q.when, q.mine, tc.when, tc.mine)
 		}
@@ -70,11 +71,11 @@ func TestWithoutPurposeAndAskingClause(t *testing.T) {
 		{"为什么要发这个通知？", "为什么要发这个通知?", "为什么要发这个通知?"},
 		{"主送单位", "主送单位", "主送单位"},
 	} {
-		if got := withoutPurpose(fold(tc.q)); got != fold(tc.purposeless) {
-			t.Errorf("withoutPurpose(%q) = %q, want %q", tc.q, got, fold(tc.purposeless))
+		if got := withoutPurpose(textnorm.Fold(tc.q)); got != textnorm.Fold(tc.purposeless) {
+			t.Errorf("withoutPurpose(%q) = %q, want %q", tc.q, got, textnorm.Fold(tc.purposeless))
 		}
-		if got := askingClause(fold(tc.q)); got != fold(tc.asking) {
-			t.Errorf("askingClause(%q) = %q, want %q", tc.q, got, fold(tc.asking))
+		if got := askingClause(textnorm.Fold(tc.q)); got != textnorm.Fold(tc.asking) {
+			t.Errorf("askingClause(%q) = %q, want %q", tc.q, got, textnorm.Fold(tc.asking))
 		}
 	}
 }
@@ -90,8 +91,8 @@ func TestWithoutCourtesy(t *testing.T) {
 		"法制支队牵头的任务有哪些？": "法制支队牵头的任务有哪些?",
 		"好": "好",
 	} {
-		if got := withoutCourtesy(fold(in)); got != fold(want) {
-			t.Errorf("withoutCourtesy(%q) = %q, want %q", in, got, fold(want))
+		if got := withoutCourtesy(textnorm.Fold(in)); got != textnorm.Fold(want) {
+			t.Errorf("withoutCourtesy(%q) = %q, want %q", in, got, textnorm.Fold(want))
 		}
 	}
 }
@@ -105,8 +106,8 @@ func TestWithoutDoubt(t *testing.T) {
 		"牵头的是办公室吧？": "牵头的是办公室吧?",
 		"不对的地方怎么改？": "不对的地方怎么改?",
 	} {
-		if got := withoutDoubt(fold(in)); got != fold(want) {
-			t.Errorf("withoutDoubt(%q) = %q, want %q", in, got, fold(want))
+		if got := withoutDoubt(textnorm.Fold(in)); got != textnorm.Fold(want) {
+			t.Errorf("withoutDoubt(%q) = %q, want %q", in, got, textnorm.Fold(want))
 		}
 	}
 }

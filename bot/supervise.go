@@ -412,3 +412,22 @@ func (r *request) liaison(args []string) (Reply, bool, error) {
 	text := r.loc.T(msgSupLiaisonChanged, map[string]any{"Unit": u, "Users": list(ls)})
 	return Reply{Kind: "command", Changed: true, Headline: text, Text: text, Tasks: []int{}}, true, nil
 }
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	if neg {
+		b = append([]byte{'-'}, b...)
+	}
+	return string(b)
+}

@@ -3,11 +3,12 @@ package bot
 import (
 	"testing"
 
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
 func TestNewSynonyms(t *testing.T) {
-	corpus := matchForm("自行政执法行为终结之日起30日内形成相应案卷。执法结束后公示。")
+	corpus := textnorm.MatchForm("自行政执法行为终结之日起30日内形成相应案卷。执法结束后公示。")
 	syn := newSynonyms(corpus)
 	for in, want := range map[string]string{
 		"行为完结后立卷":  "行为终结后形成相应案卷", // words the corpus lacks become its words
@@ -25,7 +26,7 @@ func TestNewSynonyms(t *testing.T) {
 }
 
 func TestNewReplacer_slips(t *testing.T) {
-	corpus := matchForm("岗位信息公示牌。全面推行双随机一公开。公式化的")
+	corpus := textnorm.MatchForm("岗位信息公示牌。全面推行双随机一公开。公式化的")
 	slips := newReplacer(builtinLexicon.slips, corpus)
 	for in, want := range map[string]string{
 		"岗位信息公事牌": "岗位信息公示牌",

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -34,7 +35,7 @@ var shortPrefixes = []string{"局各", "市局", "各", "市", "局"}
 func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *unitIndex {
 	ui := &unitIndex{dir: knowledge.NewDirectory(units), lookup: map[string]string{}, groupOf: map[string][]string{}, roleOf: map[string]string{}, corpus: corpus}
 	add := func(k, canon string) bool {
-		k = fold(knowledge.NormalizeName(k))
+		k = textnorm.Fold(knowledge.NormalizeName(k))
 		if k == "" {
 			return false
 		}
@@ -48,12 +49,12 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 	for _, u := range ui.dir.Units() {
 		for _, name := range append([]string{u.Name}, u.Aliases...) {
 			add(name, u.Name)
-			add(squeeze(name), u.Name)
+			add(textnorm.Squeeze(name), u.Name)
 			// 各县、分局: a question reaches find with its punctuation turned
 			// into | marks (squeezeKeepBars), so the key must be in that form too
-			add(squeezeKeepBars(fold(knowledge.NormalizeName(name))), u.Name)
+			add(squeezeKeepBars(textnorm.Fold(knowledge.NormalizeName(name))), u.Name)
 			for _, p := range shortPrefixes {
-				if s, ok := strings.CutPrefix(squeeze(name), p); ok && len([]rune(s)) >= 2 {
+				if s, ok := strings.CutPrefix(textnorm.Squeeze(name), p); ok && len([]rune(s)) >= 2 {
 					derived[s] = append(derived[s], u.Name)
 				}
 			}
@@ -66,7 +67,7 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 	// ordinary phrase of the text: look for it with the names cut out
 	bare := withoutNames(corpus, ui.lookup)
 	for k, owners := range derived {
-		if _, taken := ui.lookup[fold(k)]; taken || strings.Contains(bare, fold(k)) {
+		if _, taken := ui.lookup[textnorm.Fold(k)]; taken || strings.Contains(bare, textnorm.Fold(k)) {
 			continue
 		}
 		if uniq(owners) {
@@ -74,7 +75,7 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 		}
 	}
 	for _, g := range nicknames {
-		canon, ok := ui.lookup[fold(knowledge.NormalizeName(g[0]))]
+		canon, ok := ui.lookup[textnorm.Fold(knowledge.NormalizeName(g[0]))]
 		if !ok {
 			continue // a unit of some other notice
 		}
@@ -130,7 +131,7 @@ func (ui *unitIndex) resolve(name string) (string, bool) {
 	if c, ok := ui.dir.Resolve(name); ok {
 		return c, true
 	}
-	c, ok := ui.lookup[fold(squeeze(knowledge.NormalizeName(name)))]
+	c, ok := ui.lookup[textnorm.Fold(textnorm.Squeeze(knowledge.NormalizeName(name)))]
 	return c, ok
 }
 

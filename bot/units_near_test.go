@@ -3,12 +3,13 @@ package bot
 import (
 	"testing"
 
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
 func TestUnitIndex_near(t *testing.T) {
 	units := []knowledge.Unit{{Name: "科技处"}, {Name: "教育训练处"}, {Name: "市局行政审批处"}, {Name: "法制支队"}, {Name: "督察支队"}, {Name: "各分县局", Group: true}}
-	ui := newUnitIndex(units, matchForm("全面推行行政处罚决定公开|法制审核"), nil)
+	ui := newUnitIndex(units, textnorm.MatchForm("全面推行行政处罚决定公开|法制审核"), nil)
 	for _, tc := range []struct{ text, mention, unit string }{
 		{"科技信息处牵头的任务有哪些", "科技信息处", "科技处"},
 		{"教育培训科牵头的任务有哪些", "教育培训科", "教育训练处"},

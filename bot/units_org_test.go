@@ -3,10 +3,12 @@ package bot
 import (
 	"strings"
 	"testing"
+
+	"dutybot/bot/textnorm"
 )
 
 func TestUnknownOrg(t *testing.T) {
-	words := matchForm("全市各级公安机关要全面准确及时主动公开行政执法主体|法制支队|市局办公室|各分县局|公安局")
+	words := textnorm.MatchForm("全市各级公安机关要全面准确及时主动公开行政执法主体|法制支队|市局办公室|各分县局|公安局")
 	holds := func(w string) bool { return strings.Contains(words, w) }
 	for _, tc := range []struct{ rest, want string }{
 		{"宣传处在这份任务表里负责哪几项", "宣传处"},

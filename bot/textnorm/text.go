@@ -1,13 +1,13 @@
-package bot
+package textnorm
 
 import "strings"
 
-// matchForm is how a notice's text is indexed: folded, and with the
+// MatchForm is how a notice's text is indexed: folded, and with the
 // punctuation inside a phrase (谁执法、谁公示) removed so that bigrams run on.
-func matchForm(s string) string { return squeeze(fold(s)) }
+func MatchForm(s string) string { return Squeeze(Fold(s)) }
 
-// sentences splits text into sentences at 。；！？ keeping the marks out.
-func sentences(text string) []string {
+// Sentences splits text into sentences at 。；！？ keeping the marks out.
+func Sentences(text string) []string {
 	var out []string
 	for _, s := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("。；;！？!?\n", r) }) {
 		if s = strings.TrimSpace(s); s != "" {
@@ -17,7 +17,7 @@ func sentences(text string) []string {
 	return out
 }
 
-// clauses splits a sentence at ，, and 、is kept inside.
-func clauses(text string) []string {
+// Clauses splits a sentence at ，, and 、is kept inside.
+func Clauses(text string) []string {
 	return strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("，,。；;：:", r) })
 }

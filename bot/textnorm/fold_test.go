@@ -1,0 +1,78 @@
+package textnorm
+
+import "testing"
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"第３８项":                    "第38项",
+		"第三十八项":                   "第38项",
+		"任务二十二":                   "任务22",
+		"任务一共有几项":                 "任务一共有几项",
+		"任务三十五谁负责":                "任务35谁负责",
+		"第十项":                     "第10项",
+		"ＴＡＳＫ　７":                  "task 7",
+		"啥时候到期":                   "什么时候到期",
+		"咋办":                      "怎么办",
+		"法治支队牵头":                  "法制支队牵头",
+		"双随机、一公开":                 "双随机、一公开",
+		"三项制度":                    "3项制度",
+		"第一责任人":                   "第1责任人",
+		"两个工作日":                   "2个工作日",
+		"统一规范":                    "统一规范",
+		"二〇一九年十二月":                "2019年12月",
+		"task twenty-three":       "task 23",
+		"Task Number Nine":        "task 9",
+		"item #forty one":         "task 41",
+		"which one is due":        "which one is due",
+		"number seventeen":        "number 17",
+		"no one leads task eight": "no one leads task 8",
+		"第四季度（10—12月）":            "第4季度(10-12月)",
+		"9～10月":                   "9-10月",
+		"这件事——先放一放":               "这件事——先放一放",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestNumerals_ordinalWords keeps 一 where it orders or singles out rather
+// than counts: 下一个 is "the next", not one of something.
+func TestNumerals_ordinalWords(t *testing.T) {
+	cases := map[string]string{
+		"下一个要到期的任务":  "下一个要到期的任务",
+		"除了办公室另一个是谁": "除了办公室另一个是谁",
+		"某个月最后一天":    "某个月最后一天",
+		"第一个任务":      "第1个任务",
+		"一个月内":       "1个月内",
+	}
+	for in, want := range cases {
+		if got := Numerals(in); got != want {
+			t.Errorf("Numerals(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNumerals_spans(t *testing.T) {
+	for in, want := range map[string]string{"七到九月": "7到9月", "三至五项": "3至5项", "七到九": "七到九", "一到": "一到"} {
+		if got := Numerals(in); got != want {
+			t.Errorf("Numerals(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestShouldButNot(t *testing.T) {
+	for in, want := range map[string]string{
+		"该挂的没挂,咋整":      "应挂而不挂,咋整",
+		"该挂网的处罚决定一直没挂":  "应挂而不挂",
+		"应该公开却一直拖着不公开的": "应公开而不公开的",
+		"该亮的东西没亮出去":     "应亮而不亮出去",
+		// a negation in another clause, or none at all, leaves the text as it is
+		"该公开的公开了,没问题": "该公开的公开了,没问题",
+		"该项任务没有期限":    "该项任务没有期限",
+	} {
+		if got := ShouldButNot(in); got != want {
+			t.Errorf("ShouldButNot(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
