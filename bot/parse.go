@@ -450,6 +450,10 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	q.mine = reMine.MatchString(reNotMine.ReplaceAllString(q.asking, "|"))
 	q.super = parseSuperlative(f)
+	// the next deadline coming up: the next one, however far it is (not due soon)
+	if q.super == superNext {
+		q.soon = false
+	}
 	// 从今天起最近的一个截止节点: the next deadline counts from today, the anchor is no window
 	if q.super == superNext && q.when != nil && (q.when.From == c.today && q.when.To.IsZero() || q.when.To == c.today && q.when.From.IsZero() || q.when.Shape == shapeDay && q.when.From == c.today) {
 		q.when = nil
