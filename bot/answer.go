@@ -73,7 +73,7 @@ func (r *request) answer(q *query) (Reply, error) {
 		return rep, nil
 	}
 	// 法制审核那部分里有期限的: a section named by topic is one more filter
-	if p, ok := r.sectionNamed(q); ok && (q.list || q.count || q.kind != "" || q.when != nil || q.late || q.soon || q.super != superNone) && !reBodyWord.MatchString(q.flat) {
+	if p, ok := r.sectionNamed(q); ok && (q.list || q.count || q.kind != "" || q.when != nil || q.late || q.soon || q.super != superNone) && !reBodyWord.MatchString(q.flat) && !reMakesPoints.MatchString(q.flat) {
 		q.part, q.rest = &p, nil
 	}
 	// 第二部分全过程记录里不设具体日期的: the table's part by its place, filtered

@@ -83,6 +83,10 @@ func extreme(cs []candidate, s superlative, today knowledge.Date) []candidate {
 // 法制审核那部分里, the section on training.
 var reSectionWord = regexp.MustCompile(`(那|这|该)一?大?(部分|板块|大块|块|方面|段)|(部分|板块|大块)(里|中|内|当中)|thesectionon|thepartabout|thepartcovering`)
 
+// reMakesPoints asks for the points a part makes (提了哪几点, 讲了哪几个要求):
+// the body's words, where the table has tasks.
+var reMakesPoints = regexp.MustCompile(`(提|讲|说|写)(了|的|出了?)?(哪|几)[^|]{0,2}(点|个方面|个要求|条要求|项要求)`)
+
 // reBodyPoints asks for the points of a part of the body: 有哪三条, 有哪几点.
 var reBodyPoints = regexp.MustCompile(`(有|是)?哪(几|两|三|四|\d)?(条|点|个方面|项要求)`)
 
@@ -211,7 +215,8 @@ func (r *request) bodyNamed(q *query) (search.Doc, bool) {
 		// points (文件里提了哪几条要求 may well be about a task)
 		loc = reBodyPoints.FindStringIndex(q.flat)
 	}
-	if loc == nil || !reBodyWord.MatchString(q.flat) {
+	// 保障那部分提了哪几点: the points a part makes are the body's, not its tasks
+	if loc == nil || !reBodyWord.MatchString(q.flat) && !reMakesPoints.MatchString(q.flat) {
 		return search.Doc{}, false
 	}
 	topic := reBodyWord.ReplaceAllString(q.flat[:loc[0]], "|")

@@ -216,7 +216,7 @@ var reMonthSpan = regexp.MustCompile(`(\d{1,2})\s*(?:月份?)?\s*(?:到|至|-|~|
 
 // reAnyMonthEnd is a month's end in general (某个月底, 每个月末): a shape of
 // deadlines that parse reads, not this month's end.
-var reAnyMonthEnd = regexp.MustCompile(`(某|哪|每|任何|一)个?月(的)?(底|末)|(不是|而非|不在|非|并非)月(底|末)`)
+var reAnyMonthEnd = regexp.MustCompile(`(某|哪|每|任何|一)个?月(的)?(底|末)|(不是|而非|不在|非|并非)(落在|在|定在|卡在)?(某个?月)?(的)?月(底|末)`)
 
 // reEventAtEnd is an event of a year's or month's end: 年底考核, 年终总结.
 var reEventAtEnd = regexp.MustCompile(`(年底|年末|年终|月底|月末)(的)?(好|要|来)?(考核|考评|总结|评比|述职|盘点|绩效|评优|算账|算总账|打分|排名)`)
@@ -234,9 +234,13 @@ func namesMonth(found []window) bool {
 	return false
 }
 
+// reTodayOn is "today and after", bracketed after a span (这个月还有哪些到期
+// （今天及以后）): what is left of it.
+var reTodayOn = regexp.MustCompile(`[(（]\s*(今天|今日|当天)\s*(及|和|含|以及)?\s*(以后|之后|往后)\s*[)）]`)
+
 // reRest is "what is left of" a span: 这个月剩下的, 本周剩余, 年底前余下的,
 // 这个月还有…要到期的 (the span itself already read, as |).
-var reRest = regexp.MustCompile(`剩下|剩余|还剩|余下|所剩|\|还有.{0,9}(到期|截止)|restof|remainderof|remainingdays`)
+var reRest = regexp.MustCompile(`剩下|剩余|还剩|余下|所剩|(\||月|内|里|周|礼拜|星期)还有.{0,9}(到期|截止|要交)|restof|remainderof|remainingdays`)
 
 // intersectOpen narrows closed windows by open-ended ones (from today on)
 // when the question names both; ok is false without an open-ended window.
@@ -348,6 +352,8 @@ func readWindow(text string, c clock) (*window, string) {
 	text = reRestated.ReplaceAllString(text, "(${4}")
 	// 一个半月（45天）之内: the bracketed days say it exactly
 	text = reRestatedDays.ReplaceAllString(text, "${1}${2}${3}")
+	// 这个月（今天及以后）: from today on is what is left of the span
+	text = reTodayOn.ReplaceAllString(text, "|还剩|")
 	var found []window
 	// 国庆前, 国庆以后到年底, 从元旦起: a holiday with a fixed date bounds the
 	// days; 国庆刚过 only says when the question is asked, and bounds nothing

@@ -81,6 +81,7 @@ var colloquial = strings.NewReplacer(
 	"啥", "什么", "咋办", "怎么办", "咋整", "怎么办", "咋样", "怎么样", "咋", "怎么",
 	"不够", "不足", "哪一项", "哪项", "哪一条", "哪条", "哪一个", "哪个",
 	"俺们", "我们", "俺", "我", // the north's "we" and "I"
+	"没得", "没有", // the south-west's "there is none"
 	"嘎哈", "干什么", "干哈", "干什么", // the north's "what for"
 	"期线", "期限", "已前", "以前", "以经", "已经", // pinyin slips of question words
 	"自个儿", "自己", "自各儿", "自己", "俩", "两个", "仨", "三个",
