@@ -62,6 +62,10 @@ var reDocumentAsk = regexp.MustCompile(`(哪个|哪份|哪一份|哪部|哪一�
 
 // reArticleAsk asks which article of a rule a task follows (照省里那个审核规定
 // 的第几条); a bare 第几条 asks for a task's number instead.
+// reDocNumber is a document number as an officer writes or guesses it:
+// issuer's short name, year, number (淮公发2019年多少号, 皖公通〔2019〕第7号).
+var reDocNumber = regexp.MustCompile(`\p{Han}{2,4}\s*[\[〔(（]?\s*(19|20)\d{2}\s*[\]〕)）]?\s*年?\s*第?\s*(\d{1,4}|多少|几|[一二三四五六七八九十百]+几?)\s*号`)
+
 var reArticleAsk = regexp.MustCompile(`(规定|办法|条例|细则|规范)[^,，。?？]{0,3}(第几条|第几款|哪1条|哪一条|哪条|哪几条)`)
 
 // query is what the engine understood of a question.
@@ -308,6 +312,15 @@ func containsAny(s string, words []string) bool {
 // engine's snapshot; syn rewrites only the words left once the filters are read.
 func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	q := &query{raw: raw, text: textnorm.ShouldButNot(withoutDoubt(withoutGuesses(withoutCourtesy(withoutTag(textnorm.Fold(raw), ui.resolve)))))}
+	// 文号是淮公发2019年多少号, 我记得是皖公通2019年第7号: a document number
+	// guessed asks for one, its numbers are no task's; one the notices cite
+	// (皖公警保〔2015〕228号是啥文件) is a word of theirs
+	q.text = reDocNumber.ReplaceAllStringFunc(q.text, func(m string) string {
+		if strings.Contains(ui.corpus, textnorm.MatchForm(m)) {
+			return m
+		}
+		return "文号"
+	})
 	q.flat = textnorm.Squeeze(q.text)
 	q.asking = withoutStory(q.text, func(string) string { return "|" })
 	// English phrases are fenced at word boundaries before anything squeezes them
