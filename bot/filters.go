@@ -87,6 +87,13 @@ var reSectionWord = regexp.MustCompile(`(那|这|该)一?大?(部分|板块|大�
 // the body's words, where the table has tasks.
 var reMakesPoints = regexp.MustCompile(`(提|讲|说|写)(了|的|出了?)?(哪|几)[^|]{0,2}(点|个方面|个要求|条要求|项要求)`)
 
+// reWherePart is a part of the table named by its place before its topic
+// (最后那部分组织保障里); reTopicAfter is that topic, up to 里 or 中.
+var (
+	reWherePart  = regexp.MustCompile(`(最后|最末|末尾|开头|头一|第一|前面|后面|最前)$`)
+	reTopicAfter = regexp.MustCompile(`^(\p{Han}{2,8}?)(里面|里头|里|中|当中|内)`)
+)
+
 // reBodyPoints asks for the points of a part of the body: 有哪三条, 有哪几点.
 var reBodyPoints = regexp.MustCompile(`(有|是)?哪(几|两|三|四|\d)?(条|点|个方面|项要求)`)
 
@@ -131,6 +138,12 @@ func (r *request) sectionNamed(q *query) (part, bool) {
 	}
 	rs := []rune(q.flat[:loc[0]])
 	topic := string(rs[max(0, len(rs)-sectionTopicRunes):])
+	// 最后那部分组织保障里: the place first, the topic after the part's word
+	if reWherePart.MatchString(topic) {
+		if m := reTopicAfter.FindStringSubmatch(q.flat[loc[1]:]); m != nil {
+			topic = m[1]
+		}
+	}
 	texts := make([]string, len(secs))
 	for i, s := range secs {
 		var b strings.Builder

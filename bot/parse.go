@@ -147,7 +147,7 @@ var (
 
 var (
 	leadWords = []string{"牵头", "主办", "主责", "挑头", "领头", "带头", "打头", "leads", "lead", "ledby", "incharge", "owner"}
-	respWords = []string{"责任单位", "干活名单", "具体干的", "具体干活", "具体干", "具体负责", "具体承担", "具体落实", "跟着具体干", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting"}
+	respWords = []string{"责任单位", "干活名单", "具体干的", "具体干活", "具体干", "具体负责", "具体承担", "具体落实", "负责落实", "跟着具体干", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
 	anyWords   = []string{"被列进", "列进去", "列进了", "列入了", "参与", "掺和", "参和", "掺合", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "露面", "露脸", "有份", "takepart", "involv", "participat"}
@@ -171,7 +171,7 @@ var (
 // those where one unit stands in both columns.
 var (
 	reMultiLead = regexp.MustCompile(`(多个|多家|几个|两个|两家|不止一个|不止一家|超过一个|一个以上|两个以上|多于一个|[1-9](个|家)以上|[2-9](个|家))(单位)?(共同|联合|一起|一块)?(牵头|主办)|(联合|共同|一起|一块)牵头|牵头单位(不止|超过|多于)(一|1)(个|家)|morethanone(lead|leading)|multiplelead|jointlyled|severallead|twoormorelead`)
-	reSelfBoth  = regexp.MustCompile(`牵头(单位|的)(自己|本身)(又|也|同时)(在|是|列|出现|当)|(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(部门|单位)自己(牵头|挑头).{0,6}(同时|又|也).{0,6}(列成|列为|算作|当)?(自己)?(干|责任|配合)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
+	reSelfBoth  = regexp.MustCompile(`牵头(单位|的)(自己|本身)(又|也|同时)(在|是|列|出现|当)|牵头.{0,6}(同时|又|也|还).{0,3}把(自己|自个)(也)?(写进|写入|列进|列入|列为|列成|写成|放进|放到|算进)(了)?(责任|配合)|(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(部门|单位)自己(牵头|挑头).{0,6}(同时|又|也).{0,6}(列成|列为|算作|当)?(自己)?(干|责任|配合)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
 )
 
 // reOngoingAside sets the ongoing tasks aside (长期的那种就不用算了, 不算长期的).
