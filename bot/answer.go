@@ -96,7 +96,9 @@ func (r *request) answer(q *query) (Reply, error) {
 	// one whatever else it says; 护照过期了咋办 asks for none)
 	// (我所户籍窗口要重新规范公示，…公示牌上写什么: a story's words set the scene, only the asking part can be off topic)
 	// and an English phrase of the lexicon (police ID card) is no off-topic idcard
-	if r.offTopic(q) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) {
+	// (记录仪坏了两台，配备管理这块归谁牵头: a role of the table asked of a
+	// task's topic is the table's, whatever happened first)
+	if r.offTopic(q) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) && !(q.roleBy && r.plausibleTask(q)) {
 		return r.outOfScope(), nil
 	}
 	if q.mine && len(q.units) == 0 {
