@@ -430,7 +430,7 @@ func (r *request) abbreviation(q *query) (string, string) {
 }
 
 // reEnglishAbbrevAsk asks in English what a short name stands for.
-var reEnglishAbbrevAsk = regexp.MustCompile(`^(whatare|whatis|whatdoes|whatdo|explain|define|listthe|name)|standfor|meanby|insummary|inshort`)
+var reEnglishAbbrevAsk = regexp.MustCompile(`^(ok|okay|so|well|hi|hey)*(what(exactly|actually|precisely)?(are|is)|whatdoes|whatdo|explain|define|listthe|name)|standfor|meanby|insummary|inshort`)
 
 // shortName recovers the notice's spelling of a folded short name (3项制度 → 三项制度).
 func (r *request) shortName(folded string) string {
