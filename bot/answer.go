@@ -122,6 +122,16 @@ func (r *request) answer(q *query) (Reply, error) {
 		}
 		q.units, q.conds = nil, nil
 	}
+	// 追责那条，纪检方面列的是哪个单位: the unit named is the kind of unit asked
+	// for in one task described, which it only helps find (rank), no filter
+	if unitKindAsked(q) {
+		// a unit in one task only (驻局纪检组) says which task it is
+		if ts := r.tasksOf(q.units[0]); len(ts) == 1 {
+			q.nums = ts
+			return r.answerTasks(q)
+		}
+		return r.answerFact(q)
+	}
 	// 那项任务是哪几家一起牵头的: who leads one task, not the tasks with several leads
 	if q.multiLead && reWhoAsk.MatchString(q.flat) && r.plausibleTask(q) {
 		q.multiLead = false
@@ -204,6 +214,31 @@ func (r *request) foreignUnit(q *query) bool {
 	// a story names who set the scene (按照市局要求), not whose duties are asked
 	_, rest, _ := r.snap.units.find(textnorm.Squeeze(q.asking))
 	return unknownOrg(rest, func(w string) bool { return strings.Contains(r.snap.words, w) }) != ""
+}
+
+// reUnitKindAsked follows a unit's short name that names the kind of unit a
+// question asks for (纪检方面列的是哪个单位, 纪检这边是哪个单位被列进去).
+var reUnitKindAsked = regexp.MustCompile(`^(方面|这边|那边|这块|那块|口|系统|那头)(的)?(单位|部门)?(列的|写的)?(是|有)?(哪个|哪家|哪一个|什么|哪些)(单位|部门)`)
+
+// unitKindAsked reports whether the one unit a who-question names only says
+// what kind of unit it asks for, in a task described (not its tasks).
+func unitKindAsked(q *query) bool {
+	if len(q.mentions) != 1 || q.list || q.count || q.filteredBeyondUnits() {
+		return false
+	}
+	i := strings.Index(q.flat, q.mentions[0])
+	return i >= 0 && reUnitKindAsked.MatchString(q.flat[i+len(q.mentions[0]):])
+}
+
+// tasksOf returns the numbers of the current notice's tasks a unit has any part in.
+func (r *request) tasksOf(unit string) []int {
+	var out []int
+	for _, t := range r.snap.cur.Tasks {
+		if t.Has(unit, knowledge.RoleLead) || t.Has(unit, knowledge.RoleResponsible) {
+			out = append(out, t.Number)
+		}
+	}
+	return out
 }
 
 // unitsOnly reports whether the only filters of a question are units.

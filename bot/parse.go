@@ -116,6 +116,11 @@ func (q *query) filtered() bool {
 
 // timed reports whether the question filters the table by time or state:
 // late, due soon, a date or period, a kind of deadline.
+// filteredBeyondUnits reports whether q filters by anything but its units.
+func (q *query) filteredBeyondUnits() bool {
+	return q.when != nil || q.kind != "" || q.late || q.soon || q.status != statusAny || q.super != superNone || q.part != nil || q.monthEnd != 0
+}
+
 func (q *query) timed() bool {
 	return q.late || q.soon || q.when != nil || q.kind != "" || q.monthEnd != 0
 }
