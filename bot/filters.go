@@ -81,7 +81,7 @@ func extreme(cs []candidate, s superlative, today knowledge.Date) []candidate {
 
 // reSectionWord names a part of the table by its topic: 公开公示那一块,
 // 法制审核那部分里, the section on training.
-var reSectionWord = regexp.MustCompile(`(那|这|该)一?大?(部分|板块|大块|块|方面|段)|(部分|板块|大块)(里|中|内|当中)|thesectionon|thepartabout|thepartcovering`)
+var reSectionWord = regexp.MustCompile(`(那|这|该)一?大?(部分|板块|大块|块|方面|段|章|篇)|(部分|板块|大块|章)(里|中|内|当中)|thesectionon|thepartabout|thepartcovering`)
 
 // reMakesPoints asks for the points a part makes (提了哪几点, 讲了哪几个要求):
 // the body's words, where the table has tasks.
