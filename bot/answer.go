@@ -56,8 +56,8 @@ const (
 // reThatTask points at one task described in the question: 亮证执法那一条.
 var reThatTask = regexp.MustCompile(`(那|这|该)一?(条|项|个任务)|thattask|thistask`)
 
-// reConfirm ends a question that asks to confirm what it states: 是法制支队牵头吧.
-var reConfirm = regexp.MustCompile(`(吧|吗|对吧|是吗|没错吧|对不对|是不是)$|还是.{0,10}(牵头|负责|配合|主办)$`)
+// reConfirm asks to confirm what a question states: 是法制支队牵头吧, 牵头的是不是科技处.
+var reConfirm = regexp.MustCompile(`(吧|吗|对吧|是吗|没错吧|对不对|是不是)$|(牵头|主办)(的)?(单位)?(是不是|是否)|还是.{0,10}(牵头|负责|配合|主办)$`)
 
 // answer chooses what kind of answer a question wants, most specific first.
 func (r *request) answer(q *query) (Reply, error) {

@@ -320,6 +320,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 文号是淮公发2019年多少号, 我记得是皖公通2019年第7号: a document number
 	// guessed asks for one, its numbers are no task's; one the notices cite
 	// (皖公警保〔2015〕228号是啥文件) is a word of theirs
+	q.text = ui.described(q.text) // 那个管装备的处: the unit by its name
 	q.text = reDocNumber.ReplaceAllStringFunc(q.text, func(m string) string {
 		if strings.Contains(ui.corpus, textnorm.MatchForm(m)) {
 			return m

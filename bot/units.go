@@ -314,3 +314,34 @@ func suffixInWord(text string, end int, corpus string) bool {
 	next, size := utf8.DecodeRuneInString(text[end:])
 	return size > 0 && next != utf8.RuneError && strings.Contains(corpus, string([]rune{last, next}))
 }
+
+// reInCharge describes a unit by what it is in charge of (那个管装备的处,
+// 管培训那个处): 管, two to four characters, then the kind of unit.
+var reInCharge = regexp.MustCompile(`(那个|那家)?管(\p{Han}{2,4}?)(的)?(那个|那家)?(处室|处|部门|支队|单位|科)`)
+
+// described returns folded text with each unit described by what it is in
+// charge of written as the unit's name, when exactly one unit has a name or
+// nickname holding those words (装备 → 装备财务处, 警务保障处).
+func (ui *unitIndex) described(text string) string {
+	if !strings.Contains(text, "管") {
+		return text
+	}
+	return reInCharge.ReplaceAllStringFunc(text, func(m string) string {
+		what := reInCharge.FindStringSubmatch(m)[2]
+		found := ""
+		for _, k := range append(append([]string(nil), ui.keys...), ui.roleKeys...) {
+			if !strings.Contains(k, what) {
+				continue
+			}
+			c := ui.canonical(k)
+			if found != "" && found != c {
+				return m // two units answer the description: none is meant
+			}
+			found = c
+		}
+		if found == "" {
+			return m
+		}
+		return found
+	})
+}
