@@ -103,6 +103,19 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round86.jsonl", 0.98},
 	{"testdata/paraphrase_round87.jsonl", 0.90},
 	{"testdata/paraphrase_round88.jsonl", 0.92},
+	{"testdata/paraphrase_round89.jsonl", 0.96},
+	{"testdata/paraphrase_round90.jsonl", 0.99},
+	{"testdata/paraphrase_round91.jsonl", 0.98},
+	{"testdata/paraphrase_round92.jsonl", 1.00},
+	{"testdata/paraphrase_round93.jsonl", 0.98},
+	{"testdata/paraphrase_round94.jsonl", 0.98},
+	{"testdata/paraphrase_round95.jsonl", 0.97},
+	{"testdata/paraphrase_round96.jsonl", 0.88},
+	{"testdata/paraphrase_round97.jsonl", 0.90},
+	{"testdata/paraphrase_round98.jsonl", 0.89},
+	{"testdata/paraphrase_round99.jsonl", 0.80},
+	{"testdata/paraphrase_round100.jsonl", 0.86},
+	{"testdata/paraphrase_round101.jsonl", 0.96},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

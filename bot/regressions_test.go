@@ -251,3 +251,41 @@ func TestEngine_Handle_storiesAndSpeech(t *testing.T) {
 		})
 	}
 }
+
+// TestEngine_Handle_session8Kinds holds one question of each kind the
+// fresh rounds 89–101 showed (worded here, not copied from the rounds).
+func TestEngine_Handle_session8Kinds(t *testing.T) {
+	e, _ := newTestEngine(t)
+	for _, c := range []struct {
+		q    string
+		want []int // the tasks, in order (the first is the answer)
+	}{
+		// ought to but did not, said colloquially
+		{"该亮出去的一直没亮出去，上面要求怎么办？", []int{11}},
+		// a work-group label: a unit's stays (我们处), any other is cut
+		{"【科技处】我们处牵头的有哪些", []int{9, 18, 19, 29, 30, 31, 35}},
+		{"【转发】法制审核人员最少要占执法民警多少？", []int{23}},
+		// a unit that only puts the question is no filter
+		{"科技处的同志问，法制审核人员不少于执法人员的百分之几？", []int{23}},
+		// the unit named is the kind of unit asked for in a task described
+		{"纪检方面是哪个单位被列进审核追责那一条？", []int{28}},
+		// a unit described by what it is in charge of; its side (那边)
+		{"那个管装备的处牵头的有哪些", []int{16, 35, 41, 42, 43}},
+		{"警保那边只配合不牵头的有哪几项", []int{18, 19, 24, 29, 33, 34, 36, 37}},
+		// the points a part makes are the body's; a guessed document number
+		{"保障那部分提了哪几点要求？", []int{}},
+		{"文号是淮公发2019年多少号来着？", []int{}},
+		// the next deadline is the next one, not the next within two weeks
+		{"What is the next deadline coming up?", []int{25, 26, 27}},
+		{"Which tasks led by 科技处 have a fixed due date?", []int{9}},
+		{"这个月还有哪些任务到期（今天及以后）？", []int{25, 26, 27}},
+		// a concessive waves the lead aside and denies nothing
+		{"责任单位里有法制支队（不管它是不是同时牵头）、有明确日期的任务", []int{1, 9, 15, 25}},
+	} {
+		t.Run(c.q, func(t *testing.T) {
+			if rep := send(t, e, "U1", c.q); !slices.Equal(nonNil(rep.Tasks), c.want) {
+				t.Errorf("tasks %v, want %v\n%s", rep.Tasks, c.want, rep.Text)
+			}
+		})
+	}
+}
