@@ -243,9 +243,8 @@ func (r *request) tasksOf(unit string) []int {
 
 // unitsOnly reports whether the only filters of a question are units.
 func (r *request) unitsOnly(q *query) bool {
-	return len(q.units) > 0 && q.conds == nil && q.when == nil && q.kind == "" && !q.late && !q.soon &&
-		q.status == statusAny && !q.mine && !q.multiLead && !q.selfBoth && !q.soleLead && !q.soleResp &&
-		q.monthEnd == 0 && q.super == superNone && q.part == nil
+	return len(q.units) > 0 && q.conds == nil && !q.filteredBeyondUnits() &&
+		!q.mine && !q.multiLead && !q.selfBoth && !q.soleLead && !q.soleResp
 }
 
 // plausibleTask reports whether the question's topic words plausibly name a

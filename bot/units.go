@@ -329,15 +329,17 @@ func (ui *unitIndex) described(text string) string {
 	return reInCharge.ReplaceAllStringFunc(text, func(m string) string {
 		what := reInCharge.FindStringSubmatch(m)[2]
 		found := ""
-		for _, k := range append(append([]string(nil), ui.keys...), ui.roleKeys...) {
-			if !strings.Contains(k, what) {
-				continue
+		for _, keys := range [][]string{ui.keys, ui.roleKeys} {
+			for _, k := range keys {
+				if !strings.Contains(k, what) {
+					continue
+				}
+				c := ui.canonical(k)
+				if found != "" && found != c {
+					return m // two units answer the description: none is meant
+				}
+				found = c
 			}
-			c := ui.canonical(k)
-			if found != "" && found != c {
-				return m // two units answer the description: none is meant
-			}
-			found = c
 		}
 		if found == "" {
 			return m
