@@ -42,7 +42,40 @@ func (r *request) handle() (Reply, error) {
 			q.rest[i] = r.snap.thes.Rewrite(seg)
 		}
 	}
-	return r.answer(q)
+	rep, err := r.answer(q)
+	if err == nil && rep.Kind == "out_of_scope" && r.shared == nil {
+		if alone, ok := r.askedAlone(); ok {
+			return alone, nil
+		}
+	}
+	return rep, err
+}
+
+// askedAlone answers the one sentence of a message that asks, when the
+// message tells a scene in sentences of its own first and the whole was
+// found outside the notice: the scene's words (罚单, 坏了, 身份证) are no
+// question of their own.
+func (r *request) askedAlone() (Reply, bool) {
+	ss := textnorm.Sentences(r.text)
+	if len(ss) < 2 {
+		return Reply{}, false
+	}
+	last := ""
+	for _, s := range ss {
+		if asks(s) {
+			last = s
+		}
+	}
+	if last == "" || last == r.text {
+		return Reply{}, false
+	}
+	sub := *r
+	sub.text = last
+	rep, err := sub.handle()
+	if err != nil || rep.Kind == "out_of_scope" {
+		return Reply{}, false
+	}
+	return rep, true
 }
 
 // Thresholds for accepting a search hit as the answer. Below them the
@@ -98,7 +131,7 @@ func (r *request) answer(q *query) (Reply, error) {
 	// and an English phrase of the lexicon (police ID card) is no off-topic idcard
 	// (记录仪坏了两台，配备管理这块归谁牵头: a role of the table asked of a
 	// task's topic is the table's, whatever happened first)
-	if r.offTopic(q) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) && !(q.roleBy && r.plausibleTask(q)) {
+	if r.offTopic(q) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) && !(q.roleBy && r.plausibleTask(q)) && !r.offTopicScene(q) {
 		return r.outOfScope(), nil
 	}
 	if q.mine && len(q.units) == 0 {
@@ -206,6 +239,32 @@ func (r *request) offTopic(q *query) bool {
 		}
 	}
 	return containsAny(textnorm.Squeeze(reFencedPhrase.ReplaceAllString(text, "|")), r.snap.offtop)
+}
+
+// offTopicScene reports whether a question's off-topic words (违章, 罚单,
+// 坏了) all set the scene in clauses before the one it asks in, and that
+// clause alone plausibly names a task (窗口给一个违章的开了罚单，这个决定要几天内
+// 挂到网上): the scene is from police work, the question is the notice's.
+func (r *request) offTopicScene(q *query) bool {
+	ask := askingClause(q.text)
+	if len(ask) == len(q.text) {
+		return false
+	}
+	// 来所里办居住证，需要带哪些材料，多少个工作日: the off-topic clause is asked about too
+	parts, _ := storyClauses(q.text[:len(q.text)-len(ask)])
+	for _, p := range parts {
+		if asks(p) {
+			return false
+		}
+	}
+	sub := parse(ask, r.snap.units, r.snap.syn, r.clock())
+	if r.offTopic(sub) {
+		return false
+	}
+	for i, seg := range sub.rest {
+		sub.rest[i] = r.snap.thes.Rewrite(seg)
+	}
+	return r.relevantTask(sub)
 }
 
 // foreignUnit reports whether the question asks for the duties of an
