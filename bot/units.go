@@ -147,7 +147,7 @@ func (ui *unitIndex) find(text string) ([]string, string, []string) {
 		for _, k := range ui.keys {
 			// a short name that ends inside a word of the notices (全局办案:
 			// 局办 and 办案) names no unit
-			if strings.HasPrefix(text[i:], k) && !(utf8.RuneCountInString(k) <= 2 && suffixInWord(text, i+len(k), ui.corpus)) {
+			if strings.HasPrefix(text[i:], k) && !(utf8.RuneCountInString(k) <= 2 && suffixInWord(text, i+len(k), ui.corpus)) && !isPlace(text[:i], k) {
 				if c := ui.lookup[k]; !seen[c] {
 					seen[c] = true
 					out = append(out, c)
@@ -176,6 +176,28 @@ func (ui *unitIndex) find(text string) ([]string, string, []string) {
 		}
 	}
 	return out, rest.String(), mentions
+}
+
+// placeNames are units' short names that are also rooms any unit has: after
+// a verb of going or being (回到办公室, 在办公室翻表) they are a place, not the unit.
+var placeNames = map[string]bool{"办公室": true}
+
+// rePlaceVerb ends the text before a place: being in it or going to it.
+var rePlaceVerb = regexp.MustCompile(`(在|回到|回|到|进|去|来|出了)$`)
+
+// isPlace reports whether the short name k, after before, is a place.
+func isPlace(before, k string) bool {
+	return placeNames[k] && rePlaceVerb.MatchString(before)
+}
+
+// placeAt reports whether text[:end] ends with a place (回到办公室).
+func placeAt(text string, end int) bool {
+	for p := range placeNames {
+		if strings.HasSuffix(text[:end], p) && isPlace(text[:end-len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstRune(s string) (rune, int) {
@@ -271,7 +293,7 @@ func suffixKind(s string) int {
 func (ui *unitIndex) near(text string) (string, string) {
 	for _, loc := range reOrgAny.FindAllStringIndex(text, -1) {
 		m := text[loc[0]:loc[1]]
-		if reDescribed.MatchString(m) || strings.Contains(ui.corpus, lastTwo(m)) || suffixInWord(text, loc[1], ui.corpus) {
+		if reDescribed.MatchString(m) || strings.Contains(ui.corpus, lastTwo(m)) || suffixInWord(text, loc[1], ui.corpus) || placeAt(text, loc[1]) {
 			continue
 		}
 		core := []rune(strings.TrimSuffix(strings.TrimSuffix(m, "队"), string([]rune(m)[len([]rune(m))-1:])))
