@@ -187,7 +187,7 @@ var reRecipient = regexp.MustCompile(`(报送|上报|报|送|交|提交|抄送|�
 
 // reRatherThanLead sets the lead role aside after another (as a responsible
 // unit rather than the lead, 而不是牵头).
-var reRatherThanLead = regexp.MustCompile(`(ratherthan|insteadof|butnot|andnot)(as)?(the|a)?lead(unit|role)?|而不是(作为)?牵头(单位)?|而非牵头(单位)?`)
+var reRatherThanLead = regexp.MustCompile(`(ratherthan|insteadof|butnot|andnot)(as)?(the|a)?lead(unit|role)?|[(（]not(as)?(the|a)?lead|而不是(作为)?牵头(单位)?|而非牵头(单位)?|牵头的(那些|那几项|那几条)?(都)?(不用算|不算|不要|除外|去掉)`)
 
 // reAsksList asks for several things (哪些, 哪几).
 var reAsksList = regexp.MustCompile(`哪些|哪几|which|what`)
@@ -407,14 +407,20 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// roles
 	// 担任牵头单位: 担任 only carries the role noun after it, it does not widen the role
 	// a responsible unit rather than the lead: the lead named only to be set aside
-	fr := reConcessive.ReplaceAllString(reRatherThanLead.ReplaceAllString(f, "|"), "|")
+	// 他们除了自己牵头的，还得配合别人。科技处作为责任单位的: the story's
+	// roles are what it tells, the asking part's are asked
+	fo := f
+	if fa := textnorm.Squeeze(q.asking); fa != f && (containsAny(fa, leadWords) || containsAny(fa, respWords) || containsAny(fa, anyWords)) {
+		fo = fa
+	}
+	fr := reConcessive.ReplaceAllString(reRatherThanLead.ReplaceAllString(fo, "|"), "|")
 	lead, resp, anyRole := containsAny(fr, leadWords), containsAny(fr, respWords), containsAny(reRoleVerb.ReplaceAllString(fr, "$1"), anyWords)
 	// 作为责任单位参与: the role noun decides; 牵头或参与 and 牵头和责任: any role;
 	// 不论牵头还是负责: roles waved aside
-	if reAnyRoleAside.MatchString(f) {
+	if reAnyRoleAside.MatchString(fo) {
 		// 在责任单位栏出现的，不管它牵不牵头: the role waved aside goes, one
 		// asked for outside the aside stays
-		rest := reAnyRoleAside.ReplaceAllString(f, "|")
+		rest := reAnyRoleAside.ReplaceAllString(fo, "|")
 		lead, resp, anyRole = containsAny(rest, leadWords), containsAny(rest, respWords), true
 		if lead == resp {
 			lead, resp = false, false
