@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"dutybot/bot/search"
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -102,10 +103,21 @@ var reBodyPoints = regexp.MustCompile(`(有|是)?哪(几|两|三|四|\d)?(条|�
 // none of which make it "some" (一部分, 大部分, 小部分) or a place (第二部分).
 var reBareSectionWord = regexp.MustCompile(`\p{Han}{2}(部分|板块)`)
 
+// reTimeBeforeSpan and reTimeAfterSpan make 那段/这段 a stretch of time
+// (7到9月那段, 这段时间到期的) rather than a part of the table.
+var (
+	reTimeBeforeSpan = regexp.MustCompile(`[月季天周年号日]$`)
+	reTimeAfterSpan  = regexp.MustCompile(`^(时间|日子|时期|期间)`)
+)
+
 // sectionWordAt returns where the words naming a part of the table by its
 // topic end: the first match of reSectionWord, else a bare 部分 or 板块.
 func sectionWordAt(flat string) []int {
-	if loc := reSectionWord.FindStringIndex(flat); loc != nil {
+	for _, loc := range reSectionWord.FindAllStringIndex(flat, -1) {
+		// 7到9月那段, 这段时间: a stretch of time, not a part of the table
+		if strings.HasSuffix(flat[:loc[1]], "段") && (reTimeBeforeSpan.MatchString(flat[:loc[0]]) || reTimeAfterSpan.MatchString(flat[loc[1]:])) {
+			continue
+		}
 		return loc
 	}
 	for _, m := range reBareSectionWord.FindAllStringSubmatchIndex(flat, -1) {
@@ -131,16 +143,29 @@ const sectionTopicRunes = 10
 // (three times over) and their tasks hold it, weighted by how few sections
 // hold it at all; the best section must lead clearly.
 func (r *request) sectionNamed(q *query) (part, bool) {
-	loc := sectionWordAt(q.flat)
+	// 我负责保障这块。组织保障那一大块里…: the part the asking names, not the
+	// story's; 正在捋信息化建设那一大块，想问问这一部分里: the story's, when
+	// the asking only points back at it
+	if fa := textnorm.Squeeze(q.asking); fa != q.flat {
+		if p, ok := r.sectionIn(fa); ok {
+			return p, true
+		}
+	}
+	return r.sectionIn(q.flat)
+}
+
+// sectionIn reads the part of the table named by its topic in flat (sectionNamed).
+func (r *request) sectionIn(flat string) (part, bool) {
+	loc := sectionWordAt(flat)
 	secs := r.snap.sections
 	if loc == nil || len(secs) < 2 {
 		return part{}, false
 	}
-	rs := []rune(q.flat[:loc[0]])
+	rs := []rune(flat[:loc[0]])
 	topic := string(rs[max(0, len(rs)-sectionTopicRunes):])
 	// 最后那部分组织保障里: the place first, the topic after the part's word
 	if reWherePart.MatchString(topic) {
-		if m := reTopicAfter.FindStringSubmatch(q.flat[loc[1]:]); m != nil {
+		if m := reTopicAfter.FindStringSubmatch(flat[loc[1]:]); m != nil {
 			topic = m[1]
 		}
 	}
