@@ -162,7 +162,7 @@ var (
 	doneWords    = []string{"已完成", "完成了", "已经完成", "做完了", "已办结", "办完了", "已做完", "已落实", "done", "finished", "completed"}
 	partialWords = []string{"部分完成", "完成了一部分", "完成一部分", "partial"}
 	overview     = []string{"进度", "完成情况", "进展", "落实情况", "progress", "status"}
-	lateWords    = []string{"逾期", "overdue", "过点了", "已经过点", "时间已经过了", "时间都过了", "时间过了", "日子已经过了", "日子过了", "过了期限", "过了截止", "过了时限", "过了时间节点", "过了节点", "过了截止日期", "超过时限", "超出时限", "超出期限", "超过期限", "超过截止", "passedthedeadline", "missedit", "alreadymissed", "havemissed", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
+	lateWords    = []string{"逾期", "overdue", "过点了", "已经过点", "时间已经过了", "时间都过了", "时间过了", "日子已经过了", "日子过了", "过了期限", "过了截止", "过了时限", "过了时间节点", "过了节点", "过了完成时限", "过了完成期限", "过了完成时间", "过了规定时限", "过了规定期限", "过了规定的时限", "过了规定的期限", "过了截止日期", "超过时限", "超出时限", "超出期限", "超过期限", "超过截止", "passedthedeadline", "missedit", "alreadymissed", "havemissed", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
 	// lateTaskWords mean overdue only in a question about tasks (护照过期了 is not).
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "arelate", "islate", "runninglate", "belate", "latetasks", "lateones"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}

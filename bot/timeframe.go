@@ -577,10 +577,10 @@ func readWindow(text string, c clock) (*window, string) {
 }
 
 // reXunAsked is what follows a month's ten days that a question asks about
-// (9月中旬截止的); reXunAside sets them aside or lets them in beside others
+// (9月中旬截止的, 9月中旬那个时间节点); reXunAside sets them aside or lets them in beside others
 // (9月中旬到期的不算, 9月中旬那个也算): no window of their own.
 var (
-	reXunAsked = regexp.MustCompile(`^\s*(的)?(截止|到期|要完成|完成|要交|前|以前|之前)`)
+	reXunAsked = regexp.MustCompile(`^\s*(的|那个|那1个|那项|那条)?(时间)?(截止|到期|要完成|完成|要交|前|以前|之前|节点|期限|时限)`)
 	reXunAside = regexp.MustCompile(`^[^,，。?？]{0,6}(不算|也算|除外|不包括|不含|还是)`)
 )
 
