@@ -185,6 +185,10 @@ var reOngoingAside = regexp.MustCompile(`(长期|常年)(的)?(那种|那些|那
 // reRecipient asks whom something is sent to (报送给哪些单位, 交给哪个部门).
 var reRecipient = regexp.MustCompile(`(报送|上报|报|送|交|提交|抄送|抄报|呈报)(给|至|到)(哪些|哪个|哪几个|哪几家|什么)(单位|部门|机关|上级)`)
 
+// reToldDeadline is a task's deadline a story tells (听说有个任务9月18号前就得
+// 弄完): the question after it asks which task that is.
+var reToldDeadline = regexp.MustCompile(`(任务|有(1|一)?(项|条|个活))[^,，。!?？！]{0,8}\d{1,2}(月|号|日)[^,，。!?？！]{0,8}(前|底|到期|截止|完成|弄完|办完|干完|做完|交)`)
+
 // reRatherThanLead sets the lead role aside after another (as a responsible
 // unit rather than the lead, 而不是牵头).
 var reRatherThanLead = regexp.MustCompile(`(ratherthan|insteadof|butnot|andnot)(as)?(the|a)?lead(unit|role)?|[(（]not(as)?(the|a)?lead|而不是(作为)?牵头(单位)?|而非牵头(单位)?|牵头的(那些|那几项|那几条)?(都)?(不用算|不算|不要|除外|去掉)`)
@@ -339,6 +343,10 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// time: before units, so that 9月 is not read inside a name; a story's
 	// times (上个月就结了) are narrative, not windows
 	text = withoutStory(text, func(s string) string {
+		// 听同事说有个任务9月18号前就得弄完: a deadline told is the one asked after
+		if reToldDeadline.MatchString(s) {
+			return s
+		}
 		_, s = readWindow(s, c)
 		// 走之前交代我盯紧点: the story's 之前 bounds no deadline either
 		return reAfter.ReplaceAllString(reBy.ReplaceAllString(s, "|"), "|")
