@@ -89,6 +89,10 @@ const (
 // reThatTask points at one task described in the question: 亮证执法那一条.
 var reThatTask = regexp.MustCompile(`(那|这|该)一?(条|项|个任务)|thattask|thistask`)
 
+// reWhichUnitLeft asks for the one unit left of a task once one is set aside
+// (除了督察支队，还有一个管纪律的单位，是哪个; 除了各分县局，市局层面具体落实的是哪个).
+var reWhichUnitLeft = regexp.MustCompile(`(单位|部门|落实的|负责的|配合的|牵头的|干的)(是)?哪(个|1个|家)$`)
+
 // reConfirm asks to confirm what a question states: 是法制支队牵头吧, 牵头的是不是科技处.
 var reConfirm = regexp.MustCompile(`(吧|吗|对吧|是吗|没错吧|对不对|是不是)$|(牵头|主办)(的)?(单位)?(是不是|是否)|还是.{0,10}(牵头|负责|配合|主办)$`)
 
@@ -146,7 +150,7 @@ func (r *request) answer(q *query) (Reply, error) {
 		q.units = []string{u}
 	}
 	// 除了各分县局，还有哪个单位负责: a question about one task's units that sets one aside
-	if reWhoAsk.MatchString(q.flat) && !q.list && !q.count && anyExcluded(q.conds) {
+	if (reWhoAsk.MatchString(q.flat) || reWhichUnitLeft.MatchString(q.flat)) && !q.list && !q.count && anyExcluded(q.conds) {
 		// the other units named are words of the task (办事窗口挂岗位信息牌)
 		for i, c := range q.conds {
 			if !c.banLead || !c.banResp {

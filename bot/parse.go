@@ -374,7 +374,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 督察要来查，到今天为止逾期的有哪些: a unit that only acts in the story, with
 	// no role or pronoun asked after it, is no filter either
 	// (问我要落实哪个规范: the asker asked, not "we")
-	if askUnits, _, _ := ui.find(squeezeKeepBars(q.asking)); !reFirstPerson.MatchString(reAskerAsked.ReplaceAllString(q.asking, "|")) &&
+	// (Police Support Division (警务保障处) … Which tasks do they lead: "they" points back at it)
+	if askUnits, _, _ := ui.find(squeezeKeepBars(q.asking)); !reFirstPerson.MatchString(reAskerAsked.ReplaceAllString(q.asking, "|")) && !reBackRef.MatchString(q.asking) &&
 		(len(askUnits) > 0 || !reAsksTasks.MatchString(textnorm.Squeeze(q.asking)) || !asksUnitPart(q)) {
 		text = withoutStory(text, func(s string) string {
 			_, rest, _ := ui.find(squeezeKeepBars(s))
