@@ -115,6 +115,30 @@ func atoi(s string) int {
 	return v
 }
 
+// The table's two columns named by their place (前面那个带头的部门, 后面那栏).
+var (
+	reFirstColumn  = regexp.MustCompile(`(前面|前头|左边|第1|头1)(那|1)?(个|栏|列)`)
+	reSecondColumn = regexp.MustCompile(`(后面|后头|右边|第2)(那|1)?(个|栏|列)`)
+	// reAsksWhich asks for tasks or a unit (哪几项, 谁), which the note does not give.
+	reAsksWhich = regexp.MustCompile(`哪|谁|几项|几条|多少`)
+	// reRolesDiffer asks how two things differ or what each does.
+	reRolesDiffer = regexp.MustCompile(`区别|不同|不一样|差别|差异|分工|各管|各干|各自|分别|各负责|啥意思|什么意思|分不清`)
+)
+
+// rolesCompared reports whether a question names both columns of the table,
+// in any words (挑头的部门和跟着干活的部门, 前面那栏和后面那栏), and asks how
+// they differ or what each does: the table's note answers it.
+func rolesCompared(text string) bool {
+	// 分工表 names the table; 哪几项/谁 ask for tasks or a unit, not the roles
+	text = strings.ReplaceAll(text, "分工表", "")
+	if reAsksWhich.MatchString(text) {
+		return false
+	}
+	lead := containsAny(text, leadWords) || reFirstColumn.MatchString(text)
+	resp := containsAny(text, respWords) || reSecondColumn.MatchString(text)
+	return lead && resp && reRolesDiffer.MatchString(text)
+}
+
 // answerNotice answers questions about the notice itself: header, body, note.
 // noticeAsk is what a question's words alone ask of a notice: the field
 // its clauses name, before the notice's own text decides. Read once per
@@ -139,6 +163,9 @@ func (q *query) noticeAsk() *noticeAsk {
 			na.field = nf.field
 			break
 		}
+	}
+	if na.field == fieldNone && rolesCompared(na.clauses) {
+		na.field = fieldNote
 	}
 	q.nask = na
 	return na
