@@ -116,6 +116,11 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round99.jsonl", 0.80},
 	{"testdata/paraphrase_round100.jsonl", 0.86},
 	{"testdata/paraphrase_round101.jsonl", 0.96},
+	{"testdata/paraphrase_round102.jsonl", 0.96},
+	{"testdata/paraphrase_round103.jsonl", 0.97},
+	{"testdata/paraphrase_round104.jsonl", 0.98},
+	{"testdata/paraphrase_round105.jsonl", 0.92},
+	{"testdata/paraphrase_round106.jsonl", 0.96},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
