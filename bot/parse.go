@@ -185,9 +185,12 @@ var reOngoingAside = regexp.MustCompile(`(长期|常年)(的)?(那种|那些|那
 // reRecipient asks whom something is sent to (报送给哪些单位, 交给哪个部门).
 var reRecipient = regexp.MustCompile(`(报送|上报|报|送|交|提交|抄送|抄报|呈报)(给|至|到)(哪些|哪个|哪几个|哪几家|什么)(单位|部门|机关|上级)`)
 
+// reDeadlinePassed says a deadline has passed (期限都已经过了, 截止日期早过了).
+var reDeadlinePassed = regexp.MustCompile(`(期限|截止日期|截止时间|完成时间|时间节点)(都|早|早就|已|已经|都已经)*过了`)
+
 // reToldDeadline is a task's deadline a story tells (听说有个任务9月18号前就得
 // 弄完): the question after it asks which task that is.
-var reToldDeadline = regexp.MustCompile(`(任务|有(1|一)?(项|条|个活))[^,，。!?？！]{0,8}\d{1,2}(月|号|日)[^,，。!?？！]{0,8}(前|底|到期|截止|完成|弄完|办完|干完|做完|交)`)
+var reToldDeadline = regexp.MustCompile(`(任务|有(1|一)?(项|条|个活))[^,，。!?？！]{0,8}((卡在|定在|截止|期限是|到期)[^,，。!?？！]{0,4}\d{1,2}(月|号|日)|\d{1,2}(月|号|日)[^,，。!?？！]{0,8}(前|底|到期|截止|完成|弄完|办完|干完|做完|交))`)
 
 // reRatherThanLead sets the lead role aside after another (as a responsible
 // unit rather than the lead, 而不是牵头).
@@ -463,7 +466,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 未逾期, 还没过期: not late, read above as a window from today on
 	// lateness is asked, not told: 逾期没归档的我们要登记在册 after the question is a remark
 	fa := textnorm.Squeeze(q.asking)
-	q.late = !reNotLate.MatchString(fa) && (containsAny(fa, lateWords) || (containsAny(fa, lateTaskWords) && (reTaskish.MatchString(fa) || reList.MatchString(fa) || strings.Contains(fa, "哪些"))))
+	q.late = !reNotLate.MatchString(fa) && (containsAny(fa, lateWords) || reDeadlinePassed.MatchString(fa) || (containsAny(fa, lateTaskWords) && (reTaskish.MatchString(fa) || reList.MatchString(fa) || strings.Contains(fa, "哪些"))))
 	q.soon = containsAny(f, soonWords)
 	// overdue today, 今天逾期的: today is where lateness is counted from, not a deadline
 	if (q.late || q.soon) && q.when != nil && q.when.Shape == shapeDay && q.when.From == c.today && q.when.To == c.today {
