@@ -189,8 +189,8 @@ var reRecipient = regexp.MustCompile(`(报送|上报|报|送|交|提交|抄送|�
 var reDeadlinePassed = regexp.MustCompile(`(期限|截止日期|截止时间|完成时间|时间节点)(都|早|早就|已|已经|都已经)*过了`)
 
 // reToldDeadline is a task's deadline a story tells (听说有个任务9月18号前就得
-// 弄完): the question after it asks which task that is.
-var reToldDeadline = regexp.MustCompile(`(任务|有(1|一)?(项|条|个活))[^,，。!?？！]{0,8}((卡在|定在|截止|期限是|到期)[^,，。!?？！]{0,4}\d{1,2}(月|号|日)|\d{1,2}(月|号|日)[^,，。!?？！]{0,8}(前|底|到期|截止|完成|弄完|办完|干完|做完|交))`)
+// 弄完, 教导员说9月18号有个节点): the question after it asks which task that is.
+var reToldDeadline = regexp.MustCompile(`(任务|有(1|一)?(项|条|个活))[^,，。!?？！]{0,8}((卡在|定在|截止|期限是|到期)[^,，。!?？！]{0,4}\d{1,2}(月|号|日)|\d{1,2}(月|号|日)[^,，。!?？！]{0,8}(前|底|到期|截止|完成|弄完|办完|干完|做完|交))|\d{1,2}(月|号|日)[^,，。!?？！]{0,3}(有个|有1个|那个)(节点|期限|截止)`)
 
 // reRatherThanLead sets the lead role aside after another (as a responsible
 // unit rather than the lead, 而不是牵头).
