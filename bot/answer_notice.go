@@ -179,6 +179,11 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	}
 	na := q.noticeAsk()
 	field, asked, clauses := na.field, na.asked, na.clauses
+	// 对外公开我们管什么、依据啥、不服找谁，这摊事谁挑头: a role of the table
+	// asked of a task's topic, whatever words of the notice's fields it uses
+	if field != fieldNone && field != fieldNote && q.roleBy && !reNoticeWord.MatchString(f) && r.plausibleTask(q) {
+		field = fieldNone
+	}
 	// fields that could also be words of a task need the question to be about the notice
 	switch field {
 	case fieldNumber:
