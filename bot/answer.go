@@ -130,12 +130,13 @@ func (r *request) answer(q *query) (Reply, error) {
 	}
 	// 身份证丢了, 几点下班: phrases no notice uses mark a question about something else
 	// (节后第一天上班，哪些过了期限: a list of the table's tasks by time is
-	// one whatever else it says; 护照过期了咋办 asks for none)
+	// one whatever else it says, and so is 国庆刚上班，下一个截止的是啥;
+	// 护照过期了咋办 asks for none)
 	// (我所户籍窗口要重新规范公示，…公示牌上写什么: a story's words set the scene, only the asking part can be off topic)
 	// and an English phrase of the lexicon (police ID card) is no off-topic idcard
 	// (记录仪坏了两台，配备管理这块归谁牵头: a role of the table asked of a
 	// task's topic is the table's, whatever happened first)
-	if r.offTopic(q) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) && !(q.roleBy && r.plausibleTask(q)) && !r.offTopicScene(q) {
+	if r.offTopic(q) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) && !(q.super != superNone && reDueWord.MatchString(q.flat)) && !(q.roleBy && r.plausibleTask(q)) && !r.offTopicScene(q) {
 		return r.outOfScope(), nil
 	}
 	if q.mine && len(q.units) == 0 {
