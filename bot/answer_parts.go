@@ -50,7 +50,7 @@ func tableParts(n *knowledge.Notice) (sections, subsections []part) {
 var (
 	// rePartPlace names a section of the table by its place; the question
 	// must also name the table (任务), or it is the body's part (sectionAsked).
-	rePartPlace = regexp.MustCompile(`第(\d{1,2})(部分|大部分|大项|方面|板块|大块)|(?:section|part)\s*(\d{1,2})`)
+	rePartPlace = regexp.MustCompile(`第(\d{1,2})(部分|大部分|大项|方面|板块|大块)|(?:section|part)\s*(\d{1,2})|(最后|最末|末尾)(的)?(1|一)?(个)?(大部分|部分|大项|板块|大块)`)
 	// rePartAsk asks what a heading holds (有哪些任务, 包括哪几项, 是第几项),
 	// rather than a fact inside one of its tasks.
 	rePartAsk = regexp.MustCompile(`哪些|哪几|几项|多少项|几个任务|多少个任务|什么任务|任务|包括|包含|第几项|哪项|有几|一共|总共|共有`)
@@ -70,10 +70,7 @@ func (r *request) partAsked(q *query) (part, bool) {
 	}
 	secs, subs := r.snap.sections, r.snap.subsections
 	if m := rePartPlace.FindStringSubmatch(q.flat); m != nil && reTableWord.MatchString(q.flat) && !reBodyPlace.MatchString(q.flat) {
-		if i := atoi(m[1] + m[3]); i >= 1 && i <= len(secs) {
-			return secs[i-1], true
-		}
-		return part{}, false
+		return partAt(m, secs)
 	}
 	// the longest heading the question holds: a subsection may repeat its section's words
 	var best part
@@ -138,8 +135,17 @@ func (r *request) filteredPartByPlace(q *query) (part, bool) {
 	if m == nil {
 		return part{}, false
 	}
-	secs := r.snap.sections
-	if i := atoi(m[1] + m[3]); i >= 1 && i <= len(secs) {
+	return partAt(m, r.snap.sections)
+}
+
+// partAt returns the section a match of rePartPlace names: by its number,
+// or the last one (表里最后一大块讲保障的).
+func partAt(m []string, secs []part) (part, bool) {
+	i := atoi(m[1] + m[3])
+	if m[4] != "" {
+		i = len(secs)
+	}
+	if i >= 1 && i <= len(secs) {
 		return secs[i-1], true
 	}
 	return part{}, false
