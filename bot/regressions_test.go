@@ -289,3 +289,51 @@ func TestEngine_Handle_session8Kinds(t *testing.T) {
 		})
 	}
 }
+
+// TestEngine_Handle_session9Kinds holds one freshly worded question for each
+// kind of question session 9 taught the engine to read: scenes told before
+// the question, roles and parts read from the part that asks, and the
+// table's columns and deadlines in everyday words.
+func TestEngine_Handle_session9Kinds(t *testing.T) {
+	e, _ := newTestEngine(t)
+	for _, c := range []struct {
+		q    string
+		want []int  // the tasks, in order (the first is the answer)
+		text string // what the answer must say, where no task says it
+	}{
+		// a scene with off-topic words, in its own sentence or its own clause
+		{"所里打印机又坏了。执法决定作出后几个工作日内要公开？", []int{6}, ""},
+		{"昨天给一个违章的开了罚单，这种处罚决定最迟几个工作日内要挂到网上？", []int{6}, ""},
+		// an English scene tells a story: its "today" bounds no deadline
+		{"Someone from 科技处 came by today. Which tasks does 科技处 lead?", []int{9, 18, 19, 29, 30, 31, 35}, ""},
+		{"I visited the Technology Office (科技处) today. Which tasks do they lead?", []int{9, 18, 19, 29, 30, 31, 35}, ""},
+		// a room is no unit; the story's roles are not the ones asked
+		{"我刚回到办公室，最早到期的是哪几项？", []int{1, 5}, ""},
+		{"督察的人说他们也牵头过。督察支队作为责任单位的有哪些？", []int{4, 11, 20, 21, 28, 38}, ""},
+		// a stretch of time, a month's middle, a passed deadline, a deadline told
+		{"10到12月那段到期的有哪些", []int{8, 9, 15, 22, 41, 42, 43}, ""},
+		{"定在9月中旬那个节点的是哪项", []int{2}, ""},
+		{"截止日期早就过了的有哪些", []int{1, 2, 5}, ""},
+		{"听说有个任务9月18号前要弄完。是哪一项？", []int{2}, ""},
+		{"教导员说10月底有个节点。是哪几项？", []int{22}, ""},
+		{"时间排在最后的是哪几项？", []int{8, 9, 15, 41, 42, 43}, ""},
+		// a part named in the asking part, or by its place
+		{"我负责装备这块。信息化建设那一大块里有明确期限的是哪些？", []int{}, "四、加强执法信息化建设"},
+		{"表里最后一大块里有明确期限的是哪些？", []int{41, 42, 43}, ""},
+		// how long a limit is, not 长期
+		{"流程图挂出去以后，法规变了多长期限内要更新？", []int{2}, ""},
+		// the two columns in everyday words; a unit's share of work
+		{"表里带头的部门和跟着干活的部门有啥区别？", []int{}, "负责该项工作任务的统筹、协调、推进"},
+		{"指挥中心在表里有分到活吗？", []int{37}, ""},
+		{"哪几项市局办公室既是带头的又在配合那一栏？", []int{8, 10}, ""},
+		// everyday words for a task's terms
+		{"扣下来的钱和东西要不要进系统管？", []int{31}, ""},
+	} {
+		t.Run(c.q, func(t *testing.T) {
+			rep := send(t, e, "U1", c.q)
+			if !slices.Equal(nonNil(rep.Tasks), c.want) || !strings.Contains(rep.Text, c.text) {
+				t.Errorf("tasks %v, want %v and %q\n%s", rep.Tasks, c.want, c.text, rep.Text)
+			}
+		})
+	}
+}
