@@ -139,6 +139,11 @@ func (r *request) answer(q *query) (Reply, error) {
 	if r.offTopic(q) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) && !(q.super != superNone && reDueWord.MatchString(q.flat)) && !(q.roleBy && r.plausibleTask(q)) && !r.offTopicScene(q) {
 		return r.outOfScope(), nil
 	}
+	// 市局机关党委在三项制度任务里分了哪些活: the tasks of an organisation no
+	// notice names are none, whatever words of a task its name holds (党委)
+	if len(q.units) == 0 && q.list && !q.timed() && r.foreignUnit(q) {
+		return r.outOfScope(), nil
+	}
 	if q.mine && len(q.units) == 0 {
 		u, err := r.e.st.UserUnit(r.ctx, r.msg.User)
 		if err != nil {

@@ -121,6 +121,12 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round104.jsonl", 0.98},
 	{"testdata/paraphrase_round105.jsonl", 0.92},
 	{"testdata/paraphrase_round106.jsonl", 0.96},
+	{"testdata/paraphrase_round107.jsonl", 0.95},
+	{"testdata/paraphrase_round108.jsonl", 0.94},
+	{"testdata/paraphrase_round109.jsonl", 0.95},
+	{"testdata/paraphrase_round110.jsonl", 0.95},
+	{"testdata/paraphrase_round111.jsonl", 0.97},
+	{"testdata/paraphrase_round112.jsonl", 0.91},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
