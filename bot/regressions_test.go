@@ -326,8 +326,11 @@ func TestEngine_Handle_session9Kinds(t *testing.T) {
 		{"表里带头的部门和跟着干活的部门有啥区别？", []int{}, "负责该项工作任务的统筹、协调、推进"},
 		{"指挥中心在表里有分到活吗？", []int{37}, ""},
 		{"哪几项市局办公室既是带头的又在配合那一栏？", []int{8, 10}, ""},
-		// everyday words for a task's terms
+		// everyday words for a task's terms; ought-to-but-did-not read by
+		// textnorm.ShouldButNot, with no phrase of it in the lexicon
 		{"扣下来的钱和东西要不要进系统管？", []int{31}, ""},
+		{"该晒的没晒，文件里怎么要求的？", []int{11}, ""},
+		{"该公开的不公开怎么处理？", []int{11}, ""},
 	} {
 		t.Run(c.q, func(t *testing.T) {
 			rep := send(t, e, "U1", c.q)
