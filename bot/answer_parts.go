@@ -70,7 +70,7 @@ func (r *request) partAsked(q *query) (part, bool) {
 	}
 	secs, subs := r.snap.sections, r.snap.subsections
 	if m := rePartPlace.FindStringSubmatch(q.flat); m != nil && reTableWord.MatchString(q.flat) && !reBodyPlace.MatchString(q.flat) {
-		return partAt(m, secs)
+		return partAt(m, secs, q.flat)
 	}
 	// the longest heading the question holds: a subsection may repeat its section's words
 	var best part
@@ -135,12 +135,15 @@ func (r *request) filteredPartByPlace(q *query) (part, bool) {
 	if m == nil {
 		return part{}, false
 	}
-	return partAt(m, r.snap.sections)
+	return partAt(m, r.snap.sections, q.flat)
 }
 
 // partAt returns the section a match of rePartPlace names: by its number,
 // or the last one (表里最后一大块讲保障的).
-func partAt(m []string, secs []part) (part, bool) {
+func partAt(m []string, secs []part, flat string) (part, bool) {
+	if m[4] != "" && namesBodyLast(flat) { // 文件最后一部分: the body's
+		return part{}, false
+	}
 	i := atoi(m[1] + m[3])
 	if m[4] != "" {
 		i = len(secs)

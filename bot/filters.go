@@ -241,6 +241,11 @@ func inPart(p *part, t *knowledge.Task) bool {
 // (正文里讲审核制度那块): the section of the body that holds most of the words
 // before the section word.
 func (r *request) bodyNamed(q *query) (search.Doc, bool) {
+	// 通知正文最后讲保障的那部分: the body's last part, by its place, whatever
+	// a story before it speaks of
+	if n := r.snap.cur; namesBodyLast(q.flat) && len(n.Sections) > 0 {
+		return search.Doc{Kind: search.Section, Notice: n, Section: len(n.Sections) - 1}, true
+	}
 	loc := reSectionWord.FindStringIndex(q.flat)
 	if b := reBodyWord.FindStringIndex(q.flat); loc == nil && b != nil {
 		// 文里保障部分提了哪三条要求: a bare 部分 close after the body's name
@@ -267,6 +272,13 @@ func (r *request) bodyNamed(q *query) (search.Doc, bool) {
 		return search.Doc{}, false
 	}
 	return r.snap.idx.Docs[hits[0].Doc], true
+}
+
+// namesBodyLast reports whether flat names the last part of the notice's
+// body by its place (通知正文最后讲保障的那部分, 文件最后一部分), not the table's.
+func namesBodyLast(flat string) bool {
+	return reLastPart.MatchString(flat) && !reTableWord.MatchString(flat) &&
+		(reBodyWord.MatchString(flat) || reNoticeWord.MatchString(flat) || strings.Contains(flat, "文件"))
 }
 
 // reKindsCount asks how many tasks of each kind of deadline there are: 有具体

@@ -320,6 +320,7 @@ func TestEngine_Handle_session9Kinds(t *testing.T) {
 		// a part named in the asking part, or by its place
 		{"我负责装备这块。信息化建设那一大块里有明确期限的是哪些？", []int{}, "四、加强执法信息化建设"},
 		{"表里最后一大块里有明确期限的是哪些？", []int{41, 42, 43}, ""},
+		{"我得在会上讲讲落实。文件最后一部分讲了什么？", []int{}, "强化保障"},
 		// how long a limit is, not 长期
 		{"流程图挂出去以后，法规变了多长期限内要更新？", []int{2}, ""},
 		// the two columns in everyday words; a unit's share of work
