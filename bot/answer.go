@@ -37,11 +37,7 @@ func (r *request) handle() (Reply, error) {
 	if !q.today.IsZero() { // 今天是10月20日: lateness counts from the asker's day
 		r.today = q.today
 	}
-	for i, seg := range q.rest {
-		if !q.rewritten {
-			q.rest[i] = r.snap.thes.Rewrite(seg)
-		}
-	}
+	r.rewriteTopic(q)
 	rep, err := r.answer(q)
 	if err == nil && rep.Kind == "out_of_scope" && r.shared == nil {
 		if alone, ok := r.askedAlone(); ok {
@@ -253,7 +249,7 @@ func (r *request) offTopic(q *query) bool {
 
 // offTopicScene reports whether a question's off-topic words (违章, 罚单,
 // 坏了) all set the scene in clauses before the one it asks in, and that
-// clause alone plausibly names a task (窗口给一个违章的开了罚单，这个决定要几天内
+// clause alone is relevant to a task (窗口给一个违章的开了罚单，这个决定要几天内
 // 挂到网上): the scene is from police work, the question is the notice's.
 func (r *request) offTopicScene(q *query) bool {
 	ask := askingClause(q.text)
@@ -271,10 +267,20 @@ func (r *request) offTopicScene(q *query) bool {
 	if r.offTopic(sub) {
 		return false
 	}
-	for i, seg := range sub.rest {
-		sub.rest[i] = r.snap.thes.Rewrite(seg)
-	}
+	r.rewriteTopic(sub)
 	return r.relevantTask(sub)
+}
+
+// rewriteTopic writes q's topic words in the notices' words (the thesaurus),
+// once: a query parsed for many notices comes rewritten already (sharedParse).
+func (r *request) rewriteTopic(q *query) {
+	if q.rewritten {
+		return
+	}
+	for i, seg := range q.rest {
+		q.rest[i] = r.snap.thes.Rewrite(seg)
+	}
+	q.rewritten = true
 }
 
 // foreignUnit reports whether the question asks for the duties of an

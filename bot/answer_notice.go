@@ -73,10 +73,6 @@ var (
 	reTableWord = regexp.MustCompile(`任务|分解表|附件|表格|表里|表上|表中|table|task`)
 )
 
-// reLastPart names the last part by its place, with what it speaks of between
-// (最后讲保障的那部分, 最后一部分).
-var reLastPart = regexp.MustCompile(`最后(讲[^|]{0,6}的)?(那|1|一)?(个)?(大)?(部分|块|段|大点)`)
-
 // sectionAsked returns the body section a question names by its place, or -1.
 func sectionAsked(q *query, n *knowledge.Notice) int {
 	m := reSectionRef.FindStringSubmatch(q.flat)

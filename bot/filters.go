@@ -274,6 +274,10 @@ func (r *request) bodyNamed(q *query) (search.Doc, bool) {
 	return r.snap.idx.Docs[hits[0].Doc], true
 }
 
+// reLastPart names the last part by its place, with what it speaks of between
+// (最后讲保障的那部分, 最后一部分).
+var reLastPart = regexp.MustCompile(`最后(讲[^|]{0,6}的)?(那|1|一)?(个)?(大)?(部分|块|段|大点)`)
+
 // namesBodyLast reports whether flat names the last part of the notice's
 // body by its place (通知正文最后讲保障的那部分, 文件最后一部分), not the table's.
 func namesBodyLast(flat string) bool {

@@ -36,9 +36,7 @@ func (r *request) topicNotices(list []*noticeScope) []*noticeScope {
 	if r.offTopic(q) {
 		return list[:1]
 	}
-	for i, seg := range q.rest {
-		q.rest[i] = r.snap.thes.Rewrite(seg)
-	}
+	r.rewriteTopic(q)
 	hits := r.snap.idx.Search(r.topicTerms(q), isTask)
 	if !plausible(hits) {
 		return nil
