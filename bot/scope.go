@@ -1,0 +1,205 @@
+package bot
+
+import (
+	"dutybot/bot/search"
+	"dutybot/bot/textnorm"
+	"dutybot/knowledge"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// unitAside reports whether a question that names a unit asks something
+// about it that no notice speaks of (法制支队队长是谁, 科技处在几楼) rather
+// than for its tasks: no list, role, condition (不用管), time or state
+// words, and a word left over that no document holds.
+func (r *request) unitAside(q *query) bool {
+	if len(q.units) == 0 || q.conds != nil || q.list || q.count || q.roleBy || q.when != nil || q.kind != "" || q.light != "" ||
+		q.late || q.soon || q.status != statusAny || q.ask&(askDeadline|askPeriod|askStatus) != 0 {
+		return false
+	}
+	return r.snap.idx.Foreign(q.rest) && !r.coverableTask(q)
+}
+
+// coverableTask reports whether the question's topic words hold enough of a
+// task for a tentative answer (tentativeMatched), whatever units it names.
+func (r *request) coverableTask(q *query) bool {
+	return coverable(r.snap.idx.Search(r.topicTerms(q), isTask))
+}
+
+// offTopic reports whether the asking part of q uses an off-topic phrase:
+// one of its English phrases (fenced by markEnglish) is one, or its other
+// words hold one (a phrase of the notice's terms, police ID card, holds no idcard).
+func (r *request) offTopic(q *query) bool {
+	text := markEnglish(q.asking, builtinPhrases)
+	for _, p := range reFencedPhrase.FindAllString(text, -1) {
+		if slices.Contains(r.snap.offtop, strings.Trim(p, "|")) {
+			return true
+		}
+	}
+	return containsAny(textnorm.Squeeze(reFencedPhrase.ReplaceAllString(text, "|")), r.snap.offtop)
+}
+
+// offTopicScene reports whether a question's off-topic words (违章, 罚单,
+// 坏了) all set the scene in clauses before the one it asks in, and that
+// clause alone is relevant to a task (窗口给一个违章的开了罚单，这个决定要几天内
+// 挂到网上): the scene is from police work, the question is the notice's.
+func (r *request) offTopicScene(q *query) bool {
+	ask := askingClause(q.text)
+	if len(ask) == len(q.text) {
+		return false
+	}
+	// 来所里办居住证，需要带哪些材料，多少个工作日: the off-topic clause is asked about too
+	parts, _ := storyClauses(q.text[:len(q.text)-len(ask)])
+	for _, p := range parts {
+		if asks(p) {
+			return false
+		}
+	}
+	sub := parse(ask, r.snap.units, r.snap.syn, r.clock())
+	if r.offTopic(sub) {
+		return false
+	}
+	r.rewriteTopic(sub)
+	return r.relevantTask(sub)
+}
+
+// rewriteTopic writes q's topic words in the notices' words (the thesaurus),
+// once: a query parsed for many notices comes rewritten already (sharedParse).
+func (r *request) rewriteTopic(q *query) {
+	if q.rewritten {
+		return
+	}
+	for i, seg := range q.rest {
+		q.rest[i] = r.snap.thes.Rewrite(seg)
+	}
+	q.rewritten = true
+}
+
+// foreignUnit reports whether the question asks for the duties of an
+// organisation that no notice names (交警支队, 市司法局).
+func (r *request) foreignUnit(q *query) bool {
+	// a story names who set the scene (按照市局要求), not whose duties are asked
+	_, rest, _ := r.snap.units.find(textnorm.Squeeze(q.asking))
+	return unknownOrg(rest, func(w string) bool { return strings.Contains(r.snap.words, w) }) != ""
+}
+
+// reUnitKindAsked follows a unit's short name that names the kind of unit a
+// question asks for (纪检方面列的是哪个单位, 纪检这边是哪个单位被列进去).
+var reUnitKindAsked = regexp.MustCompile(`^(方面|这边|那边|这块|那块|口|系统|那头)(的)?(单位|部门)?(列的|写的)?(是|有)?(哪个|哪家|哪一个|什么|哪些)(单位|部门)`)
+
+// unitKindAsked reports whether the one unit a who-question names only says
+// what kind of unit it asks for, in a task described (not its tasks).
+func unitKindAsked(q *query) bool {
+	if len(q.mentions) != 1 || q.list || q.count || q.filteredBeyondUnits() {
+		return false
+	}
+	i := strings.Index(q.flat, q.mentions[0])
+	return i >= 0 && reUnitKindAsked.MatchString(q.flat[i+len(q.mentions[0]):])
+}
+
+// tasksOf returns the numbers of the current notice's tasks a unit has any part in.
+func (r *request) tasksOf(unit string) []int {
+	var out []int
+	for _, t := range r.snap.cur.Tasks {
+		if t.Has(unit, knowledge.RoleLead) || t.Has(unit, knowledge.RoleResponsible) {
+			out = append(out, t.Number)
+		}
+	}
+	return out
+}
+
+// unitsOnly reports whether the only filters of a question are units.
+func (r *request) unitsOnly(q *query) bool {
+	return len(q.units) > 0 && q.conds == nil && !q.filteredBeyondUnits() &&
+		!q.mine && !q.multiLead && !q.selfBoth && !q.soleLead && !q.soleResp
+}
+
+// plausibleTask reports whether the question's topic words plausibly name a
+// task (plausible), whatever units it also names.
+func (r *request) plausibleTask(q *query) bool {
+	return plausible(r.snap.idx.Search(r.topicTerms(q), isTask))
+}
+
+// unitWordsFact reads a question that names a unit whose name is also words
+// of a task's text (政务服务窗口要公示什么: task 5 says 在政务服务窗口设置…公示牌)
+// as a question about that text, when nothing asks for a list, a role, a time
+// or a state and the rest of its words are in that task too. It returns the
+// question with the unit's words put back among its topic words, or nil.
+func (r *request) unitWordsFact(q *query) *query {
+	// 政务窗口公示牌的事情，找哪个处室牵头: a role asked with "who" is asked of another unit
+	if len(q.units) == 0 || len(q.mentions) == 0 || q.list || q.count || q.roleBy && q.ask&askWho == 0 || q.mine || q.when != nil ||
+		q.kind != "" || q.late || q.soon || q.status != statusAny {
+		return nil
+	}
+	rest := r.topicTerms(q)
+	if len(rest.Grams) == 0 {
+		return nil
+	}
+	fq := *q
+	fq.rest = append(append([]string(nil), q.rest...), q.mentions...)
+	hits := r.snap.idx.Search(r.topicTerms(&fq), func(d *search.Doc) bool { return d.Kind == search.Task })
+	if len(hits) == 0 || !relevant(hits[0]) || hits[0].Coverage < 0.6 {
+		return nil
+	}
+	d := &r.snap.idx.Docs[hits[0].Doc]
+	if m, cov := rest.CoverageIn(d.Grams); m == 0 || cov < 0.6 {
+		return nil // 政务服务窗口负责什么: the rest is not in the task
+	}
+	for _, w := range q.mentions {
+		if strings.Contains(d.Form, textnorm.MatchForm(w)) {
+			return &fq
+		}
+	}
+	return nil
+}
+
+// relevant reports whether a hit answers the question: most of the question's
+// weight matched, or a long stretch of it (法制审核人员 … 配备比例: the words
+// between the notice's words are bigrams no document holds).
+// A question that is one word of the notice and nothing else (归档, 电子签章)
+// is relevant with a little less weight: every word it has is matched, so
+// nothing in it says it is about something else.
+func relevant(h search.Hit) bool {
+	if h.Coverage >= wholeCoverage && h.Matched >= wholeMatched*minMatched {
+		return true
+	}
+	return h.Matched >= minMatched && (h.Coverage >= minCoverage || (h.Coverage >= 0.3 && h.Matched >= 2.5*minMatched))
+}
+
+// wholeCoverage and wholeMatched are the share of a question a document must
+// hold, and the share of minMatched that is then enough: a word two or three
+// documents share.
+const (
+	wholeCoverage = 0.95
+	wholeMatched  = 0.85
+)
+
+// relevantTask reports whether the question's words answer to a task.
+func (r *request) relevantTask(q *query) bool {
+	hits := r.snap.idx.Search(r.topicTerms(q), func(d *search.Doc) bool { return d.Kind == search.Task })
+	return len(hits) > 0 && relevant(hits[0])
+}
+
+// Thresholds of a clear match (strong): most of the question's weight, and
+// about two rare bigrams' worth of it. Below them a question that could be a
+// list or a notice field is read as that rather than as a task's fact.
+const (
+	strongCoverage = 0.6
+	strongMatched  = 2 * minMatched
+)
+
+// strong reports whether the question's words clearly name one document that
+// keep accepts (nil: any): a task's content or a part of the notice's body.
+// minGrams is how many bigrams the question must have left to be judged.
+func (r *request) strong(q *query, keep func(d *search.Doc) bool, minGrams int) bool {
+	t := r.topicTerms(q)
+	if len(t.Grams) < minGrams {
+		return false
+	}
+	hits := r.snap.idx.Search(t, keep)
+	return len(hits) > 0 && hits[0].Coverage >= strongCoverage && hits[0].Matched >= strongMatched
+}
+
+// isTask keeps only the rows of the table.
+func isTask(d *search.Doc) bool { return d.Kind == search.Task }

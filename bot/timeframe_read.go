@@ -1,0 +1,290 @@
+package bot
+
+import (
+	"dutybot/knowledge"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// parseWindow finds the span of days a question names (folded text, spaces
+// kept), and returns it with the text that named it cut out. It only reads
+// dates in a question about tasks or deadlines: 2019年9月3日发的通知 is about the
+// notice, and 明天会下雨吗 is about the weather.
+func parseWindow(text string, c clock) (*window, string) {
+	if !reTaskish.MatchString(text) {
+		return nil, text
+	}
+	return readWindow(text, c)
+}
+
+// readWindow is parseWindow for text known to speak of times: a story's
+// clause (上个月就结了), whose times are cut whatever it speaks of.
+func readWindow(text string, c clock) (*window, string) {
+	text = englishDates(text)
+	// 九月最后一天 is 9月底; 十月份截止的 are due in October, not by it
+	text = reLastDayOfMonth.ReplaceAllString(text, "${1}月底")
+	text = reMonthDue.ReplaceAllString(text, "${1}月份到期")
+	// 9月中旬: the ten days of a month, as a span of days
+	text = xunSpans(text)
+	// 国庆前（9月30日及以前）, 四季度（10月到12月）: a loose name of a time
+	// restated in brackets; the bracketed dates say it exactly
+	text = reRestated.ReplaceAllString(text, "(${4}")
+	// 一个半月（45天）之内: the bracketed days say it exactly
+	text = reRestatedDays.ReplaceAllString(text, "${1}${2}${3}")
+	// 这个月（今天及以后）: from today on is what is left of the span
+	text = reTodayOn.ReplaceAllString(text, "|还剩|")
+	var found []window
+	// 国庆前, 国庆以后到年底, 从元旦起: a holiday with a fixed date bounds the
+	// days; 国庆刚过 only says when the question is asked, and bounds nothing
+	text = reHoliday.ReplaceAllStringFunc(text, func(s string) string {
+		m := reHoliday.FindStringSubmatch(s)
+		if m[1] == "" && m[3] == "" {
+			return s
+		}
+		mo := holidays[m[2]]
+		d := knowledge.NewDate(c.yearOf(mo), mo, 1)
+		if m[3] == "前" || m[3] == "之前" || m[3] == "以前" {
+			found = append(found, window{To: d.AddDays(-1), Shape: shapeSpan})
+			return "|"
+		}
+		found = append(found, window{d, d, shapeDay})
+		return m[1] + "|" + m[3]
+	})
+	cut := func(re *regexp.Regexp, f func(m []string) (window, bool)) {
+		text = re.ReplaceAllStringFunc(text, func(s string) string {
+			if w, ok := f(re.FindStringSubmatch(s)); ok {
+				found = append(found, w)
+				return "|"
+			}
+			return s
+		})
+	}
+	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	yearNum := func(s string) int {
+		if len(s) == 2 {
+			return 2000 + num(s)
+		}
+		return num(s)
+	}
+	// a year written anywhere (2019年下半年（7月1日到12月31日）) is the year of bare months
+	if m := reYearWritten.FindStringSubmatch(text); m != nil {
+		y := num(m[1])
+		c.yearOf = func(time.Month) int { return y }
+	}
+	// 按今天算: counting from today, which is no window of its own
+	text = reCountFrom.ReplaceAllString(text, "|")
+	// 按季度更新, 每月调整: how often, not when
+	text = reFrequency.ReplaceAllString(text, "|")
+	// 9月1号到30号: the second day is in the first day's month
+	text = reDaySpan.ReplaceAllString(text, "${1}月${2}日${3}${1}月${4}日")
+	anchored := reAnchor.MatchString(text)
+	text = reAnchor.ReplaceAllString(text, "|")
+	// 离今天最近的: today is where the distance is counted from, no window
+	text = reFromToday.ReplaceAllString(text, "|")
+	cut(reQuarter, func(m []string) (window, bool) {
+		qn := strings.Index("1234一二三四firstsecondthirdfourth", m[2]+m[3])
+		switch {
+		case m[2]+m[3] != "" && qn < 4:
+			qn = num(m[2] + m[3])
+		case m[2] != "":
+			qn = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4}[m[2]]
+		default:
+			qn = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4}[m[5]]
+		}
+		y := c.yearOf(time.Month(qn * 3))
+		if yr := m[1] + m[4]; yr != "" {
+			y = yearNum(yr)
+		}
+		return quarter(knowledge.NewDate(y, time.Month(qn*3), 1), 0), true
+	})
+	cut(reHalf, func(m []string) (window, bool) {
+		first := m[2] == "上" || m[3] == "first"
+		mo := time.December
+		if first {
+			mo = time.June
+		}
+		y := c.yearOf(mo)
+		if yr := m[1] + m[4]; yr != "" {
+			y = yearNum(yr)
+		}
+		if first {
+			return window{knowledge.NewDate(y, 1, 1), knowledge.NewDate(y, 6, 30), shapeSpan}, true
+		}
+		return window{knowledge.NewDate(y, 7, 1), knowledge.NewDate(y, 12, 31), shapeSpan}, true
+	})
+	validMonth := func(m int) bool { return m >= 1 && m <= 12 }
+	cut(reYMD, func(m []string) (window, bool) {
+		if !validMonth(num(m[2])) {
+			return window{}, false
+		}
+		d := knowledge.NewDate(num(m[1]), time.Month(num(m[2])), num(m[3]))
+		return window{d, d, shapeDay}, true
+	})
+	cut(reYEnd, func(m []string) (window, bool) { return month(num(m[1]+m[2]), time.December), true })
+	cut(reYM, func(m []string) (window, bool) {
+		if !validMonth(num(m[2])) || !strings.ContainsAny(m[0], "月-/") {
+			return window{}, false
+		}
+		return monthOrEnd(m[0], num(m[1]), time.Month(num(m[2]))), true
+	})
+	cut(reY, func(m []string) (window, bool) { return year(num(m[1])), true })
+	cut(reMD, func(m []string) (window, bool) {
+		if !validMonth(num(m[1])) {
+			return window{}, false
+		}
+		mo := time.Month(num(m[1]))
+		d := knowledge.NewDate(c.yearOf(mo), mo, num(m[2]))
+		return window{d, d, shapeDay}, true
+	})
+	// 10到12月: a span of months of one year
+	cut(reMonthSpan, func(m []string) (window, bool) {
+		a, b := num(m[1]), num(m[2])
+		if !validMonth(a) || !validMonth(b) || b < a {
+			return window{}, false
+		}
+		y := c.yearOf(time.Month(b))
+		return window{knowledge.NewDate(y, time.Month(a), 1), month(y, time.Month(b)).To, shapeSpan}, true
+	})
+	cut(reM, func(m []string) (window, bool) {
+		if !validMonth(num(m[1])) {
+			return window{}, false
+		}
+		mo := time.Month(num(m[1]))
+		return monthOrEnd(m[0], c.yearOf(mo), mo), true
+	})
+	asksDue := reDue.MatchString(text)
+	cut(reNDays, func(m []string) (window, bool) {
+		if !asksDue { // 30日内 in a question about a task's time limit
+			return window{}, false
+		}
+		n, unit := num(m[1]+m[3]+m[5]), m[2]+m[4]+m[6]
+		switch {
+		case strings.Contains(unit, "周") || strings.Contains(unit, "星期") || strings.Contains(unit, "礼拜") || strings.HasPrefix(unit, "week"):
+			n *= 7
+		case unit == "个月":
+			return window{c.today, knowledge.NewDate(c.today.Year, c.today.Month+time.Month(n), c.today.Day), shapeSpan}, true
+		}
+		return window{c.today, c.today.AddDays(n), shapeSpan}, true
+	})
+	// 年底考核, 年终总结: an event named by when it falls, no window of deadlines
+	text = reEventAtEnd.ReplaceAllString(text, "|$4") // the event stays a word of the topic
+	squeezed := strings.ReplaceAll(text, " ", "")
+	monthNamed := namesMonth(found) // by its number: 9月份里月底的
+	for _, r := range relatives {
+		for _, w := range r.words {
+			// 9月份里月中的、月底的: a bare 月底 beside a month named is that month's
+			// 11月有没有到期的: a yes/no question, not "not yet due"
+			// (还有没有到期的 still asks for those not yet due)
+			yesNo := strings.HasPrefix(w, "没有") && !strings.Contains(strings.ReplaceAll(squeezed, "有"+w, ""), w) && !strings.Contains(squeezed, "还有"+w)
+			if strings.Contains(squeezed, w) && !yesNo && !((reAnyMonthEnd.MatchString(squeezed) || monthNamed) && strings.HasPrefix(w, "月")) {
+				found = append(found, r.span(c))
+				squeezed = strings.ReplaceAll(squeezed, w, "|")
+				text = strings.ReplaceAll(text, w, "|")
+			}
+		}
+	}
+	if len(found) == 0 {
+		// 到今天为止 with nothing else: everything due by today
+		if anchored && !containsAny(squeezed, lateWords) && !containsAny(squeezed, lateTaskWords) {
+			return &window{To: c.today, Shape: shapeSpan}, text
+		}
+		return nil, text
+	}
+	w := found[0]
+	// two days given (9月1日至9月30日, 晚于9月18日、不晚于10月31日): the span
+	// between them, whatever else names the same days more loosely
+	if from, to, ok := dayRange(found); ok {
+		if reAfterFirst.MatchString(text) {
+			from = from.AddDays(1) // 晚于9月18日: the day itself is not after it
+		}
+		return &window{from, to, shapeSpan}, text
+	}
+	// 这个星期（今天周一）: today beside a span that holds it only says where we are
+	if len(found) > 1 {
+		var kept []window
+		for _, w := range found {
+			if !(w.Shape == shapeDay && w.From == c.today && w.To == c.today) {
+				kept = append(kept, w)
+			}
+		}
+		if len(kept) > 0 {
+			found = kept
+		}
+	}
+	// 本月还没到期的: "not yet due" (open, from today) narrows the month to
+	// its days from today on, rather than spanning from the month's start
+	if len(found) > 1 {
+		if iw, ok := intersectOpen(found); ok {
+			return &iw, text
+		}
+	}
+	w = found[0]
+	spanned := false
+	if len(found) > 1 { // 从9月到10月, 2019-09-01 至 2019-10-31
+		last := found[len(found)-1]
+		switch {
+		case found[0].within(last): // 今年12月: the narrower names the days
+		case last.within(found[0]):
+			w = last
+		default:
+			spanned = true
+			w = window{w.From, last.To, shapeSpan}
+			if last.From.Before(found[0].From) {
+				w = window{last.From, found[0].To, shapeSpan}
+			}
+		}
+	}
+	// 9月底前 copies a deadline of the table (that month); 之前, 为止 and
+	// "…前…所有任务" ask for everything due by then.
+	switch {
+	case spanned: // 国庆以后到年底之间: the 以后 belongs to one end of the span
+	case reBatch.MatchString(text) && !reInclusive.MatchString(text):
+	case reBy.MatchString(text) || (strings.Contains(text, "|前") && (reAll.MatchString(text) || reInclusive.MatchString(text))):
+		w = window{To: w.To, Shape: shapeSpan}
+		if reDayExcluded.MatchString(text) { // 早于9月30日（当天不算）
+			w.To = w.To.AddDays(-1)
+		}
+	case reAfter.MatchString(text):
+		w = window{From: w.To.AddDays(1), Shape: shapeSpan}
+	}
+	// 这个月剩下的日子, 本周剩余, 月底之前还剩哪几条: what is left of a span
+	// that holds today runs from today, with or without a start
+	if reRest.MatchString(squeezed) && w.contains(c.today) && !w.To.IsZero() && w.From != w.To {
+		w = window{c.today, w.To, shapeSpan}
+	}
+	return &w, text
+}
+
+// reXunAsked is what follows a month's ten days that a question asks about
+// (9月中旬截止的, 9月中旬那个时间节点); reXunAside sets them aside or lets them in beside others
+// (9月中旬到期的不算, 9月中旬那个也算): no window of their own.
+var (
+	reXunAsked = regexp.MustCompile(`^\s*(的|那个|那1个|那项|那条)?(时间)?(截止|到期|要完成|完成|要交|前|以前|之前|节点|期限|时限)`)
+	reXunAside = regexp.MustCompile(`^[^,，。?？]{0,6}(不算|也算|除外|不包括|不含|还是)`)
+)
+
+// xunSpans writes a month's ten days that a question asks about (9月中旬截止
+// 的) as a span readWindow reads (9月11日到9月20日; 下旬 to the month's end).
+func xunSpans(text string) string {
+	locs := reXun.FindAllStringSubmatchIndex(text, -1)
+	for i := len(locs) - 1; i >= 0; i-- {
+		m := locs[i]
+		after := text[m[1]:]
+		if !reXunAsked.MatchString(after) || reXunAside.MatchString(after) {
+			continue
+		}
+		mo := atoi(text[m[2]:m[3]])
+		span := fmt.Sprintf("%d月1日到%d月10日", mo, mo)
+		switch text[m[4]:m[5]] {
+		case "中旬", "月中":
+			span = fmt.Sprintf("%d月11日到%d月20日", mo, mo)
+		case "下旬":
+			span = fmt.Sprintf("%d月21日到%d月底", mo, mo)
+		}
+		text = text[:m[0]] + span + after
+	}
+	return text
+}
