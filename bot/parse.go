@@ -36,9 +36,12 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	// time: before units, so that 9月 is not read inside a name; a story's
 	// times (上个月就结了) are narrative, not windows
+	// 教导员问我9月底到期的有哪些，我说回头查查。是哪几项？: an asking part that
+	// names nothing asks after what the story told
+	bare := reBareAsk.MatchString(textnorm.Squeeze(q.asking))
 	text = withoutStory(text, func(s string) string {
 		// 听同事说有个任务9月18号前就得弄完: a deadline told is the one asked after
-		if reToldDeadline.MatchString(s) {
+		if bare || reToldDeadline.MatchString(s) {
 			return s
 		}
 		_, s = readWindow(s, c)
@@ -139,22 +142,30 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 
 	// deadlines and state; 有没有时限 asks whether there is one
-	noDeadline := reNoDeadline.MatchString(strings.ReplaceAll(f, "有没有", "是否有"))
-	ongoingAside := reOngoingAside.MatchString(f)
+	// read from the asking part: a story's 有的有期限，有的一直干 or 还卡着时间
+	// tells what the table is like, it asks for no kind of deadline; unless
+	// the asking part only asks for the tasks the story described (领导让我盯着
+	// 有明确截止日子的那些活儿，都是哪几项)
+	fa := textnorm.Squeeze(q.asking)
+	fk := fa
+	if !reNoDeadline.MatchString(fa) && !reHasDeadline.MatchString(fa) && !containsAny(fa, ongoingWords) && reAsksTasks.MatchString(fa) {
+		fk = f
+	}
+	noDeadline := reNoDeadline.MatchString(strings.ReplaceAll(fk, "有没有", "是否有"))
+	ongoingAside := reOngoingAside.MatchString(fk)
 	switch {
-	case noDeadline && (!containsAny(f, ongoingWords) || reNotOngoing.MatchString(f)):
+	case noDeadline && (!containsAny(fk, ongoingWords) || reNotOngoing.MatchString(fk)):
 		q.kind = knowledge.DeadlineNone
 	case noDeadline: // 长期干的、没有截止日子: ongoing
 		q.kind = knowledge.DeadlineOngoing
-	case reHasDeadline.MatchString(f):
+	case reHasDeadline.MatchString(fk):
 		q.kind = knowledge.DeadlineDate
 	case ongoingAside: // 长期的那种就不用算了: set aside, no kind asked for
-	case containsAny(f, ongoingWords):
+	case containsAny(fk, ongoingWords):
 		q.kind = knowledge.DeadlineOngoing
 	}
 	// 未逾期, 还没过期: not late, read above as a window from today on
 	// lateness is asked, not told: 逾期没归档的我们要登记在册 after the question is a remark
-	fa := textnorm.Squeeze(q.asking)
 	q.late = !reNotLate.MatchString(fa) && (containsAny(fa, lateWords) || reDeadlinePassed.MatchString(fa) || (containsAny(fa, lateTaskWords) && (reTaskish.MatchString(fa) || reList.MatchString(fa) || strings.Contains(fa, "哪些"))))
 	q.soon = containsAny(f, soonWords)
 	// overdue today, 今天逾期的: today is where lateness is counted from, not a deadline
@@ -173,7 +184,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.status = statusOpen
 	case asksTasks && textnorm.ContainsWordAt(reToBeDone.ReplaceAllString(f, "|"), textnorm.LatinStarts(reToBeDone.ReplaceAllString(q.text, "|")), doneWords):
 		q.status = statusDone
-	case containsAny(f, overview):
+	case containsAny(fa, overview): // 科技处要汇报进度，他们的人来问我: the story's 进度 asks for none
 		q.status = statusOverview
 	}
 	q.mine = reMine.MatchString(reNotMine.ReplaceAllString(q.asking, "|"))

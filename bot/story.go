@@ -116,6 +116,22 @@ func storyClauses(text string) ([]string, []bool) {
 		}
 		from = i + 1
 	}
+	// 户籍窗口前几天挨了投诉，群众说不知道该找谁。窗口要挂啥牌子？: a sentence
+	// that tells a story and ends as a statement sets the scene, whatever
+	// question words its reported speech holds
+	for from, i := 0, 0; i < ask; i++ {
+		if !reStatementEnd.MatchString(parts[i]) {
+			continue
+		}
+		told := false
+		for _, p := range parts[from : i+1] {
+			told = told || narrates(p)
+		}
+		for k := from; told && k <= i; k++ {
+			story[k] = true
+		}
+		from = i + 1
+	}
 	// …？我们打算明年初去核查。: a remark on why it is asked, after the question
 	for i := ask + 1; i > 0 && i < len(parts); i++ {
 		// (逾期没归档的我们要登记在册: a remark on what the asker will do, wherever its 我们 stands)

@@ -137,6 +137,13 @@ var relatives = []struct {
 		return window{last, last, shapeDay}
 	}},
 	{[]string{"明年", "nextyear"}, func(c clock) window { return year(c.today.Year + 1) }},
+	// 今年年底前 asks for everything due by the year's end, where a bare 年底前
+	// copies the table's 12月底 deadlines; 今年年底 is the year of the
+	// deadlines, as 年底 is, not the calendar's when the notice is old
+	{[]string{"今年年底之前", "今年年底以前", "今年年底前", "今年底之前", "今年底以前", "今年底前", "本年底前"}, func(c clock) window {
+		return window{To: month(c.yearOf(time.December), time.December).To, Shape: shapeSpan}
+	}},
+	{[]string{"今年年底", "今年年末", "今年底"}, func(c clock) window { return month(c.yearOf(time.December), time.December) }},
 	{[]string{"今年", "本年度", "本年", "年内", "thisyear"}, func(c clock) window { return year(c.today.Year) }},
 	{[]string{"年底", "年末", "yearend", "endoftheyear"}, func(c clock) window { return month(c.yearOf(time.December), time.December) }},
 }
@@ -209,6 +216,10 @@ var (
 
 // reCountFrom says where counting starts (按今天算, 以现在来看): today, as always.
 var reCountFrom = regexp.MustCompile(`(按|以|从)(今天|今日|现在|当前)(往后|往前|起)?(来)?(算|计算|看)`)
+
+// reMonthList is consecutive months listed (7、8、9月, 10月、11月): the span
+// they make, unless each is asked for on its own (7、8月各有几项).
+var reMonthList = regexp.MustCompile(`(\d{1,2})\s*(?:月份?)?\s*[、，,]\s*(\d{1,2})\s*(?:月份?)?(?:\s*[、，,]\s*(\d{1,2}))?\s*月(?:份)?([^,，。?？]{0,3}(各|分别))?`)
 
 // reMonthSpan is a span of months written once: 10到12月, 10-12月.
 var reMonthSpan = regexp.MustCompile(`(\d{1,2})\s*(?:月份?)?\s*(?:到|至|-|~|～)\s*(\d{1,2})\s*月(?:份|底|末)?`)

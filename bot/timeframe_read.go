@@ -140,6 +140,20 @@ func readWindow(text string, c clock) (*window, string) {
 		return window{d, d, shapeDay}, true
 	})
 	// 10到12月: a span of months of one year
+	cut(reMonthList, func(m []string) (window, bool) {
+		a, b := num(m[1]), num(m[2])
+		if m[3] != "" {
+			if num(m[3]) != b+1 {
+				return window{}, false
+			}
+			b = num(m[3])
+		}
+		if m[5] != "" || !validMonth(a) || !validMonth(b) || b != a+1 && (m[3] == "" || b != a+2) {
+			return window{}, false
+		}
+		y := c.yearOf(time.Month(b))
+		return window{knowledge.NewDate(y, time.Month(a), 1), month(y, time.Month(b)).To, shapeSpan}, true
+	})
 	cut(reMonthSpan, func(m []string) (window, bool) {
 		a, b := num(m[1]), num(m[2])
 		if !validMonth(a) || !validMonth(b) || b < a {
