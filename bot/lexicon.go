@@ -4,6 +4,7 @@ import (
 	_ "embed" // the lexicon is data administrators edit, built into the binary
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -158,6 +159,11 @@ func (m replacerMemo) replacer(groups [][]string, corpus string) *strings.Replac
 		for _, w := range g {
 			if w != to && !holds(w) {
 				pairs = append(pairs, pair{w, to})
+				// 被撤 → 撤销 must not make 被撤销 into 撤销销: the form
+				// already followed by the rest of its word is that word
+				if ext := overlapped(w, to); ext != "" && !slices.Contains(g, ext) {
+					pairs = append(pairs, pair{ext, to})
+				}
 			}
 		}
 	}
@@ -175,6 +181,17 @@ func (m replacerMemo) replacer(groups [][]string, corpus string) *strings.Replac
 	rep.Replace("") // builds the table now, once, rather than in a question
 	m[key] = rep
 	return rep
+}
+
+// overlapped returns w written on into to, when w ends with how to begins
+// (被撤 and 撤销: 被撤销), or "" when it does not.
+func overlapped(w, to string) string {
+	for i := range w {
+		if i > 0 && strings.HasPrefix(to, w[i:]) && len(w)-i < len(to) {
+			return w + to[len(w)-i:]
+		}
+	}
+	return ""
 }
 
 // onlyInside reports whether every use of w in the corpus is inside a longer

@@ -40,6 +40,21 @@ func TestNewReplacer_slips(t *testing.T) {
 	}
 }
 
+// A colloquial form that ends as its notice word begins (被撤, 撤销) must not
+// double the word's tail where the question writes it in full.
+func TestNewReplacer_overlap(t *testing.T) {
+	rep := newReplacer([][]string{{"撤销", "被撤", "撤了"}}, textnorm.MatchForm("执法决定被依法撤销的，要及时撤下"))
+	for in, want := range map[string]string{
+		"后来被撤了":   "后来撤销了",
+		"后来复议被撤销": "后来复议撤销",
+		"决定被撤":    "决定撤销",
+	} {
+		if got := rep.Replace(in); got != want {
+			t.Errorf("Replace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestParseLexicon(t *testing.T) {
 	t.Run("builtin", func(t *testing.T) {
 		lx, err := parseLexicon(lexiconText)
