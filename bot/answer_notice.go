@@ -184,6 +184,13 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	if field != fieldNone && field != fieldNote && q.roleBy && !reNoticeWord.MatchString(f) && r.plausibleTask(q) {
 		field = fieldNone
 	}
+	// 视音频系统建设依据的是省厅2015年发的哪个通知: the number, date or issuer
+	// of the document a task cites, when a task that cites one is named and
+	// the question does not point at this notice
+	if (field == fieldNumber || field == fieldDate || field == fieldIssuer) && q.ask&askDocument != 0 && !r.namesOwnPrefix(f) && !r.namesCitePrefix(f) &&
+		!reThisNotice.MatchString(textnorm.Squeeze(askingClause(asked))) && r.citingTask(q) {
+		field = fieldNone
+	}
 	// fields that could also be words of a task need the question to be about the notice
 	switch field {
 	case fieldNumber:

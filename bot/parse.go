@@ -92,6 +92,12 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		}
 	}
 	q.units, q.mentions = withoutAskers(sq, q.units, q.mentions, ui.canonical)
+	// 这事是法制支队自己牵头，还是另有部门？: the unit is a guess, the question
+	// asks who does what it describes
+	if len(q.units) == 1 && reOrOther.MatchString(q.flat) {
+		q.units, q.mentions = nil, nil
+		q.ask |= askWho
+	}
 	if cs := parseUnitConds(sq, q.mentions, ui.canonical); composed(cs) {
 		q.conds = cs
 	}
@@ -166,7 +172,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	// 未逾期, 还没过期: not late, read above as a window from today on
 	// lateness is asked, not told: 逾期没归档的我们要登记在册 after the question is a remark
-	q.late = !reNotLate.MatchString(fa) && (containsAny(fa, lateWords) || reDeadlinePassed.MatchString(fa) || (containsAny(fa, lateTaskWords) && (reTaskish.MatchString(fa) || reList.MatchString(fa) || strings.Contains(fa, "哪些"))))
+	q.late = !reNotLate.MatchString(fa) && (containsAny(fa, lateWords) || containsAny(fa, shouldHaveDone) || reDeadlinePassed.MatchString(fa) || (containsAny(fa, lateTaskWords) && (reTaskish.MatchString(fa) || reList.MatchString(fa) || strings.Contains(fa, "哪些"))))
 	q.soon = containsAny(f, soonWords)
 	// overdue today, 今天逾期的: today is where lateness is counted from, not a deadline
 	if (q.late || q.soon) && q.when != nil && q.when.Shape == shapeDay && q.when.From == c.today && q.when.To == c.today {
@@ -177,12 +183,16 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	asksTasks := reList.MatchString(f) || reCount.MatchString(f) || len(q.units) > 0 || containsAny(f, []string{"任务", "哪些", "哪几", "几项", "多少项", "事项", "task"})
 	// English state words are whole words: "do penalty" holds no "open"
 	starts := textnorm.LatinStarts(q.text)
+	fs := f // 应当早就完成了 asks for late tasks, not done ones
+	for _, w := range shouldHaveDone {
+		fs = strings.ReplaceAll(fs, w, strings.Repeat("|", len(w))) // same length: LatinStarts are offsets
+	}
 	switch {
-	case asksTasks && textnorm.ContainsWordAt(f, starts, partialWords):
+	case asksTasks && textnorm.ContainsWordAt(fs, starts, partialWords):
 		q.status = statusPartial
-	case asksTasks && (textnorm.ContainsWordAt(f, starts, openWords) || reNothingDone.MatchString(f)):
+	case asksTasks && (textnorm.ContainsWordAt(fs, starts, openWords) || reNothingDone.MatchString(fs)):
 		q.status = statusOpen
-	case asksTasks && textnorm.ContainsWordAt(reToBeDone.ReplaceAllString(f, "|"), textnorm.LatinStarts(reToBeDone.ReplaceAllString(q.text, "|")), doneWords):
+	case asksTasks && textnorm.ContainsWordAt(reToBeDone.ReplaceAllString(fs, "|"), textnorm.LatinStarts(reToBeDone.ReplaceAllString(q.text, "|")), doneWords):
 		q.status = statusDone
 	case containsAny(fa, overview): // 科技处要汇报进度，他们的人来问我: the story's 进度 asks for none
 		q.status = statusOverview

@@ -32,7 +32,7 @@ var (
 	rePeriod   = regexp.MustCompile(`几个?(工作)?(天|日)|多少个?(工作)?(天|日)|几个工作日|多少个?工作日|时限|多长时间|多久|几个月|多少个月|(天|日)(以|之)?内|howmany(working|business|calendar)?days|howmanyweeks|howmanymonths|timelimit`)
 	reWhen     = regexp.MustCompile(`期限|截止|什么时候|何时|进度要求|时间节点|完成时间|哪天|哪一天|deadline|^when|when(is|are|was|does|do[^i]|did|must|should|will|shall|has|have)|bywhen|bywhatdate|due`)
 	reWho      = regexp.MustCompile(`谁|哪个部门|哪个单位|哪些单位|哪些部门|什么部门|什么单位|哪个警种|牵头|责任单位|负责单位|主办|who|whichunit|lead`)
-	reList     = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|分到(了)?(活|任务)|有(他们|咱们|我们|你们)?的?(活|事)(吗|没|么)|whichtasks|tasks|list|howmany`)
+	reList     = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|分到(了)?(活|任务)|(要干|要做|要办|该干|该做|得干|得做)的(活|事)?(有|是)(哪些|啥|什么)|有(他们|咱们|我们|你们)?的?(活|事)(吗|没|么)|whichtasks|tasks|list|howmany`)
 	reWhichOne = regexp.MustCompile(`(哪项|哪个|哪条|哪一项|什么)(任务|要求|工作)$`) // 是哪项任务: one task, not a list
 	// reDaysLeft asks how long is left until a task's deadline (还剩几天, 离期限还有多少天).
 	reDaysLeft = regexp.MustCompile(`(还剩|还有|剩下|剩余|只剩|距离|距|离).{0,6}(几|多少)(天|日)|(几|多少)天(后|以后)?(到期|截止)|howmanydays(are)?(left|remain|until|before)|daysleft|daysremain`)
@@ -64,10 +64,13 @@ var (
 	partialWords = []string{"部分完成", "完成了一部分", "完成一部分", "partial"}
 	overview     = []string{"进度", "完成情况", "进展", "落实情况", "progress", "status"}
 	lateWords    = []string{"逾期", "overdue", "过点了", "已经过点", "时间已经过了", "时间都过了", "时间过了", "日子已经过了", "日子过了", "过了期限", "过了截止", "过了时限", "过了时间节点", "过了节点", "过了完成时限", "过了完成期限", "过了完成时间", "过了规定时限", "过了规定期限", "过了规定的时限", "过了规定的期限", "过了截止日期", "超过时限", "超出时限", "超出期限", "超过期限", "超过截止", "passedthedeadline", "missedit", "alreadymissed", "havemissed", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
+	// shouldHaveDone is overdue said as what should have been done by now
+	// (应该早就完成了): no state of "done" asked.
+	shouldHaveDone = []string{"应该早就完成", "应当早就完成", "早就应该完成", "早就应当完成", "早就该完成", "早该完成", "本该完成", "本应完成", "应该已经完成", "应当已经完成"}
 	// lateTaskWords mean overdue only in a question about tasks (护照过期了 is not).
 	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "arelate", "islate", "runninglate", "belate", "latetasks", "lateones"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
-	ongoingWords  = []string{"长期", "一直做", "一直要", "一直持续", "持续做下去", "持续下去", "常年", "不设截止", "ongoing", "standing", "longterm"}
+	ongoingWords  = []string{"长期", "一直做", "一直干", "一直抓", "一直坚持", "一直要", "一直持续", "持续做下去", "持续下去", "常年", "不设截止", "ongoing", "standing", "longterm"}
 	reNoDeadline  = regexp.MustCompile(`(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(干脆|直接|根本|就)?(什么|啥)?(都|也)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|no(fixed|hard|specific|firm|set|end|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
 	reHasDeadline = regexp.MustCompile(`卡(了|着|住)?(具体|明确|确切)?(的)?(日期|时间|日子|死)|定死(的)?(日子|日期|时间)|限时|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|卡了)(明确|具体|固定|死|硬性|硬|确切|定)?(的)?(完成|截止|履行|执行|落实|办理)?(期限|限期|日期|时限|截止日期|截止时间|时间节点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any)?(hard|fixed|specific|firm|set|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
@@ -87,7 +90,7 @@ var reOngoingAside = regexp.MustCompile(`(长期|常年)(的)?(那种|那些|那
 var reRecipient = regexp.MustCompile(`(报送|上报|报|送|交|提交|抄送|抄报|呈报)(给|至|到)(哪些|哪个|哪几个|哪几家|什么)(单位|部门|机关|上级)`)
 
 // reDeadlinePassed says a deadline has passed (期限都已经过了, 截止日期早过了).
-var reDeadlinePassed = regexp.MustCompile(`(期限|截止日期|截止时间|完成时间|时间节点)(都|早|早就|已|已经|都已经)*过了`)
+var reDeadlinePassed = regexp.MustCompile(`(期限|截止日期|截止时间|截止日|完成时间|时间节点|节点)(都|早|早就|已|已经|都已经)*过了`)
 
 // reToldDeadline is a task's deadline a story tells (听说有个任务9月18号前就得
 // 弄完, 教导员说9月18号有个节点): the question after it asks which task that is.
@@ -178,7 +181,7 @@ var (
 )
 
 // reNotOngoing denies the ongoing kind: 既没写长期, 也没标成长期.
-var reNotOngoing = regexp.MustCompile(`(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是)?(成)?(长期|常年|ongoing)|长期(也|都)?(没|没有|未)(写|标)|noteven(长期|ongoing|longterm)|nolongterm|neither.{0,30}ongoing|norongoing|notongoing`)
+var reNotOngoing = regexp.MustCompile(`(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是)?(成)?(长期|常年|ongoing)|长期(也|都)?(没|没有|未)(写|标)|(是)?长期(也|都)?不是|noteven(长期|ongoing|longterm)|nolongterm|neither.{0,30}ongoing|norongoing|notongoing`)
 
 // reNotMine are "we" that are no unit of the asker's: 我们市里, 咱们这边.
 var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国家|省里|省)`)
@@ -224,3 +227,7 @@ func containsAny(s string, words []string) bool {
 // reBareAsk is an asking part that names nothing of its own (是哪几项？): it
 // asks for what the clauses before it described.
 var reBareAsk = regexp.MustCompile(`^\|*(那|这)?(都|到底|究竟|具体)?(是|有)?(哪几项|哪几条|哪些|哪几个|哪项|哪条|哪一项|哪一条|哪1项|哪1条|几项|几条|多少项|多少条)(啊|呀|呢)?\|*$`)
+
+// reOrOther sets a unit named against anyone else (是科技处呢，还是另有其人):
+// the unit is the asker's guess at who does the work described.
+var reOrOther = regexp.MustCompile(`还是(另有|别的|其他|另外)(部门|单位|人|其人|家|处室|警种)|还是(别人|别家|另有他人)|或者另有|orsomeoneelse|oranotherunit|oranotherdepartment`)
