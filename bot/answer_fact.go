@@ -130,8 +130,11 @@ func (r *request) rank(q *query, t search.Terms) []search.Hit {
 		if q.ask&askPeriod != 0 && d.Timed {
 			hits[i].Score *= periodBoost
 		}
+		// 最低比例是不是百分之十: a text that sets a share answers it, as one
+		// that cites a document answers which document
 		if q.ask&askRatio != 0 && strings.Contains(d.Form, "%") {
 			hits[i].Score *= periodBoost
+			hits[i].Matched += minMatched
 		}
 		// 第几条 is answered by a text that cites an article (第十条): the
 		// question's words match it as a word of its own

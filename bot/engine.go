@@ -89,18 +89,19 @@ func (e *Engine) Load(ctx context.Context) error {
 
 // snapshot is an immutable view of the notices, built by Load.
 type snapshot struct {
-	notices []*knowledge.Notice
-	cur     *knowledge.Notice // the latest import: the one task numbers refer to
-	units   *unitIndex
-	idx     *search.Index
-	abbrev  map[string]string // folded 简称 → what it stands for (三项制度 → 行政执法公示制度、…)
-	syn     *strings.Replacer // an officer's words → the notices' words (newSynonyms)
-	thes    *topicRewriter    // synonyms of the thesaurus, for topic words (newThesaurus)
-	slips   *strings.Replacer // typing slips → the notices' words, over the whole question
-	offtop  []string          // off-topic phrases the notices never use (lexicon [offtopic])
-	words   string            // everything a question's words may match, in match form
-	docOf   map[*knowledge.Task]int
-	years   map[time.Month][]int
+	notices   []*knowledge.Notice
+	cur       *knowledge.Notice // the latest import: the one task numbers refer to
+	units     *unitIndex
+	idx       *search.Index
+	abbrev    map[string]string // folded 简称 → what it stands for (三项制度 → 行政执法公示制度、…)
+	syn       *strings.Replacer // an officer's words → the notices' words (newSynonyms)
+	thes      *topicRewriter    // synonyms of the thesaurus, for topic words (newThesaurus)
+	slips     *strings.Replacer // typing slips → the notices' words, over the whole question
+	offtop    []string          // off-topic phrases the notices never use (lexicon [offtopic])
+	offShield *strings.Replacer // cuts the everyday words for notice terms that hold an off-topic phrase (offtopicShield)
+	words     string            // everything a question's words may match, in match form
+	docOf     map[*knowledge.Task]int
+	years     map[time.Month][]int
 	// sections and subsections of the current notice's table (tableParts)
 	sections, subsections []part
 	// multi answers about each notice alone when there are several; nil for one
@@ -196,6 +197,7 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 	}
 	s.slips = m.replacer(builtinLexicon.slips, words.String())
 	s.offtop = offtopicIn(builtinLexicon, words.String())
+	s.offShield = offtopicShield(builtinLexicon, s.offtop)
 	s.words = words.String()
 	for _, ys := range s.years {
 		sort.Ints(ys) // once here: yearOf reads them from many goroutines

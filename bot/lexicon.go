@@ -266,6 +266,24 @@ func offtopicIn(lx *lexicon, corpus string) []string {
 	return out
 }
 
+// offtopicShield cuts out the everyday words for the notices' terms that
+// hold an off-topic phrase (身份证号 for 敏感内容 holds 身份证), so that the
+// phrase inside them marks nothing.
+func offtopicShield(lx *lexicon, offtop []string) *strings.Replacer {
+	var args []string
+	for _, g := range lx.synonyms {
+		for _, w := range g[1:] {
+			for _, o := range offtop {
+				if len(w) > len(o) && strings.Contains(w, o) {
+					args = append(args, w, "|")
+					break
+				}
+			}
+		}
+	}
+	return strings.NewReplacer(args...)
+}
+
 // minRewriteRunes is the shortest topic phrase (function characters such as
 // 在 and 要 left out) the thesaurus rewrites: a phrase that is one word and
 // nothing else stays as asked.

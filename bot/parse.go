@@ -232,6 +232,11 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	}
 	if rePeriod.MatchString(f) {
 		q.ask |= askPeriod
+		// 往外公布有没有时间要求？多少天以内: the time limit of what it
+		// describes, not the tasks that have a date
+		if q.kind == knowledge.DeadlineDate && rePeriodCount.MatchString(f) && !q.list && !q.count && len(q.units) == 0 {
+			q.kind = ""
+		}
 	}
 	if reWhen.MatchString(f) {
 		q.ask |= askDeadline

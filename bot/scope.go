@@ -37,7 +37,9 @@ func (r *request) offTopic(q *query) bool {
 			return true
 		}
 	}
-	return containsAny(textnorm.Squeeze(reFencedPhrase.ReplaceAllString(text, "|")), r.snap.offtop)
+	// 文书里有身份证号: an everyday word for the notices' (敏感内容) that holds
+	// an off-topic one (身份证) is the notices' word
+	return containsAny(r.snap.offShield.Replace(textnorm.Squeeze(reFencedPhrase.ReplaceAllString(text, "|"))), r.snap.offtop)
 }
 
 // offTopicScene reports whether a question's off-topic words (违章, 罚单,
