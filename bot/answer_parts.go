@@ -131,8 +131,9 @@ func (r *request) filteredPartByPlace(q *query) (part, bool) {
 	if len(q.nums) > 0 || !(q.filtered() || q.roleBy) || q.part != nil {
 		return part{}, false
 	}
+	// 正文第三部分讲统筹协调，对配合有什么要求: the body's part, whatever role word it holds
 	m := rePartPlace.FindStringSubmatch(q.flat)
-	if m == nil {
+	if m == nil || reBodyPlace.MatchString(q.flat) {
 		return part{}, false
 	}
 	return partAt(m, r.snap.sections, q.flat)

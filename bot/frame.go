@@ -65,12 +65,13 @@ var scaffolding = func() *strings.Replacer {
 // reAsksMe is a unit putting the question to the asker (督察问我…, 法制让我查):
 // it set the scene, its tasks are not asked for.
 // Its people and a call count as the unit (科技处的人问, 交警那边刚来电话问):
-// 问 followed by what was asked (办公室问，…) puts the question too.
-var reAsksMe = regexp.MustCompile(`^\|?(的)?(人|同志们?|同事们?|民警|领导|那边|这边|那头)?(刚才|刚刚|刚|今天|上午|下午)?(来电话|打电话|打来电话|来电|来)?(问|让|叫|要|催|找|跟)(我|俺|咱)|^\|?(的)?(人|同志们?|同事们?|民警|领导|那边|这边|那头)?(刚才|刚刚|刚|今天|上午|下午)?(来电话|打电话|打来电话|来电|来)?问(了)?(一下|一句)?(\||$)`)
+// 问 followed by what was asked (办公室问，…) puts the question too, and its
+// people telling it (办公室那边说要把公开的规矩立起来) only set the scene.
+var reAsksMe = regexp.MustCompile(`^\|?(的)?(人|同志们?|同事们?|领导|那边|这边|那头)(刚才|刚刚|今天|上午|下午)?(也)?说|^\|?(的)?(人|同志们?|同事们?|民警|领导|那边|这边|那头)?(刚才|刚刚|刚|今天|上午|下午)?(来电话|打电话|打来电话|来电|来)?(问|让|叫|要|催|找|跟)(我|俺|咱)|^\|?(的)?(人|同志们?|同事们?|民警|领导|那边|这边|那头)?(刚才|刚刚|刚|今天|上午|下午)?(来电话|打电话|打来电话|来电|来)?问(了)?(一下|一句)?(\||$)`)
 
 // reBackRef points back at the units that asked (表里有他们的事吗): the
 // question is about them after all.
-var reBackRef = regexp.MustCompile(`他们|她们|它们|their|they`)
+var reBackRef = regexp.MustCompile(`他们|她们|它们|(^|[^其])它|their|they`)
 
 // withoutAskers returns units and mentions without the units that only put
 // the question to the asker.

@@ -194,7 +194,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.status = statusOpen
 	case asksTasks && textnorm.ContainsWordAt(reToBeDone.ReplaceAllString(fs, "|"), textnorm.LatinStarts(reToBeDone.ReplaceAllString(q.text, "|")), doneWords):
 		q.status = statusDone
-	case containsAny(fa, overview): // 科技处要汇报进度，他们的人来问我: the story's 进度 asks for none
+	case containsAny(reCaseProgress.ReplaceAllString(fa, "|"), overview): // 科技处要汇报进度，他们的人来问我: the story's 进度 asks for none
 		q.status = statusOverview
 	}
 	q.mine = reMine.MatchString(reNotMine.ReplaceAllString(q.asking, "|"))

@@ -32,7 +32,7 @@ var (
 	rePeriod   = regexp.MustCompile(`几个?(工作)?(天|日)|多少个?(工作)?(天|日)|几个工作日|多少个?工作日|时限|多长时间|多久|几个月|多少个月|(天|日)(以|之)?内|howmany(working|business|calendar)?days|howmanyweeks|howmanymonths|timelimit`)
 	reWhen     = regexp.MustCompile(`期限|截止|什么时候|何时|进度要求|时间节点|完成时间|哪天|哪一天|deadline|^when|when(is|are|was|does|do[^i]|did|must|should|will|shall|has|have)|bywhen|bywhatdate|due`)
 	reWho      = regexp.MustCompile(`谁|哪个部门|哪个单位|哪些单位|哪些部门|什么部门|什么单位|哪个警种|牵头|责任单位|负责单位|主办|who|whichunit|lead`)
-	reList     = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|分到(了)?(活|任务)|(要干|要做|要办|该干|该做|得干|得做)的(活|事)?(有|是)(哪些|啥|什么)|有(他们|咱们|我们|你们)?的?(活|事)(吗|没|么)|whichtasks|tasks|list|howmany`)
+	reList     = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|分到(了)?(活|任务)|(要干|要做|要办|该干|该做|得干|得做)的(活|事)?(有|是)(哪些|啥|什么)|有(他们|咱们|我们|你们|它|他|她)?的?(活|事)(吗|没|么)|whichtasks|tasks|list|howmany`)
 	reWhichOne = regexp.MustCompile(`(哪项|哪个|哪条|哪一项|什么)(任务|要求|工作)$`) // 是哪项任务: one task, not a list
 	// reDaysLeft asks how long is left until a task's deadline (还剩几天, 离期限还有多少天).
 	reDaysLeft = regexp.MustCompile(`(还剩|还有|剩下|剩余|只剩|距离|距|离).{0,6}(几|多少)(天|日)|(几|多少)天(后|以后)?(到期|截止)|howmanydays(are)?(left|remain|until|before)|daysleft|daysremain`)
@@ -231,3 +231,7 @@ var reBareAsk = regexp.MustCompile(`^\|*(那|这)?(都|到底|究竟|具体)?(�
 // reOrOther sets a unit named against anyone else (是科技处呢，还是另有其人):
 // the unit is the asker's guess at who does the work described.
 var reOrOther = regexp.MustCompile(`还是(另有|别的|其他|另外)(部门|单位|人|其人|家|处室|警种)|还是(别人|别家|另有他人)|或者另有|orsomeoneelse|oranotherunit|oranotherdepartment`)
+
+// reCaseProgress is the progress of a case (大案的调查进展): a word of what is
+// made public, not the progress of the table's work.
+var reCaseProgress = regexp.MustCompile(`(调查|案件|案子|侦查|侦破|破案|办案)(的)?(进展|进度)`)

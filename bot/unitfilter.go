@@ -65,7 +65,7 @@ var (
 	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾|involve)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(点名|点到名|提到|提及|列名)|^\|?(完全|根本|压根|都|一点(都|也)?)?(不沾边|无关|没关系|不相干|不搭界)|^\|?一点(关系|边)?(都|也)?(没有|不沾|没)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
 	// reConcessive waves a condition aside (不管它是不是同时牵头, 无论是否牵头):
 	// it asks for nothing, and its 不管 or 不是 deny nothing.
-	reConcessive = regexp.MustCompile(`(不管|不论|无论|不问)[^|,，。]{0,6}(是不是|是否|有没有)(同时|也|还|另外|唯一|单独|独家|一家)?(在|是|当|作为|兼)?(牵头|主办|责任|配合)?(单位)?`)
+	reConcessive = regexp.MustCompile(`(它|自己|它自己)?(兼着|同时|也)(是|在|当)?牵头的?(那种|那些|那几条|那几项)?(也)?(算进去|算上|算|包括|要算|计入)|(不管|不论|无论|不问)[^|,，。]{0,6}(是不是|是否|有没有)(同时|也|还|另外|唯一|单独|独家|一家)?(在|是|当|作为|兼)?(牵头|主办|责任|配合)?(单位)?`)
 	// reNegUs denies a part to the unit the asker speaks for (如果我们是执法警种，
 	// 哪几项根本没把我们列进去); reNeitherColumn to a unit named before (两栏里都没写).
 	reNegUs         = regexp.MustCompile(`没(有)?把(我们|咱们|咱|它|他们)(列|写|放|算|排)(进|入|上|在)`)
