@@ -386,7 +386,7 @@ func (r *request) date(d knowledge.Date) string {
 
 // abbrevAsks are the ways of asking what a short name means, longest first
 // so that 是指什么 is not cut down to 是 by 指什么.
-var abbrevAsks = []string{"whatexactlyare", "whatexactlyis", "指的是什么", "是指什么", "指的是啥", "是哪3项", "是哪3件", "哪3件", "包括哪些", "包括什么", "是什么", "指什么",
+var abbrevAsks = []string{"whatexactlyare", "whatexactlyis", "指的是什么", "是指什么", "指的是啥", "是哪3项", "是哪3件", "哪3件", "哪3样", "哪3个", "哪3种", "包括哪些", "包括什么", "是什么", "指什么",
 	"是哪些", "什么是", "的意思", "是啥", "指哪些", "whatis", "whatare"}
 
 // reOrdinal names the place of one item in a list: 第二项, 头一项, 最后一项, 中间那项.

@@ -32,7 +32,7 @@ var (
 	rePeriod   = regexp.MustCompile(`几个?(工作)?(天|日)|多少个?(工作)?(天|日)|几个工作日|多少个?工作日|时限|多长时间|多久|几个月|多少个月|(天|日)(以|之)?内|howmany(working|business|calendar)?days|howmanyweeks|howmanymonths|timelimit`)
 	reWhen     = regexp.MustCompile(`期限|截止|什么时候|何时|进度要求|时间节点|完成时间|哪天|哪一天|deadline|^when|when(is|are|was|does|do[^i]|did|must|should|will|shall|has|have)|bywhen|bywhatdate|due`)
 	reWho      = regexp.MustCompile(`谁|哪个部门|哪个单位|哪些单位|哪些部门|什么部门|什么单位|哪个警种|牵头|责任单位|负责单位|主办|who|whichunit|lead`)
-	reList     = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|分到(了)?(活|任务)|(要干|要做|要办|该干|该做|得干|得做)的(活|事)?(有|是)(哪些|啥|什么)|有(他们|咱们|我们|你们|它|他|她)?的?(活|事)(吗|没|么)|whichtasks|tasks|list|howmany`)
+	reList     = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|分到(了)?(活|任务)|(要干|要做|要办|该干|该做|得干|得做)的(活|事)?(有|是)(哪些|啥|什么)|有(他们|咱们|我们|你们|它|他|她)?的?(活|事)(吗|没|么)|有没有(活|事)(要|得)(做|干|办)|whichtasks|tasks|list|howmany`)
 	reWhichOne = regexp.MustCompile(`(哪项|哪个|哪条|哪一项|什么)(任务|要求|工作)$`) // 是哪项任务: one task, not a list
 	// reDaysLeft asks how long is left until a task's deadline (还剩几天, 离期限还有多少天).
 	reDaysLeft = regexp.MustCompile(`(还剩|还有|剩下|剩余|只剩|距离|距|离).{0,6}(几|多少)(天|日)|(几|多少)天(后|以后)?(到期|截止)|howmanydays(are)?(left|remain|until|before)|daysleft|daysremain`)
@@ -68,7 +68,7 @@ var (
 	// (应该早就完成了): no state of "done" asked.
 	shouldHaveDone = []string{"应该早就完成", "应当早就完成", "早就应该完成", "早就应当完成", "早就该完成", "早该完成", "本该完成", "本应完成", "应该已经完成", "应当已经完成"}
 	// lateTaskWords mean overdue only in a question about tasks (护照过期了 is not).
-	lateTaskWords = []string{"过期", "超期", "超时", "延期", "误期", "arelate", "islate", "runninglate", "belate", "latetasks", "lateones"} // 过期了 also covers a VPN account: only with a task word
+	lateTaskWords = []string{"过期", "过了期", "超期", "超了期", "超时", "延期", "误期", "arelate", "islate", "runninglate", "belate", "latetasks", "lateones"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "一直做", "一直干", "一直抓", "一直坚持", "一直要", "一直持续", "持续做下去", "持续下去", "常年", "不设截止", "ongoing", "standing", "longterm"}
 	reNoDeadline  = regexp.MustCompile(`(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(干脆|直接|根本|就)?(什么|啥)?(都|也)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|no(fixed|hard|specific|firm|set|end|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
@@ -80,7 +80,7 @@ var (
 // those where one unit stands in both columns.
 var (
 	reMultiLead = regexp.MustCompile(`(多个|多家|几个|两个|两家|不止一个|不止一家|超过一个|一个以上|两个以上|多于一个|[1-9](个|家)以上|[2-9](个|家))(单位)?(共同|联合|一起|一块)?(牵头|主办)|(联合|共同|一起|一块)牵头|牵头单位(不止|超过|多于)(一|1)(个|家)|morethanone(lead|leading)|multiplelead|jointlyled|severallead|twoormorelead`)
-	reSelfBoth  = regexp.MustCompile(`牵头(单位|的)(自己|本身)(又|也|同时)(在|是|列|出现|当)|牵头.{0,6}(同时|又|也|还).{0,3}把(自己|自个)(也)?(写进|写入|列进|列入|列为|列成|写成|放进|放到|算进)(了)?(责任|配合)|(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(部门|单位)自己(牵头|挑头).{0,6}(同时|又|也).{0,6}(列成|列为|算作|当)?(自己)?(干|责任|配合)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
+	reSelfBoth  = regexp.MustCompile(`牵头(单位|的)(自己|本身)(又|也|同时)(在|是|列|出现|当)|牵头.{0,6}(同时|又|也|还).{0,3}把(自己|自个)(也)?(写进|写入|列进|列入|列为|列成|写成|放进|放到|算进)(了)?(责任|配合)|(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(部门|单位)(是)?自己(牵头|挑头).{0,6}(同时|又|也).{0,6}(列成|列为|算作|当|做)?(自己)?(干|责任|配合)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
 )
 
 // reOngoingAside sets the ongoing tasks aside (长期的那种就不用算了, 不算长期的).

@@ -62,7 +62,7 @@ var (
 	// 法制那边): what is said of them is said of the unit.
 	reUnitPeople = regexp.MustCompile(`^(\|?)(的)?(同志们|同志|同事们|同事|民警|人员|那边|这边)`)
 	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
-	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾|involve)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(点名|点到名|提到|提及|列名)|^\|?(完全|根本|压根|都|一点(都|也)?)?(不沾边|无关|没关系|不相干|不搭界)|^\|?一点(关系|边)?(都|也)?(没有|不沾|没)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
+	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾|involve)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(点名|点到名|提到|提及|列名)|^\|?(完全|根本|压根|都|一点(都|也)?)?(不沾边|无关|没关系|没有关系|没有关联|不相干|不搭界)|^\|?一点(关系|边)?(都|也)?(没有|不沾|没)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
 	// reConcessive waves a condition aside (不管它是不是同时牵头, 无论是否牵头):
 	// it asks for nothing, and its 不管 or 不是 deny nothing.
 	reConcessive = regexp.MustCompile(`(它|自己|它自己)?(兼着|同时|也)(是|在|当)?牵头的?(那种|那些|那几条|那几项)?(也)?(算进去|算上|算|包括|要算|计入)|(不管|不论|无论|不问)[^|,，。]{0,6}(是不是|是否|有没有)(同时|也|还|另外|唯一|单独|独家|一家)?(在|是|当|作为|兼)?(牵头|主办|责任|配合)?(单位)?`)
@@ -83,7 +83,7 @@ var (
 	reOnlyResp = regexp.MustCompile(`(只|仅|光)(是|有)?(跟着|帮着)?(当|挂|作为|在|负责|做|担任)?(责任单位|配合|协办|责任)|onlyasresponsible|onlyresponsible|(just|only)(a|as)?(a)?(supporting|responsible)(unit)?|supportingunit`)
 	reOnlyLead = regexp.MustCompile(`(只|仅|光)(是|有)?(当|挂|作为|负责|担任)?(牵头|主办)|onlyaslead|onlylead`)
 	// reAlone is a unit alone in its column: 一家牵头, 单独牵头, 没跟别人联合.
-	reAlone    = regexp.MustCompile(`一家|theonly|onlyresponsible|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead`)
+	reAlone    = regexp.MustCompile(`一家|(1|一)个单位(牵头|负责|承担)|theonly|onlyresponsible|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead`)
 	reNotAlone = regexp.MustCompile(`(不管|无论|不论|不一定|不限于?|包括).{0,6}(唯一|一家|单独|独自|别人|其他)`)
 	// reJustBefore is 就 before a unit that 一家 after it makes alone (责任单位就分县局一家).
 	reJustBefore  = regexp.MustCompile(`(就|只|仅)(是)?\|?$`)

@@ -25,7 +25,7 @@ func Fold(s string) string {
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
-	s = colloquial.Replace(traditional.Replace(b.String()))
+	s = colloquial.Replace(cantonese(traditional.Replace(b.String())))
 	s = Numerals(englishNumbers(s))
 	// fold runs on every phrase a question is cut into: the two rewrites
 	// below run only where their characters are
