@@ -196,9 +196,9 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 		}
 	}
 	s.slips = m.replacer(builtinLexicon.slips, words.String())
-	s.offtop = offtopicIn(builtinLexicon, words.String())
-	s.offShield = offtopicShield(builtinLexicon, s.offtop)
 	s.words = words.String()
+	s.offtop = offtopicIn(builtinLexicon, s.words)
+	s.offShield = offtopicShield(builtinLexicon, s.offtop)
 	for _, ys := range s.years {
 		sort.Ints(ys) // once here: yearOf reads them from many goroutines
 	}

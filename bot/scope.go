@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // unitAside reports whether a question that names a unit asks something
@@ -39,7 +40,39 @@ func (r *request) offTopic(q *query) bool {
 	}
 	// 文书里有身份证号: an everyday word for the notices' (敏感内容) that holds
 	// an off-topic one (身份证) is the notices' word
-	return containsAny(r.snap.offShield.Replace(textnorm.Squeeze(reFencedPhrase.ReplaceAllString(text, "|"))), r.snap.offtop)
+	return r.holdsOffTopic(r.snap.offShield.Replace(textnorm.Squeeze(reFencedPhrase.ReplaceAllString(text, "|"))))
+}
+
+// holdsOffTopic reports whether s holds an off-topic phrase as a word of its
+// own: 具体能公开 holds 体能 only across 具体, a word of the notices, and a
+// phrase whose first or last character makes such a word with the character
+// beside it is inside that word.
+func (r *request) holdsOffTopic(s string) bool {
+	for _, w := range r.snap.offtop {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(w)
+			before, _ := utf8.DecodeLastRuneInString(s[:i])
+			first, _ := utf8.DecodeRuneInString(w)
+			last, _ := utf8.DecodeLastRuneInString(w)
+			after, _ := utf8.DecodeRuneInString(s[end:])
+			// (行政复议的申请: 议的 is a join, 的 a function character, no word)
+			word := func(a, b rune) bool {
+				return search.IsHan(a) && search.IsHan(b) && !strings.ContainsRune(search.FunctionChars, a) && !strings.ContainsRune(search.FunctionChars, b) &&
+					strings.Contains(r.snap.words, string(a)+string(b))
+			}
+			inside := i > 0 && word(before, first) || end < len(s) && word(last, after)
+			if !inside {
+				return true
+			}
+			from = end
+		}
+	}
+	return false
 }
 
 // offTopicScene reports whether a question's off-topic words (违章, 罚单,

@@ -217,6 +217,10 @@ var (
 // reCountFrom says where counting starts (按今天算, 以现在来看): today, as always.
 var reCountFrom = regexp.MustCompile(`(按|以|从)(今天|今日|现在|当前)(往后|往前|起)?(来)?(算|计算|看)`)
 
+// reIncludesEnd restates the end a span runs to as included (年底前（含年底）,
+// 9月底前(包括月底)): the plain （含） the readers know.
+var reIncludesEnd = regexp.MustCompile(`(前|之前|以前)\s*[(（]\s*(?:含|包括|包含)\s*(?:年底|年末|月底|月末|当天|当日|那天)\s*[)）]`)
+
 // reMonthList is consecutive months listed (7、8、9月, 10月、11月): the span
 // they make, unless each is asked for on its own (7、8月各有几项).
 var reMonthList = regexp.MustCompile(`(\d{1,2})\s*(?:月份?)?\s*[、，,]\s*(\d{1,2})\s*(?:月份?)?(?:\s*[、，,]\s*(\d{1,2}))?\s*月(?:份)?([^,，。?？]{0,3}(各|分别))?`)

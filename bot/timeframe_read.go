@@ -32,6 +32,8 @@ func readWindow(text string, c clock) (*window, string) {
 	// 国庆前（9月30日及以前）, 四季度（10月到12月）: a loose name of a time
 	// restated in brackets; the bracketed dates say it exactly
 	text = reRestated.ReplaceAllString(text, "(${4}")
+	// 年底前（含年底）: the day itself counts, as （含） says
+	text = reIncludesEnd.ReplaceAllString(text, "$1(含)")
 	// 一个半月（45天）之内: the bracketed days say it exactly
 	text = reRestatedDays.ReplaceAllString(text, "${1}${2}${3}")
 	// 这个月（今天及以后）: from today on is what is left of the span
