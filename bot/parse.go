@@ -39,9 +39,13 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 教导员问我9月底到期的有哪些，我说回头查查。是哪几项？: an asking part that
 	// names nothing asks after what the story told
 	bare := reBareAsk.MatchString(textnorm.Squeeze(q.asking))
+	// 局长让我把9月底到期的挂到墙上，挂图作战，有哪几项: the story names the
+	// tasks by their deadline, and the asking part, which names no time of its
+	// own, asks for them
+	askedTasks := reAsksTasks.MatchString(textnorm.Squeeze(q.asking))
 	text = withoutStory(text, func(s string) string {
 		// 听同事说有个任务9月18号前就得弄完: a deadline told is the one asked after
-		if bare || reToldDeadline.MatchString(s) {
+		if bare || reToldDeadline.MatchString(s) || askedTasks && reDueClause.MatchString(s) && !reTimeWord.MatchString(q.asking) {
 			return s
 		}
 		_, s = readWindow(s, c)

@@ -235,3 +235,10 @@ var reOrOther = regexp.MustCompile(`还是(另有|别的|其他|另外)(部门|�
 // reCaseProgress is the progress of a case (大案的调查进展): a word of what is
 // made public, not the progress of the table's work.
 var reCaseProgress = regexp.MustCompile(`(调查|案件|案子|侦查|侦破|破案|办案)(的)?(进展|进度)`)
+
+// reDueClause is a relative clause that names tasks by their deadline
+// (9月底到期的, 年底前要完成的): in a story, the tasks the question asks for.
+var reDueClause = regexp.MustCompile(`(\d{1,2}月|底|末|\d{1,2}[日号]|前|之前|以前)(就|要|得|必须)?(到期|截止|完成|交|办完|弄完)的`)
+
+// reTimeWord is a word of time an asking part may name of its own.
+var reTimeWord = regexp.MustCompile(`\d{1,2}月|\d{1,2}[日号]|年底|年末|月底|月末|季度|半年|今天|本周|这周|下周|本月|这个月|下个月|今年|明年|逾期|过期|到期`)
