@@ -135,3 +135,25 @@ func looksEnglish(s string, ui *unitIndex) bool {
 	}
 	return words > 0 && words > (han+1)/2
 }
+
+// reLatinRun is a run of Latin letters.
+var reLatinRun = regexp.MustCompile(`[a-z]+`)
+
+// latinPhrasesOnly keeps the English phrases markEnglish fenced and cuts every
+// other run of Latin letters: the rewriting of words into the notices' terms
+// is by substring, and "exam" must not be read inside "example", nor "app"
+// inside "happens". Unfenced English words frame a question and are dropped
+// from its topic anyway.
+func latinPhrasesOnly(text string, phrases map[string]bool) string {
+	if !reLatinRun.MatchString(text) {
+		return text
+	}
+	parts := strings.Split(text, "|")
+	for i, p := range parts {
+		if phrases[p] || strings.HasSuffix(p, "s") && phrases[strings.TrimSuffix(p, "s")] {
+			continue
+		}
+		parts[i] = reLatinRun.ReplaceAllString(p, "|")
+	}
+	return strings.Join(parts, "|")
+}

@@ -45,3 +45,20 @@ func TestOffTopic_fencedPhrases(t *testing.T) {
 		}
 	}
 }
+
+// Only the phrases markEnglish fenced reach the substring rewriting of words:
+// "exam" inside "example", "app" inside "happens" must not become notice terms.
+func TestLatinPhrasesOnly(t *testing.T) {
+	phrases := map[string]bool{"exam": true, "legalreviewers": true}
+	for in, want := range map[string]string{
+		"for|example|, which |exam|":        "for|||, which |exam|",
+		"what|happens| to |legalreviewers|": "|||| | |legalreviewers|",
+		"执法app公开":                           "执法|公开",
+		"30日内|exams|":                       "30日内|exams|",
+		"没有英文":                              "没有英文",
+	} {
+		if got := latinPhrasesOnly(in, phrases); got != want {
+			t.Errorf("latinPhrasesOnly(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

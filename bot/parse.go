@@ -273,7 +273,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.ask |= askStatus
 	}
 	if syn != nil {
-		text = syn.Replace(text)
+		text = syn.Replace(latinPhrasesOnly(text, builtinPhrases))
 	}
 	// 那条有两个牵头单位: how many units a task has frames the question
 	text = reUnitTally.ReplaceAllString(text, "|")
