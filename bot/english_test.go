@@ -51,7 +51,7 @@ func TestOffTopic_fencedPhrases(t *testing.T) {
 func TestLatinPhrasesOnly(t *testing.T) {
 	phrases := map[string]bool{"exam": true, "legalreviewers": true}
 	for in, want := range map[string]string{
-		"for|example|, which |exam|":        "for|||, which |exam|",
+		"for|example|, which |exam|":        "||||, | |exam|",
 		"what|happens| to |legalreviewers|": "|||| | |legalreviewers|",
 		"执法app公开":                           "执法|公开",
 		"30日内|exams|":                       "30日内|exams|",
