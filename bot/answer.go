@@ -69,6 +69,14 @@ func (r *request) askedAlone() (Reply, bool) {
 	if err != nil || rep.Kind == "out_of_scope" {
 		return Reply{}, false
 	}
+	// 市民投诉物业乱收停车费…规定里怎么处理: a sentence whose only topic is a
+	// word every task may hold (处理) does not answer alone for a scene off topic
+	if rep.Kind == "fact" || rep.Kind == "who" {
+		q := parse(r.snap.slips.Replace(textnorm.Fold(last)), r.snap.units, r.snap.syn, r.clock())
+		if len(q.nums) == 0 && !plausible(r.snap.idx.Search(r.topicTerms(q), nil)) {
+			return Reply{}, false
+		}
+	}
 	return rep, true
 }
 
@@ -88,7 +96,7 @@ var reThatTask = regexp.MustCompile(`(那|这|该)一?(条|项|个任务)|thatta
 var reWhichUnitLeft = regexp.MustCompile(`(单位|部门|落实的|负责的|配合的|牵头的|干的)(是)?哪(个|1个|家)$`)
 
 // reConfirm asks to confirm what a question states: 是法制支队牵头吧, 牵头的是不是科技处.
-var reConfirm = regexp.MustCompile(`(吧|吗|对吧|是吗|没错吧|对不对|是不是)$|(牵头|主办)(的)?(单位)?(是不是|是否)|还是.{0,10}(牵头|负责|配合|主办)$`)
+var reConfirm = regexp.MustCompile(`(牵头|主办|负责)(的)?(单位|部门)?(是|就是)[^吧吗]{2,8}吧|(吧|吗|对吧|是吗|没错吧|对不对|是不是)$|(牵头|主办)(的)?(单位)?(是不是|是否)|还是.{0,10}(牵头|负责|配合|主办)$`)
 
 // answer chooses what kind of answer a question wants, most specific first.
 func (r *request) answer(q *query) (Reply, error) {

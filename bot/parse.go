@@ -177,6 +177,10 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 未逾期, 还没过期: not late, read above as a window from today on
 	// lateness is asked, not told: 逾期没归档的我们要登记在册 after the question is a remark
 	q.late = !reNotLate.MatchString(fa) && (containsAny(fa, lateWords) || containsAny(fa, shouldHaveDone) || reDeadlinePassed.MatchString(fa) || (containsAny(fa, lateTaskWords) && (reTaskish.MatchString(fa) || reList.MatchString(fa) || strings.Contains(fa, "哪些"))))
+	// 拖多久不立卷就算超期: the time limit after which work is late, not late tasks
+	if q.late && rePeriodCount.MatchString(fa) && !reList.MatchString(fa) && !reCount.MatchString(fa) {
+		q.late = false
+	}
 	q.soon = containsAny(f, soonWords)
 	// overdue today, 今天逾期的: today is where lateness is counted from, not a deadline
 	if (q.late || q.soon) && q.when != nil && q.when.Shape == shapeDay && q.when.From == c.today && q.when.To == c.today {
@@ -201,11 +205,19 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	case containsAny(reCaseProgress.ReplaceAllString(fa, "|"), overview): // 科技处要汇报进度，他们的人来问我: the story's 进度 asks for none
 		q.status = statusOverview
 	}
+	// 要是没落实，先找哪个牵头部门: a state in a condition is no filter
+	if (q.status == statusOpen || q.status == statusDone) && reConditionalState.MatchString(q.text) {
+		q.status = statusAny
+	}
 	q.mine = reMine.MatchString(reNotMine.ReplaceAllString(q.asking, "|"))
 	q.super = parseSuperlative(f)
 	// the next deadline coming up: the next one, however far it is (not due soon)
 	if q.super == superNext {
 		q.soon = false
+	}
+	// 9月18号那个节点刚过，紧接着下一个: the next after a day named
+	if q.super == superNext && q.when != nil && q.when.Shape == shapeDay && q.when.From != c.today {
+		q.when = &window{From: q.when.From.AddDays(1), Shape: shapeSpan}
 	}
 	// 从今天起最近的一个截止节点: the next deadline counts from today, the anchor is no window
 	if q.super == superNext && q.when != nil && (q.when.From == c.today && q.when.To.IsZero() || q.when.To == c.today && q.when.From.IsZero() || q.when.Shape == shapeDay && q.when.From == c.today) {

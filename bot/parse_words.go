@@ -242,3 +242,7 @@ var reDueClause = regexp.MustCompile(`(\d{1,2}月|底|末|\d{1,2}[日号]|前|�
 
 // reTimeWord is a word of time an asking part may name of its own.
 var reTimeWord = regexp.MustCompile(`\d{1,2}月|\d{1,2}[日号]|年底|年末|月底|月末|季度|半年|今天|本周|这周|下周|本月|这个月|下个月|今年|明年|逾期|过期|到期`)
+
+// reConditionalState is a state of work in a condition (要是没落实, 如果已经完成了):
+// what follows asks something else.
+var reConditionalState = regexp.MustCompile(`(要是|如果|假如|万一|倘若|若是)[^,，。?？]{0,8}(没|未|不|已经|已)(落实|完成|办完|做完|到位)`)

@@ -73,7 +73,7 @@ var (
 	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
-	reTaskish   = regexp.MustCompile(`任务|期限|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|task|finish|complet|` + dueAlternation(builtinLexicon))
+	reTaskish   = regexp.MustCompile(`任务|期限|(时间|日期|节点)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|task|finish|complet|` + dueAlternation(builtinLexicon))
 )
 
 // reEnglishDate is an English date in a folded question: december 2019,
@@ -117,7 +117,7 @@ var relatives = []struct {
 	span  func(c clock) window
 }{
 	// not yet due: from today on; before 今天, which it may hold (今天还没到期的)
-	{[]string{"还要到期", "还会到期", "还将到期", "尚未到期", "还没到期", "没有到期", "未到期", "没到期", "还未到期", "截止日还没到", "截止日期还没到", "期限还没到", "日子还没到", "还没到截止日", "没到截止日", "未到截止日", "还没到截止", "没到截止", "还没到期限", "没到期限", "还没过期", "没过期", "未过期", "还没超期", "没超期", "未逾期", "没逾期", "notyetdue", "notdueyet", "notoverdue", "notyetoverdue", "stillupcoming", "stilltocome"}, func(c clock) window { return window{From: c.today, Shape: shapeSpan} }},
+	{[]string{"还要到期", "还会到期", "还将到期", "尚未到期", "还没到期", "还没到点", "没到点", "未到点", "没有到期", "未到期", "没到期", "还未到期", "截止日还没到", "截止日期还没到", "期限还没到", "日子还没到", "还没到截止日", "没到截止日", "未到截止日", "还没到截止", "没到截止", "还没到期限", "没到期限", "还没过期", "没过期", "未过期", "还没超期", "没超期", "未逾期", "没逾期", "notyetdue", "notdueyet", "notoverdue", "notyetoverdue", "stillupcoming", "stilltocome"}, func(c clock) window { return window{From: c.today, Shape: shapeSpan} }},
 	{[]string{"今天", "今日", "today"}, func(c clock) window { return window{c.today, c.today, shapeDay} }},
 	{[]string{"明天", "明日", "tomorrow"}, func(c clock) window { d := c.today.AddDays(1); return window{d, d, shapeDay} }},
 	{[]string{"后天"}, func(c clock) window { d := c.today.AddDays(2); return window{d, d, shapeDay} }},
@@ -220,6 +220,9 @@ var reCountFrom = regexp.MustCompile(`(按|以|从)(今天|今日|现在|当前)
 // reIncludesEnd restates the end a span runs to as included (年底前（含年底）,
 // 9月底前(包括月底)): the plain （含） the readers know.
 var reIncludesEnd = regexp.MustCompile(`(前|之前|以前)\s*[(（]\s*(?:含|包括|包含)\s*(?:年底|年末|月底|月末|当天|当日|那天)\s*[)）]`)
+
+// reByMonthEnd is a bare month's end as a bound (月底前, 月末之前).
+var reByMonthEnd = regexp.MustCompile(`(月底|月末)(前|之前|以前)`)
 
 // reMonthList is consecutive months listed (7、8、9月, 10月、11月): the span
 // they make, unless each is asked for on its own (7、8月各有几项).

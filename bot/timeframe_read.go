@@ -195,7 +195,11 @@ func readWindow(text string, c clock) (*window, string) {
 			// 11月有没有到期的: a yes/no question, not "not yet due"
 			// (还有没有到期的 still asks for those not yet due)
 			yesNo := strings.HasPrefix(w, "没有") && !strings.Contains(strings.ReplaceAll(squeezed, "有"+w, ""), w) && !strings.Contains(squeezed, "还有"+w)
-			if strings.Contains(squeezed, w) && !yesNo && !((reAnyMonthEnd.MatchString(squeezed) || monthNamed) && strings.HasPrefix(w, "月")) {
+			// 这个月内还没到点、但月底前得交的: the month's days from today up to
+			// its end, not its last day alone
+			byMonthEnd := strings.HasPrefix(w, "月") && len(found) > 1 && found[len(found)-1].Shape == shapeMonth &&
+				found[0].From == c.today && found[0].To.IsZero() && reByMonthEnd.MatchString(squeezed)
+			if strings.Contains(squeezed, w) && !yesNo && !byMonthEnd && !((reAnyMonthEnd.MatchString(squeezed) || monthNamed) && strings.HasPrefix(w, "月")) {
 				found = append(found, r.span(c))
 				squeezed = strings.ReplaceAll(squeezed, w, "|")
 				text = strings.ReplaceAll(text, w, "|")

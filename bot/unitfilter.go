@@ -85,13 +85,17 @@ var (
 	// reAlone is a unit alone in its column: 一家牵头, 单独牵头, 没跟别人联合.
 	reAlone    = regexp.MustCompile(`一家|(1|一)个单位(牵头|负责|承担)|theonly|onlyresponsible|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead`)
 	reNotAlone = regexp.MustCompile(`(不管|无论|不论|不一定|不限于?|包括).{0,6}(唯一|一家|单独|独自|别人|其他)`)
+	// reExceptBefore and reNoOther make a unit set aside the only one in its
+	// column: 除了各分县局之外就再没别的责任单位.
+	reExceptBefore = regexp.MustCompile(`(除了|除去|除)\|?$`)
+	reNoOther      = regexp.MustCompile(`^\|?(之外|以外)?(就|再|都|也)*(没有|没)(别的|其他|其它|另外的)`)
 	// reJustBefore is 就 before a unit that 一家 after it makes alone (责任单位就分县局一家).
 	reJustBefore  = regexp.MustCompile(`(就|只|仅)(是)?\|?$`)
 	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只写了|只写|只列了|只列|就光剩|光剩|只剩|就剩|就光|光|仅)(我们|咱们|咱|我)?\|?$|onlyby$`)
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
 	// reNeither denies both roles: 既不牵头也不是责任单位.
 	reNeither = regexp.MustCompile(`既不.{0,6}(牵头|主办|责任|配合).{0,6}也(不|没)|(不牵头|没牵头).{0,3}也(不|没)(是|当|作为)?(责任|配合)|neitherlead`)
-	reBoth    = regexp.MustCompile(`(牵头|主办|领头|挑头|带头|打头).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|挂|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单)|既.{0,8}(牵头|主办|领头|挑头|带头|打头|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|两头都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|bothas|bothcolumns|asbothlead`)
+	reBoth    = regexp.MustCompile(`又(牵头|主办|挑头|带头).{0,10}又|(牵头|主办|领头|挑头|带头|打头).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|挂|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单)|既.{0,8}(牵头|主办|领头|挑头|带头|打头|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|两头都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|bothas|bothcolumns|asbothlead`)
 )
 
 // parseUnitConds reads each named unit's own condition from the words around
@@ -137,6 +141,11 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 			}
 		}
 		switch {
+		// 除了各分县局之外就再没别的责任单位: X alone in that column, not X denied
+		case reExceptBefore.MatchString(before) && reNoOther.MatchString(after):
+			c.needLead = containsAny(after, leadWords)
+			c.needResp = !c.needLead
+			c.alone = true
 		// 责任单位里没有X, X不在责任单位里: one column denied by name, the
 		// other left open (办公室牵头，但是它自己不在责任单位里)
 		case reColumnNegBefore.MatchString(before):
