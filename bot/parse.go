@@ -38,7 +38,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// times (上个月就结了) are narrative, not windows
 	// 教导员问我9月底到期的有哪些，我说回头查查。是哪几项？: an asking part that
 	// names nothing asks after what the story told
-	bare := reBareAsk.MatchString(textnorm.Squeeze(q.asking))
+	// (…截至9月30号该完成的都要看。到那天为止所有到期的是哪几项: 那天 is the story's day)
+	bare := reBareAsk.MatchString(textnorm.Squeeze(q.asking)) || reTimeBackRef.MatchString(q.asking)
 	// 局长让我把9月底到期的挂到墙上，挂图作战，有哪几项: the story names the
 	// tasks by their deadline, and the asking part, which names no time of its
 	// own, asks for them

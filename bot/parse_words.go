@@ -246,3 +246,7 @@ var reTimeWord = regexp.MustCompile(`\d{1,2}月|\d{1,2}[日号]|年底|年末|�
 // reConditionalState is a state of work in a condition (要是没落实, 如果已经完成了):
 // what follows asks something else.
 var reConditionalState = regexp.MustCompile(`(要是|如果|假如|万一|倘若|若是)[^,，。?？]{0,8}(没|未|不|已经|已)(落实|完成|办完|做完|到位)`)
+
+// reTimeBackRef points back at a time the question told before (到那天为止,
+// 那之前): the told time is the one asked.
+var reTimeBackRef = regexp.MustCompile(`到那(一|1)?天|那(一|1)?天(为止|之前|以前|前)|到那个(日子|时间点)|那之前`)

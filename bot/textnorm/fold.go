@@ -76,6 +76,8 @@ func englishNumbers(s string) string {
 // colloquial maps spoken forms and slips to the notice's words. Longer keys
 // come first in strings.Replacer's matching, so 咋办 wins over 咋.
 var colloquial = strings.NewReplacer(
+	// 几号前头, 月底前头: before a time, not the slip 前头 for 牵头
+	"号前头", "号前", "日前头", "日前", "底前头", "底前", "末前头", "末前", "天前头", "天前",
 	"ddl", "期限", "今儿", "今天", "哪仨", "哪三个", "啥时候", "什么时候", "啥时间", "什么时间", "啥时限", "什么时限", "啥时", "什么时候", "多会儿", "什么时候",
 	"啥活", "什么任务", "活儿", "任务", "些活", "些任务", "么活", "么任务", "的活有", "的任务有", "的活,", "的任务,", "的活?", "的任务?", "条目", "任务",
 	"啥", "什么", "咋办", "怎么办", "咋整", "怎么办", "咋样", "怎么样", "咋", "怎么",
