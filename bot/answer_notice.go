@@ -122,6 +122,7 @@ var (
 	// reAsksWhich asks for tasks or a unit (哪几项, 谁), which the note does not give.
 	reAsksWhich = regexp.MustCompile(`哪|谁|几项|几条|多少`)
 	// reRolesDiffer asks how two things differ or what each does.
+	reTwoColumns  = regexp.MustCompile(`两栏|两列|两个栏|两种单位|两类单位`)
 	reRolesDiffer = regexp.MustCompile(`区别|不同|不一样|差别|差异|分工|各管|各干|各自|分别|各负责|啥意思|什么意思|分不清`)
 )
 
@@ -136,7 +137,8 @@ func rolesCompared(text string) bool {
 	}
 	lead := containsAny(text, leadWords) || reFirstColumn.MatchString(text)
 	resp := containsAny(text, respWords) || reSecondColumn.MatchString(text)
-	return lead && resp && reRolesDiffer.MatchString(text)
+	// 每项都分两栏单位…两栏有啥区别: both columns named at once
+	return (lead && resp || reTwoColumns.MatchString(text)) && reRolesDiffer.MatchString(text)
 }
 
 // answerNotice answers questions about the notice itself: header, body, note.
@@ -202,6 +204,9 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 			// 文号是淮公通〔2019〕359号吧: this notice's number, misremembered
 		case reThisNotice.MatchString(textnorm.Squeeze(askingClause(asked))):
 			// 为便于规范引用，这份三项制度通知的文号是多少: this notice, whatever its topic words
+		case r.namesCiteIssuer(f) && !r.strong(q, isTask, 2):
+			// 省公安厅那份的文号是啥: a cited document by its issuer
+			field = fieldCites
 		case r.citingTask(q):
 			field = fieldNone
 		case r.strong(q, isTask, 2):
@@ -342,6 +347,28 @@ func (r *request) namesCitePrefix(f string) bool {
 	return false
 }
 
+// namesCiteIssuer reports whether a question names the issuer of a document
+// the notice cites (省公安厅 of 《安徽省公安厅关于…的通知》, or 省厅).
+func (r *request) namesCiteIssuer(f string) bool {
+	for _, c := range r.snap.cur.Cites {
+		i := strings.Index(c.Title, "关于")
+		if i <= 0 {
+			continue
+		}
+		issuer := textnorm.MatchForm(c.Title[:i])
+		forms := []string{issuer, strings.TrimPrefix(issuer, "安徽")}
+		if strings.HasSuffix(issuer, "公安厅") {
+			forms = append(forms, "省厅")
+		}
+		for _, w := range forms {
+			if len([]rune(w)) >= 2 && strings.Contains(f, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // namesOwnPrefix reports whether a question holds the prefix of the notice's
 // own number (淮公通).
 func (r *request) namesOwnPrefix(f string) bool {
@@ -396,7 +423,8 @@ var reOrdinal = regexp.MustCompile(`(?:第|排第|排在第)(\d)(项|个|条|种
 // name stands for, when the question names its place and the list has it.
 func (r *request) abbreviationItem(q *query) (string, bool) {
 	m := reOrdinal.FindStringSubmatch(q.flat)
-	if m == nil || reTableWord.MatchString(q.flat) { // 三项制度第1项任务: task 1
+	// 三项制度第1项任务: task 1; 谁负第一位的责任: the first in line, no item
+	if m == nil || reTableWord.MatchString(q.flat) || m[2] == "位" && strings.Contains(q.flat, m[0]+"的责任") {
 
 		return "", false
 	}
