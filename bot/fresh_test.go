@@ -127,6 +127,18 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round110.jsonl", 0.95},
 	{"testdata/paraphrase_round111.jsonl", 0.97},
 	{"testdata/paraphrase_round112.jsonl", 0.91},
+	{"testdata/paraphrase_round113.jsonl", 0.91},
+	{"testdata/paraphrase_round114.jsonl", 0.95},
+	{"testdata/paraphrase_round115.jsonl", 0.99},
+	{"testdata/paraphrase_round119.jsonl", 0.98},
+	{"testdata/paraphrase_round120.jsonl", 0.97},
+	{"testdata/paraphrase_round121.jsonl", 0.96},
+	{"testdata/paraphrase_round122.jsonl", 1.00},
+	{"testdata/paraphrase_round123.jsonl", 0.94},
+	{"testdata/paraphrase_round124.jsonl", 0.95},
+	{"testdata/paraphrase_round125.jsonl", 0.83},
+	{"testdata/paraphrase_round126.jsonl", 0.93},
+	{"testdata/paraphrase_round127.jsonl", 0.96},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -26,7 +26,26 @@ var lexiconText string
 var thesaurusText string
 
 // thesaurus is the parsed thesaurus.txt: one group of words per line.
-var thesaurus = parseGroups(thesaurusText)
+var thesaurus = withoutFunctionWords(parseGroups(thesaurusText))
+
+// withoutFunctionWords drops from groups the words made only of characters
+// that join words (后来, 然后, 以后: search.FunctionChars): rewriting them
+// (后来 as 事后) adds a topic the question never had.
+func withoutFunctionWords(groups [][]string) [][]string {
+	out := groups[:0]
+	for _, g := range groups {
+		kept := g[:0]
+		for _, w := range g {
+			if strings.ContainsFunc(w, func(r rune) bool { return !strings.ContainsRune(search.FunctionChars, r) }) {
+				kept = append(kept, w)
+			}
+		}
+		if len(kept) >= 2 {
+			out = append(out, kept)
+		}
+	}
+	return out
+}
 
 // parseGroups reads one group of space-separated words a line; # starts a comment.
 func parseGroups(text string) [][]string {
