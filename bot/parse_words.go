@@ -143,7 +143,7 @@ var reCountedNoun = regexp.MustCompile(`^(任务|事项|工作|单位|部门|警
 
 // reRatio asks for a share (法制审核 比例): the notices write the figure
 // (总数的5%), not the word, so the word is framing, not topic.
-var reRatio = regexp.MustCompile(`比例|百分比|百分之几|占比|比重|percentage|percent|ratio|proportion|minimumshare|shareof|whatshare`)
+var reRatio = regexp.MustCompile(`比例|百分比|百分之几|占比|比重|(起码|至少|最少)?占(多少|几成|百分之|到多少)|percentage|percent|ratio|proportion|minimumshare|shareof|whatshare`)
 
 // reTrailingWhen is 时间 or 日期 closing a question (年报 时间, 归档日期是):
 // the way a search-box query asks when.
