@@ -282,7 +282,7 @@ func readWindow(text string, c clock) (*window, string) {
 // (9月中旬截止的, 9月中旬那个时间节点); reXunAside sets them aside or lets them in beside others
 // (9月中旬到期的不算, 9月中旬那个也算): no window of their own.
 var (
-	reXunAsked = regexp.MustCompile(`^\s*(的|那个|那1个|那项|那条)?(时间)?(截止|到期|要完成|完成|要交|前|以前|之前|节点|期限|时限)`)
+	reXunAsked = regexp.MustCompile(`^\s*(某(一|1)?天)?(的|那个|那1个|那项|那条)?(时间)?(截止|到期|要完成|完成|要交|前|以前|之前|节点|期限|时限)`)
 	reXunAside = regexp.MustCompile(`^[^,，。?？]{0,6}(不算|也算|除外|不包括|不含|还是)`)
 )
 

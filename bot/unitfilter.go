@@ -62,7 +62,7 @@ var (
 	// 法制那边): what is said of them is said of the unit.
 	reUnitPeople = regexp.MustCompile(`^(\|?)(的)?(同志们|同志|同事们|同事|民警|人员|那边|这边)`)
 	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
-	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾|involve)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(点名|点到名|提到|提及|列名)|^\|?(完全|根本|压根|都|一点(都|也)?)?(不沾边|无关|没关系|没有关系|没有关联|不相干|不搭界)|^\|?一点(关系|边)?(都|也)?(没有|不沾|没)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
+	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾|involve)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到|为|成)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(点名|点到名|提到|提及|列名)|^\|?(完全|根本|压根|都|一点(都|也)?)?(不沾边|无关|没关系|没有关系|没有关联|不相干|不搭界)|^\|?一点(关系|边)?(都|也)?(没有|不沾|没)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
 	// reConcessive waves a condition aside (不管它是不是同时牵头, 无论是否牵头):
 	// it asks for nothing, and its 不管 or 不是 deny nothing.
 	reConcessive = regexp.MustCompile(`(它|自己|它自己)?(兼着|同时|也)(是|在|当)?牵头的?(那种|那些|那几条|那几项)?(也)?(算进去|算上|算|包括|要算|计入)|(不管|不论|无论|不问)[^|,，。]{0,6}(是不是|是否|有没有)(同时|也|还|另外|唯一|单独|独家|一家)?(在|是|当|作为|兼)?(牵头|主办|责任|配合)?(单位)?`)
@@ -89,6 +89,8 @@ var (
 	// column: 除了各分县局之外就再没别的责任单位.
 	reExceptBefore = regexp.MustCompile(`(除了|除去|除)\|?$`)
 	reNoOther      = regexp.MustCompile(`^\|?(之外|以外)?(就|再|都|也)*(没有|没)(别的|其他|其它|另外的)`)
+	// reDoesAfter is a unit said to do the work after another leads it (督察支队负责的).
+	reDoesAfter = regexp.MustCompile(`^\|?(来|去)?(负责|干|做|办|落实)(的|具体)`)
 	// reJustBefore is 就 before a unit that 一家 after it makes alone (责任单位就分县局一家).
 	reJustBefore  = regexp.MustCompile(`(就|只|仅)(是)?\|?$`)
 	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只写了|只写|只列了|只列|就光剩|光剩|只剩|就剩|就光|光|仅)(我们|咱们|咱|我)?\|?$|onlyby$`)
@@ -192,6 +194,11 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 			if !c.needLead && !c.needResp && (reAloneBefore.MatchString(before) || reJustBefore.MatchString(before) && reAlone.MatchString(after)) {
 				c.needLead = containsAny(before, leadWords)
 				c.needResp = containsAny(before, respWords) && !c.needLead
+			}
+			// 法制支队牵头、督察支队负责的: after a lead named, 负责 is the
+			// responsible unit's part
+			if !c.needLead && !c.needResp && !c.banLead && !c.banResp && len(out) > 0 && out[len(out)-1].needLead && reDoesAfter.MatchString(after) {
+				c.needResp = true
 			}
 			// 不管是不是唯一牵头: exclusivity waved aside
 			c.alone = (c.needLead || c.needResp) && !reNotAlone.MatchString(after) &&

@@ -263,7 +263,8 @@ var reDescribed = regexp.MustCompile(`[那这哪个的些么我咱你本]`)
 // names cut out (find); holds tells the notices' words.
 func unknownOrg(rest string, holds func(string) bool) string {
 	for _, m := range reOrgName.FindAllStringSubmatch(rest, -1) {
-		if name := m[1]; !reDescribed.MatchString(name) && !holds(name) {
+		// 办证大厅要重新装修: a hall is a place, not an organisation
+		if name := m[1]; !reDescribed.MatchString(name) && !holds(name) && !strings.HasSuffix(name, "大厅") && !strings.HasSuffix(name, "餐厅") {
 			return name
 		}
 	}
