@@ -134,11 +134,14 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round120.jsonl", 0.97},
 	{"testdata/paraphrase_round121.jsonl", 0.96},
 	{"testdata/paraphrase_round122.jsonl", 1.00},
-	{"testdata/paraphrase_round123.jsonl", 0.94},
+	{"testdata/paraphrase_round123.jsonl", 0.95},
 	{"testdata/paraphrase_round124.jsonl", 0.95},
-	{"testdata/paraphrase_round125.jsonl", 0.83},
+	{"testdata/paraphrase_round125.jsonl", 0.85},
 	{"testdata/paraphrase_round126.jsonl", 0.93},
 	{"testdata/paraphrase_round127.jsonl", 0.96},
+	{"testdata/paraphrase_round128.jsonl", 0.96},
+	{"testdata/paraphrase_round129.jsonl", 0.96},
+	{"testdata/paraphrase_round130.jsonl", 0.97},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
