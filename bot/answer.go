@@ -138,7 +138,7 @@ func (r *request) answer(q *query) (Reply, error) {
 	// and an English phrase of the lexicon (police ID card) is no off-topic idcard
 	// (记录仪坏了两台，配备管理这块归谁牵头: a role of the table asked of a
 	// task's topic is the table's, whatever happened first)
-	if r.offTopic(q) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些"))) && !(q.super != superNone && reDueWord.MatchString(q.flat)) && !(q.roleBy && r.plausibleTask(q)) && !r.offTopicScene(q) {
+	if r.offTopic(q) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些") || reAsksOne.MatchString(q.flat))) && !(q.super != superNone && reDueWord.MatchString(q.flat)) && !(q.roleBy && r.plausibleTask(q)) && !r.offTopicScene(q) {
 		return r.outOfScope(), nil
 	}
 	// 市局机关党委在三项制度任务里分了哪些活: the tasks of an organisation no

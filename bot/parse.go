@@ -159,7 +159,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 有明确截止日子的那些活儿，都是哪几项)
 	fa := textnorm.Squeeze(q.asking)
 	fk := fa
-	if !reNoDeadline.MatchString(fa) && !reHasDeadline.MatchString(fa) && !containsAny(fa, ongoingWords) && reAsksTasks.MatchString(fa) {
+	if !reNoDeadline.MatchString(fa) && !reHasDeadline.MatchString(fa) && !containsAny(fa, ongoingWords) && (reAsksTasks.MatchString(fa) || reBareAsk.MatchString(fa) || reAsksOne.MatchString(fa)) {
 		fk = f
 	}
 	noDeadline := reNoDeadline.MatchString(strings.ReplaceAll(fk, "有没有", "是否有"))

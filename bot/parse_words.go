@@ -181,7 +181,7 @@ var (
 )
 
 // reNotOngoing denies the ongoing kind: 既没写长期, 也没标成长期.
-var reNotOngoing = regexp.MustCompile(`(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是)?(成)?(长期|常年|ongoing)|长期(也|都)?(没|没有|未)(写|标)|(是)?长期(也|都)?不是|noteven(长期|ongoing|longterm)|nolongterm|neither.{0,30}ongoing|norongoing|notongoing`)
+var reNotOngoing = regexp.MustCompile(`(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是|说|提)?(成)?(长期|常年|ongoing)|长期(也|都)?(没|没有|未)(写|标)|(是)?长期(也|都)?不是|noteven(长期|ongoing|longterm)|nolongterm|neither.{0,30}ongoing|norongoing|notongoing`)
 
 // reNotMine are "we" that are no unit of the asker's: 我们市里, 咱们这边.
 var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国家|省里|省)`)
@@ -226,7 +226,7 @@ func containsAny(s string, words []string) bool {
 
 // reBareAsk is an asking part that names nothing of its own (是哪几项？): it
 // asks for what the clauses before it described.
-var reBareAsk = regexp.MustCompile(`^\|*(那|这)?(都|到底|究竟|具体)?(是|有)?(哪几项|哪几条|哪些|哪几个|哪项|哪条|哪一项|哪一条|哪1项|哪1条|几项|几条|多少项|多少条)(啊|呀|呢)?\|*$`)
+var reBareAsk = regexp.MustCompile(`^\|*(那|这)?(都|到底|究竟|具体)?(是|有)?(哪几项|哪几条|哪些|哪几个|哪项|哪条|哪一项|哪一条|哪1项|哪1条|那一项|那一条|那1项|那1条|几项|几条|多少项|多少条)(啊|呀|呢)?\|*$`)
 
 // reOrOther sets a unit named against anyone else (是科技处呢，还是另有其人):
 // the unit is the asker's guess at who does the work described.
@@ -250,3 +250,6 @@ var reConditionalState = regexp.MustCompile(`(要是|如果|假如|万一|倘若
 // reTimeBackRef points back at a time the question told before (到那天为止,
 // 那之前): the told time is the one asked.
 var reTimeBackRef = regexp.MustCompile(`到那(一|1)?天|那(一|1)?天(为止|之前|以前|前)|到那个(日子|时间点)|那之前`)
+
+// reAsksOne asks which one task (是哪一项, 是那一条 typed for 哪一条).
+var reAsksOne = regexp.MustCompile(`(哪|那)(一|1)?(项|条)`)
