@@ -192,7 +192,9 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	asksTasks := reList.MatchString(f) || reCount.MatchString(f) || len(q.units) > 0 || containsAny(f, []string{"任务", "哪些", "哪几", "几项", "多少项", "事项", "task"})
 	// English state words are whole words: "do penalty" holds no "open"
 	starts := textnorm.LatinStarts(q.text)
-	fs := f // 应当早就完成了 asks for late tasks, not done ones
+	// its finished list: an adjective, no state of work
+	f2 := reDoneAdjective.ReplaceAllStringFunc(f, func(m string) string { return strings.Repeat("|", len(m)) })
+	fs := f2 // 应当早就完成了 asks for late tasks, not done ones
 	for _, w := range shouldHaveDone {
 		fs = strings.ReplaceAll(fs, w, strings.Repeat("|", len(w))) // same length: LatinStarts are offsets
 	}

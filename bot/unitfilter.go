@@ -89,6 +89,8 @@ var (
 	// column: 除了各分县局之外就再没别的责任单位.
 	reExceptBefore = regexp.MustCompile(`(除了|除去|除)\|?$`)
 	reNoOther      = regexp.MustCompile(`^\|?(之外|以外)?(就|再|都|也)*(没有|没)(别的|其他|其它|另外的)`)
+	// reNegPronoun denies the unit named before by a pronoun (县局那边说有几条任务没他们的事).
+	reNegPronoun = regexp.MustCompile(`(没|没有)(他们|它们|它|他)(的)?(事|份|活)`)
 	// reDoesAfter is a unit said to do the work after another leads it (督察支队负责的).
 	reDoesAfter = regexp.MustCompile(`^\|?(来|去)?(负责|干|做|办|落实)(的|具体)`)
 	// reJustBefore is 就 before a unit that 一家 after it makes alone (责任单位就分县局一家).
@@ -162,7 +164,7 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 			c.needLead = containsAny(rest, leadWords) && !c.banLead
 			c.needResp = containsAny(rest, respWords) && !c.banResp
 		case reNegBefore.MatchString(before) && !reYesNoBefore.MatchString(before) || reNegAfter.MatchString(after) || reNeither.MatchString(after) ||
-			reNegUs.MatchString(after) || reNeitherColumn.MatchString(after):
+			reNegUs.MatchString(after) || reNeitherColumn.MatchString(after) || reNegPronoun.MatchString(firstClause(after)):
 			c.banLead, c.banResp = true, true
 			if lead && !resp && reBanLead.MatchString(before+after) && !reNegAfter.MatchString(after) && !reBothColumns.MatchString(after) {
 				c.banResp = false // 没有X牵头: X may still be responsible
