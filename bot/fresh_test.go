@@ -142,6 +142,8 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round128.jsonl", 0.96},
 	{"testdata/paraphrase_round129.jsonl", 0.96},
 	{"testdata/paraphrase_round130.jsonl", 0.97},
+	{"testdata/paraphrase_round131.jsonl", 0.96},
+	{"testdata/paraphrase_round132.jsonl", 0.99},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
