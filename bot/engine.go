@@ -100,8 +100,11 @@ type snapshot struct {
 	offtop    []string          // off-topic phrases the notices never use (lexicon [offtopic])
 	offShield *strings.Replacer // cuts the everyday words for notice terms that hold an off-topic phrase (offtopicShield)
 	words     string            // everything a question's words may match, in match form
-	docOf     map[*knowledge.Task]int
-	years     map[time.Month][]int
+	// beyondIndex is the part of words the search index does not hold: titles,
+	// preambles, the tables' notes, cited documents, unit names
+	beyondIndex string
+	docOf       map[*knowledge.Task]int
+	years       map[time.Month][]int
 	// sections and subsections of the current notice's table (tableParts)
 	sections, subsections []part
 	// multi answers about each notice alone when there are several; nil for one
@@ -180,6 +183,7 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 	s.units = newUnitIndex(units, corpus.String(), builtinLexicon.units)
 	s.syn = m.synonyms(words.String())
 	s.thes = m.thesaurus(words.String())
+	tableAndBody := words.Len() // the index holds what is written before this
 	// slips are read against everything a question may name: units, and the
 	// notices' titles and the documents they cite (实施细责 for 实施细则)
 	for _, n := range ns {
@@ -197,6 +201,7 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 	}
 	s.slips = m.replacer(builtinLexicon.slips, words.String())
 	s.words = words.String()
+	s.beyondIndex = s.words[tableAndBody:]
 	s.offtop = offtopicIn(builtinLexicon, s.words)
 	s.offShield = offtopicShield(builtinLexicon, s.offtop)
 	for _, ys := range s.years {

@@ -63,7 +63,7 @@ func (r *request) holdsOffTopic(s string) bool {
 			// (行政复议的申请: 议的 is a join, 的 a function character, no word)
 			word := func(a, b rune) bool {
 				return search.IsHan(a) && search.IsHan(b) && !strings.ContainsRune(search.FunctionChars, a) && !strings.ContainsRune(search.FunctionChars, b) &&
-					strings.Contains(r.snap.words, string(a)+string(b))
+					r.snap.holds(string(a)+string(b))
 			}
 			inside := i > 0 && word(before, first) || end < len(s) && word(last, after)
 			if !inside {
@@ -238,3 +238,10 @@ func (r *request) strong(q *query, keep func(d *search.Doc) bool, minGrams int) 
 
 // isTask keeps only the rows of the table.
 func isTask(d *search.Doc) bool { return d.Kind == search.Task }
+
+// holds reports whether the notices hold bigram g anywhere a question may
+// match: the index's tasks and body, then the rest (beyondIndex). Searching
+// the whole text for it took 1.5 ms over 10,000 tasks.
+func (s *snapshot) holds(g string) bool {
+	return s.idx.Holds(g) || strings.Contains(s.beyondIndex, g)
+}
