@@ -144,6 +144,9 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round130.jsonl", 0.97},
 	{"testdata/paraphrase_round131.jsonl", 0.96},
 	{"testdata/paraphrase_round132.jsonl", 0.99},
+	{"testdata/paraphrase_round133.jsonl", 0.91},
+	{"testdata/paraphrase_round134.jsonl", 0.98},
+	{"testdata/paraphrase_round135.jsonl", 0.97},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
