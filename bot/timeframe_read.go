@@ -1,12 +1,14 @@
 package bot
 
 import (
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // parseWindow finds the span of days a question names (folded text, spaces
@@ -14,10 +16,23 @@ import (
 // dates in a question about tasks or deadlines: 2019年9月3日发的通知 is about the
 // notice, and 明天会下雨吗 is about the weather.
 func parseWindow(text string, c clock) (*window, string) {
-	if !reTaskish.MatchString(text) {
+	// 法制牵头 9月底 几项, 县局当责任单位 8月底的: a fragment of a few words
+	// asks for tasks as plainly as 任务 does
+	if !reTaskish.MatchString(text) && !fragment(text) {
 		return nil, text
 	}
 	return readWindow(text, c)
+}
+
+// fragmentRunes is the longest question (in characters, no punctuation)
+// read as a fragment (9月底几项) whose dates name deadlines; words set apart
+// by spaces (办公室牵头 年底的) may run to twice that.
+const fragmentRunes = 8
+
+// fragment reports whether text is a few words typed as a fragment.
+func fragment(text string) bool {
+	n := utf8.RuneCountInString(textnorm.Squeeze(text))
+	return n <= fragmentRunes || n <= 2*fragmentRunes && strings.Contains(strings.TrimSpace(text), " ")
 }
 
 // readWindow is parseWindow for text known to speak of times: a story's
