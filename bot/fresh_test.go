@@ -147,6 +147,9 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round133.jsonl", 0.91},
 	{"testdata/paraphrase_round134.jsonl", 0.98},
 	{"testdata/paraphrase_round135.jsonl", 0.97},
+	{"testdata/paraphrase_round136.jsonl", 0.97},
+	{"testdata/paraphrase_round137.jsonl", 0.97},
+	{"testdata/paraphrase_round138.jsonl", 0.99},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

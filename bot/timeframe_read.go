@@ -51,6 +51,8 @@ func readWindow(text string, c clock) (*window, string) {
 	text = reIncludesEnd.ReplaceAllString(text, "$1(含)")
 	// 一个半月（45天）之内: the bracketed days say it exactly
 	text = reRestatedDays.ReplaceAllString(text, "${1}${2}${3}")
+	// 现在已经是1月了: where the asker stands, no window of deadlines
+	text = reNowMonth.ReplaceAllString(text, "|")
 	// 这个月（今天及以后）: from today on is what is left of the span
 	text = reTodayOn.ReplaceAllString(text, "|还剩|")
 	var found []window
@@ -209,7 +211,9 @@ func readWindow(text string, c clock) (*window, string) {
 			// 9月份里月中的、月底的: a bare 月底 beside a month named is that month's
 			// 11月有没有到期的: a yes/no question, not "not yet due"
 			// (还有没有到期的 still asks for those not yet due)
-			yesNo := strings.HasPrefix(w, "没有") && !strings.Contains(strings.ReplaceAll(squeezed, "有"+w, ""), w) && !strings.Contains(squeezed, "还有"+w)
+			yesNo := strings.HasPrefix(w, "没有") && !strings.Contains(strings.ReplaceAll(squeezed, "有"+w, ""), w) && !strings.Contains(squeezed, "还有"+w) ||
+				// 没有到期日的: no due date at all, not "not yet due"
+				(strings.HasPrefix(w, "没") || strings.HasPrefix(w, "未")) && (strings.Contains(squeezed, w+"日") || strings.Contains(squeezed, w+"时间"))
 			// 这个月内还没到点、但月底前得交的: the month's days from today up to
 			// its end, not its last day alone
 			byMonthEnd := strings.HasPrefix(w, "月") && len(found) > 1 && found[len(found)-1].Shape == shapeMonth &&
