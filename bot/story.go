@@ -3,6 +3,8 @@ package bot
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A question often tells what happened before it asks (上礼拜我们所给一个小伙
@@ -71,8 +73,23 @@ var reDeadlineWord = regexp.MustCompile(`到期|截止|期限|节点|完成|要�
 var reRemarkMarker = regexp.MustCompile(`要说我|会说我|说我的|挨批|挨骂|被批|被骂|掉链子|我好|我回头|好对照|好盯|好排|好准备|提前准备|别到时候|省得|免得`)
 
 // reClauseEnd separates clauses: sentence ends, commas, colons and dashes
-// (我当场也答不上来——罚款…最迟几天).
-var reClauseEnd = regexp.MustCompile(`[,，.。;；!！:：?？]+|—+`)
+// (我当场也答不上来——罚款…最迟几天), and spaces between Chinese words.
+var reClauseEnd = regexp.MustCompile(`[,，.。;；!！:：?？]+|—+|\s+`)
+
+// firstWords is the start of text up to its next space or punctuation.
+func firstWords(text string) string {
+	if loc := reClauseEnd.FindStringIndex(text); loc != nil {
+		return text[:loc[0]]
+	}
+	return text
+}
+
+// hanAround reports whether text[from:to] stands between two Chinese characters.
+func hanAround(text string, from, to int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:from])
+	after, _ := utf8.DecodeRuneInString(text[to:])
+	return unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after)
+}
 
 // storyClauses returns text split into clauses, each with the separator that
 // ends it, and which of them tell a story: those before the last clause that
@@ -81,6 +98,13 @@ func storyClauses(text string) ([]string, []bool) {
 	var parts []string
 	last := 0
 	for _, loc := range reClauseEnd.FindAllStringIndex(text, -1) {
+		// 9月底到期的任务都有啥 俺们好排排班: typed without punctuation, a
+		// space between Chinese words ends a clause; one inside English does not
+		// (法制牵头 要我们执法警种配合干的 列一下: fragments of one question, kept
+		// together unless the words before the space ask or those after it remark)
+		if strings.TrimSpace(text[loc[0]:loc[1]]) == "" && !(hanAround(text, loc[0], loc[1]) && (asks(text[last:loc[0]]) || reRemark.MatchString(text[loc[1]:]) || reRemarkActor.MatchString(firstWords(text[loc[1]:])))) {
+			continue
+		}
 		parts = append(parts, text[last:loc[1]])
 		last = loc[1]
 	}
