@@ -29,11 +29,19 @@ func parseWindow(text string, c clock) (*window, string) {
 // by spaces (办公室牵头 年底的) may run to twice that.
 const fragmentRunes = 8
 
-// fragment reports whether text is a few words typed as a fragment.
+// fragment reports whether text is a few words typed as a fragment around a
+// month named by its number (明天会下雨吗 is about the weather).
 func fragment(text string) bool {
+	if !reMonthNumber.MatchString(text) {
+		return false
+	}
 	n := utf8.RuneCountInString(textnorm.Squeeze(text))
 	return n <= fragmentRunes || n <= 2*fragmentRunes && strings.Contains(strings.TrimSpace(text), " ")
 }
+
+// reMonthNumber is a month written by its number (9月, 12 月) or a year's or
+// month's end (年底).
+var reMonthNumber = regexp.MustCompile(`\d{1,2}\s*月|年底|年末|月底|月末`)
 
 // readWindow is parseWindow for text known to speak of times: a story's
 // clause (上个月就结了), whose times are cut whatever it speaks of.
