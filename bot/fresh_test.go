@@ -153,6 +153,9 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round136.jsonl", 0.97},
 	{"testdata/paraphrase_round137.jsonl", 0.97},
 	{"testdata/paraphrase_round138.jsonl", 0.99},
+	{"testdata/paraphrase_round139.jsonl", 0.89},
+	{"testdata/paraphrase_round140.jsonl", 0.93},
+	{"testdata/paraphrase_round141.jsonl", 0.92},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

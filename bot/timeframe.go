@@ -70,7 +70,7 @@ var (
 	reAnchor = regexp.MustCompile(`(含|包括|包含)\s*(今天|今日|当天)|(今天|今日)\s*(到|至)\s*(月底|月末)|(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
 	// reInclusive says the day itself counts (含9月底, 9月底及以前): all due by then.
 	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|inclusive|onorbefore`)
-	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
+	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|截到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
 	reTaskish   = regexp.MustCompile(`任务|期限|限期|(时间|日期|节点|日子)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|task|finish|complet|` + dueAlternation(builtinLexicon))
