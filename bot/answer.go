@@ -25,12 +25,11 @@ func (r *request) handle() (Reply, error) {
 	if r.msg.Lang == "" && looksEnglish(r.text, r.snap.units) {
 		r.loc = r.e.bundle.For("en")
 	}
-	// slips (随即 for 随机) are mended before anything is read, unit names included
 	var q *query
 	if r.shared != nil { // one of many notices: parsed once for them all
 		q = r.shared.query(r)
 	} else {
-		q = parse(r.snap.slips.Replace(textnorm.Fold(r.text)), r.snap.units, r.snap.syn, r.clock())
+		q = r.parseText(r.text)
 	}
 	if !q.today.IsZero() { // 今天是10月20日: lateness counts from the asker's day
 		r.today = q.today
@@ -72,7 +71,7 @@ func (r *request) askedAlone() (Reply, bool) {
 	// 市民投诉物业乱收停车费…规定里怎么处理: a sentence whose only topic is a
 	// word every task may hold (处理) does not answer alone for a scene off topic
 	if rep.Kind == "fact" || rep.Kind == "who" {
-		q := parse(r.snap.slips.Replace(textnorm.Fold(last)), r.snap.units, r.snap.syn, r.clock())
+		q := r.parseText(last)
 		if len(q.nums) == 0 && !plausible(r.snap.idx.Search(r.topicTerms(q), nil)) {
 			return Reply{}, false
 		}

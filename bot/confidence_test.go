@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -22,7 +21,7 @@ func bestMatched(e *Engine, text string, now time.Time) (float64, bool) {
 	r := &request{e: e, ctx: context.Background(), text: text, loc: e.bundle.For("zh-CN"),
 		today: knowledge.DateOf(now.In(e.loc)), states: map[string]map[int][]knowledge.Assignment{}}
 	r.snap = e.snap.Load()
-	q := parse(r.snap.slips.Replace(textnorm.Fold(text)), r.snap.units, r.snap.syn, r.clock())
+	q := r.parseText(text)
 	hits := r.rank(q, r.topicTerms(q))
 	if len(hits) == 0 {
 		return 0, containsAny(q.flat, r.snap.offtop)

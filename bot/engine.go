@@ -331,6 +331,12 @@ type request struct {
 
 func (r *request) clock() clock { return clock{today: r.today, yearOf: r.snap.yearOf(r.today)} }
 
+// parseText reads text as a question in the snapshot's words: slips (随即 for
+// 随机) mended before anything is read, unit names included.
+func (r *request) parseText(text string) *query {
+	return parse(r.snap.slips.Replace(textnorm.Fold(text)), r.snap.units, r.snap.syn, r.clock())
+}
+
 // assignments returns the stored state of a notice's tasks, read once per message.
 func (r *request) assignments(n *knowledge.Notice) (map[int][]knowledge.Assignment, error) {
 	if s, ok := r.states[n.Number]; ok {

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -28,7 +27,7 @@ const (
 // task of any notice is close enough to answer it (then every notice is
 // asked: the question may be about the notices themselves).
 func (r *request) topicNotices(list []*noticeScope) []*noticeScope {
-	q := parse(r.snap.slips.Replace(textnorm.Fold(r.text)), r.snap.units, r.snap.syn, r.clock())
+	q := r.parseText(r.text)
 	if len(q.nums) > 0 || q.filtered() || q.list || q.count || q.ask&askStatus != 0 {
 		return nil
 	}

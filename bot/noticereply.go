@@ -81,7 +81,7 @@ func (r *request) aboutTaskNumber(cmd string, args []string, isCmd bool) bool {
 	if isCmd && taskCommands[cmd] && len(args) > 0 && isNumberArg(args[0]) {
 		return true
 	}
-	q := parse(r.snap.slips.Replace(textnorm.Fold(r.text)), r.snap.units, r.snap.syn, r.clock())
+	q := r.parseText(r.text)
 	return len(q.nums) > 0
 }
 

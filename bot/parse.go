@@ -43,10 +43,10 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 局长让我把9月底到期的挂到墙上，挂图作战，有哪几项: the story names the
 	// tasks by their deadline, and the asking part, which names no time of its
 	// own, asks for them
-	askedTasks := reAsksTasks.MatchString(textnorm.Squeeze(q.asking))
+	toldTasks := reAsksTasks.MatchString(textnorm.Squeeze(q.asking)) && !reTimeWord.MatchString(q.asking)
 	text = withoutStory(text, func(s string) string {
 		// 听同事说有个任务9月18号前就得弄完: a deadline told is the one asked after
-		if bare || reToldDeadline.MatchString(s) || askedTasks && reDueClause.MatchString(s) && !reTimeWord.MatchString(q.asking) {
+		if bare || reToldDeadline.MatchString(s) || toldTasks && reDueClause.MatchString(s) {
 			return s
 		}
 		_, s = readWindow(s, c)
@@ -193,9 +193,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// English state words are whole words: "do penalty" holds no "open"
 	starts := textnorm.LatinStarts(q.text)
 	// its finished list: an adjective, no state of work
-	f2 := reDoneAdjective.ReplaceAllStringFunc(f, func(m string) string { return strings.Repeat("|", len(m)) })
-	fs := f2 // 应当早就完成了 asks for late tasks, not done ones
-	for _, w := range shouldHaveDone {
+	fs := reDoneAdjective.ReplaceAllStringFunc(f, func(m string) string { return strings.Repeat("|", len(m)) })
+	for _, w := range shouldHaveDone { // 应当早就完成了 asks for late tasks, not done ones
 		fs = strings.ReplaceAll(fs, w, strings.Repeat("|", len(w))) // same length: LatinStarts are offsets
 	}
 	switch {
