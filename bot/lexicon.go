@@ -285,12 +285,12 @@ func offtopicIn(lx *lexicon, corpus string) []string {
 	return out
 }
 
-// offtopicShield cuts out the everyday words for the notices' terms that
-// hold an off-topic phrase (身份证号 for 敏感内容 holds 身份证), so that the
-// phrase inside them marks nothing.
+// offtopicShield cuts out the everyday words for the notices' terms and
+// units that hold an off-topic phrase (身份证号 for 敏感内容 holds 身份证,
+// 110指挥中心 holds 110), so that the phrase inside them marks nothing.
 func offtopicShield(lx *lexicon, offtop []string) *strings.Replacer {
 	var args []string
-	for _, g := range lx.synonyms {
+	for _, g := range slices.Concat(lx.synonyms, lx.units) {
 		for _, w := range g[1:] {
 			for _, o := range offtop {
 				if len(w) > len(o) && strings.Contains(w, o) {

@@ -183,8 +183,10 @@ var (
 // reNotOngoing denies the ongoing kind: 既没写长期, 也没标成长期.
 var reNotOngoing = regexp.MustCompile(`(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是|说|提)?(成)?(长期|常年|ongoing)|长期(也|都)?(没|没有|未)(写|标)|(是)?长期(也|都)?不是|noteven(长期|ongoing|longterm)|nolongterm|neither.{0,30}ongoing|norongoing|notongoing`)
 
-// reNotMine are "we" that are no unit of the asker's: 我们市里, 咱们这边.
-var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国家|省里|省)`)
+// reNotMine are "we" that are no unit of the asker's: 我们市里, 咱们这边, and
+// "we" spoken to in a story (会上问我们…, 领导跟我们说…): the people asked, not
+// the unit whose tasks are asked for.
+var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国家|省里|省)|(问|考|告诉|提醒|通知)(我们|咱们)|(跟|给|和|对)(我们|咱们)(说|讲|强调|交代)`)
 
 // reUnitDuty asks what a unit has to do (要干嘛, 负责啥, 管哪些事).
 var reUnitDuty = regexp.MustCompile(`(有什么任务|有哪些任务|什么任务$|担的是什么|什么活|啥活|担什么|干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事|哪些事|哪几件事|哪些活|哪几样活)`)

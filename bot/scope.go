@@ -32,14 +32,14 @@ func (r *request) coverableTask(q *query) bool {
 // one of its English phrases (fenced by markEnglish) is one, or its other
 // words hold one (a phrase of the notice's terms, police ID card, holds no idcard).
 func (r *request) offTopic(q *query) bool {
-	text := markEnglish(q.asking, builtinPhrases)
+	// 文书里有身份证号: an everyday word for the notices' (敏感内容) or a unit's
+	// nickname (110指挥中心) that holds an off-topic one is the notices' word
+	text := markEnglish(r.snap.offShield.Replace(q.asking), builtinPhrases)
 	for _, p := range reFencedPhrase.FindAllString(text, -1) {
 		if slices.Contains(r.snap.offtop, strings.Trim(p, "|")) {
 			return true
 		}
 	}
-	// 文书里有身份证号: an everyday word for the notices' (敏感内容) that holds
-	// an off-topic one (身份证) is the notices' word
 	return r.holdsOffTopic(r.snap.offShield.Replace(textnorm.Squeeze(reFencedPhrase.ReplaceAllString(text, "|"))))
 }
 

@@ -73,7 +73,7 @@ var (
 	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|截到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
-	reTaskish   = regexp.MustCompile(`任务|期限|限期|(时间|日期|节点|日子)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|task|finish|complet|` + dueAlternation(builtinLexicon))
+	reTaskish   = regexp.MustCompile(`任务|期限|限期|(时间|日期|节点|日子)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|(月底|月末|年底|年末|\d日|\d号)(的)?(那|这)(个|些|几|一)|task|finish|complet|` + dueAlternation(builtinLexicon))
 )
 
 // reEnglishDate is an English date in a folded question: december 2019,
@@ -164,13 +164,21 @@ func quarter(today knowledge.Date, offset int) window {
 // reTodayIs states the day it is: 今天是10月20日, 现在是2019年9月5日, today is 20 october.
 var reTodayIs = regexp.MustCompile(`(今天是|今日是|今天|现在是|现在已经是|现在|目前是|当前是|today\s*is|it\s*is\s*now|it\s*is)\s*(?:[^\d,，。.?？|a-z到至起往前后算开离距]{1,6}?)?\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`)
 
+// reDayThenLate is a day said on its own just before asking what is late
+// (国庆后上班第一天10月8号，已经超期的有多少项): the day it is, as 今天是 says,
+// with the words before it in its clause; the groups line up with reTodayIs's.
+var reDayThenLate = regexp.MustCompile(`(?:^|[,，。|?？!！])([^,，。|?？!！]{0,12}?)(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})(\s*[日号]\s*[,，|]\s*)(?:已经|已|都|还)?(?:超期|逾期|过期|过了期|超时|拖期)`)
+
 // statedToday reads the day a question says it is, and returns the text
 // without it.
 func statedToday(text string, c clock) (knowledge.Date, string, bool) {
 	en := englishDates(text)
 	m := reTodayIs.FindStringSubmatchIndex(en)
 	if m == nil {
-		return knowledge.Date{}, text, false
+		if m = reDayThenLate.FindStringSubmatchIndex(en); m == nil {
+			return knowledge.Date{}, text, false
+		}
+		m[1] = m[11] // keep the late words; the clause's other words describe the day
 	}
 	num := func(i int) int { n, _ := strconv.Atoi(en[m[2*i]:m[2*i+1]]); return n }
 	mo, d := num(3), num(4)
