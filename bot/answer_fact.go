@@ -98,7 +98,7 @@ var reBodyAsk = regexp.MustCompile(`正文|总体|总的|整体|大体上|(通�
 
 // reBodyWord names the notice's body (正文): a section named by topic there
 // is a part of the body, not of the table.
-var reBodyWord = regexp.MustCompile(`正文|通知(里|中|上|正文)|文件(里|中|上)|^文(里|中)`)
+var reBodyWord = regexp.MustCompile(`正文(里面|里头|里|中|当中)?|通知(里|中|上|正文)|文件(里|中|上)|^文(里|中)`)
 
 // bodyBoost is how much a section of the body gains in a question about the notice's requirements.
 const bodyBoost = 1.8
@@ -117,7 +117,13 @@ var placeBoost = 2.0
 // rank searches every document, favouring tasks that set a time limit when
 // the question asks for one, and tasks of the units it names.
 func (r *request) rank(q *query, t search.Terms) []search.Hit {
-	hits := r.snap.idx.Search(t, nil)
+	// 审核责任那一块…表里写的是哪个单位: the body holds no table; what is
+	// written in the table is a task's
+	var keep func(d *search.Doc) bool
+	if reInTable.MatchString(q.flat) {
+		keep = isTask
+	}
+	hits := r.snap.idx.Search(t, keep)
 	body := reBodyAsk.MatchString(q.flat)
 	for i := range hits {
 		d := &r.snap.idx.Docs[hits[i].Doc]
@@ -161,6 +167,9 @@ func (r *request) rank(q *query, t search.Terms) []search.Hit {
 	sortHits(hits)
 	return hits
 }
+
+// reInTable points into the table: 表里写的, 表上列的.
+var reInTable = regexp.MustCompile(`(分解表|表格|表)(里|上|中|里面|里头)`)
 
 // reArticle is an article of a cited document in a task's text (第十条, 第11条).
 var reArticle = regexp.MustCompile(`第(\d+|[一二三四五六七八九十]+)条`)

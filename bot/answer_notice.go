@@ -39,7 +39,7 @@ var noticeFields = []struct {
 	{fieldDate, regexp.MustCompile(`落款(日期|时间|是哪天|是几号)|(哪天|哪1天|几号|什么时候|何时)落(的)?款|(when|what date)(was|is|did)(this|the)notice(signed|issued|dated|sent|published)|signedoff|(发文|印发|下发|发布|成文|签发)(是|在)?(哪天|哪1天|哪一天|几号|什么时候)|onwhatdate|whatdate|issuedon|(\d{1,2}月\d{1,2}(日|号)|\d{4}年).{0,2}(印发|发布|下发|发的|签发|成文)|(通知|文件)(的)?(日期|成文日期|印发日期|发文日期|发布日期|落款日期)|(什么时候|何时|哪天|哪一天|哪1天|几号)(发|印发|下发|发布|出台|签发|成文)|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`)},
 	// 是市政府发的还是市公安局发的, 这份通知是省厅直接印发的(对还是错): who issued it,
 	// before 市政府 or 省厅 reads as a cited document
-	{fieldIssuer, regexp.MustCompile(`(发|印发|下发|发布|出)的还是.{0,12}(发|印发|下发|发布|出)的|(这份|这个|本|该)(通知|文件)是.{0,12}(印发|下发|发布|发)(出来|下来)?的`)},
+	{fieldIssuer, regexp.MustCompile(`(^|[^开研])(发|印发|下发|发布|出)的还是.{0,12}(发|印发|下发|发布|出)的|(这份|这个|本|该)(通知|文件)是.{0,12}(印发|下发|发布|发)(出来|下来)?的`)},
 	// 附件是任务分解表还是实施细则: what the attachment is, before the document named reads as a citation
 	{fieldAttachment, regexp.MustCompile(`附件(到底|究竟)?(是|叫)`)},
 	// a cited document named by its issuer or kind, before 文号 reads it as the notice's own number
@@ -52,9 +52,9 @@ var noticeFields = []struct {
 	{fieldPreamble, regexp.MustCompile(`(通知|文件|正文)(的)?(开头|开篇|前言|引言|导语|开场白|第一句|起首)|(为什么|为何|为啥|为了什么|出于什么)(原因|目的)?(要)?(发|印发|下发|出台|制定|发布)(这份|这个|这一|本|该)?(通知|文件)|(通知|文件|发文)(的)?(目的|缘由|由来|起因|出发点)|whywas.*issued|preamble|purposeofthenotice`)},
 	{fieldClosing, regexp.MustCompile(`遇到.{0,2}(问题|困难|难处|难题)|报给上面|向上(报|反映)|(情况|问题)(要|应|应该)?(报给谁|向谁报|报送给谁|报哪里|上报给谁|报送哪里|报告谁)|联系谁|联系哪|找谁(反映|报告|汇报|联系|说|问|\||$)|(问题|困难|难处|情况).{0,8}找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|联系方式|执行中.*问题|whomtocontact|whotocontact|contact`)},
 	{fieldAttachment, regexp.MustCompile(`附件|附带的?(表格|表)|后面(有|还有|附了)?(1个|1张)?(表格|表)|后面附|后头附|后边附|附在后|附的是|后附|附(的|上的|了)(那份|那个|什么)|(分解表|表格)(是|叫|有)(什么|啥|哪)|分解表(里|中|上)?(一共|总共|共|有|都)*(几|多少)|什么(分解表|表格)|attachment`)},
-	{fieldIssuer, regexp.MustCompile(`谁落(的)?款|红头|署的是|署名|是不是.{0,8}([^开研]发|印发|下发|发布|出)(下来|出来)?的|落款(单位|的是谁|是谁|是哪个单位)|whosent|whoissued|issuedby|sentby|whowrote|(以|用)(哪个|什么|哪家)(单位|部门|机关)(的)?名义|(发|印发|下发|发布|出)(的|得)还是|还是.{0,8}(发|印发|下发|发布|出)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出)(出来|下来)?的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`)},
+	{fieldIssuer, regexp.MustCompile(`谁落(的)?款|红头|署的是|署名|是不是.{0,8}([^开研]发|印发|下发|发布|出)(下来|出来)?的|落款(单位|的是谁|是谁|是哪个单位)|whosent|whoissued|issuedby|sentby|whowrote|(以|用)(哪个|什么|哪家)(单位|部门|机关)(的)?名义|(^|[^开研])(发|印发|下发|发布|出)(的|得)还是|还是.{0,8}(发|印发|下发|发布|出)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出)(出来|下来)?的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`)},
 	{fieldTitle, regexp.MustCompile(`(通知|文件)(的)?(标题|题目|名称|全称)|(通知|文件).{0,4}叫什么|title`)},
-	{fieldAbout, regexp.MustCompile(`小标题|大标题|(正文|通知|文件).{0,14}(几|哪几)(条|个)?(大|主要)?的?(要求|部分|方面|块)|(正文|通知|文件).{0,6}(几|哪几|多少|\d)(条|个|点|大点)(要求|意见|方面)|(通知|文件)(主要)?(讲|说|是关于|关于什么|讲了|说了|内容|提出|有哪些要求|有什么要求|要求什么)|^(都|总共|一共)?(提出|有)(了)?(哪些|什么)要求|(通知|文件).{0,6}(提出|有)(了)?(哪些|什么)要求|whatisthenotice|notice(is)?about|noticesay|noticerequire|aboutwhat`)},
+	{fieldAbout, regexp.MustCompile(`小标题|大标题|(正文|通知|文件).{0,14}(几|哪几)(条|个|点|大点)?(大|主要)?的?(要求|部分|方面|块)|(正文|通知|文件).{0,6}(几|哪几|多少|\d)(条|个|点|大点)(要求|意见|方面)|(通知|文件)(主要)?(讲|说|是关于|关于什么|讲了|说了|内容|提出|有哪些要求|有什么要求|要求什么)|^(都|总共|一共)?(提出|有)(了)?(哪些|什么)要求|(通知|文件).{0,6}(提出|有)(了)?(哪些|什么)要求|whatisthenotice|notice(is)?about|noticesay|noticerequire|aboutwhat`)},
 }
 
 // reSignificance asks what the three systems are good for.
@@ -414,7 +414,9 @@ func (r *request) date(d knowledge.Date) string {
 // abbrevAsks are the ways of asking what a short name means, longest first
 // so that 是指什么 is not cut down to 是 by 指什么.
 var abbrevAsks = []string{"whatexactlyare", "whatexactlyis", "指的是什么", "是指什么", "指的是啥", "是哪3项", "是哪3件", "哪3件", "哪3样", "哪3个", "哪3种", "包括哪些", "包括什么", "是什么", "指什么",
-	"是哪些", "什么是", "的意思", "是啥", "指哪些", "whatis", "whatare"}
+	"是哪些", "什么是", "的意思", "是啥", "指哪些", "whatis", "whatare", "哪三样", "哪三个", "哪三项", "哪三种", "哪三件",
+	// a request to explain said after the question (给俺唠明白, 跟我说说)
+	"给我唠明白", "给我讲明白", "给我说明白", "给我讲清楚", "给我说清楚", "给我讲讲", "给我说说", "跟我说说", "跟我讲讲", "唠明白", "讲明白", "说明白", "讲清楚", "说清楚"}
 
 // reOrdinal names the place of one item in a list: 第二项, 头一项, 最后一项, 中间那项.
 var reOrdinal = regexp.MustCompile(`(?:第|排第|排在第)(\d)(项|个|条|种|位|的)|(头|首)(一|1)?(项|个|条|种)|最后(一|1)?(项|个|条|种)|中间`)
@@ -424,8 +426,8 @@ var reOrdinal = regexp.MustCompile(`(?:第|排第|排在第)(\d)(项|个|条|种
 func (r *request) abbreviationItem(q *query) (string, bool) {
 	m := reOrdinal.FindStringSubmatch(q.flat)
 	// 三项制度第1项任务: task 1; 谁负第一位的责任: the first in line, no item
+	// (第一个要负责的 is read as 第一责任人 before: the lexicon's slips)
 	if m == nil || reTableWord.MatchString(q.flat) || m[2] == "位" && strings.Contains(q.flat, m[0]+"的责任") {
-
 		return "", false
 	}
 	for short, full := range r.snap.abbrev {
@@ -461,7 +463,7 @@ var reAbbrevList = regexp.MustCompile(`(分别|各)是(什么|哪|啥)|是(什�
 
 // abbrevFraming are the characters that only frame a question about what a
 // short name stands for (所谓, 具体, 头一项, 分别, 哪3个).
-const abbrevFraming = "所谓具体都分别到底究竟头一二三第项个是指的哪啥些什么几0123456789包括含制度"
+const abbrevFraming = "所谓具体都分别到底究竟头一二三第项个是指的哪啥些什么几0123456789包括含制度这"
 
 // abbreviation answers 三项制度是什么: a short name the preamble defines.
 func (r *request) abbreviation(q *query) (string, string) {

@@ -96,7 +96,7 @@ var (
 )
 
 // reBodyPoints asks for the points of a part of the body: 有哪三条, 有哪几点.
-var reBodyPoints = regexp.MustCompile(`(有|是)?哪(几|两|三|四|\d)?(条|点|个方面|项要求)`)
+var reBodyPoints = regexp.MustCompile(`(有|是)?哪(几|两|三|四|\d)?(条|点|个方面|项要求|个要求|个阶段|个环节)`)
 
 // reBareSectionWord is 部分 or 板块 right after the words that name it
 // (信息化建设部分，…; 组织保障板块有…): two Chinese characters before it,
@@ -267,9 +267,22 @@ func (r *request) bodyNamed(q *query) (search.Doc, bool) {
 	hits := r.snap.idx.Search(terms, func(d *search.Doc) bool {
 		return d.Kind == search.Section && d.Notice == r.snap.cur
 	})
-	// 文里保障部分: a short topic matched whole is enough
-	if len(hits) == 0 || hits[0].Matched < min(minMatched, terms.Total) {
+	// 文里保障部分: a short topic matched whole is enough; 正文里审核那块: so is
+	// most of a topic whose word (审核) is too common in the tasks to weigh much
+	if len(hits) == 0 || hits[0].Matched < min(minMatched, terms.Total) && hits[0].Coverage < strongCoverage {
 		return search.Doc{}, false
+	}
+	// 审核责任那一块…表里写的是哪个单位: what the table says is no part of the body
+	if reInTable.MatchString(q.flat) && !strings.Contains(q.flat, "正文") {
+		return search.Doc{}, false
+	}
+	// 公开这块…文件里说要落实省里的一个什么规范: 文件里 is "the document says"
+	// and 这块 a topic; a question that asks no points of a part, and that a
+	// task answers better than any part of the body, is the task's
+	if strings.Contains(q.flat, "文件") && !strings.Contains(q.flat, "正文") && !reMakesPoints.MatchString(q.flat) && !reBodyPoints.MatchString(q.flat) {
+		if all := r.snap.idx.Search(r.topicTerms(q), nil); len(all) > 0 && r.snap.idx.Docs[all[0].Doc].Kind == search.Task {
+			return search.Doc{}, false
+		}
 	}
 	return r.snap.idx.Docs[hits[0].Doc], true
 }

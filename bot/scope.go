@@ -106,7 +106,13 @@ func (r *request) rewriteTopic(q *query) {
 		return
 	}
 	for i, seg := range q.rest {
-		q.rest[i] = r.snap.thes.Rewrite(seg)
+		// 审核责任落实那一块: a pointer at a part is no topic word (一块 would
+		// read as 协同), cut before the thesaurus reads the words around it
+		parts := strings.Split(sectionPointer.Replace(seg), "|")
+		for k, p := range parts {
+			parts[k] = r.snap.thes.Rewrite(p)
+		}
+		q.rest[i] = strings.Join(parts, "|")
 	}
 	q.rewritten = true
 }
