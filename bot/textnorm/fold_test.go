@@ -32,6 +32,11 @@ func TestFold(t *testing.T) {
 		"第四季度（10—12月）":            "第4季度(10-12月)",
 		"9～10月":                   "9-10月",
 		"这件事——先放一放":               "这件事——先放一放",
+		// traditional characters, common and rare (OpenCC's table)
+		"法制支隊牽頭的工作": "法制支队牵头的工作",
+		"執勤受傷殘疾":    "执勤受伤残疾",
+		"錄音錄影，抽籤決定": "录音录影,抽签决定",
+		"乾淨":        "干净",
 	} {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)

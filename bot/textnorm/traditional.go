@@ -1,0 +1,42 @@
+package textnorm
+
+import (
+	_ "embed" // the table is data, built into the binary
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// tsCharacters is OpenCC's table of traditional characters and their
+// simplified forms (Apache License 2.0; source in the file's header).
+// Officers from Taiwan, Hong Kong or the south type 牽頭, 責任單位, 錄影: a
+// hand-made list of the common ones missed 牽 and 傷; the full table of 4,113
+// characters costs one map lookup per Han character.
+//
+//go:embed tscharacters.txt
+var tsCharacters string
+
+// traditional maps each traditional character to its first simplified
+// form, read from tsCharacters once, when a question first needs it.
+var traditional = sync.OnceValue(func() map[rune]rune {
+	m := make(map[rune]rune, 4200)
+	for line := range strings.Lines(tsCharacters) {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		from, to, ok := strings.Cut(strings.TrimRight(line, "\r\n"), "\t")
+		if !ok {
+			continue
+		}
+		f, n := utf8.DecodeRuneInString(from)
+		t, _ := utf8.DecodeRuneInString(to)
+		// a phrase, a character that stays as it is, or one whose form lies
+		// outside the basic Han block (嗰 → 𠮶): Cantonese words are read
+		// by cantonese, and no notice writes such characters
+		if n != len(from) || f == t || t < 0x4E00 || t > 0x9FFF {
+			continue
+		}
+		m[f] = t
+	}
+	return m
+})
