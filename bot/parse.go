@@ -113,11 +113,13 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if len(q.units) == 0 {
 		q.soleLead, q.soleResp = reSoleLead.MatchString(f), reSoleResp.MatchString(f)
 	}
-	switch { // a month named (9月底) is a window, read above
+	// a month named (9月底) is a window, read above; one that says where the
+	// asker stands (11月中旬了，…) asks for no shape of deadline
+	switch fm := textnorm.Squeeze(reNowMonth.ReplaceAllString(q.text, "|")); {
 	case q.when != nil:
-	case reMidMonth.MatchString(f):
+	case reMidMonth.MatchString(fm):
 		q.monthEnd = -1
-	case reMonthEnd.MatchString(f):
+	case reMonthEnd.MatchString(fm):
 		q.monthEnd = 1
 	}
 

@@ -232,8 +232,9 @@ var reIncludesEnd = regexp.MustCompile(`(前|之前|以前)\s*[(（]\s*(?:含|�
 // reByMonthEnd is a bare month's end as a bound (月底前, 月末之前).
 var reByMonthEnd = regexp.MustCompile(`(月底|月末)(前|之前|以前)`)
 
-// reNowMonth says which month it is now (现在已经是1月了, 眼下到了11月份).
-var reNowMonth = regexp.MustCompile(`(现在|目前|眼下|如今|当前)\s*(已经)?\s*(是|到了)\s*\d{1,2}\s*月(份)?(了)?`)
+// reNowMonth says which month it is now (现在已经是1月了, 眼下到了11月份),
+// or opens the question with it (11月中旬了，接下来…).
+var reNowMonth = regexp.MustCompile(`(现在|目前|眼下|如今|当前)\s*(已经)?\s*(是|到了)\s*\d{1,2}\s*月(份)?(了)?|^\s*(都|已经|这都)?\s*\d{1,2}\s*月(份)?(初|上旬|中旬|下旬|中|底|末)?(了)\s*[,，|]`)
 
 // reMonthList is consecutive months listed (7、8、9月, 10月、11月): the span
 // they make, unless each is asked for on its own (7、8月各有几项).

@@ -47,6 +47,9 @@ var reMonthNumber = regexp.MustCompile(`\d{1,2}\s*月|年底|年末|月底|月�
 // clause (上个月就结了), whose times are cut whatever it speaks of.
 func readWindow(text string, c clock) (*window, string) {
 	text = englishDates(text)
+	// 现在已经是1月了, 11月中旬了，…: where the asker stands, no window of
+	// deadlines (read before 中旬 becomes a span of days)
+	text = reNowMonth.ReplaceAllString(text, "|")
 	// 九月最后一天 is 9月底; 十月份截止的 are due in October, not by it
 	text = reLastDayOfMonth.ReplaceAllString(text, "${1}月底")
 	text = reMonthDue.ReplaceAllString(text, "${1}月份到期")
@@ -59,8 +62,6 @@ func readWindow(text string, c clock) (*window, string) {
 	text = reIncludesEnd.ReplaceAllString(text, "$1(含)")
 	// 一个半月（45天）之内: the bracketed days say it exactly
 	text = reRestatedDays.ReplaceAllString(text, "${1}${2}${3}")
-	// 现在已经是1月了: where the asker stands, no window of deadlines
-	text = reNowMonth.ReplaceAllString(text, "|")
 	// 这个月（今天及以后）: from today on is what is left of the span
 	text = reTodayOn.ReplaceAllString(text, "|还剩|")
 	var found []window
