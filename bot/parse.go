@@ -33,6 +33,11 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// 今天是10月20日, today is 20 october: the day to count from, no deadline
 	if d, rest, ok := statedToday(text, c); ok {
 		q.today, c.today, text = d, d, rest
+		// 今天是国庆后上班第一天10月8号: the words that say which day it is are
+		// asked nothing (上班 is no off-topic word there)
+		if _, a, ok := statedToday(q.asking, c); ok {
+			q.asking = a
+		}
 	}
 	// time: before units, so that 9月 is not read inside a name; a story's
 	// times (上个月就结了) are narrative, not windows

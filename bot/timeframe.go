@@ -162,12 +162,15 @@ func quarter(today knowledge.Date, offset int) window {
 
 // reDayExcluded leaves the named day out: 当天不算, 不含当天.
 // reTodayIs states the day it is: 今天是10月20日, 现在是2019年9月5日, today is 20 october.
-var reTodayIs = regexp.MustCompile(`(今天是|今日是|今天|现在是|现在已经是|现在|目前是|当前是|today\s*is|it\s*is\s*now|it\s*is)\s*(?:[^\d,，。.?？|a-z到至起往前后算开离距]{1,6}?)?\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`)
+var reTodayIs = regexp.MustCompile(`(今天是|今日是|今天|今儿个|今儿|今个|现在是|现在已经是|现在|目前是|当前是|today\s*is|it\s*is\s*now|it\s*is)\s*(?:[^\d,，。.?？|a-z到至起往前后算开离距]{1,6}?|[^\s,，。.?？|a-z到至起往前算开离距哪啥么吗几]{1,12}?)??\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`)
 
 // reDayThenLate is a day said on its own just before asking what is late
 // (国庆后上班第一天10月8号，已经超期的有多少项): the day it is, as 今天是 says,
 // with the words before it in its clause; the groups line up with reTodayIs's.
 var reDayThenLate = regexp.MustCompile(`(?:^|[,，。|?？!！])([^,，。|?？!！]{0,12}?)(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})(\s*[日号]\s*[,，|]\s*)(?:已经|已|都|还)?(?:超期|逾期|过期|过了期|超时|拖期)`)
+
+// reDeadlineAfterDay follows a day that is a deadline (9月30号前, 10月8日到期).
+var reDeadlineAfterDay = regexp.MustCompile(`^\s*[日号]?\s*(前|之前|以前|到期|截止|为止|要交|要完成)`)
 
 // statedToday reads the day a question says it is, and returns the text
 // without it.
@@ -182,7 +185,8 @@ func statedToday(text string, c clock) (knowledge.Date, string, bool) {
 	}
 	num := func(i int) int { n, _ := strconv.Atoi(en[m[2*i]:m[2*i+1]]); return n }
 	mo, d := num(3), num(4)
-	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+	// 今天领导说9月30号前要交: a deadline told today, not the day it is
+	if mo < 1 || mo > 12 || d < 1 || d > 31 || reDeadlineAfterDay.MatchString(en[m[1]:]) {
 		return knowledge.Date{}, text, false
 	}
 	y := c.yearOf(time.Month(mo))
@@ -234,7 +238,7 @@ var reByMonthEnd = regexp.MustCompile(`(月底|月末)(前|之前|以前)`)
 
 // reNowMonth says which month it is now (现在已经是1月了, 眼下到了11月份),
 // or opens the question with it (11月中旬了，接下来…).
-var reNowMonth = regexp.MustCompile(`(现在|目前|眼下|如今|当前)\s*(已经)?\s*(是|到了)\s*\d{1,2}\s*月(份)?(了)?|^\s*(都|已经|这都)?\s*\d{1,2}\s*月(份)?(初|上旬|中旬|下旬|中|底|末)?(了)\s*[,，|]`)
+var reNowMonth = regexp.MustCompile(`(现在|目前|眼下|如今|当前)\s*(已经)?\s*(是|到了)\s*\d{1,2}\s*月(份)?(了)?|(现在|目前|眼下|如今|当前)\s*(已经|都)?\s*\d{1,2}\s*月(份)?(初|上旬|中旬|下旬|中|底|末)?了|^\s*(都|已经|这都)?\s*\d{1,2}\s*月(份)?(初|上旬|中旬|下旬|中|底|末)?(了)\s*[,，|]`)
 
 // reMonthList is consecutive months listed (7、8、9月, 10月、11月): the span
 // they make, unless each is asked for on its own (7、8月各有几项).

@@ -56,8 +56,10 @@ var (
 	// reNegBefore is a negation just before a unit's name: 没有警务保障处的份,
 	// 没出现法制支队, 没把各分县局列进去, without 法制支队.
 	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没有把|未把|没把|没出现|没有出现|没有列|没有提|没列|没涉及|没写|没有写|没提到|没有提到|没提及|没有提及|没点到|没写到|没列到|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|没让|不让|没叫|没有让|不涉及|不需要|不用|without|excluding|except|notledby(the)?|n'tledby(the)?|not|notinvolving|(don'?\|?t|donot|doesn'?\|?t|doesnot)involve(the)?|leaveout(the)?|leavesout(the)?|exclude(the)?|excluding(the)?)(我们|咱们|你们|他们)?\|?$`)
-	// reYesNoBefore is a yes/no question, not a negation: 有没有纪检方面的单位.
+	// reYesNoBefore is a yes/no question, not a negation: 有没有纪检方面的单位;
+	// reYesNoAfter the same after a unit (督察支队有没有自己牵头的任务).
 	reYesNoBefore = regexp.MustCompile(`(有没有|是不是|在不在|含不含|包不包括)\|?$`)
+	reYesNoAfter  = regexp.MustCompile(`有没有|是不是|在不在|含不含|包不包括|算不算`)
 	// reUnitPeople is the people of a unit just after its name (各分县局的同志,
 	// 法制那边): what is said of them is said of the unit.
 	reUnitPeople = regexp.MustCompile(`^(\|?)(的)?(同志们|同志|同事们|同事|民警|人员|那边|这边)`)
@@ -135,6 +137,7 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 		}
 		after = reUnitPeople.ReplaceAllString(after, "$1") // 各分县局的同志完全不用管: the unit's people are the unit
 		after = reConcessive.ReplaceAllString(after, "|")  // (不管它是不是同时牵头): no condition, and 不管 is no negation
+		after = reYesNoAfter.ReplaceAllString(after, "|")  // 督察支队有没有自己牵头的: a yes/no question, its 没有 denies nothing
 		c := unitCond{unit: canon(mentions[k])}
 		lead, resp := containsAny(after, leadWords), containsAny(after, respWords)
 		if reAnyRoleAside.MatchString(after) {
