@@ -147,7 +147,8 @@ func (ui *unitIndex) find(text string) ([]string, string, []string) {
 		for _, k := range ui.keys {
 			// a short name that ends inside a word of the notices (全局办案:
 			// 局办 and 办案) names no unit
-			if strings.HasPrefix(text[i:], k) && !(utf8.RuneCountInString(k) <= 2 && suffixInWord(text, i+len(k), ui.corpus)) && !isPlace(text[:i], k) {
+			if strings.HasPrefix(text[i:], k) && !(utf8.RuneCountInString(k) <= 2 && suffixInWord(text, i+len(k), ui.corpus)) && !isPlace(text[:i], k) &&
+				!insideLatinWord(text, i, i+len(k)) {
 				if c := ui.lookup[k]; !seen[c] {
 					seen[c] = true
 					out = append(out, c)
@@ -177,6 +178,18 @@ func (ui *unitIndex) find(text string) ([]string, string, []string) {
 	}
 	return out, rest.String(), mentions
 }
+
+// insideLatinWord reports whether text[i:j], a short Latin name (fz, kjc),
+// touches another Latin letter: then it is part of a word (feedbackjob holds
+// kj), not a unit's initials.
+func insideLatinWord(text string, i, j int) bool {
+	if j-i > 4 || !isLatinLetter(text[i]) {
+		return false
+	}
+	return i > 0 && isLatinLetter(text[i-1]) || j < len(text) && isLatinLetter(text[j])
+}
+
+func isLatinLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 // placeNames are units' short names that are also rooms any unit has: after
 // a verb of going or being (回到办公室, 在办公室翻表) they are a place, not the unit.
