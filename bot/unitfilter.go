@@ -60,6 +60,9 @@ var (
 	// reYesNoAfter the same after a unit (督察支队有没有自己牵头的任务).
 	reYesNoBefore = regexp.MustCompile(`(有没有|是不是|在不在|含不含|包不包括)\|?$`)
 	reYesNoAfter  = regexp.MustCompile(`有没有|是不是|在不在|含不含|包不包括|算不算`)
+	// reExamplesAside names examples of a unit just after it, as a list of
+	// short names (（治安、交警这些）) or after 比如: what follows is said of the unit.
+	reExamplesAside = regexp.MustCompile(`^\|?(比如|例如|像)(\p{Han}{1,4}\|?){1,4}(这些|那些|等等|等|之类的|之类)|^\|?\p{Han}{1,3}\|\p{Han}{1,3}(\|\p{Han}{1,3}){0,2}(这些|那些|等等|等|之类的|之类)`)
 	// reUnitPeople is the people of a unit just after its name (各分县局的同志,
 	// 法制那边): what is said of them is said of the unit.
 	reUnitPeople = regexp.MustCompile(`^(\|?)(的)?(同志们|同志|同事们|同事|民警|人员|那边|这边)`)
@@ -79,10 +82,10 @@ var (
 	// reNotLedBy denies the lead in English before the unit (not led by the …).
 	reNotLedBy = regexp.MustCompile(`n(o|')tledby(the)?\|?$`)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
-	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己|他们|她们|它们)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头)|(它|自己)(牵头|主办)的?(都|就|可以)?(不算|除外|不要|不用算|不计|不列)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead|notledby|n'tledby)`)
+	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己|他们|她们|它们)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头|带头)|(它|自己)(牵头|主办)的?(都|就|可以)?(不算|除外|不要|不用算|不计|不列)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead|notledby|n'tledby)`)
 	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
 	// reOnlyResp is "only responsible": 只是当责任单位配合, 只配合不牵头, 只挂责任单位.
-	reOnlyResp = regexp.MustCompile(`(只|仅|光)(是|有)?(跟着|帮着)?(当|挂|作为|在|负责|做|担任)?(责任单位|配合|协办|责任)|onlyasresponsible|onlyresponsible|(just|only)(a|as)?(a)?(supporting|responsible)(unit)?|supportingunit`)
+	reOnlyResp = regexp.MustCompile(`(只|仅|光)(是|有)?(跟着|帮着)?(当|挂|作为|在|负责|做|担任)?(责任单位|配合|协办|责任|具体干活|具体干|具体落实|干活)|onlyasresponsible|onlyresponsible|(just|only)(a|as)?(a)?(supporting|responsible)(unit)?|supportingunit`)
 	reOnlyLead = regexp.MustCompile(`(只|仅|光)(是|有)?(当|挂|作为|负责|担任)?(牵头|主办)|onlyaslead|onlylead`)
 	// reAlone is a unit alone in its column: 一家牵头, 单独牵头, 没跟别人联合.
 	reAlone    = regexp.MustCompile(`一家|(1|一)个单位(牵头|负责|承担)|theonly|onlyresponsible|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead`)
@@ -91,8 +94,9 @@ var (
 	// column: 除了各分县局之外就再没别的责任单位.
 	reExceptBefore = regexp.MustCompile(`(除了|除去|除)\|?$`)
 	reNoOther      = regexp.MustCompile(`^\|?(之外|以外)?(就|再|都|也)*(没有|没)(别的|其他|其它|另外的)`)
-	// reNegPronoun denies the unit named before by a pronoun (县局那边说有几条任务没他们的事).
-	reNegPronoun = regexp.MustCompile(`(没|没有)(他们|它们|它|他)(的)?(事|份|活)`)
+	// reNegPronoun denies the unit named before by a pronoun (县局那边说有几条任务没他们的事,
+	// 有没有哪件事完全不用它们管).
+	reNegPronoun = regexp.MustCompile(`(没|没有)(他们|它们|它|他)(的)?(事|份|活)|(不用|不需要|用不着|轮不到)(他们|它们|它|他)(来)?(管|参与|负责|干|操心)`)
 	// reDoesAfter is a unit said to do the work after another leads it (督察支队负责的).
 	reDoesAfter = regexp.MustCompile(`^\|?(来|去)?(负责|干|做|办|落实)(的|具体)`)
 	// reJustBefore is 就 before a unit that 一家 after it makes alone (责任单位就分县局一家).
@@ -135,9 +139,10 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 		if k+1 < len(at) {
 			after = firstClause(after) // …牵头，然后责任单位就只有各分县局: the tail is the next unit's
 		}
-		after = reUnitPeople.ReplaceAllString(after, "$1") // 各分县局的同志完全不用管: the unit's people are the unit
-		after = reConcessive.ReplaceAllString(after, "|")  // (不管它是不是同时牵头): no condition, and 不管 is no negation
-		after = reYesNoAfter.ReplaceAllString(after, "|")  // 督察支队有没有自己牵头的: a yes/no question, its 没有 denies nothing
+		after = reUnitPeople.ReplaceAllString(after, "$1")   // 各分县局的同志完全不用管: the unit's people are the unit
+		after = reExamplesAside.ReplaceAllString(after, "|") // 各执法队伍（治安、交警这些）没被列进去: examples of the unit
+		after = reConcessive.ReplaceAllString(after, "|")    // (不管它是不是同时牵头): no condition, and 不管 is no negation
+		after = reYesNoAfter.ReplaceAllString(after, "|")    // 督察支队有没有自己牵头的: a yes/no question, its 没有 denies nothing
 		c := unitCond{unit: canon(mentions[k])}
 		lead, resp := containsAny(after, leadWords), containsAny(after, respWords)
 		if reAnyRoleAside.MatchString(after) {
