@@ -98,6 +98,10 @@ var (
 // reBodyPoints asks for the points of a part of the body: 有哪三条, 有哪几点.
 var reBodyPoints = regexp.MustCompile(`(有|是)?哪(几|两|三|四|\d)?(条|点|个方面|项要求|个要求|个阶段|个环节)`)
 
+// reBodyDemands asks what the body demands on a topic (正文对记录制度…提出了什么要求):
+// read only where the body is named by 正文, as 文件里有什么要求 may be a task's.
+var reBodyDemands = regexp.MustCompile(`(提出|提了|有|作出|作了)(了)?(什么|哪些|啥)(要求|规定)`)
+
 // reBareSectionWord is 部分 or 板块 right after the words that name it
 // (信息化建设部分，…; 组织保障板块有…): two Chinese characters before it,
 // none of which make it "some" (一部分, 大部分, 小部分) or a place (第二部分).
@@ -256,13 +260,16 @@ func (r *request) bodyNamed(q *query) (search.Doc, bool) {
 	if loc == nil && strings.Contains(q.flat, "正文") {
 		// 正文里的保障措施有哪三条: the part named by its topic, asked for its
 		// points (文件里提了哪几条要求 may well be about a task)
-		loc = reBodyPoints.FindStringIndex(q.flat)
+		if loc = reBodyPoints.FindStringIndex(q.flat); loc == nil {
+			loc = reBodyDemands.FindStringIndex(q.flat)
+		}
 	}
 	// 保障那部分提了哪几点: the points a part makes are the body's, not its tasks
 	if loc == nil || !reBodyWord.MatchString(q.flat) && !reMakesPoints.MatchString(q.flat) {
 		return search.Doc{}, false
 	}
-	topic := reBodyWord.ReplaceAllString(q.flat[:loc[0]], "|")
+	// 记录制度在可追溯性方面: the topic in the notices' words (可回溯)
+	topic := r.snap.syn.Replace(reBodyWord.ReplaceAllString(q.flat[:loc[0]], "|"))
 	terms := r.snap.idx.Terms([]string{topic})
 	hits := r.snap.idx.Search(terms, func(d *search.Doc) bool {
 		return d.Kind == search.Section && d.Notice == r.snap.cur

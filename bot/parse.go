@@ -23,8 +23,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		}
 		return "文号"
 	})
-	// 多长期限内要更新: how long a limit, not a 长期 task
-	q.text = strings.ReplaceAll(q.text, "多长期限", "多久的期限")
+	// 多长期限内要更新, 应在多长期间内归卷: how long a limit, not a 长期 task
+	q.text = reHowLongSpan.ReplaceAllString(q.text, "多久的$1")
 	q.flat = textnorm.Squeeze(q.text)
 	q.asking = withoutStory(q.text, func(string) string { return "|" })
 	// English phrases are fenced at word boundaries before anything squeezes them

@@ -92,6 +92,8 @@ var colloquial = strings.NewReplacer(
 	"期线", "期限", "已前", "以前", "以经", "已经", // pinyin slips of question words
 	"自个儿", "自己", "自各儿", "自己", "俩", "两个", "仨", "三个",
 	"节止", "截止", // a question's word, not the notices': no lexicon slip (those need the notices to hold it)
+	"有无", "有没有", // the written "whether there is"
+	"届满", "到期", "届期", "到期", // the written "falls due"
 	"法治支队", "法制支队", "法治大队", "法制大队", "法治审核", "法制审核",
 	"法治队伍", "法制队伍", "法治机构", "法制机构", "法治部门", "法制部门",
 )
