@@ -82,7 +82,9 @@ func (r *request) holdsOffTopic(s string) bool {
 func (r *request) offTopicScene(q *query) bool {
 	ask := askingClause(q.text)
 	if len(ask) == len(q.text) {
-		return false
+		// 卡口逮了个酒驾的 吹气抽血都弄完了 …多少天内得整成卷宗: typed on a
+		// phone, spaces end the clauses
+		return r.spacedSceneRelevant(q.text)
 	}
 	// 来所里办居住证，需要带哪些材料，多少个工作日: the off-topic clause is asked about too
 	parts, _ := storyClauses(q.text[:len(q.text)-len(ask)])
@@ -97,6 +99,45 @@ func (r *request) offTopicScene(q *query) bool {
 	}
 	r.rewriteTopic(sub)
 	return r.relevantTask(sub)
+}
+
+// spacedSceneRelevant is offTopicScene for a question typed with spaces for
+// punctuation: the clauses from the last that asks on (领导说要能随时点开看
+// 记录仪的东西 有这个规定吗: a bare 有这个规定吗 takes the clause before it
+// too) hold no off-topic phrase and are relevant to a task, and no clause
+// before them asks.
+func (r *request) spacedSceneRelevant(text string) bool {
+	t := strings.TrimSpace(text)
+	// English is written with spaces between words, not between clauses
+	if strings.ContainsAny(strings.TrimRight(t, "?？"), ",，。;；!！?？") || strings.IndexFunc(t, isLatinLetter) >= 0 {
+		return false
+	}
+	var starts []int // where each space-separated clause starts in t
+	for i, rn := range t {
+		if rn != ' ' && (i == 0 || t[i-1] == ' ') {
+			starts = append(starts, i)
+		}
+	}
+	if len(starts) < 2 {
+		return false
+	}
+	last := -1
+	for k := len(starts) - 1; k > 0 && last < 0; k-- {
+		if asks(t[starts[k]:]) && !asks(t[starts[k-1]:starts[k]]) {
+			last = k
+		}
+	}
+	for k := last; k > 0; k-- {
+		sub := parse(t[starts[k]:], r.snap.units, r.snap.syn, r.clock())
+		if r.offTopic(sub) {
+			return false
+		}
+		r.rewriteTopic(sub)
+		if r.relevantTask(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // rewriteTopic writes q's topic words in the notices' words (the thesaurus),

@@ -96,7 +96,7 @@ var (
 	reNoOther      = regexp.MustCompile(`^\|?(之外|以外)?(就|再|都|也)*(没有|没)(别的|其他|其它|另外的)`)
 	// reNegPronoun denies the unit named before by a pronoun (县局那边说有几条任务没他们的事,
 	// 有没有哪件事完全不用它们管).
-	reNegPronoun = regexp.MustCompile(`(没|没有)(他们|它们|它|他)(的)?(事|份|活)|(不用|不需要|用不着|轮不到)(他们|它们|它|他)(来)?(管|参与|负责|干|操心)`)
+	reNegPronoun = regexp.MustCompile(`(没|没有)(他们|它们|它|他|我们|咱们)(的)?(事|份|活)|(不用|不需要|用不着|轮不到)(他们|它们|它|他)(来)?(管|参与|负责|干|操心)`)
 	// reDoesAfter is a unit said to do the work after another leads it (督察支队负责的).
 	reDoesAfter = regexp.MustCompile(`^\|?(来|去)?(负责|干|做|办|落实)(的|具体)`)
 	// reJustBefore is 就 before a unit that 一家 after it makes alone (责任单位就分县局一家).

@@ -189,7 +189,7 @@ func insideLatinWord(text string, i, j int) bool {
 	return i > 0 && isLatinLetter(text[i-1]) || j < len(text) && isLatinLetter(text[j])
 }
 
-func isLatinLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+func isLatinLetter[T byte | rune](b T) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 // placeNames are units' short names that are also rooms any unit has: after
 // a verb of going or being (回到办公室, 在办公室翻表) they are a place, not the unit.
