@@ -156,6 +156,18 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round139.jsonl", 0.89},
 	{"testdata/paraphrase_round140.jsonl", 0.93},
 	{"testdata/paraphrase_round141.jsonl", 0.92},
+	{"testdata/paraphrase_round142.jsonl", 0.98},
+	{"testdata/paraphrase_round143.jsonl", 0.92},
+	{"testdata/paraphrase_round144.jsonl", 0.96},
+	{"testdata/paraphrase_round148.jsonl", 0.91},
+	{"testdata/paraphrase_round149.jsonl", 0.94},
+	{"testdata/paraphrase_round150.jsonl", 0.95},
+	{"testdata/paraphrase_round151.jsonl", 0.92},
+	{"testdata/paraphrase_round152.jsonl", 0.86},
+	{"testdata/paraphrase_round153.jsonl", 0.94},
+	{"testdata/paraphrase_round154.jsonl", 0.91},
+	{"testdata/paraphrase_round155.jsonl", 0.91},
+	{"testdata/paraphrase_round156.jsonl", 0.92},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

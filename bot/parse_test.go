@@ -219,6 +219,15 @@ func TestStatedToday(t *testing.T) {
 		{"现在是2020年1月5日，超期的有哪些", knowledge.NewDate(2020, 1, 5), true},
 		{"10月20日到期的任务", knowledge.Date{}, false},
 		{"今天是13月40日", knowledge.Date{}, false},
+		// a longer description of the day, or a day said just before asking what is late
+		{"今天是国庆后上班第一天10月8号，四周之内要交的有啥？", knowledge.NewDate(2019, 10, 8), true},
+		{"国庆后上班第一天10月8号，已经超期的任务有多少项？", knowledge.NewDate(2019, 10, 8), true},
+		{"今儿9月10号，这个月还剩哪些得赶紧交？", knowledge.NewDate(2019, 9, 10), true},
+		{"今天12月2号，早上下雪路上一堆事故", knowledge.NewDate(2019, 12, 2), true},
+		// a deadline told today, and a question that only mentions today, say no day
+		{"今天领导说9月30号前要交的有哪些", knowledge.Date{}, false},
+		{"现在哪些已经超期了 今天12月5号", knowledge.NewDate(2019, 12, 5), true},
+		{"9月30号前要完成的，逾期的有哪些", knowledge.Date{}, false},
 	}
 	for _, tc := range cases {
 		got, _, ok := statedToday(textnorm.Fold(tc.q), c)

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"testing"
 
 	"dutybot/bot/textnorm"
@@ -21,6 +22,28 @@ func TestUnitIndex_near(t *testing.T) {
 		m, u := ui.near(tc.text)
 		if m != tc.mention || u != tc.unit {
 			t.Errorf("near(%q) = %q, %q; want %q, %q", tc.text, m, u, tc.mention, tc.unit)
+		}
+	}
+}
+
+// TestUnitIndex_findInitials: pinyin initials name a unit only where no other
+// Latin letter touches them (feedbackjob holds kj).
+func TestUnitIndex_findInitials(t *testing.T) {
+	e, _ := newTestEngine(t)
+	ui := e.snap.Load().units
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"kj牵头的列一下", []string{"科技处"}},
+		{"fz牵头dc配合的有哪些", []string{"法制支队", "督察支队"}},
+		{"jb和kj都沾边的", []string{"警务保障处", "科技处"}},
+		{"feedbackjob是什么", nil},
+		{"dcpower供电", nil},
+	} {
+		got, _, _ := ui.find(textnorm.MatchForm(tc.text))
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("find(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }
