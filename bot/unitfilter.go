@@ -63,11 +63,13 @@ var (
 	// reExamplesAside names examples of a unit just after it, as a list of
 	// short names (（治安、交警这些）) or after 比如: what follows is said of the unit.
 	reExamplesAside = regexp.MustCompile(`^\|?(比如|例如|像)(\p{Han}{1,4}\|?){1,4}(这些|那些|等等|等|之类的|之类)|^\|?\p{Han}{1,3}\|\p{Han}{1,3}(\|\p{Han}{1,3}){0,2}(这些|那些|等等|等|之类的|之类)`)
+	// reTablePlace says where a unit is looked for (在这张表里头): what follows is said of it.
+	reTablePlace = regexp.MustCompile(`^\|?在?(这张|这个|整张|那张)?(任务分解表|分解表|表格|表)(里头|里面|里|上|中|当中)`)
 	// reUnitPeople is the people of a unit just after its name (各分县局的同志,
 	// 法制那边): what is said of them is said of the unit.
 	reUnitPeople = regexp.MustCompile(`^(\|?)(的)?(同志们|同志|同事们|同事|民警|人员|那边|这边)`)
 	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
-	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾|involve)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到|为|成)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(点名|点到名|提到|提及|列名)|^\|?(完全|根本|压根|都|一点(都|也)?)?(不沾边|无关|没关系|没有关系|没有关联|不相干|不搭界)|^\|?一点(关系|边)?(都|也)?(没有|不沾|没)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
+	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾|involve)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到|为|成)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(点名|点到名|提到|提及|列名|挂名|署名)|^\|?(完全|根本|压根|都|一点(都|也)?)?(不沾边|无关|没关系|没有关系|没有关联|不相干|不搭界)|^\|?一点(关系|边)?(都|也)?(没有|不沾|没)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
 	// reConcessive waves a condition aside (不管它是不是同时牵头, 无论是否牵头):
 	// it asks for nothing, and its 不管 or 不是 deny nothing.
 	reConcessive = regexp.MustCompile(`(它|自己|它自己)?(兼着|同时|也)(是|在|当)?牵头的?(那种|那些|那几条|那几项)?(也)?(算进去|算上|算|包括|要算|计入)|(不管|不论|无论|不问)[^|,，。]{0,6}(是不是|是否|有没有)(同时|也|还|另外|唯一|单独|独家|一家)?(在|是|当|作为|兼)?(牵头|主办|责任|配合)?(单位)?`)
@@ -141,6 +143,7 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 		}
 		after = reUnitPeople.ReplaceAllString(after, "$1")   // 各分县局的同志完全不用管: the unit's people are the unit
 		after = reExamplesAside.ReplaceAllString(after, "|") // 各执法队伍（治安、交警这些）没被列进去: examples of the unit
+		after = reTablePlace.ReplaceAllString(after, "|")    // 分县局在这张表里头完全没有份: where, not what
 		after = reConcessive.ReplaceAllString(after, "|")    // (不管它是不是同时牵头): no condition, and 不管 is no negation
 		after = reYesNoAfter.ReplaceAllString(after, "|")    // 督察支队有没有自己牵头的: a yes/no question, its 没有 denies nothing
 		c := unitCond{unit: canon(mentions[k])}
