@@ -100,7 +100,7 @@ var reBodyPoints = regexp.MustCompile(`(有|是)?哪(几|两|三|四|\d)?(条|�
 
 // reBodyDemands asks what the body demands on a topic (正文对记录制度…提出了什么要求):
 // read only where the body is named by 正文, as 文件里有什么要求 may be a task's.
-var reBodyDemands = regexp.MustCompile(`(提出|提了|有|作出|作了)(了)?(什么|哪些|啥)(要求|规定)`)
+var reBodyDemands = regexp.MustCompile(`(提出|提了|有|作出|作了)(了)?(点|些)?(什么|哪些|啥)(要求|规定)`)
 
 // reBareSectionWord is 部分 or 板块 right after the words that name it
 // (信息化建设部分，…; 组织保障板块有…): two Chinese characters before it,

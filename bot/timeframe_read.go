@@ -39,6 +39,10 @@ func fragment(text string) bool {
 	return n <= fragmentRunes || n <= 2*fragmentRunes && strings.Contains(strings.TrimSpace(text), " ")
 }
 
+// reSpanInside is a span of days, weeks or months followed by "inside" in
+// words other than 内 (四个礼拜里面).
+var reSpanInside = regexp.MustCompile(`(\d+\s*个?\s*(?:礼拜|星期|周|月|天|工作日))\s*(?:里面|里头|里边|当中)`)
+
 // reMonthNumber is a month written by its number (9月, 12 月) or a year's or
 // month's end (年底).
 var reMonthNumber = regexp.MustCompile(`\d{1,2}\s*月|年底|年末|月底|月末`)
@@ -50,6 +54,8 @@ func readWindow(text string, c clock) (*window, string) {
 	// 现在已经是1月了, 11月中旬了，…: where the asker stands, no window of
 	// deadlines (read before 中旬 becomes a span of days)
 	text = reNowMonth.ReplaceAllString(text, "|")
+	// 四个礼拜里面, 两周里头: within the span, as 内 says
+	text = reSpanInside.ReplaceAllString(text, "${1}内")
 	// 九月最后一天 is 9月底; 十月份截止的 are due in October, not by it
 	text = reLastDayOfMonth.ReplaceAllString(text, "${1}月底")
 	text = reMonthDue.ReplaceAllString(text, "${1}月份到期")
