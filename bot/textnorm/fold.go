@@ -22,10 +22,8 @@ func Fold(s string) string {
 			r -= 0xFEE0
 		case r == '\u3000':
 			r = ' '
-		case r >= 0x3400: // Han and beyond: 發 is 发, 牽頭 牵头
-			if t, ok := traditional()[r]; ok {
-				r = t
-			}
+		case r >= hanFirst: // Han and beyond: 發 is 发, 牽頭 牵头
+			r = traditional().simplified(r)
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}

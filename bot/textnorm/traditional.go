@@ -16,9 +16,34 @@ import (
 //go:embed tscharacters.txt
 var tsCharacters string
 
-// traditional maps each traditional character to its first simplified
-// form, read from tsCharacters once, when a question first needs it.
-var traditional = sync.OnceValue(func() map[rune]rune {
+// tsTable is tsCharacters read: the map, and a bit per character of the
+// Han blocks saying whether the map holds it, so that the simplified text
+// most questions are typed in costs a bit test per character, not a lookup.
+type tsTable struct {
+	to  map[rune]rune
+	has [(hanLast - hanFirst + 64) / 64]uint64
+}
+
+// hanFirst and hanLast bound the characters the bit set covers (CJK
+// Extension A to the end of the basic block); others are looked up.
+const (
+	hanFirst = 0x3400
+	hanLast  = 0x9FFF
+)
+
+// simplified returns r's simplified form, or r.
+func (t *tsTable) simplified(r rune) rune {
+	if r >= hanFirst && r <= hanLast && t.has[(r-hanFirst)/64]&(1<<((r-hanFirst)%64)) == 0 {
+		return r
+	}
+	if s, ok := t.to[r]; ok {
+		return s
+	}
+	return r
+}
+
+// traditional is tsCharacters read once, when a question first needs it.
+var traditional = sync.OnceValue(func() *tsTable {
 	m := make(map[rune]rune, 4200)
 	for line := range strings.Lines(tsCharacters) {
 		if strings.HasPrefix(line, "#") {
@@ -38,5 +63,11 @@ var traditional = sync.OnceValue(func() map[rune]rune {
 		}
 		m[f] = t
 	}
-	return m
+	t := &tsTable{to: m}
+	for f := range m {
+		if f >= hanFirst && f <= hanLast {
+			t.has[(f-hanFirst)/64] |= 1 << ((f - hanFirst) % 64)
+		}
+	}
+	return t
 })

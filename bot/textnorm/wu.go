@@ -2,6 +2,7 @@ package textnorm
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -11,8 +12,12 @@ import (
 // a mark of written Wu that Mandarin text does not (wuMarks), so that 讲, 拨
 // and 好, which Mandarin uses too, are read as Wu only there.
 
-// wuMarks are words of written Wu that Mandarin text does not hold.
-var wuMarks = []string{"搿", "侬", "阿拉", "辰光", "今朝", "事体", "勿", "勒里", "里向", "哪能", "晓得伐", "伐?", "伐？", "伐，", "伐,"}
+// wuMarkChars are characters of written Wu that Mandarin text rarely holds
+// (伐 in 采伐 changes nothing: no Wu word follows it); wuMarks are words
+// made of characters Mandarin does use.
+const wuMarkChars = "搿侬勿伐"
+
+var wuMarks = []string{"阿拉", "辰光", "今朝", "事体", "勒里", "里向", "哪能"}
 
 // wuWords are written Wu words and their Mandarin, longest first where one
 // holds another.
@@ -31,14 +36,7 @@ var reWuQuestion = regexp.MustCompile(`伐([?？,，。!！\s]|$)`)
 // wu writes the Wu words of s in Mandarin; s is returned as it is when it
 // holds none of the marks of written Wu.
 func wu(s string) string {
-	marked := false
-	for _, m := range wuMarks {
-		if strings.Contains(s, m) {
-			marked = true
-			break
-		}
-	}
-	if !marked {
+	if !strings.ContainsAny(s, wuMarkChars) && !slices.ContainsFunc(wuMarks, func(m string) bool { return strings.Contains(s, m) }) {
 		return s
 	}
 	return wuWords.Replace(reWuQuestion.ReplaceAllString(s, "吗$1"))
