@@ -174,6 +174,9 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round157.jsonl", 0.96},
 	{"testdata/paraphrase_round158.jsonl", 0.93},
 	{"testdata/paraphrase_round159.jsonl", 0.98},
+	{"testdata/paraphrase_round160.jsonl", 0.89},
+	{"testdata/paraphrase_round161.jsonl", 0.98},
+	{"testdata/paraphrase_round162.jsonl", 0.89},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
