@@ -13,10 +13,10 @@ import (
 // and 好, which Mandarin uses too, are read as Wu only there.
 
 // wuMarkChars are characters of written Wu that Mandarin text rarely holds
-// (伐 in 采伐 changes nothing: no Wu word follows it); wuMarks are words
-// made of characters Mandarin does use.
+// (伐 in 采伐 changes nothing: no Wu word follows it).
 const wuMarkChars = "搿侬勿伐"
 
+// wuMarks are words of written Wu made of characters Mandarin does use.
 var wuMarks = []string{"阿拉", "辰光", "今朝", "事体", "勒里", "里向", "哪能"}
 
 // wuWords are written Wu words and their Mandarin, longest first where one
