@@ -93,12 +93,19 @@ func (r *request) offTopicScene(q *query) bool {
 			return false
 		}
 	}
-	sub := parse(ask, r.snap.units, r.snap.syn, r.clock())
+	off, relevant := r.clauseAnswers(ask)
+	return !off && relevant
+}
+
+// clauseAnswers reads one clause of a question on its own: whether it uses an
+// off-topic phrase, and whether its words are relevant to a task.
+func (r *request) clauseAnswers(clause string) (offTopic, relevant bool) {
+	sub := parse(clause, r.snap.units, r.snap.syn, r.clock())
 	if r.offTopic(sub) {
-		return false
+		return true, false
 	}
 	r.rewriteTopic(sub)
-	return r.relevantTask(sub)
+	return false, r.relevantTask(sub)
 }
 
 // spacedSceneRelevant is offTopicScene for a question typed with spaces for
@@ -128,12 +135,10 @@ func (r *request) spacedSceneRelevant(text string) bool {
 		}
 	}
 	for k := last; k > 0; k-- {
-		sub := parse(t[starts[k]:], r.snap.units, r.snap.syn, r.clock())
-		if r.offTopic(sub) {
+		switch off, relevant := r.clauseAnswers(t[starts[k]:]); {
+		case off:
 			return false
-		}
-		r.rewriteTopic(sub)
-		if r.relevantTask(sub) {
+		case relevant:
 			return true
 		}
 	}

@@ -37,12 +37,5 @@ var cantoneseWords = strings.NewReplacer(
 // 系 in a word (系统, 关系, 体系) has none of these beside it.
 var reCantoneseIs = regexp.MustCompile(`([即只就都又先仲而我佢你唔亦也])系|系([哪谁什边咩唔冇咪自一\d])`)
 
-// cantonese writes the Cantonese words of s in Mandarin; s is returned as it
-// is when it holds none of the marks of written Cantonese.
-func cantonese(s string) string {
-	if !strings.ContainsAny(s, cantoneseMarks) {
-		return s
-	}
-	s = cantoneseWords.Replace(s)
-	return reCantoneseIs.ReplaceAllString(s, "${1}是${2}")
-}
+// cantonese reads written Cantonese.
+var cantonese = &dialect{markChars: cantoneseMarks, words: cantoneseWords, grammar: reCantoneseIs, grammarTo: "${1}是${2}"}

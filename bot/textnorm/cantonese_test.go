@@ -14,7 +14,7 @@ func TestCantonese(t *testing.T) {
 		"执法信息系统建设要点是什么，谁来负责？": "执法信息系统建设要点是什么，谁来负责？", // Mandarin: left as it is
 		"系统关系边界节点":            "系统关系边界节点",
 	} {
-		if got := cantonese(in); got != want {
+		if got := cantonese.read(in); got != want {
 			t.Errorf("cantonese(%q) = %q, want %q", in, got, want)
 		}
 	}

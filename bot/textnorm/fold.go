@@ -27,7 +27,7 @@ func Fold(s string) string {
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
-	s = colloquial.Replace(wu(cantonese(b.String())))
+	s = colloquial.Replace(wu.read(cantonese.read(b.String())))
 	s = Numerals(englishNumbers(s))
 	// fold runs on every phrase a question is cut into: the two rewrites
 	// below run only where their characters are

@@ -2,7 +2,6 @@ package textnorm
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -33,11 +32,5 @@ var wuWords = strings.NewReplacer(
 // reWuQuestion is 伐 ending a question (有伐, 算勒里向伐): Mandarin writes 吗.
 var reWuQuestion = regexp.MustCompile(`伐([?？,，。!！\s]|$)`)
 
-// wu writes the Wu words of s in Mandarin; s is returned as it is when it
-// holds none of the marks of written Wu.
-func wu(s string) string {
-	if !strings.ContainsAny(s, wuMarkChars) && !slices.ContainsFunc(wuMarks, func(m string) bool { return strings.Contains(s, m) }) {
-		return s
-	}
-	return wuWords.Replace(reWuQuestion.ReplaceAllString(s, "吗$1"))
-}
+// wu reads written Wu.
+var wu = &dialect{markChars: wuMarkChars, markWords: wuMarks, words: wuWords, grammar: reWuQuestion, grammarTo: "吗$1"}

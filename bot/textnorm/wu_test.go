@@ -13,7 +13,7 @@ func TestWu(t *testing.T) {
 		"采伐树木的审批归谁":            "采伐树木的审批归谁", // Mandarin: left as it is
 		"领导好看吗，讲一讲":            "领导好看吗，讲一讲",
 	} {
-		if got := wu(in); got != want {
+		if got := wu.read(in); got != want {
 			t.Errorf("wu(%q) = %q, want %q", in, got, want)
 		}
 	}
