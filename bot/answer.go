@@ -126,6 +126,11 @@ func (r *request) answer(q *query) (Reply, error) {
 	if p, ok := r.partAsked(q); ok {
 		return r.answerPart(q, p)
 	}
+	// 执法公示谁牵头: the units of a part of the table named by its topic
+	if p, ok := r.partWhoAsked(q); ok {
+		q.part, q.rest = &p, nil
+		return r.answerUnits(q)
+	}
 	if rep, ok := r.answerNotice(q); ok {
 		return rep, nil
 	}
@@ -178,7 +183,7 @@ func (r *request) answer(q *query) (Reply, error) {
 	}
 	// 那项任务是哪几家一起牵头的: who leads one task, not the tasks with several leads
 	if q.multiLead && reWhoAsk.MatchString(q.flat) && r.plausibleTask(q) {
-		q.multiLead = false
+		q.multiLead, q.leadsMany = false, true
 	}
 	if r.unitsAsked(q) {
 		return r.answerUnits(q)

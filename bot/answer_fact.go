@@ -157,6 +157,9 @@ func (r *request) rank(q *query, t search.Terms) []search.Hit {
 			hits[i].Score *= periodBoost
 			hits[i].Matched += minMatched
 		}
+		if q.leadsMany && len(d.Task.Lead) > 1 {
+			hits[i].Score *= periodBoost
+		}
 		for _, u := range q.units {
 			if d.Task.Has(u, knowledge.RoleLead) || d.Task.Has(u, knowledge.RoleResponsible) {
 				hits[i].Score *= 1.5

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"dutybot/bot/textnorm"
@@ -50,7 +51,7 @@ func tableParts(n *knowledge.Notice) (sections, subsections []part) {
 var (
 	// rePartPlace names a section of the table by its place; the question
 	// must also name the table (任务), or it is the body's part (sectionAsked).
-	rePartPlace = regexp.MustCompile(`第(\d{1,2})(部分|大部分|大项|方面|板块|大块)|(?:section|part)\s*(\d{1,2})|(最后|最末|末尾)(的)?(1|一)?(个)?(大部分|部分|大项|板块|大块)`)
+	rePartPlace = regexp.MustCompile(`第(\d{1,2})(部分|大部分|大项|方面|板块|大块)|(?:section|part)\s*(\d{1,2})|(最后|最末|末尾)(的)?(那|这)?(1|一)?(个)?(大部分|部分|大项|板块|大块|块)`)
 	// rePartAsk asks what a heading holds (有哪些任务, 包括哪几项, 是第几项),
 	// rather than a fact inside one of its tasks.
 	rePartAsk = regexp.MustCompile(`哪些|哪几|几项|多少项|几个任务|多少个任务|什么任务|任务|包括|包含|第几项|哪项|有几|一共|总共|共有`)
@@ -87,6 +88,72 @@ func (r *request) partAsked(q *query) (part, bool) {
 		return best, true
 	}
 	return part{}, false
+}
+
+// reLightVerb and reTopicTail frame the topic a "who" question names a part
+// by (搞执法公示, 全过程记录这块由): what is done about it, not its name.
+var (
+	reLightVerb = regexp.MustCompile(`^(搞|做|抓|管|负责|落实|推进|推行|实施|开展|关于|对于)+`)
+	reTopicTail = regexp.MustCompile(`(工作|这块|这一块|那块|那一块|方面|的事|这事|的活|由|归)+$`)
+)
+
+// partWhoAsked returns the part of the table a "who" question names by its
+// topic alone (执法公示谁牵头, 事中公示归谁管): the longest run of the
+// question that a heading holds, at least minPartRunes long, that no other
+// heading holds, with nothing else left of the topic but a light verb. Its
+// units are the answer, not one task's (执法公示 is the first part's name,
+// no task's words).
+func (r *request) partWhoAsked(q *query) (part, bool) {
+	if q.ask&askWho == 0 || len(q.nums) > 0 || len(q.units) > 0 || q.filtered() || q.list || q.count || len(q.rest) == 0 {
+		return part{}, false
+	}
+	parts := append(append([]part(nil), r.snap.sections...), r.snap.subsections...)
+	var best []rune
+	at := -1
+	flat := []rune(q.flat)
+	for i, p := range parts {
+		if run := longestCommon(flat, []rune(p.form)); len(run) > len(best) {
+			best, at = run, i
+		}
+	}
+	if len(best) < minPartRunes {
+		return part{}, false
+	}
+	for i, p := range parts {
+		if i != at && strings.Contains(p.form, string(best)) {
+			return part{}, false // two headings hold it: no one part is named
+		}
+	}
+	// what is left of the topic once the heading's words are taken out
+	left := []rune(strings.ReplaceAll(strings.Join(q.rest, ""), "|", "")) // rewriteTopic marks pointers with |
+	for _, c := range best {
+		if k := slices.Index(left, c); k >= 0 {
+			left = slices.Delete(left, k, k+1)
+		}
+	}
+	if reTopicTail.ReplaceAllString(reLightVerb.ReplaceAllString(string(left), ""), "") != "" {
+		return part{}, false // more than the part's name: 执法公示信息几天内挂网
+	}
+	return parts[at], true
+}
+
+// longestCommon returns the longest run of a that b also holds.
+func longestCommon(a, b []rune) []rune {
+	end, best := 0, 0
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			cur[j+1] = 0
+			if a[i] == b[j] {
+				if cur[j+1] = prev[j] + 1; cur[j+1] > best {
+					best, end = cur[j+1], i+1
+				}
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return a[end-best : end]
 }
 
 // answerPart lists the tasks under a heading of the table; a heading over

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -48,5 +49,41 @@ func TestTableParts(t *testing.T) {
 	}
 	if total != 43 {
 		t.Errorf("subsections hold %d tasks, want 43", total)
+	}
+}
+
+// TestRequest_PartWhoAsked asks who leads a part of the table named by its
+// topic alone: the part's units, each with the tasks it leads; a question
+// with more topic than the part's name is about a task.
+func TestRequest_PartWhoAsked(t *testing.T) {
+	e, _ := newTestEngine(t)
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, e.loc)
+	tests := []struct {
+		q        string
+		contains []string
+		first    int // the first task of an answer about one task, 0 for a part's units
+	}{
+		{"执法公示谁牵头", []string{"一、规范行政执法公示制度", "市局办公室（7项：第1、6、7、8、10、11、12项）", "科技处（1项：第9项）"}, 0},
+		{"谁牵头搞执法公示", []string{"市局行政审批处（3项：第3、5、6项）"}, 0},
+		{"全过程记录这块由哪些单位牵头", []string{"二、深化执法全过程记录制度", "科技处（2项：第18、19项）"}, 0},
+		{"事中公示谁牵头", []string{"（二）规范事中公示", "法制支队（1项：第4项）"}, 0},
+		{"执法公示信息几天内挂网，谁负责", nil, 6},
+		{"双随机一公开谁牵头", []string{"市局行政审批处"}, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			rep := e.Handle(context.Background(), Message{User: "U1", Via: "console", Text: tt.q, Now: now})
+			switch {
+			case tt.first == 0 && rep.Kind != "unit":
+				t.Errorf("kind = %s, want unit\n%s", rep.Kind, rep.Text)
+			case tt.first != 0 && (len(rep.Tasks) == 0 || rep.Tasks[0] != tt.first):
+				t.Errorf("tasks = %v, want %d first\n%s", rep.Tasks, tt.first, rep.Text)
+			}
+			for _, c := range tt.contains {
+				if !strings.Contains(rep.Text, c) {
+					t.Errorf("text lacks %q:\n%s", c, rep.Text)
+				}
+			}
+		})
 	}
 }

@@ -61,6 +61,7 @@ func (r *request) answerUnits(q *query) (Reply, error) {
 		return Reply{}, err
 	}
 	count := map[string]int{}
+	nums := map[string][]int{} // each unit's tasks, named when a part's units are asked
 	var order []string
 	rep := Reply{Kind: "unit", Tasks: []int{}}
 	for _, c := range cs {
@@ -77,6 +78,7 @@ func (r *request) answerUnits(q *query) (Reply, error) {
 				order = append(order, u)
 			}
 			count[u]++
+			nums[u] = append(nums[u], c.t.Number)
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
@@ -91,6 +93,11 @@ func (r *request) answerUnits(q *query) (Reply, error) {
 		}
 	}
 	for _, u := range order {
+		// 执法公示谁牵头: which of the part's tasks each unit leads
+		if q.part != nil {
+			lines = append(lines, r.loc.N(msgUnitsLineTasks, count[u], map[string]any{"Unit": u, "Tasks": r.taskNumbers(nums[u])}))
+			continue
+		}
 		lines = append(lines, r.loc.N(msgUnitsLine, count[u], map[string]any{"Unit": u}))
 	}
 	rep.Text = strings.Join(lines, "\n")

@@ -334,7 +334,7 @@ func (r *request) clock() clock { return clock{today: r.today, yearOf: r.snap.ye
 // parseText reads text as a question in the snapshot's words: slips (随即 for
 // 随机) mended before anything is read, unit names included.
 func (r *request) parseText(text string) *query {
-	return parse(r.snap.slips.Replace(textnorm.Fold(text)), r.snap.units, r.snap.syn, r.clock())
+	return parse(r.snap.slips.Replace(builtinMixed.read(textnorm.Fold(text))), r.snap.units, r.snap.syn, r.clock())
 }
 
 // assignments returns the stored state of a notice's tasks, read once per message.

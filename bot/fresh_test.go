@@ -177,6 +177,9 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round160.jsonl", 0.89},
 	{"testdata/paraphrase_round161.jsonl", 0.98},
 	{"testdata/paraphrase_round162.jsonl", 0.89},
+	{"testdata/paraphrase_round163.jsonl", 1.00},
+	{"testdata/paraphrase_round164.jsonl", 1.00},
+	{"testdata/paraphrase_round165.jsonl", 0.98},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

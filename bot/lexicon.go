@@ -69,11 +69,15 @@ type lexicon struct {
 	offtopic []string
 	due      []string   // everyday ways to say a task falls due (要交, 到点, 收尾)
 	glosses  [][]string // a term of the notices first, then the words that explain it
+	mixed    [][]string // a Chinese word first, then English words for it written among Chinese
 }
 
 // builtinLexicon is parsed once: the embedded file never changes while the
 // program runs, and a malformed one is a build defect caught by the tests.
 var builtinLexicon = mustLexicon(lexiconText)
+
+// builtinMixed reads the English words of a Chinese question (the [mixed] groups).
+var builtinMixed = newMixedReader(builtinLexicon.mixed)
 
 func mustLexicon(text string) *lexicon {
 	lx, err := parseLexicon(text)
@@ -101,7 +105,7 @@ func parseLexicon(text string) (*lexicon, error) {
 			}
 			section = strings.TrimSpace(line[1 : len(line)-1])
 			switch section {
-			case "synonyms", "slips", "units", "offtopic", "english", "due", "glosses":
+			case "synonyms", "slips", "units", "offtopic", "english", "due", "glosses", "mixed":
 			default:
 				return nil, fmt.Errorf("lexicon line %d: unknown section [%s]", i+1, section)
 			}
@@ -136,6 +140,8 @@ func parseLexicon(text string) (*lexicon, error) {
 			lx.units = append(lx.units, words)
 		case "glosses":
 			lx.glosses = append(lx.glosses, words)
+		case "mixed":
+			lx.mixed = append(lx.mixed, words)
 		}
 	}
 	return lx, nil
@@ -160,6 +166,14 @@ type replacerMemo map[string]*strings.Replacer
 
 // replacer is newReplacer, shared through m.
 func (m replacerMemo) replacer(groups [][]string, corpus string) *strings.Replacer {
+	return m.replacerOf(groups, corpus, false)
+}
+
+// replacerOf is replacer; with unambiguous set, a word whose groups read it
+// as different words of the corpus is not replaced at all (明白 is 公开 in
+// one of the thesaurus's groups, 清楚 in another, and means "understand"
+// in 整不明白), rather than by its first group.
+func (m replacerMemo) replacerOf(groups [][]string, corpus string, unambiguous bool) *strings.Replacer {
 	type pair struct{ from, to string }
 	var pairs []pair
 	corpusHas := corpusHolds(corpus)
@@ -185,6 +199,23 @@ func (m replacerMemo) replacer(groups [][]string, corpus string) *strings.Replac
 				}
 			}
 		}
+	}
+	if unambiguous {
+		reads := map[string]string{}
+		for _, p := range pairs {
+			if to, ok := reads[p.from]; ok && to != p.to {
+				reads[p.from] = ""
+			} else if !ok {
+				reads[p.from] = p.to
+			}
+		}
+		kept := pairs[:0]
+		for _, p := range pairs {
+			if reads[p.from] != "" {
+				kept = append(kept, p)
+			}
+		}
+		pairs = kept
 	}
 	// strings.Replacer tries its pairs in order at each position: longest first
 	sort.SliceStable(pairs, func(i, j int) bool { return len(pairs[i].from) > len(pairs[j].from) })
@@ -270,7 +301,7 @@ func newThesaurus(corpus string) *topicRewriter {
 
 // thesaurus is newThesaurus, shared through m.
 func (m replacerMemo) thesaurus(corpus string) *topicRewriter {
-	return &topicRewriter{r: m.replacer(thesaurus, corpus), corpus: corpus}
+	return &topicRewriter{r: m.replacerOf(thesaurus, corpus, true), corpus: corpus}
 }
 
 // offtopicIn returns the lexicon's off-topic phrases that the corpus never

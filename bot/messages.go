@@ -127,6 +127,8 @@ const (
 	msgUnitPart           = "BotUnitPart"
 	msgUnitsHead          = "BotUnitsHead"
 	msgUnitsLine          = "BotUnitsLine"
+	msgUnitsLineTasks     = "BotUnitsLineTasks"
+	msgTaskNumbers        = "BotTaskNumbers"
 	msgUnitsRoleLead      = "BotUnitsRoleLead"
 	msgUnitsRoleResp      = "BotUnitsRoleResp"
 	msgUnitsRoleAny       = "BotUnitsRoleAny"

@@ -3,6 +3,7 @@ package bot
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"dutybot/bot/search"
 	"dutybot/bot/textnorm"
@@ -330,8 +331,13 @@ func asksUnitPart(q *query) bool {
 // marks that stand for cut-out phrases, so no bigram runs across them.
 func squeezeKeepBars(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	rs := []rune(s)
+	for i, r := range rs {
 		switch {
+		case (r == ' ' || r == '\t') && spaceBetweenHan(rs, i):
+			// 救命 师父说要先亮证 到底亮啥证: a space typed between Chinese
+			// words is the writer's comma
+			b.WriteByte('|')
 		case r == ' ' || r == '\t':
 		case strings.ContainsRune("()（）", r):
 			// 各县（分）局, 受（立）案: brackets sit inside a word, as the index reads it
@@ -342,4 +348,17 @@ func squeezeKeepBars(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// spaceBetweenHan reports whether the run of spaces at rs[i] has a Han
+// character on each side, and rs[i] is its first space.
+func spaceBetweenHan(rs []rune, i int) bool {
+	if i == 0 || !unicode.Is(unicode.Han, rs[i-1]) {
+		return false
+	}
+	j := i
+	for j < len(rs) && (rs[j] == ' ' || rs[j] == '\t') {
+		j++
+	}
+	return j < len(rs) && unicode.Is(unicode.Han, rs[j])
 }

@@ -90,7 +90,7 @@ var reOngoingAside = regexp.MustCompile(`(长期|常年)(的)?(那种|那些|那
 var reRecipient = regexp.MustCompile(`(报送|上报|报|送|交|提交|抄送|抄报|呈报)(给|至|到)(哪些|哪个|哪几个|哪几家|什么)(单位|部门|机关|上级)`)
 
 // reDeadlinePassed says a deadline has passed (期限都已经过了, 截止日期早过了).
-var reDeadlinePassed = regexp.MustCompile(`(期限|截止日期|截止时间|截止日|完成时间|时间节点|节点)(都|早|早就|已|已经|都已经)*过了`)
+var reDeadlinePassed = regexp.MustCompile(`(期限|截止日期|截止时间|截止日|完成时间|时间节点|节点)(都|早|早就|已|已经|都已经)*过了|(已|已经|均已|业已)(超|过)(了)?(截止日期|截止时间|截止日|期限|时限|完成期限|规定期限|时间节点)`)
 
 // reToldDeadline is a task's deadline a story tells (听说有个任务9月18号前就得
 // 弄完, 教导员说9月18号有个节点): the question after it asks which task that is.

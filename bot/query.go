@@ -69,13 +69,16 @@ type query struct {
 	// multiLead asks for tasks with more than one lead unit; selfBoth for tasks
 	// where one unit is in both columns
 	multiLead, selfBoth bool
-	super               superlative
-	soleLead, soleResp  bool            // one unit only in that column (责任单位只列了一个)
-	monthEnd            int             // +1: the deadline is a month's last day; -1: it is not
-	light               knowledge.Light // 亮红灯: the tasks (or the units' parts) showing it
-	part                *part           // a section of the table the question names by topic
-	nask                *noticeAsk      // what it asks of the notice itself, read once (noticeAsk)
-	rewritten           bool            // rest already rewritten by the thesaurus (sharedParse)
+	// leadsMany says the one task asked about has several leads (据悉牵头
+	//单位不止一家，系哪几家): no filter, a hint that ranks such tasks first
+	leadsMany          bool
+	super              superlative
+	soleLead, soleResp bool            // one unit only in that column (责任单位只列了一个)
+	monthEnd           int             // +1: the deadline is a month's last day; -1: it is not
+	light              knowledge.Light // 亮红灯: the tasks (or the units' parts) showing it
+	part               *part           // a section of the table the question names by topic
+	nask               *noticeAsk      // what it asks of the notice itself, read once (noticeAsk)
+	rewritten          bool            // rest already rewritten by the thesaurus (sharedParse)
 }
 
 func (q *query) filtered() bool {

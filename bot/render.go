@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strconv"
 	"strings"
 
 	"dutybot/bot/textnorm"
@@ -30,6 +31,15 @@ func (r *request) list(names []string) string {
 		return r.loc.T(msgNone, nil)
 	}
 	return strings.Join(names, r.loc.T(msgSep, nil))
+}
+
+// taskNumbers writes task numbers as a reader names them (第1、6、7项; tasks 1, 6, 7).
+func (r *request) taskNumbers(ns []int) string {
+	ss := make([]string, len(ns))
+	for i, n := range ns {
+		ss[i] = strconv.Itoa(n)
+	}
+	return r.loc.N(msgTaskNumbers, len(ns), map[string]any{"Numbers": strings.Join(ss, r.loc.T(msgSep, nil))})
 }
 
 // deadline writes a deadline in the reply's language (see i18n/facts, the

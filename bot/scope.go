@@ -238,6 +238,15 @@ func (r *request) unitWordsFact(q *query) *query {
 			return &fq
 		}
 	}
+	// 政务窗口 for 市局政务服务窗口: a nickname, the task writes the name
+	// without the bureau's prefix (在政务服务窗口设置…)
+	for _, u := range q.units {
+		for _, p := range shortPrefixes {
+			if s, ok := strings.CutPrefix(u, p); ok && utf8.RuneCountInString(s) >= 4 && strings.Contains(d.Form, textnorm.MatchForm(s)) {
+				return &fq
+			}
+		}
+	}
 	return nil
 }
 

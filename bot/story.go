@@ -214,6 +214,10 @@ var (
 	reGreeting   = regexp.MustCompile(`^\s*(各位(领导|同事|同志)?|(老|小)?\p{Han}{0,2}?(科长|副科长|主任|副主任|支队长|支队|大队长|大队|处长|副处长|局长|副局长|所长|科|队长|队|指导员|教导员|同志|师傅|领导|哥|姐|总)|(老|小)\p{Han}|您|你)?们?(您|你)?(早上|上午|中午|下午|晚上|早)?好(呀|啊|哇|哈|呐)?[!,.?~。，！？～\s]+`)
 	rePoliteness = regexp.MustCompile(`^\s*(打扰(一下|了|您|你)?(几分钟|一下)?|冒昧问一下|请教(一下)?|身体可好|好久不见)[!,.?~。，！？～\s]+`)
 	reThanks     = regexp.MustCompile(`[!,.。，！\s]*(谢谢|多谢|感谢|辛苦了|辛苦|麻烦了|还望多多指教|多多指教|拜托了)[!,.。，！~～\s]*$`)
+	// reFormalClose is how a written request closes (拟请两部门对接，妥否。
+	// 特此请示。): what the writer proposes to do and the asking for assent,
+	// no part of the question (协同 in it is no role asked for)
+	reFormalClose = regexp.MustCompile(`[!,.。，！?？;；\s]*((我局|我们|我处|我所|现)?拟[^。!！?？;；]{0,24}?[,，]\s*)?(妥否|当否|特此请示|请示|请批示|请指示|请告知|请告|望复|盼复|请复)[!,.。，！?？~～\s]*$`)
 )
 
 // reTag is a label pasted before a message in a work group (【人事相关】,
@@ -240,7 +244,7 @@ func withoutTag(text string, resolve func(string) (string, bool)) string {
 func withoutCourtesy(text string) string {
 	for {
 		t := rePoliteness.ReplaceAllString(reGreeting.ReplaceAllString(text, ""), "")
-		t = reThanks.ReplaceAllString(t, "")
+		t = reFormalClose.ReplaceAllString(reThanks.ReplaceAllString(t, ""), "")
 		if t == text || t == "" {
 			return text
 		}

@@ -318,6 +318,8 @@ func readWindow(text string, c clock) (*window, string) {
 var (
 	reXunAsked = regexp.MustCompile(`^\s*(某(一|1)?天)?(的|那个|那1个|那项|那条)?(时间)?(截止|到期|要完成|完成|要交|前|以前|之前|节点|期限|时限)`)
 	reXunAside = regexp.MustCompile(`^[^,，。?？]{0,6}(不算|也算|除外|不包括|不含|还是)`)
+	// reXunAfterDue is a deadline said before the ten days (期限是9月中旬某一天, 截止在9月中旬的)
+	reXunAfterDue = regexp.MustCompile(`(期限|截止日期|截止时间|截止日|截止|到期日|到期|时间节点|节点)(都|也)?(是|在|为|定在|卡在|落在)\s*(\d{4}\s*年)?\s*$`)
 )
 
 // xunSpans writes a month's ten days that a question asks about (9月中旬截止
@@ -327,7 +329,7 @@ func xunSpans(text string) string {
 	for i := len(locs) - 1; i >= 0; i-- {
 		m := locs[i]
 		after := text[m[1]:]
-		if !reXunAsked.MatchString(after) || reXunAside.MatchString(after) {
+		if !reXunAsked.MatchString(after) && !reXunAfterDue.MatchString(text[:m[0]]) || reXunAside.MatchString(after) {
 			continue
 		}
 		mo := atoi(text[m[2]:m[3]])

@@ -91,6 +91,7 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 			}
 		}
 	}
+	ui.addDepartments()
 	for k := range ui.lookup {
 		ui.keys = append(ui.keys, k)
 	}
@@ -101,6 +102,50 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 		return ui.keys[i] < ui.keys[j]
 	})
 	return ui
+}
+
+// officeSuffixes are the kinds of office a name ends in, longest first, that
+// people swap for 部门 (警保部门 for 警保处, 行政审批部门 for 市局行政审批处).
+var officeSuffixes = []string{"支队", "处", "科", "室", "组"}
+
+// addDepartments adds each office's name and nicknames with 部门 for its
+// suffix: a written register names any office a department, and a bare
+// nickname (警保) may end inside a word of the notices (保部), so the longer
+// key is the one that finds it.
+func (ui *unitIndex) addDepartments() {
+	type pair struct{ key, canon string }
+	var adds []pair
+	stems := func(k, canon string) {
+		if u := ui.dir.Unit(canon); u == nil || u.Group || strings.IndexFunc(k, isLatinLetter[rune]) >= 0 {
+			return
+		}
+		stem := k
+		for _, s := range officeSuffixes {
+			if t, ok := strings.CutSuffix(k, s); ok {
+				stem = t
+				break
+			}
+		}
+		if utf8.RuneCountInString(stem) >= 2 && !strings.HasSuffix(stem, "部门") {
+			adds = append(adds, pair{stem + "部门", canon})
+		}
+	}
+	for k, c := range ui.lookup {
+		stems(k, c)
+	}
+	for k, c := range ui.roleOf {
+		stems(k, c)
+	}
+	// two offices whose stems meet in one key (maps iterate in no order) name neither
+	owners := map[string][]string{}
+	for _, a := range adds {
+		owners[a.key] = append(owners[a.key], a.canon)
+	}
+	for k, cs := range owners {
+		if _, taken := ui.lookup[k]; !taken && uniq(cs) && !strings.Contains(ui.corpus, k) {
+			ui.lookup[k] = cs[0]
+		}
+	}
 }
 
 // withoutNames returns corpus with every name in names cut out, longest first.
@@ -198,9 +243,14 @@ var placeNames = map[string]bool{"办公室": true}
 // rePlaceVerb ends the text before a place: being in it or going to it.
 var rePlaceVerb = regexp.MustCompile(`(在|回到|回|到|进|去|来|出了)$`)
 
-// isPlace reports whether the short name k, after before, is a place.
+// reOtherBody ends the text before an office of some other body (市政府办公室,
+// 县委办公室): the office is theirs, not the bureau's.
+var reOtherBody = regexp.MustCompile(`(政府|党委|县委|市委|省委|人大|政协|法院|检察院)$`)
+
+// isPlace reports whether the short name k, after before, is a place or
+// another body's office.
 func isPlace(before, k string) bool {
-	return placeNames[k] && rePlaceVerb.MatchString(before)
+	return placeNames[k] && (rePlaceVerb.MatchString(before) || reOtherBody.MatchString(before))
 }
 
 // placeAt reports whether text[:end] ends with a place (回到办公室).

@@ -39,6 +39,12 @@ func TestUnitIndex_findInitials(t *testing.T) {
 		{"fz牵头dc配合的有哪些", []string{"法制支队", "督察支队"}},
 		{"jb和kj都沾边的", []string{"警务保障处", "科技处"}},
 		{"feedbackjob是什么", nil},
+		// an office named a department (部门), by its name or nickname
+		{"警保部门牵头之事项", []string{"警务保障处"}},
+		{"市局行政审批部门所涉及之条目", []string{"市局行政审批处"}},
+		{"科信部门与教培部门", []string{"科技处", "教育训练处"}},
+		// another body's office is not the bureau's
+		{"是否依据了市政府办公室的文件", nil},
 		{"dcpower供电", nil},
 	} {
 		got, _, _ := ui.find(textnorm.MatchForm(tc.text))
