@@ -95,7 +95,7 @@ var reThatTask = regexp.MustCompile(`(那|这|该)一?(条|项|个任务)|thatta
 var reWhichUnitLeft = regexp.MustCompile(`(单位|部门|落实的|负责的|配合的|牵头的|干的)(是)?哪(个|1个|家)$|哪(个|1个|家)(单位|部门)(参与|负责|配合|落实)$`)
 
 // reConfirm asks to confirm what a question states: 是法制支队牵头吧, 牵头的是不是科技处.
-var reConfirm = regexp.MustCompile(`(牵头|主办|负责)(的)?(单位|部门)?(是|就是)[^吧吗]{2,8}吧|(吧|吗|对吧|是吗|没错吧|对不对|是不是)$|(牵头|主办)(的)?(单位)?(是不是|是否)|还是.{0,10}(牵头|负责|配合|主办)$`)
+var reConfirm = regexp.MustCompile(`难道(不是|是)|不会(又)?是|(牵头|主办)$|(牵头|主办|负责)(的)?还是|(牵头|主办|负责)(的)?(单位|部门)?(是|就是)[^吧吗]{2,8}吧|(吧|吗|对吧|是吗|没错吧|对不对|是不是)$|(牵头|主办)(的)?(单位)?(是不是|是否)|还是.{0,10}(牵头|负责|配合|主办)$`)
 
 // answer chooses what kind of answer a question wants, most specific first.
 func (r *request) answer(q *query) (Reply, error) {
@@ -110,12 +110,13 @@ func (r *request) answer(q *query) (Reply, error) {
 	if rep, ok := r.kindsCount(q); ok {
 		return rep, nil
 	}
-	// 法制审核那部分里有期限的: a section named by topic is one more filter
-	if p, ok := r.sectionNamed(q); ok && (q.list || q.count || q.kind != "" || q.when != nil || q.late || q.soon || q.super != superNone) && !reBodyWord.MatchString(q.flat) && !reMakesPoints.MatchString(q.flat) {
+	// 第二部分全过程记录里不设具体日期的: the table's part by its place,
+	// filtered; the place wins over the topic (第一大块就是公示那块里面)
+	if p, ok := r.filteredPartByPlace(q); ok {
 		q.part, q.rest = &p, nil
 	}
-	// 第二部分全过程记录里不设具体日期的: the table's part by its place, filtered
-	if p, ok := r.filteredPartByPlace(q); ok {
+	// 法制审核那部分里有期限的: a section named by topic is one more filter
+	if p, ok := r.sectionNamed(q); ok && q.part == nil && (q.list || q.count || q.kind != "" || q.when != nil || q.late || q.soon || q.super != superNone) && !reBodyWord.MatchString(q.flat) && !reMakesPoints.MatchString(q.flat) {
 		q.part, q.rest = &p, nil
 	}
 	// 正文里讲审核制度那块: a part of the body named by topic

@@ -51,7 +51,7 @@ func tableParts(n *knowledge.Notice) (sections, subsections []part) {
 var (
 	// rePartPlace names a section of the table by its place; the question
 	// must also name the table (任务), or it is the body's part (sectionAsked).
-	rePartPlace = regexp.MustCompile(`第(\d{1,2})(部分|大部分|大项|方面|板块|大块)|(?:section|part)\s*(\d{1,2})|(最后|最末|末尾)(的)?(那|这)?(1|一)?(个)?(大部分|部分|大项|板块|大块|块)`)
+	rePartPlace = regexp.MustCompile(`第(\d{1,2})(部分|大部分|大项|方面|板块|大块)|(?:section|part)\s*(\d{1,2})|(最后|最末|末尾)(讲[^|]{0,6}的)?(的)?(那|这)?(1|一)?(个)?(大部分|部分|大项|板块|大块|块)`)
 	// rePartAsk asks what a heading holds (有哪些任务, 包括哪几项, 是第几项),
 	// rather than a fact inside one of its tasks.
 	rePartAsk = regexp.MustCompile(`哪些|哪几|几项|多少项|几个任务|多少个任务|什么任务|任务|包括|包含|第几项|哪项|有几|一共|总共|共有`)

@@ -25,8 +25,8 @@ const (
 var (
 	reEarliest = regexp.MustCompile(`最早|最先|最快|头一批|第一批|earliest|soonest|firstdue|firsttobedue`)
 	reLatest   = regexp.MustCompile(`最晚|最迟|最后到期|最后到点|最后截止|最后(一个|1个|那个)(时间节点|节点|截止日期|截止日|到期日|期限)|最后(时间节点|节点)|最靠后|最后一批|排在?最后|最后面|最末|latest|lastdue|lasttobedue`)
-	reNextDue  = regexp.MustCompile(`(接下来|下一个|下一批|下一项|下一条|紧接着|眼下|最近)(要|将|该|会)?(最先|最早)?(到|来|到期)?(的)?(截止)?(时间节点|节点|期限|截止日|` + dueAlternation(builtinLexicon) + `)|(接下来|最近的?)(下一个|下1个|一个|1个|一批|1批)(要|将|会)?(时间节点|节点|期限|截止日|` + dueAlternation(builtinLexicon) + `)|接下来.{0,4}最(先|早)|接下来(的)?最近的?(一批|一个|1批|1个|一项|1项|一条|1条|那批)|(下一个|下1个|下一批|接下来)[^|,.?!]{0,4}(截止点|截止节点|截止时间点)|nextdue|duenext|nexttobedue|nextdeadline`)
-	reDueWord  = regexp.MustCompile(`期限|时限|完成时间|时间卡|卡的时间|日期最|最.{0,2}的日期|时间节点|时间要求|时间点|要完成|完成的|时间排|日期排|` + dueAlternation(builtinLexicon))
+	reNextDue  = regexp.MustCompile(`最近的?(那个|那1个|1个|一个)(时间节点|节点|截止日|期限|到期日)|下一(个|拨|波)[^|,.?!]{0,5}(交差|到期|截止|到点)|(接下来|下一个|下一批|下一拨|下一波|下一项|下一条|紧接着|眼下|最近)(要|将|该|会)?(最先|最早)?(到|来|到期)?(的)?(截止)?(时间节点|节点|期限|截止日|` + dueAlternation(builtinLexicon) + `)|(接下来|最近的?)(下一个|下1个|一个|1个|一批|1批)(要|将|会)?(时间节点|节点|期限|截止日|` + dueAlternation(builtinLexicon) + `)|接下来.{0,4}最(先|早)|接下来(的)?最近的?(一批|一个|1批|1个|一项|1项|一条|1条|那批)|(下一个|下1个|下一批|接下来)[^|,.?!]{0,4}(截止点|截止节点|截止时间点)|nextdue|duenext|nexttobedue|nextdeadline`)
+	reDueWord  = regexp.MustCompile(`(最晚|最迟|最早|最先)(要|得)?(交|完|办)|期限|时限|完成时间|时间卡|卡的时间|日期最|最.{0,2}的日期|时间节点|时间要求|时间点|要完成|完成的|时间排|日期排|` + dueAlternation(builtinLexicon))
 )
 
 // rePeriodCount asks for a number of days or months (几个工作日, 多少天):
@@ -34,7 +34,7 @@ var (
 var rePeriodCount = regexp.MustCompile(`(几|多少)个?(工作)?(天|日)|(几|多少)个月|多久|多长时间|多少时间`)
 
 // reByWhenLatest asks by when at the latest (最迟哪天之前, 最晚几号): one date.
-var reByWhenLatest = regexp.MustCompile(`(最迟|最晚)(在|要在|得在|于)?(哪天|哪一天|哪1天|几号|几月几号|几月几日|什么时候|啥时候|何时)`)
+var reByWhenLatest = regexp.MustCompile(`(最迟|最晚)(在|要在|得在|于|卡到|卡在|拖到|能拖到|到)?(哪天|哪一天|哪1天|几号|几月几号|几月几日|什么时候|啥时候|何时)`)
 
 // parseSuperlative reads 最早到期, 期限最靠后 and 接下来最先到期 in a question
 // about deadlines (最早 alone may be words of a task: 最早什么时候公开).

@@ -180,6 +180,9 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round163.jsonl", 1.00},
 	{"testdata/paraphrase_round164.jsonl", 1.00},
 	{"testdata/paraphrase_round165.jsonl", 0.98},
+	{"testdata/paraphrase_round169.jsonl", 1.00},
+	{"testdata/paraphrase_round170.jsonl", 0.92},
+	{"testdata/paraphrase_round171.jsonl", 0.96},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -162,7 +162,7 @@ func quarter(today knowledge.Date, offset int) window {
 
 // reDayExcluded leaves the named day out: 当天不算, 不含当天.
 // reTodayIs states the day it is: 今天是10月20日, 现在是2019年9月5日, today is 20 october.
-var reTodayIs = regexp.MustCompile(`(今天是|今日是|今日为|今日系|今日|兹值|时值|现值|今天|今儿个|今儿|今个|现在是|现在已经是|现在|目前是|当前是|today\s*is|it\s*is\s*now|it\s*is)\s*(?:[^\d,，。.?？|a-z到至起往前后算开离距]{1,6}?|[^\s,，。.?？|a-z到至起往前算开离距哪啥么吗几]{1,12}?)??\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`)
+var reTodayIs = regexp.MustCompile(`(今天是|今日是|今日为|今日系|今日|兹值|时值|现值|眼下是|眼下|如今|今天|今儿个|今儿|今个|现在是|现在已经是|现在|目前是|当前是|today\s*is|it\s*is\s*now|it\s*is)\s*(?:[^\d,，。.?？|a-z到至起往前后算开离距]{1,6}?|[^\s,，。.?？|a-z到至起往前算开离距哪啥么吗几]{1,12}?)??\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?`)
 
 // reDayThenLate is a day said on its own just before asking what is late
 // (国庆后上班第一天10月8号，已经超期的有多少项): the day it is, as 今天是 says,
@@ -273,7 +273,7 @@ var reTodayOn = regexp.MustCompile(`[(（]\s*(今天|今日|当天)\s*(及|和|�
 
 // reRest is "what is left of" a span: 这个月剩下的, 本周剩余, 年底前余下的,
 // 这个月还有…要到期的 (the span itself already read, as |).
-var reRest = regexp.MustCompile(`剩下|剩余|还剩|余下|所剩|(尚须|尚需|尚待|仍需|仍须|还须)(办结|完成|到期|办理|落实)|(\||月|内|里|周|礼拜|星期)还有.{0,9}(到期|截止|要交)|restof|remainderof|remainingdays`)
+var reRest = regexp.MustCompile(`剩下|剩余|还剩|余下|所剩|(尚须|尚需|尚待|仍需|仍须|还须)(办结|完成|到期|办理|落实)|(\||月|内|里|周|礼拜|星期|前)还有.{0,9}(到期|截止|要交)|restof|remainderof|remainingdays`)
 
 // intersectOpen narrows closed windows by open-ended ones (from today on)
 // when the question names both; ok is false without an open-ended window.

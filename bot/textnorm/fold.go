@@ -27,7 +27,7 @@ func Fold(s string) string {
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
-	s = colloquial.Replace(wu.read(cantonese.read(b.String())))
+	s = withoutErhua(colloquial.Replace(wu.read(cantonese.read(b.String()))))
 	s = Numerals(englishNumbers(s))
 	// fold runs on every phrase a question is cut into: the two rewrites
 	// below run only where their characters are
@@ -38,6 +38,32 @@ func Fold(s string) string {
 		s = reOneSpan.ReplaceAllString(s, "1$1$2$3")
 	}
 	return s
+}
+
+// erhuaKeeps are the characters before which 儿 is a word of its own
+// (儿子, 儿童), and erhuaAfter those after which it is (女儿, 婴儿) or
+// which the parser reads with it (哪儿, 这儿: a place asked or pointed at).
+const (
+	erhuaKeeps = "子童女孙媳科歌戏"
+	erhuaAfter = "女婴幼孤男胎健宠孩侄犬混哪这那"
+)
+
+// withoutErhua drops the northern 儿 suffix (事儿, 活儿, 压根儿, 名儿, 一拨儿):
+// the notices write none, and 没咱事儿 or 挂个名儿 read as 没咱事, 挂个名.
+func withoutErhua(s string) string {
+	if !strings.Contains(s, "儿") {
+		return s
+	}
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs))
+	for i, r := range rs {
+		if r == '儿' && i > 0 && unicode.Is(unicode.Han, rs[i-1]) && !strings.ContainsRune(erhuaAfter, rs[i-1]) &&
+			(i+1 == len(rs) || !strings.ContainsRune(erhuaKeeps, rs[i+1])) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }
 
 // reOneSpan is one week or month as a span (这一个礼拜之内, 一个月内): the
@@ -88,7 +114,7 @@ var colloquial = strings.NewReplacer(
 	"没得", "没有", "莫得", "没有", "莫写", "没写", // the south-west's "there is none"
 	"嘎哈", "干什么", "干哈", "干什么", // the north's "what for"
 	"期线", "期限", "已前", "以前", "以经", "已经", // pinyin slips of question words
-	"自个儿", "自己", "自各儿", "自己", "俩", "两个", "仨", "三个",
+	"自个儿", "自己", "自各儿", "自己", "俩", "两个", "仨", "三个", "头一部分", "第1部分", "头一块", "第1块", "两礼拜", "2礼拜", "两星期", "2星期", "两周", "2周",
 	"节止", "截止", // a question's word, not the notices': no lexicon slip (those need the notices to hold it)
 	"有无", "有没有", // the written "whether there is"
 	"届满", "到期", "届期", "到期", // the written "falls due"
