@@ -28,7 +28,7 @@ func togetherVerb(f string) bool {
 	return false
 }
 
-var togetherWords = []string{"一块出现", "一起出现", "同时出现", "都出现", "involveboth", "includeboth", "withboth", "involvingboth", "bothof", "共同", "同时", "一起", "都参与", "都参加", "都负责", "都牵头", "都涉及", "都有份", "均参与", "均负责", "都是责任单位", "都作为"}
+var togetherWords = []string{"两个都", "两家都", "俩都", "都在里面", "都在里头", "都有参与", "一块出现", "一起出现", "同时出现", "都出现", "involveboth", "includeboth", "withboth", "involvingboth", "bothof", "共同", "同时", "一起", "都参与", "都参加", "都负责", "都牵头", "都涉及", "都有份", "均参与", "均负责", "都是责任单位", "都作为"}
 
 // candidate is a task with the roles the asked-about units play in it.
 type candidate struct {

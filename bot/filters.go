@@ -41,6 +41,8 @@ var reByWhenLatest = regexp.MustCompile(`(最迟|最晚)(在|要在|得在|于|�
 func parseSuperlative(f string) superlative {
 	// 最晚几个工作日内要完成: a time limit the text sets, no deadline; 最迟哪天
 	// 之前要弄好: the date of what the question describes, by when at the latest
+	// by september 30 at the latest: a bound, no latest deadline asked
+	f = strings.ReplaceAll(f, "atthelatest", "|")
 	if !reDueWord.MatchString(f) || rePeriodCount.MatchString(f) || reByWhenLatest.MatchString(f) {
 		return superNone
 	}
@@ -82,7 +84,7 @@ func extreme(cs []candidate, s superlative, today knowledge.Date) []candidate {
 
 // reSectionWord names a part of the table by its topic: 公开公示那一块,
 // 法制审核那部分里, the section on training.
-var reSectionWord = regexp.MustCompile(`(那|这|该)一?大?(部分|板块|大块|块|方面|段|章|篇)|(部分|板块|大块|章)(里|中|内|当中)|thesectionon|thepartabout|thepartcovering`)
+var reSectionWord = regexp.MustCompile(`(那|这|该)(一|个|1)?大?(部分|板块|大块|块|方面|段|章|篇)|(部分|板块|大块|章)(里|中|内|当中)|thesectionon|thepartabout|thepartcovering`)
 
 // reMakesPoints asks for the points a part makes (提了哪几点, 讲了哪几个要求):
 // the body's words, where the table has tasks.

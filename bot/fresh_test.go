@@ -183,6 +183,9 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round169.jsonl", 1.00},
 	{"testdata/paraphrase_round170.jsonl", 0.92},
 	{"testdata/paraphrase_round171.jsonl", 0.96},
+	{"testdata/paraphrase_round172.jsonl", 0.95},
+	{"testdata/paraphrase_round173.jsonl", 0.90},
+	{"testdata/paraphrase_round174.jsonl", 0.96},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -334,9 +334,10 @@ func squeezeKeepBars(s string) string {
 	rs := []rune(s)
 	for i, r := range rs {
 		switch {
-		case (r == ' ' || r == '\t') && spaceBetweenHan(rs, i):
+		case (r == ' ' || r == '\t') && spaceBetweenClauses(rs, i):
 			// 救命 师父说要先亮证 到底亮啥证: a space typed between Chinese
-			// words is the writer's comma
+			// clauses is the writer's comma (between keywords, 人事 涉及, it
+			// is only a space: the words read on as one)
 			b.WriteByte('|')
 		case r == ' ' || r == '\t':
 		case strings.ContainsRune("()（）", r):
@@ -350,15 +351,29 @@ func squeezeKeepBars(s string) string {
 	return b.String()
 }
 
-// spaceBetweenHan reports whether the run of spaces at rs[i] has a Han
-// character on each side, and rs[i] is its first space.
-func spaceBetweenHan(rs []rune, i int) bool {
-	if i == 0 || !unicode.Is(unicode.Han, rs[i-1]) {
+// clauseRunes is how many Han characters make the words on each side of a
+// space a clause, not a keyword: search-box questions (归档 几天, 人事 涉及)
+// space out words of two or three characters.
+const clauseRunes = 4
+
+// spaceBetweenClauses reports whether the run of spaces at rs[i] is its
+// first space and stands between clauseRunes Han characters or more on each
+// side (up to the next space or mark).
+func spaceBetweenClauses(rs []rune, i int) bool {
+	if i == 0 || rs[i-1] == ' ' || rs[i-1] == '\t' {
 		return false
+	}
+	before := 0
+	for k := i - 1; k >= 0 && unicode.Is(unicode.Han, rs[k]); k-- {
+		before++
 	}
 	j := i
 	for j < len(rs) && (rs[j] == ' ' || rs[j] == '\t') {
 		j++
 	}
-	return j < len(rs) && unicode.Is(unicode.Han, rs[j])
+	after := 0
+	for k := j; k < len(rs) && unicode.Is(unicode.Han, rs[k]); k++ {
+		after++
+	}
+	return before >= clauseRunes && after >= clauseRunes
 }

@@ -228,6 +228,14 @@ func TestStatedToday(t *testing.T) {
 		{"今天领导说9月30号前要交的有哪些", knowledge.Date{}, false},
 		{"现在哪些已经超期了 今天12月5号", knowledge.NewDate(2019, 12, 5), true},
 		{"9月30号前要完成的，逾期的有哪些", knowledge.Date{}, false},
+		// the written register, and keywords that open with the day
+		{"今日系2019年9月20日，本月内尚须办结之事项有哪些？", knowledge.NewDate(2019, 9, 20), true},
+		{"兹值2019年9月10日，已过截止日期之事项有哪些", knowledge.NewDate(2019, 9, 10), true},
+		{"眼下8月20号，离得最近的那个节点是哪几项", knowledge.NewDate(2019, 8, 20), true},
+		{"9.10 本月 还剩", knowledge.NewDate(2019, 9, 10), true},
+		{"11.15 过期 全部", knowledge.NewDate(2019, 11, 15), true},
+		{"9月1号 三周内", knowledge.NewDate(2019, 9, 1), true},
+		{"9.30 到期 哪些", knowledge.Date{}, false}, // a deadline, no day it is
 	}
 	for _, tc := range cases {
 		got, _, ok := statedToday(textnorm.Fold(tc.q), c)

@@ -52,8 +52,8 @@ var (
 )
 
 var (
-	leadWords = []string{"牵头", "主办", "主责", "挑头", "领头", "带头", "打头", "当头", "主要负责部门", "主要负责单位", "主要负责的部门", "主要负责的单位", "leads", "lead", "ledby", "incharge", "owner"}
-	respWords = []string{"责任单位", "干活名单", "具体干的", "具体干活", "具体干", "具体负责", "具体承担", "具体落实", "负责落实", "跟着具体干", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting", "helpcarryout", "secondcolumn", "helpout"}
+	leadWords = []string{"牵头", "他是头", "是头的", "主办", "主责", "挑头", "领头", "带头", "打头", "当头", "主要负责部门", "主要负责单位", "主要负责的部门", "主要负责的单位", "leads", "lead", "ledby", "incharge", "owner"}
+	respWords = []string{"责任单位", "责任栏", "责任那栏", "责任那一栏", "责任的那一栏", "责任一栏", "干活名单", "具体干的", "具体干活", "具体干", "具体负责", "具体承担", "具体落实", "负责落实", "跟着具体干", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting", "helpcarryout", "secondcolumn", "helpout"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
 	anyWords   = []string{"被列进", "列进去", "列进了", "列入了", "参与", "掺和", "参和", "掺合", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "露面", "露脸", "有份", "takepart", "involv", "participat"}
@@ -63,7 +63,7 @@ var (
 	doneWords    = []string{"已完成", "完成了", "已经完成", "做完了", "已办结", "办完了", "已做完", "已落实", "done", "finished", "completed"}
 	partialWords = []string{"部分完成", "完成了一部分", "完成一部分", "partial"}
 	overview     = []string{"进度", "完成情况", "进展", "落实情况", "progress", "status"}
-	lateWords    = []string{"逾期", "overdue", "过点了", "已经过点", "过了点", "已过点", "时间已经过了", "时间都过了", "时间过了", "日子已经过了", "日子过了", "过了日子", "过了期限", "过了截止", "过了时限", "过了时间节点", "过了节点", "过了完成时限", "过了完成期限", "过了完成时间", "过了规定时限", "过了规定期限", "过了规定的时限", "过了规定的期限", "过了截止日期", "超过时限", "超出时限", "超出期限", "超过期限", "超过截止", "passedthedeadline", "missedit", "alreadymissed", "havemissed", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
+	lateWords    = []string{"逾期", "overdue", "过点了", "已经过点", "过了点", "已过点", "时间已经过去", "时间都过去", "期限已经过去", "时间已经过了", "时间都过了", "时间过了", "日子已经过了", "日子过了", "过了日子", "过了期限", "过了截止", "过了时限", "过了时间节点", "过了节点", "过了完成时限", "过了完成期限", "过了完成时间", "过了规定时限", "过了规定期限", "过了规定的时限", "过了规定的期限", "过了截止日期", "超过时限", "超出时限", "超出期限", "超过期限", "超过截止", "passedthedeadline", "missedit", "alreadymissed", "havemissed", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
 	// shouldHaveDone is overdue said as what should have been done by now
 	// (应该早就完成了): no state of "done" asked.
 	shouldHaveDone = []string{"应该早就完成", "应当早就完成", "早就应该完成", "早就应当完成", "早就该完成", "早该完成", "本该完成", "本应完成", "应该已经完成", "应当已经完成", "早该完了", "早该做完", "早该结了", "早该弄完", "早就该完了"}
@@ -73,7 +73,7 @@ var (
 	ongoingWords  = []string{"长期", "没个头", "没有头", "一直得干", "一直干下去", "一直做", "一直干", "一直抓", "一直坚持", "一直要", "一直持续", "持续做下去", "持续下去", "常年", "不设截止", "ongoing", "standing", "longterm"}
 	reNoDeadline  = regexp.MustCompile(`连(个)?(时间|日期|期限|日子|时限)(都|也)(没|没有|未)(写|给|定|标|填)|(进度要求|时间要求|时限要求|期限要求|进度|期限|时限)(上)?(未作|没作|没有作|未做|没做|未有)(任何)?(规定|要求|安排|限定)|(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理|到期)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(干脆|直接|根本|就)?(什么|啥)?(都|也)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|no(fixed|hard|specific|firm|set|end|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`卡(了|着|住)?(具体|明确|确切)?(的)?(日期|时间|日子)|带(着|有)?(具体|明确|确切)(的)?(日期|时间|日子)|卡死(的)?(日期|时间|日子|期限)|定死(的)?(日子|日期|时间)|限时(完成)?(的)?(任务|事项|那些|哪些|有哪些|是哪|哪几|几项|有几)|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|设定了?|设置了?|卡了)(明确|具体|固定|死|硬性|硬|确切|定)?(的)?(完成|截止|履行|执行|落实|办理|交账|交差|上交)?(期限|限期|日期|时限|截止日期|截止时间|截止日|时间节点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any)?(hard|fixed|specific|firm|set|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
+	reHasDeadline = regexp.MustCompile(`有(订|定|写|标|写明|注明|标明)(了)?(明确|具体|确切)?(的)?(完成)?(日期|期限|日子|截止日期|时间)|写明确(的)?(完成)?(日期|时间)|卡(了|着|住)?(具体|明确|确切)?(的)?(日期|时间|日子)|带(着|有)?(具体|明确|确切)(的)?(日期|时间|日子)|卡死(的)?(日期|时间|日子|期限)|定死(的)?(日子|日期|时间)|限时(完成)?(的)?(任务|事项|那些|哪些|有哪些|是哪|哪几|几项|有几)|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|设定了?|设置了?|卡了)(明确|具体|固定|死|硬性|硬|确切|定)?(的)?(完成|截止|履行|执行|落实|办理|交账|交差|上交)?(期限|限期|日期|时限|截止日期|截止时间|截止日|时间节点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any)?(hard|fixed|specific|firm|set|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
@@ -128,7 +128,7 @@ var (
 	reSoleResp = regexp.MustCompile(`责任单位(一栏|那栏|栏)?(里|中|上)?(只|仅|就)(列了?|有|写了?|填了?)?(一|1)(个|家)|onlyoneresponsibleunit|asingleresponsibleunit|oneresponsibleunitonly`)
 	reSoleLead = regexp.MustCompile(`牵头单位(一栏|那栏|栏)?(里|中|上)?(只|仅|就)(列了?|有|写了?|填了?)?(一|1)(个|家)|onlyoneleadunit|asingleleadunit|oneleadunitonly`)
 	reMonthEnd = regexp.MustCompile(`(某个?|一个|哪个)月(的)?(最后一天|月末|月底)|(卡在|落在|正好|恰好|刚好|都是|都在).{0,6}(最后一天|月末|月底)|lastdayofa?month|endofamonth`)
-	reMidMonth = regexp.MustCompile(`(精确|具体|细)到了?(几号|哪天|哪一天|日|天|某一天|具体哪天|具体日子)|具体(的)?(某|哪)一?天|(某个?|一个|哪个)?月(的)?(中间|中旬|月中)|(不是|而非|不在|并非)(落在|在|定在|卡在)?(某个?月)?(的)?月(末|底)|midmonth|middleofamonth|notattheendofa?month`)
+	reMidMonth = regexp.MustCompile(`(精确|具体|细)到了?(几号|哪天|哪一天|日|天|某一天|具体哪天|具体日子)|具体(的)?(某|哪)一?天|某(1|一)?个?具体的?(日子|日期|某一天|哪一天)|(某个?|一个|哪个)?月(的)?(中间|中旬|月中)|(不是|而非|不在|并非)(落在|在|定在|订在|卡在)?(某个?月)?(的)?月(末|底)|midmonth|middleofamonth|notattheendofa?month`)
 )
 
 // reAnyRoleAside waves the role aside: 不论牵头还是负责, 牵头配合都算.

@@ -69,7 +69,7 @@ var (
 	// counting stands, not a day a deadline falls on.
 	reAnchor = regexp.MustCompile(`(含|包括|包含)\s*(今天|今日|当天)|(今天|今日)\s*(到|至)\s*(月底|月末)|(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
 	// reInclusive says the day itself counts (含9月底, 9月底及以前): all due by then.
-	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|inclusive|onorbefore`)
+	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|累计|累积|inclusive|onorbefore`)
 	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|截到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
@@ -169,6 +169,14 @@ var reTodayIs = regexp.MustCompile(`(今天是|今日是|今日为|今日系|今
 // with the words before it in its clause; the groups line up with reTodayIs's.
 var reDayThenLate = regexp.MustCompile(`(?:^|[,，。|?？!！])([^,，。|?？!！]{0,12}?)(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})(\s*[日号]\s*[,，|]\s*)(?:已经|已|都|还)?(?:超期|逾期|过期|过了期|超时|拖期)`)
 
+// reOpeningDay is a day a keyword question opens with (9.10 本月 还剩,
+// 11.15 过期 全部, 9月1号 三周内): the day it is when reRelativeAsk follows;
+// the groups line up with reTodayIs's.
+var (
+	reOpeningDay  = regexp.MustCompile(`^\s*()(?:(\d{4})\s*[年.])?\s*(\d{1,2})\s*[月.]\s*(\d{1,2})\s*[日号]?(?:\s+|[,，])`)
+	reRelativeAsk = regexp.MustCompile(`本月|这个月|当月|还剩|剩下|过期|逾期|超期|最近|下一个|接下来|(周|天|礼拜|星期)(以内|之内|内)|往后|未来`)
+)
+
 // reDeadlineAfterDay follows a day that is a deadline (9月30号前, 10月8日到期).
 var reDeadlineAfterDay = regexp.MustCompile(`^\s*[日号]?\s*(前|之前|以前|到期|截止|为止|要交|要完成)`)
 
@@ -177,11 +185,24 @@ var reDeadlineAfterDay = regexp.MustCompile(`^\s*[日号]?\s*(前|之前|以前|
 func statedToday(text string, c clock) (knowledge.Date, string, bool) {
 	en := englishDates(text)
 	m := reTodayIs.FindStringSubmatchIndex(en)
+	due := ""
 	if m == nil {
-		if m = reDayThenLate.FindStringSubmatchIndex(en); m == nil {
+		m = reDayThenLate.FindStringSubmatchIndex(en)
+		switch {
+		case m != nil:
+			m[1] = m[11] // keep the late words; the clause's other words describe the day
+		case reOpeningDay.MatchString(en):
+			m = reOpeningDay.FindStringSubmatchIndex(en)
+			if !reRelativeAsk.MatchString(en[m[1]:]) {
+				return knowledge.Date{}, text, false
+			}
+			// 9.10 本月 还剩: keywords asking after deadlines, which they leave unsaid
+			if !reDue.MatchString(en[m[1]:]) {
+				due = "到期"
+			}
+		default:
 			return knowledge.Date{}, text, false
 		}
-		m[1] = m[11] // keep the late words; the clause's other words describe the day
 	}
 	num := func(i int) int { n, _ := strconv.Atoi(en[m[2*i]:m[2*i+1]]); return n }
 	mo, d := num(3), num(4)
@@ -193,7 +214,7 @@ func statedToday(text string, c clock) (knowledge.Date, string, bool) {
 	if m[4] >= 0 {
 		y = num(2)
 	}
-	return knowledge.NewDate(y, time.Month(mo), d), en[:m[0]] + "|" + en[m[1]:], true
+	return knowledge.NewDate(y, time.Month(mo), d), en[:m[0]] + "|" + en[m[1]:] + due, true
 }
 
 // reRestatedDays is a loose span restated in bracketed days before 之内.
@@ -273,7 +294,7 @@ var reTodayOn = regexp.MustCompile(`[(（]\s*(今天|今日|当天)\s*(及|和|�
 
 // reRest is "what is left of" a span: 这个月剩下的, 本周剩余, 年底前余下的,
 // 这个月还有…要到期的 (the span itself already read, as |).
-var reRest = regexp.MustCompile(`剩下|剩余|还剩|余下|所剩|(尚须|尚需|尚待|仍需|仍须|还须)(办结|完成|到期|办理|落实)|(\||月|内|里|周|礼拜|星期|前)还有.{0,9}(到期|截止|要交)|restof|remainderof|remainingdays`)
+var reRest = regexp.MustCompile(`剩下|剩余|还剩|余下|所剩|(尚须|尚需|尚待|仍需|仍须|还须)(办结|完成|到期|办理|落实)|(\||月|内|里|周|礼拜|星期|前)还有.{0,9}(到期|截止|要交)|(\||月|内|里)还(要|得|需)(交|完成|到期)|restof|remainderof|remainingdays`)
 
 // intersectOpen narrows closed windows by open-ended ones (from today on)
 // when the question names both; ok is false without an open-ended window.

@@ -289,7 +289,7 @@ func (ui *unitIndex) all() []string {
 // a role, a unit's part, a conjunction joining it to another unit, or its
 // side or people (警保那边开会…, 警保的同志). 这边 is the asker's own side
 // (法制这边从哪一步把关): no unit.
-var reRoleAfter = regexp.MustCompile(`^\|?(那边|那头|的同志|的人)|^\|?(牵头|挑头|领头|带头|主办|只|光|仅|又|当|作为|担任|配合|负责的|参与|有份|的任务|的活|跟|和|与|都|不|没|这块|那块|是不是|有哪些|有几|[一两几]家|既|同时|单独|自己|也|还)`)
+var reRoleAfter = regexp.MustCompile(`^\|?(那边|那头|的同志|的人)|^\|?(牵头|挑头|领头|带头|主办|只|光|仅|又|当|作为|担任|配合|负责的|参与|有份|的任务|的活|跟|和|与|都|不|没|这块|那块|是不是|有哪些|有几|[一两几]家|既|同时|单独|独自|独家|自己|也|还|涉及|沾边|出现)`)
 
 // roleKeyAt returns the roleKeys nickname that text starts with and its unit,
 // when a role or a part follows it; "" otherwise.

@@ -118,6 +118,9 @@ var colloquial = strings.NewReplacer(
 	"节止", "截止", // a question's word, not the notices': no lexicon slip (those need the notices to hold it)
 	"有无", "有没有", // the written "whether there is"
 	"届满", "到期", "届期", "到期", // the written "falls due"
+	// Taiwan's words for the same things (期程 is a schedule's deadline)
+	"期程", "期限", "影片", "视频", "建置", "建设", "资讯", "信息", "网路", "网络", "公文", "文件",
+	"哪几本", "哪几项", "几张任务", "几项任务", "哪些项目", "哪些任务", "哪几个项目", "哪几项", "的项目", "的任务", "项目是哪", "任务是哪", // 项目 for a task (重要项目 stays)
 	"法治支队", "法制支队", "法治大队", "法制大队", "法治审核", "法制审核",
 	"法治队伍", "法制队伍", "法治机构", "法制机构", "法治部门", "法制部门",
 )
