@@ -180,12 +180,18 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round163.jsonl", 1.00},
 	{"testdata/paraphrase_round164.jsonl", 1.00},
 	{"testdata/paraphrase_round165.jsonl", 0.98},
+	{"testdata/paraphrase_round166.jsonl", 0.95},
+	{"testdata/paraphrase_round167.jsonl", 0.85},
+	{"testdata/paraphrase_round168.jsonl", 0.92},
 	{"testdata/paraphrase_round169.jsonl", 1.00},
 	{"testdata/paraphrase_round170.jsonl", 0.92},
 	{"testdata/paraphrase_round171.jsonl", 0.96},
 	{"testdata/paraphrase_round172.jsonl", 0.95},
 	{"testdata/paraphrase_round173.jsonl", 0.90},
 	{"testdata/paraphrase_round174.jsonl", 0.96},
+	{"testdata/paraphrase_round175.jsonl", 0.89},
+	{"testdata/paraphrase_round176.jsonl", 0.97},
+	{"testdata/paraphrase_round177.jsonl", 0.91},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
