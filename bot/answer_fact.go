@@ -194,22 +194,7 @@ func quotedHit(q *query, ix *search.Index, hits []search.Hit) int {
 }
 
 // commonRun returns the length of the longest run of a that b also holds.
-func commonRun(a, b []rune) int {
-	best := 0
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for i := range a {
-		for j := range b {
-			cur[j+1] = 0
-			if a[i] == b[j] {
-				cur[j+1] = prev[j] + 1
-				best = max(best, cur[j+1])
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return best
-}
+func commonRun(a, b []rune) int { return len(longestCommon(a, b)) }
 
 // periodBoost is how much a task that sets a time limit (30日内) or a share
 // (5%) gains in a question that asks for one: 归档 时限 wants the task whose

@@ -65,7 +65,7 @@ func (m mixedReader) read(text string) string {
 	return b.String()
 }
 
-// readRun reads one run of English words (readMixed).
+// readRun reads one run of English words (read).
 func (m mixedReader) readRun(run string) string {
 	ws := strings.FieldsFunc(run, isRunGap)
 	if zh, ok := m[strings.Join(ws, "")]; ok {
