@@ -187,21 +187,12 @@ func statedToday(text string, c clock) (knowledge.Date, string, bool) {
 	m := reTodayIs.FindStringSubmatchIndex(en)
 	due := ""
 	if m == nil {
-		m = reDayThenLate.FindStringSubmatchIndex(en)
-		switch {
-		case m != nil:
+		if m = reDayThenLate.FindStringSubmatchIndex(en); m != nil {
 			m[1] = m[11] // keep the late words; the clause's other words describe the day
-		case reOpeningDay.MatchString(en):
-			m = reOpeningDay.FindStringSubmatchIndex(en)
-			if !reRelativeAsk.MatchString(en[m[1]:]) {
-				return knowledge.Date{}, text, false
-			}
-			// 9.10 本月 还剩: keywords asking after deadlines, which they leave unsaid
-			if !reDue.MatchString(en[m[1]:]) {
-				due = "到期"
-			}
-		default:
+		} else if m = reOpeningDay.FindStringSubmatchIndex(en); m == nil || !reRelativeAsk.MatchString(en[m[1]:]) {
 			return knowledge.Date{}, text, false
+		} else if !reDue.MatchString(en[m[1]:]) {
+			due = "到期" // 9.10 本月 还剩: keywords asking after deadlines, which they leave unsaid
 		}
 	}
 	num := func(i int) int { n, _ := strconv.Atoi(en[m[2*i]:m[2*i+1]]); return n }
