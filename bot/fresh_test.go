@@ -192,6 +192,9 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round175.jsonl", 0.89},
 	{"testdata/paraphrase_round176.jsonl", 0.97},
 	{"testdata/paraphrase_round177.jsonl", 0.91},
+	{"testdata/paraphrase_round178.jsonl", 0.97},
+	{"testdata/paraphrase_round179.jsonl", 0.89},
+	{"testdata/paraphrase_round180.jsonl", 0.94},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

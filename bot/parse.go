@@ -170,6 +170,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if !reNoDeadline.MatchString(fa) && !reHasDeadline.MatchString(fa) && !containsAny(fa, ongoingWords) && (reAsksTasks.MatchString(fa) || reBareAsk.MatchString(fa) || reAsksOne.MatchString(fa)) {
 		fk = f
 	}
+	fk = reNoTimeTo.ReplaceAllString(fk, "|") // 没时间翻文件: the asker's time, no task's
 	noDeadline := reNoDeadline.MatchString(strings.ReplaceAll(fk, "有没有", "是否有"))
 	ongoingAside := reOngoingAside.MatchString(fk)
 	switch {

@@ -99,6 +99,9 @@ func TestEnglishDates(t *testing.T) {
 		"due september 18, 2019":     "due  2019年9月18日 ",
 		"what may i ask":             "what may i ask",
 		"tasks due may 3":            "tasks due  5月3日 ",
+		"due before october":         "due before  9月底 ",
+		"prior to january 2020":      "prior to  2019年12月底 ",
+		"before the end of october":  "before 10月底  ",
 	} {
 		if got := englishDates(in); got != want {
 			t.Errorf("englishDates(%q) = %q, want %q", in, got, want)

@@ -86,27 +86,53 @@ var reEnglishDate = regexp.MustCompile(`(?:\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s
 // of the question files read it so 6 times to 2 (the month alone).
 var reEndOfMonth = regexp.MustCompile(`\b(at|of|on|is|due|by|before)\s+(?:the\s+)?end\s*of\s*(?:the\s*)?((?:\d{4}年)?\d{1,2}月)`)
 
+// reBeforeMonth ends the words before a month named without a day that
+// leave the month out (before october, earlier than october).
+var reBeforeMonth = regexp.MustCompile(`\b(before|prior\s+to|earlier\s+than|until\s+the\s+start\s+of)\s+(the\s+(start|beginning)\s+of\s+)?$`)
+
 var englishMonths = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 
 // englishDates rewrites English dates as Chinese ones (2019年12月, 12月31日),
 // the forms parseWindow reads.
 func englishDates(text string) string {
-	text = reEnglishDate.ReplaceAllStringFunc(text, func(s string) string {
-		m := reEnglishDate.FindStringSubmatch(s)
+	var b strings.Builder
+	last := 0
+	for _, ix := range reEnglishDate.FindAllStringSubmatchIndex(text, -1) {
+		m := make([]string, 5)
+		for g := range m {
+			if ix[2*g] >= 0 {
+				m[g] = text[ix[2*g]:ix[2*g+1]]
+			}
+		}
+		b.WriteString(text[last:ix[0]])
+		last = ix[1]
 		mo := englishMonths[m[2][:3]]
 		day := m[1] + m[3]
 		if m[2] == "may" && day == "" && m[4] == "" {
-			return s // the verb
+			b.WriteString(m[0]) // the verb
+			continue
 		}
-		out := strconv.Itoa(mo) + "月"
-		if day != "" {
-			out += day + "日"
+		year := m[4]
+		// before October, prior to October: the month itself is not in it,
+		// so the tasks due by the end of September
+		if day == "" && reBeforeMonth.MatchString(text[:ix[0]]) {
+			if mo--; mo == 0 {
+				mo = 12
+				if y, err := strconv.Atoi(year); err == nil {
+					year = strconv.Itoa(y - 1)
+				}
+			}
+			day = "底"
+		} else if day != "" {
+			day += "日"
 		}
-		if m[4] != "" {
-			out = m[4] + "年" + out
+		out := strconv.Itoa(mo) + "月" + day
+		if year != "" {
+			out = year + "年" + out
 		}
-		return " " + out + " "
-	})
+		b.WriteString(" " + out + " ")
+	}
+	text = b.String() + text[last:]
 	// the end of September 2019: the month's last day, as 9月底 reads
 	return reEndOfMonth.ReplaceAllString(text, "${1} ${2}底 ")
 }

@@ -38,4 +38,4 @@ var cantoneseWords = strings.NewReplacer(
 var reCantoneseIs = regexp.MustCompile(`([即只就都又先仲而我佢你唔亦也])系|系([哪谁什边咩唔冇咪自一\d])`)
 
 // cantonese reads written Cantonese.
-var cantonese = &dialect{markChars: cantoneseMarks, words: cantoneseWords, grammar: reCantoneseIs, grammarTo: "${1}是${2}"}
+var cantonese = &dialect{markChars: cantoneseMarks, words: cantoneseWords, grammar: []rewrite{{reCantoneseIs, "${1}是${2}"}}}

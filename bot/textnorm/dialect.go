@@ -15,9 +15,15 @@ type dialect struct {
 	markWords []string // words only the dialect writes, of characters Mandarin uses
 	words     *strings.Replacer
 	// grammar rewrites what a word list cannot (系 as "is", 伐 ending a
-	// question) with grammarTo, after the words
-	grammar   *regexp.Regexp
-	grammarTo string
+	// question), in order, after the words
+	grammar []rewrite
+}
+
+// rewrite is one rule of a dialect's grammar: what re matches becomes to,
+// where $1 and the like are re's groups.
+type rewrite struct {
+	re *regexp.Regexp
+	to string
 }
 
 // read writes the dialect's words of s in Mandarin; s is returned as it is
@@ -26,5 +32,9 @@ func (d *dialect) read(s string) string {
 	if !strings.ContainsAny(s, d.markChars) && !slices.ContainsFunc(d.markWords, func(m string) bool { return strings.Contains(s, m) }) {
 		return s
 	}
-	return d.grammar.ReplaceAllString(d.words.Replace(s), d.grammarTo)
+	s = d.words.Replace(s)
+	for _, g := range d.grammar {
+		s = g.re.ReplaceAllString(s, g.to)
+	}
+	return s
 }

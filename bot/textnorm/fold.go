@@ -27,7 +27,7 @@ func Fold(s string) string {
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
-	s = withoutErhua(colloquial.Replace(wu.read(cantonese.read(b.String()))))
+	s = withoutErhua(colloquial.Replace(classical.read(xiang.read(wu.read(cantonese.read(b.String()))))))
 	s = Numerals(englishNumbers(s))
 	// fold runs on every phrase a question is cut into: the two rewrites
 	// below run only where their characters are
@@ -117,6 +117,7 @@ var colloquial = strings.NewReplacer(
 	"自个儿", "自己", "自各儿", "自己", "俩", "两个", "仨", "三个", "头一部分", "第1部分", "头一块", "第1块", "两礼拜", "2礼拜", "两星期", "2星期", "两周", "2周",
 	"节止", "截止", // a question's word, not the notices': no lexicon slip (those need the notices to hold it)
 	"有无", "有没有", // the written "whether there is"
+	"除开", "除了", // the south's "except"
 	"届满", "到期", "届期", "到期", // the written "falls due"
 	// Taiwan's words for the same things (期程 is a schedule's deadline)
 	"期程", "期限", "影片", "视频", "建置", "建设", "资讯", "信息", "网路", "网络", "公文", "文件",

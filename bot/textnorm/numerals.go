@@ -34,6 +34,9 @@ func Numerals(s string) string {
 			strings.HasSuffix(before, "近") || strings.HasSuffix(before, "未来") ||
 			(after != "" && strings.Contains("项条号个天日月年周次", after)) || spanStart(rs, j) || dayOfMonth(out)
 		if ok && counts && !(len(run) == 1 && run[0] == '百') && !numeralWord(rs, i, j) && !ordinalWord(before, run) {
+			if n := len(out); n > 0 && out[n-1] >= '0' && out[n-1] <= '9' {
+				out = append(out, ' ') // 7、8、9三个月: the 9 and the 3 are two numbers
+			}
 			out = append(out, []rune(strconv.Itoa(v))...)
 		} else {
 			out = append(out, run...)

@@ -33,4 +33,4 @@ var wuWords = strings.NewReplacer(
 var reWuQuestion = regexp.MustCompile(`伐([?？,，。!！\s]|$)`)
 
 // wu reads written Wu.
-var wu = &dialect{markChars: wuMarkChars, markWords: wuMarks, words: wuWords, grammar: reWuQuestion, grammarTo: "吗$1"}
+var wu = &dialect{markChars: wuMarkChars, markWords: wuMarks, words: wuWords, grammar: []rewrite{{reWuQuestion, "吗$1"}}}

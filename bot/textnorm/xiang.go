@@ -1,0 +1,25 @@
+package textnorm
+
+import "strings"
+
+// Officers from Hunan type Xiang words in Mandarin questions (搞么子, 冒得期限,
+// 咯个通知, 怎么港的, 好多天之内). xiang writes them as the Mandarin the rest of
+// the engine reads. Like the other dialects it runs only on text that holds
+// one of its marks, so that 香港, 好多 (many) and 感冒 in Mandarin questions
+// are left alone.
+
+// xiangMarks are Xiang words written with characters Mandarin uses.
+var xiangMarks = []string{"么子", "冒得", "冒写", "冒公开", "冒有", "咯个", "咯号", "咯张", "咯份", "咯件", "咯条", "咯项", "咯些", "要得", "伢子", "港一下", "怎么港", "莫跟我港", "别个"}
+
+// xiangWords are Xiang words and their Mandarin, longest first where one
+// holds another.
+var xiangWords = strings.NewReplacer(
+	"搞么子", "干什么", "么子", "什么", "冒得", "没有", "冒", "没",
+	"咯个", "这个", "咯号", "这种", "咯张", "这张", "咯份", "这份", "咯件", "这件", "咯条", "这条", "咯项", "这项", "咯些", "这些",
+	"香港", "香港", "港澳", "港澳", "港", "讲", // 港一下, 怎么港的: 讲
+	"好多天", "多少天", "好多钱", "多少钱", "好多项", "多少项", "好多条", "多少条", "有好多", "有多少", "是好多", "是多少", "好大", "多大", "好久", "多久",
+	"几时", "什么时候", "别个", "别人", "伢子", "孩子", "莫跟我", "别跟我", "要得", "可以",
+)
+
+// xiang reads written Xiang.
+var xiang = &dialect{markWords: xiangMarks, words: xiangWords}
