@@ -92,7 +92,7 @@ var reThatTask = regexp.MustCompile(`(那|这|该)一?(条|项|个任务)|thatta
 
 // reWhichUnitLeft asks for the one unit left of a task once one is set aside
 // (除了督察支队，还有一个管纪律的单位，是哪个; 除了各分县局，市局层面具体落实的是哪个).
-var reWhichUnitLeft = regexp.MustCompile(`(单位|部门|落实的|负责的|配合的|牵头的|干的)(是)?哪(个|1个|家)$|哪(个|1个|家)(单位|部门)(参与|负责|配合|落实)$`)
+var reWhichUnitLeft = regexp.MustCompile(`(单位|部门|落实的|负责的|配合的|牵头的|干的)(是)?哪(个|1个|家)$|哪(个|1个|家)(单位|部门)(参与|负责|配合|落实)$|还(有|落到|剩|剩下|要|得|会)?(是)?(哪|谁)(个|1个|家|一家)?(单位|部门|处室)?(头上|身上)?$`)
 
 // reConfirm asks to confirm what a question states: 是法制支队牵头吧, 牵头的是不是科技处.
 var reConfirm = regexp.MustCompile(`难道(不是|是)|不会(又)?是|(牵头|主办)$|(牵头|主办|负责)(的)?还是|(牵头|主办|负责)(的)?(单位|部门)?(是|就是)[^吧吗]{2,8}吧|(吧|吗|对吧|是吗|没错吧|对不对|是不是)$|(牵头|主办)(的)?(单位)?(是不是|是否)|还是.{0,10}(牵头|负责|配合|主办)$`)

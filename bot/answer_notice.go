@@ -151,6 +151,14 @@ type noticeAsk struct {
 	clauses string // asked in clauseForm
 }
 
+var (
+	// reAttachmentAside sets the attachment aside in a question about the
+	// body (通知正文（不算附件）提了几方面的要求, 正文除附件外分成几个部分).
+	reAttachmentAside = regexp.MustCompile(`[(（]?(不算|不含|不包括|不计|除去|除了|除)(后面的)?附件(以外|之外|外|在内)?[)）]?|[(（]?附件(除外|不算)[)）]?`)
+	// reAttachedTerms is 附 as "attach terms to" (附了什么条件): no attachment.
+	reAttachedTerms = regexp.MustCompile(`附(了|加了|带了|加|带)?(什么|哪些|啥)?(样的)?(条件|前提|限制)`)
+)
+
 // noticeAsk returns q's noticeAsk, reading it the first time.
 func (q *query) noticeAsk() *noticeAsk {
 	if q.nask != nil {
@@ -158,7 +166,7 @@ func (q *query) noticeAsk() *noticeAsk {
 	}
 	// clauses kept apart: 图个啥，文件里怎么讲 asks no "什么文件"
 	// a purpose clause says why it is asked: 为便于规范引用，通知的文号是多少 asks for the number
-	na := &noticeAsk{asked: withoutPurpose(q.text)}
+	na := &noticeAsk{asked: reAttachedTerms.ReplaceAllString(reAttachmentAside.ReplaceAllString(withoutPurpose(q.text), ""), "有什么$4")}
 	na.clauses = clauseForm(na.asked)
 	for _, nf := range noticeFields {
 		if nf.re.MatchString(na.clauses) {

@@ -195,6 +195,12 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round178.jsonl", 0.97},
 	{"testdata/paraphrase_round179.jsonl", 0.89},
 	{"testdata/paraphrase_round180.jsonl", 0.94},
+	{"testdata/paraphrase_round184.jsonl", 0.93},
+	{"testdata/paraphrase_round185.jsonl", 0.97},
+	{"testdata/paraphrase_round186.jsonl", 0.95},
+	{"testdata/paraphrase_round187.jsonl", 0.94},
+	{"testdata/paraphrase_round188.jsonl", 0.96},
+	{"testdata/paraphrase_round189.jsonl", 0.90},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -181,6 +181,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	case reHasDeadline.MatchString(fk):
 		q.kind = knowledge.DeadlineDate
 	case ongoingAside: // 长期的那种就不用算了: set aside, no kind asked for
+	case reNotOngoing.MatchString(fk): // 非长期, 不是长期的: the tasks with a date
+		q.kind = knowledge.DeadlineDate
 	case containsAny(fk, ongoingWords):
 		q.kind = knowledge.DeadlineOngoing
 	}

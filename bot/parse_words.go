@@ -70,7 +70,7 @@ var (
 	// lateTaskWords mean overdue only in a question about tasks (护照过期了 is not).
 	lateTaskWords = []string{"过期", "过了期", "超期", "超了期", "超时", "延期", "误期", "arelate", "islate", "runninglate", "belate", "latetasks", "lateones"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
-	ongoingWords  = []string{"长期", "没个头", "没有头", "一直得干", "一直干下去", "一直做", "一直干", "一直抓", "一直坚持", "一直要", "一直持续", "持续做下去", "持续下去", "常年", "不设截止", "ongoing", "standing", "longterm"}
+	ongoingWords  = []string{"长期", "没个头", "没有头", "一直得干", "一直干下去", "一直做", "一直干", "一直抓", "一直坚持", "一直要", "一直持续", "持续做下去", "持续下去", "常年", "常态化", "不设截止", "ongoing", "standing", "longterm"}
 	reNoDeadline  = regexp.MustCompile(`连(个)?(时间|日期|期限|日子|时限)(都|也)(没|没有|未)(写|给|定|标|填)|(进度要求|时间要求|时限要求|期限要求|进度|期限|时限)(上)?(未作|没作|没有作|未做|没做|未有)(任何)?(规定|要求|安排|限定)|(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理|到期)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(干脆|直接|根本|就)?(什么|啥)?(都|也)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|no(fixed|hard|specific|firm|set|end|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reNoTimeTo is the asker having no time to do something (没时间翻文件,
 	// 没有时间一条条看): a remark, no task without a deadline.
@@ -135,7 +135,7 @@ var (
 )
 
 // reAnyRoleAside waves the role aside: 不论牵头还是负责, 牵头配合都算.
-var reAnyRoleAside = regexp.MustCompile(`角色不限|不限角色|身份不限|(不管|不论|无论)(以|是)?(什么|啥|哪种)?(角色|身份)|(角色|身份)都算|(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(具体干活|具体干|干活|牵头|主办|负责|配合|责任|参与)(单位)?)?|(牵头|主办)(的)?(还是|或者|或|和|、)?(负责|配合|责任|参与)(的)?都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
+var reAnyRoleAside = regexp.MustCompile(`角色不限|不限角色|身份不限|(不管|不论|无论)(以|是)?(什么|啥|哪种)?(角色|身份)|(角色|身份)都算|(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(具体干活|具体干|干活|牵头|主办|负责|配合|责任|参与)(具体)?(落实|干活|干|办|工作)?(单位)?(的)?(都算|都要|都列)?)?|(牵头|主办)(的)?(还是|或者|或|和|、)?(负责|配合|责任|参与)(的)?都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
 
 // reWhoAsk asks which unit, not only for a role (牵头 alone is a filter).
 var reWhoAsk = regexp.MustCompile(`谁|哪几家|哪一家|还有哪家|哪个(窗口|中心|组)|哪几个(部门|单位)|哪(俩|两个|2个)(部门|单位)|哪个.{0,8}(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)
@@ -184,7 +184,7 @@ var (
 )
 
 // reNotOngoing denies the ongoing kind: 既没写长期, 也没标成长期.
-var reNotOngoing = regexp.MustCompile(`连(个)?长期(2个字|两个字|俩字|字样|二字|这2个字|这两个字)?(都|也)(没|没有|未|不)|(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是|说|提)?(成)?(长期|常年|ongoing)|长期(也|都)?(没|没有|未)(写|标)|(是)?长期(也|都)?不是|noteven(长期|ongoing|longterm)|nolongterm|neither.{0,30}ongoing|norongoing|notongoing`)
+var reNotOngoing = regexp.MustCompile(`非长期|连(个)?长期(2个字|两个字|俩字|字样|二字|这2个字|这两个字)?(都|也)(没|没有|未|不)|(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是|说|提)?(成)?(长期|常年|ongoing)|长期(也|都)?(没|没有|未)(写|标)|(是)?长期(也|都)?不是|noteven(长期|ongoing|longterm)|nolongterm|neither.{0,30}ongoing|norongoing|notongoing`)
 
 // reHowLongSpan asks how long a span is (多长期限, 多长期间), holding 长期.
 var reHowLongSpan = regexp.MustCompile(`多长(期限|期间|时期)`)
@@ -195,7 +195,7 @@ var reHowLongSpan = regexp.MustCompile(`多长(期限|期间|时期)`)
 var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国家|省里|省)|(问|考|告诉|提醒|通知)(我们|咱们)|(跟|给|和|对)(我们|咱们)(说|讲|强调|交代)`)
 
 // reUnitDuty asks what a unit has to do (要干嘛, 负责啥, 管哪些事).
-var reUnitDuty = regexp.MustCompile(`(有什么任务|有哪些任务|什么任务$|担的是什么|什么活|啥活|担什么|干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事|哪些事|哪几件事|哪些活|哪几样活)`)
+var reUnitDuty = regexp.MustCompile(`(被分配(了)?(什么|哪些)?任务|分到(了)?(什么|哪些)?任务|有什么任务|有哪些任务|什么任务$|担的是什么|什么活|啥活|担什么|干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事|哪些事|哪几件事|哪些活|哪几样活)`)
 
 // reUnitTally counts a task's units (有两个牵头单位, 好几家责任单位): no word of the topic.
 // reUnitNamed is a unit named in a task (被点名, 有名, 提到); reWhichTask asks

@@ -73,7 +73,7 @@ var (
 	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|截到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
-	reTaskish   = regexp.MustCompile(`任务|期限|限期|(时间|日期|节点|日子)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|(月底|月末|年底|年末|\d日|\d号)(的)?(那|这)(个|些|几|一)|task|finish|complet|` + dueAlternation(builtinLexicon))
+	reTaskish   = regexp.MustCompile(`任务|期限|时限|限期|要搞|要干|要弄|要落实|还剩(下)?(哪|几|多少|什么|啥)|(时间|日期|节点|日子)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|(月底|月末|年底|年末|\d日|\d号)(的)?(那|这)(个|些|几|一)|task|finish|complet|` + dueAlternation(builtinLexicon))
 )
 
 // reEnglishDate is an English date in a folded question: december 2019,
@@ -84,7 +84,7 @@ var reEnglishDate = regexp.MustCompile(`(?:\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s
 // rewritten: a deadline on the month's last day. "By/before the end of
 // September" keeps its by, which makes it everything due until then: writers
 // of the question files read it so 6 times to 2 (the month alone).
-var reEndOfMonth = regexp.MustCompile(`\b(at|of|on|is|due|by|before)\s+(?:the\s+)?end\s*of\s*(?:the\s*)?((?:\d{4}年)?\d{1,2}月)`)
+var reEndOfMonth = regexp.MustCompile(`\b(at|of|on|is|due|by|before)\s+(?:the\s+)?end\s*(?:of\s*)?(?:the\s*)?((?:\d{4}年)?\d{1,2}月)`)
 
 // reBeforeMonth ends the words before a month named without a day that
 // leave the month out (before october, earlier than october).
@@ -243,6 +243,18 @@ var reHoliday = regexp.MustCompile(`(从|自|到|至)?\s*(国庆节|国庆|十�
 // holidays are the months whose first day the holidays of reHoliday fall on.
 var holidays = map[string]time.Month{"国庆节": time.October, "国庆": time.October, "十一长假": time.October, "nationalday": time.October,
 	"元旦": time.January, "newyearsday": time.January, "五一": time.May, "劳动节": time.May, "mayday": time.May}
+
+// reNamedMonthItself is a month named and then called "that month" (9月份当月).
+var reNamedMonthItself = regexp.MustCompile(`(\d{1,2})\s*月份?\s*(当月|那个月|这个月|本月)`)
+
+// reDayNoMark is a day of a month written without 日 or 号 (9月18 节点):
+// the day all the same, unless a count follows (9月15天内).
+var reDayNoMark = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})(\s*(?:[^\d\s项条个天周年%日号.]|$))`)
+
+// reQuarterGloss is a quarter or a half of a year with its months glossed in
+// brackets (三季度（7、8、9三个月）, q4 2019 (oct to dec)): the quarter says it
+// all, and the months listed are no span to read.
+var reQuarterGloss = regexp.MustCompile(`((?:第\s*)?[1-4一二三四]\s*季度|\bq[1-4](?:\s*(?:of\s*)?\d{4})?|[上下]半年|(?:first|second|third|fourth)\s*quarter(?:\s*(?:of\s*)?\d{4})?)\s*\([^()]*\)`)
 
 // reRestated is a loose name of a time (a holiday, a quarter, a half, a
 // year's or month's end) followed by brackets that give dates.

@@ -59,11 +59,14 @@ func readWindow(text string, c clock) (*window, string) {
 	// 九月最后一天 is 9月底; 十月份截止的 are due in October, not by it
 	text = reLastDayOfMonth.ReplaceAllString(text, "${1}月底")
 	text = reMonthDue.ReplaceAllString(text, "${1}月份到期")
+	// 9月份当月到期的: the month named, not the month it is now
+	text = reNamedMonthItself.ReplaceAllString(text, "${1}月份")
+	text = reDayNoMark.ReplaceAllString(text, "${1}月${2}日${3}")
 	// 9月中旬: the ten days of a month, as a span of days
 	text = xunSpans(text)
 	// 国庆前（9月30日及以前）, 四季度（10月到12月）: a loose name of a time
 	// restated in brackets; the bracketed dates say it exactly
-	text = reRestated.ReplaceAllString(text, "(${4}")
+	text = reRestated.ReplaceAllString(reQuarterGloss.ReplaceAllString(text, "$1"), "(${4}")
 	// 年底前（含年底）: the day itself counts, as （含） says
 	text = reIncludesEnd.ReplaceAllString(text, "$1(含)")
 	// 一个半月（45天）之内: the bracketed days say it exactly

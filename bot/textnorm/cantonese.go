@@ -18,7 +18,7 @@ const cantoneseMarks = "嘅咗冇唔佢哋嗰啲喺咩睇揾畀俾嘢乜咁嚟�
 // cantoneseWords are written Cantonese words and their Mandarin, longest
 // first where one holds another.
 var cantoneseWords = strings.NewReplacer(
-	"系唔系", "是不是", "系咪", "是不是", "有冇", "有没有", "系咩", "是什么", "乜嘢", "什么",
+	"系唔系", "是不是", "系咪", "是不是", "有冇得", "有没有", "冇得", "没有", "有冇", "有没有", // 冇得: Hubei and Hunan write it too "系咩", "是什么", "乜嘢", "什么",
 	"边个单位", "哪个单位", "边个部门", "哪个部门", "边个", "谁", "边几项", "哪几项", "边几条", "哪几条",
 	"边几个", "哪几个", "边啲", "哪些", "边项", "哪项", "边条", "哪条", "边度", "哪里", "边份", "哪份",
 	"边三样", "哪三样", "边样", "哪样", "边", "哪",
