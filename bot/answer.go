@@ -151,6 +151,11 @@ func (r *request) answer(q *query) (Reply, error) {
 	if len(q.units) == 0 && q.list && !q.timed() && r.foreignUnit(q) {
 		return r.outOfScope(), nil
 	}
+	// 我们得赶在啥时候前头往外公布: "we" the police, asking a fact, is no
+	// unit's list of tasks
+	if q.mine && len(q.units) == 0 && !q.list && !q.count && q.when == nil && !q.late && !q.soon && q.kind == "" && q.status == statusAny && r.plausibleTask(q) {
+		q.mine = false
+	}
 	if q.mine && len(q.units) == 0 {
 		u, err := r.e.st.UserUnit(r.ctx, r.msg.User)
 		if err != nil {

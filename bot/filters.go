@@ -136,6 +136,11 @@ func sectionWordAt(flat string) []int {
 	return nil
 }
 
+// reSystemPart is one of the three systems by its short name (记录制度 带日期任务):
+// the part of the table named for it, where no word says "part"; 收支两条线制度
+// is a task's rule.
+var reSystemPart = regexp.MustCompile(`(公示|公开|记录|审核)(制度)`)
+
 // bodyTopicRunes is how many characters may stand between the body's name
 // and a bare 部分 for them to name a part of the body (文里保障部分).
 const bodyTopicRunes = 6
@@ -163,6 +168,9 @@ func (r *request) sectionNamed(q *query) (part, bool) {
 // sectionIn reads the part of the table named by its topic in flat (sectionNamed).
 func (r *request) sectionIn(flat string) (part, bool) {
 	loc := sectionWordAt(flat)
+	if m := reSystemPart.FindStringSubmatchIndex(flat); loc == nil && m != nil {
+		loc = m[4:6]
+	}
 	secs := r.snap.sections
 	if loc == nil || len(secs) < 2 {
 		return part{}, false

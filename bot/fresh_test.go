@@ -201,6 +201,9 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round187.jsonl", 0.94},
 	{"testdata/paraphrase_round188.jsonl", 0.96},
 	{"testdata/paraphrase_round189.jsonl", 0.90},
+	{"testdata/paraphrase_round190.jsonl", 0.92},
+	{"testdata/paraphrase_round191.jsonl", 0.94},
+	{"testdata/paraphrase_round192.jsonl", 0.95},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

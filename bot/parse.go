@@ -194,6 +194,10 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 		q.late = false
 	}
 	q.soon = containsAny(f, soonWords)
+	// 未来四周之内即将到期的: the span says how soon
+	if q.soon && q.when != nil && q.when.Shape == shapeSpan && q.when.From == c.today && !q.when.To.IsZero() {
+		q.soon = false
+	}
 	// overdue today, 今天逾期的: today is where lateness is counted from, not a deadline
 	if (q.late || q.soon) && q.when != nil && q.when.Shape == shapeDay && q.when.From == c.today && q.when.To == c.today {
 		q.when = nil

@@ -66,17 +66,18 @@ var (
 	lateWords    = []string{"逾期", "overdue", "过点了", "已经过点", "过了点", "已过点", "时间已经过去", "时间都过去", "期限已经过去", "时间已经过了", "时间都过了", "时间过了", "日子已经过了", "日子过了", "过了日子", "过了期限", "过了截止", "过了时限", "过了时间节点", "过了节点", "过了完成时限", "过了完成期限", "过了完成时间", "过了规定时限", "过了规定期限", "过了规定的时限", "过了规定的期限", "过了截止日期", "超过时限", "超出时限", "超出期限", "超过期限", "超过截止", "passedthedeadline", "missedit", "alreadymissed", "havemissed", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
 	// shouldHaveDone is overdue said as what should have been done by now
 	// (应该早就完成了): no state of "done" asked.
-	shouldHaveDone = []string{"应该早就完成", "应当早就完成", "早就应该完成", "早就应当完成", "早就该完成", "早该完成", "本该完成", "本应完成", "应该已经完成", "应当已经完成", "早该完了", "早该做完", "早该结了", "早该弄完", "早就该完了"}
+	shouldHaveDone = []string{"应该早就完成", "应当早就完成", "早就应该完成", "早就应当完成", "早就该完成", "早该完成", "本该完成", "本应完成", "应该已经完成", "应当已经完成", "早该完了", "早该做完", "早该结了", "早该弄完", "早就该完了",
+		"应当早就做完", "应当早就办完", "应当早就干完", "应当早就弄完", "应当早就搞完", "应当已经做完", "应当已经办完", "早就应当做完", "早就应当办完"}
 	// lateTaskWords mean overdue only in a question about tasks (护照过期了 is not).
 	lateTaskWords = []string{"过期", "过了期", "超期", "超了期", "超时", "延期", "误期", "arelate", "islate", "runninglate", "belate", "latetasks", "lateones"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "没个头", "没有头", "一直得干", "一直干下去", "一直做", "一直干", "一直抓", "一直坚持", "一直要", "一直持续", "持续做下去", "持续下去", "常年", "常态化", "不设截止", "ongoing", "standing", "longterm"}
-	reNoDeadline  = regexp.MustCompile(`连(个)?(时间|日期|期限|日子|时限)(都|也)(没|没有|未)(写|给|定|标|填)|(进度要求|时间要求|时限要求|期限要求|进度|期限|时限)(上)?(未作|没作|没有作|未做|没做|未有)(任何)?(规定|要求|安排|限定)|(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理|到期)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(干脆|直接|根本|就)?(什么|啥)?(都|也)?(是|为)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|no(fixed|hard|specific|firm|set|end|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
+	reNoDeadline  = regexp.MustCompile(`连(个)?(时间|日期|期限|日子|时限)(都|也)(没|没有|未)(写|给|定|标|填)|(进度要求|时间要求|时限要求|期限要求|进度|期限|时限)(上)?(未作|没作|没有作|未做|没做|未有)(任何)?(规定|要求|安排|限定)|(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理|到期)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(干脆|直接|根本|就)?(什么|啥)?(都|也)?(是|为|被留为|被留成|留为|留成|被留作|留作)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|no(fixed|hard|specific|firm|set|end|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reNoTimeTo is the asker having no time to do something (没时间翻文件,
 	// 没有时间一条条看): a remark, no task without a deadline.
 	reNoTimeTo = regexp.MustCompile(`(没|没有|无)(时间|空)(去|来)?(翻|看|查|找|等|搞|弄|细看|一条|一项|一个|慢慢|挨个|逐条|读|听|跟你|跟您|研究)`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`有(订|定|写|标|写明|注明|标明)(了)?(明确|具体|确切)?(的)?(完成)?(日期|期限|日子|截止日期|时间)|写明确(的)?(完成)?(日期|时间)|卡(了|着|住)?(具体|明确|确切)?(的)?(日期|时间|日子)|带(着|有)?(具体|明确|确切)(的)?(日期|时间|日子)|卡死(的)?(日期|时间|日子|期限)|定死(的)?(日子|日期|时间)|限时(完成)?(的)?(任务|事项|那些|哪些|有哪些|是哪|哪几|几项|有几)|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|设定了?|设置了?|卡了)(明确|具体|固定|死|硬性|硬|确切|定)?(的)?(完成|截止|履行|执行|落实|办理|交账|交差|上交)?(期限|限期|日期|时限|截止日期|截止时间|截止日|时间节点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any)?(hard|fixed|specific|firm|set|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
+	reHasDeadline = regexp.MustCompile(`(^|[^没否])有截止(日期|日子|时间)?(的)?(任务|事项|项|条)?$|有(订|定|写|标|写明|注明|标明)(了)?(明确|具体|确切)?(的)?(完成)?(日期|期限|日子|截止日期|时间)|写明确(的)?(完成)?(日期|时间)|卡(了|着|住)?(具体|明确|确切)?(的)?(日期|时间|日子)|带(着|有)?(具体|明确|确切)(的)?(日期|时间|日子)|卡死(的)?(日期|时间|日子|期限)|定死(的)?(日子|日期|时间)|限时(完成)?(的)?(任务|事项|那些|哪些|有哪些|是哪|哪几|几项|有几)|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|设定了?|设置了?|卡了)(明确|具体|固定|死|硬性|硬|确切|定)?(的)?(完成|截止|履行|执行|落实|办理|交账|交差|上交)?(期限|限期|日期|时限|截止日期|截止时间|截止日|时间节点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any)?(hard|fixed|specific|firm|set|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
@@ -195,7 +196,7 @@ var reHowLongSpan = regexp.MustCompile(`多长(期限|期间|时期)`)
 var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国家|省里|省)|(问|考|告诉|提醒|通知)(我们|咱们)|(跟|给|和|对)(我们|咱们)(说|讲|强调|交代)`)
 
 // reUnitDuty asks what a unit has to do (要干嘛, 负责啥, 管哪些事).
-var reUnitDuty = regexp.MustCompile(`(被分配(了)?(什么|哪些)?任务|分到(了)?(什么|哪些)?任务|有什么任务|有哪些任务|什么任务$|担的是什么|什么活|啥活|担什么|干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事|哪些事|哪几件事|哪些活|哪几样活)`)
+var reUnitDuty = regexp.MustCompile(`((被)?分配(了)?(什么|哪些)?任务|分到(了)?(什么|哪些)?任务|有什么任务|有哪些任务|什么任务$|担的是什么|什么活|啥活|担什么|干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事|哪些事|哪几件事|哪些活|哪几样活)`)
 
 // reUnitTally counts a task's units (有两个牵头单位, 好几家责任单位): no word of the topic.
 // reUnitNamed is a unit named in a task (被点名, 有名, 提到); reWhichTask asks

@@ -55,7 +55,7 @@ var (
 	reY     = regexp.MustCompile(`(\d{4})\s*年(?:度|内)?`)
 	reMD    = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`)
 	reM     = regexp.MustCompile(`(\d{1,2})\s*月(?:底|末|份)?`)
-	reNDays = regexp.MustCompile(`(?:近|未来|最近|接下来|今后|往后|不到|不足|少于|不满|还剩|只剩|剩下)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:内|以内|之内)|(?:next|within)\s*(\d{1,3})\s*(days?|weeks?)`)
+	reNDays = regexp.MustCompile(`(?:近|未来|最近|接下来|今后|往后|不到|不足|少于|不满|还剩|只剩|剩下)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:的时间)?(?:内|以内|之内)|(?:next|within)\s*(\d{1,3})\s*(days?|weeks?)`)
 	// reAll asks for everything (所有, 都要); 都有哪些 only asks which.
 	reAll = regexp.MustCompile(`所有|全部|都(?:要|得|需|必须|应|该|能)`)
 	// reBatch restates the deadline as a batch of the table (就是12月底那批):
@@ -84,7 +84,7 @@ var reEnglishDate = regexp.MustCompile(`(?:\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s
 // rewritten: a deadline on the month's last day. "By/before the end of
 // September" keeps its by, which makes it everything due until then: writers
 // of the question files read it so 6 times to 2 (the month alone).
-var reEndOfMonth = regexp.MustCompile(`\b(at|of|on|is|due|by|before)\s+(?:the\s+)?end\s*(?:of\s*)?(?:the\s*)?((?:\d{4}年)?\d{1,2}月)`)
+var reEndOfMonth = regexp.MustCompile(`\b(at|of|on|is|due|by|before|deadline|deadlines)\s+(?:the\s+)?end\s*(?:of\s*)?(?:the\s*)?((?:\d{4}年)?\d{1,2}月)`)
 
 // reBeforeMonth ends the words before a month named without a day that
 // leave the month out (before october, earlier than october).
@@ -250,6 +250,9 @@ var reNamedMonthItself = regexp.MustCompile(`(\d{1,2})\s*月份?\s*(当月|那�
 // reDayNoMark is a day of a month written without 日 or 号 (9月18 节点):
 // the day all the same, unless a count follows (9月15天内).
 var reDayNoMark = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})(\s*(?:[^\d\s项条个天周年%日号.]|$))`)
+
+// reThatQuarter is a quarter pointed at (这一季度, 该季度), not numbered.
+var reThatQuarter = regexp.MustCompile(`(这|那|该|同)\s*(一|1)?\s*(个)?\s*季度`)
 
 // reQuarterGloss is a quarter or a half of a year with its months glossed in
 // brackets (三季度（7、8、9三个月）, q4 2019 (oct to dec)): the quarter says it

@@ -121,6 +121,15 @@ func readWindow(text string, c clock) (*window, string) {
 	text = reAnchor.ReplaceAllString(text, "|")
 	// 离今天最近的: today is where the distance is counted from, no window
 	text = reFromToday.ReplaceAllString(text, "|")
+	// 第四季度……落在这一季度之内: the quarter named again, not the first
+	// quarter; 这一季度 alone is the quarter it is now
+	if reThatQuarter.MatchString(text) {
+		back := "这个季度"
+		if reQuarter.MatchString(reThatQuarter.ReplaceAllString(text, "|")) {
+			back = "|"
+		}
+		text = reThatQuarter.ReplaceAllString(text, back)
+	}
 	cut(reQuarter, func(m []string) (window, bool) {
 		qn := strings.Index("1234一二三四firstsecondthirdfourth", m[2]+m[3])
 		switch {

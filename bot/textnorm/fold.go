@@ -27,10 +27,13 @@ func Fold(s string) string {
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
-	s = withoutErhua(colloquial.Replace(classical.read(xiang.read(wu.read(cantonese.read(b.String()))))))
+	s = withoutErhua(colloquial.Replace(classical.read(minnan.read(xiang.read(wu.read(cantonese.read(b.String())))))))
 	s = Numerals(englishNumbers(s))
 	// fold runs on every phrase a question is cut into: the two rewrites
 	// below run only where their characters are
+	if strings.Contains(s, "而言") {
+		s = reAsFor.ReplaceAllString(s, "$2")
+	}
 	if strings.ContainsAny(s, "—–―~〜") {
 		s = reDigitDash.ReplaceAllString(s, "$1-$2")
 	}
@@ -65,6 +68,10 @@ func withoutErhua(s string) string {
 	}
 	return string(out)
 }
+
+// reAsFor is the written frame 对于……而言 (对于本通知的正式文号而言，其表述是什么):
+// what it frames is what is asked about.
+var reAsFor = regexp.MustCompile(`(对于|就|对)(\p{Han}[^,.?!;:，。？！]{0,30}?)(来说|而言)`)
 
 // reOneSpan is one week or month as a span (这一个礼拜之内, 一个月内): the
 // 一 counts, though 一个 before a noun is only "a".
@@ -117,6 +124,12 @@ var colloquial = strings.NewReplacer(
 	"自个儿", "自己", "自各儿", "自己", "俩", "两个", "仨", "三个", "头一部分", "第1部分", "头一块", "第1块", "两礼拜", "2礼拜", "两星期", "2星期", "两周", "2周",
 	"节止", "截止", // a question's word, not the notices': no lexicon slip (those need the notices to hold it)
 	"有无", "有没有", // the written "whether there is"
+	"有着", "有", // 有着具体完成日期: the written "have"
+	"额们", "我们", "弄啥", "干什么", "一搭", "一起", // the north-west's "we", "what for", "together"
+	"牵了多少项的头", "牵头了多少项", "牵了几项的头", "牵头了几项", "牵的头", "牵头", // the split verb 牵……头
+	// the passive after a negation (没有被涉及, 未被列入): the same negation
+	"没有被涉及", "没有涉及", "没被涉及", "没涉及", "未被涉及", "未涉及", "没有被列", "没有列", "没被列", "没列", "未被列", "未列",
+	"没有被提", "没有提", "没被提", "没提", "未被提", "未提", "没有被分配", "没有分配", "没被分配", "没分配", "未被分配", "未分配",
 	"除开", "除了", // the south's "except"
 	"届满", "到期", "届期", "到期", // the written "falls due"
 	// Taiwan's words for the same things (期程 is a schedule's deadline)
