@@ -194,7 +194,10 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round177.jsonl", 0.91},
 	{"testdata/paraphrase_round178.jsonl", 0.97},
 	{"testdata/paraphrase_round179.jsonl", 0.89},
-	{"testdata/paraphrase_round180.jsonl", 0.94},
+	{"testdata/paraphrase_round180.jsonl", 0.96},
+	{"testdata/paraphrase_round181.jsonl", 0.94},
+	{"testdata/paraphrase_round182.jsonl", 0.93},
+	{"testdata/paraphrase_round183.jsonl", 0.84},
 	{"testdata/paraphrase_round184.jsonl", 0.93},
 	{"testdata/paraphrase_round185.jsonl", 0.97},
 	{"testdata/paraphrase_round186.jsonl", 0.95},
@@ -204,6 +207,9 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round190.jsonl", 0.92},
 	{"testdata/paraphrase_round191.jsonl", 0.94},
 	{"testdata/paraphrase_round192.jsonl", 0.95},
+	{"testdata/paraphrase_round193.jsonl", 0.92},
+	{"testdata/paraphrase_round194.jsonl", 0.96},
+	{"testdata/paraphrase_round195.jsonl", 0.98},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
