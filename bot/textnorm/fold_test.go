@@ -87,3 +87,15 @@ func TestShouldButNot(t *testing.T) {
 		}
 	}
 }
+
+func TestFold_WrittenFrames(t *testing.T) {
+	for in, want := range map[string]string{
+		"对于本通知的正式文号而言,其具体的表述是什么?": "本通知的正式文号,其具体的表述是什么?",
+		"各行政执法警种没有被涉及的是哪几项?":      "各行政执法警种没有涉及的是哪几项?",
+		"由法制支队牵头的并且有着具体完成日期的任务":   "由法制支队牵头的并且有具体完成日期的任务",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
