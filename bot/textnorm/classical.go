@@ -38,6 +38,10 @@ var classicalWords = strings.NewReplacer(
 	"非止", "不止", "未列名", "没有列名", "担责", "作为责任单位", "自任", "自己也是", "之列", "里", "诸项", "各项",
 )
 
+// notOwnZhe is a Chinese character before 者 that does not make it a word of
+// its own (记者, 或者, 前者, 两者): 者 there closes a description.
+const notOwnZhe = `([^记读或作患前后两三二再学使笔长\P{Han}])`
+
 var (
 	// reClassicalIs is 系 as "is" (系何项, 今日系九月, 各系何号): plain Mandarin
 	// writes 是. 系 in a word (系统, 关系, 体系) has none of these beside it.
@@ -47,9 +51,9 @@ var (
 	reClassicalOf = regexp.MustCompile(`([^总加随久反使言分\P{Han}])之([^前后内间外一际类中上下日时初末余乎\P{Han}])`)
 	// reClassicalWhich is 者 closing a description (九月底到期者，哪几项): the
 	// tasks so described. 记者, 或者, 前者 and the like are words of their own.
-	reClassicalWhich = regexp.MustCompile(`([^记读或作患前后两三二再学使笔长\P{Han}])者([,、。?共多计有是还]|$)`)
+	reClassicalWhich = regexp.MustCompile(notOwnZhe + `者([,、。?共多计有是还]|$)`)
 	// reClassicalWhichAsk is such a description asked of at once (到期者哪几项).
-	reClassicalWhichAsk = regexp.MustCompile(`([^记读或作患前后两三二再学使笔长\P{Han}])者哪`)
+	reClassicalWhichAsk = regexp.MustCompile(notOwnZhe + `者哪`)
 	// reClassicalWhat is 为何 closing a question (文号为何？): "is what", not
 	// "why".
 	reClassicalWhat = regexp.MustCompile(`为何([?。]|$)`)
