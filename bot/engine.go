@@ -181,6 +181,7 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 		}
 	}
 	s.units = newUnitIndex(units, corpus.String(), builtinLexicon.units)
+	s.units.addRemits(builtinLexicon.remits)
 	s.syn = m.synonyms(words.String())
 	s.thes = m.thesaurus(words.String())
 	tableAndBody := words.Len() // the index holds what is written before this

@@ -66,6 +66,7 @@ type lexicon struct {
 	synonyms [][]string // the notice's usual word first
 	slips    [][]string // the right form first
 	units    [][]string // a unit's name or alias first, then its nicknames
+	remits   [][]string // a unit's name first, then words for what it is in charge of
 	offtopic []string
 	due      []string   // everyday ways to say a task falls due (要交, 到点, 收尾)
 	glosses  [][]string // a term of the notices first, then the words that explain it
@@ -105,7 +106,7 @@ func parseLexicon(text string) (*lexicon, error) {
 			}
 			section = strings.TrimSpace(line[1 : len(line)-1])
 			switch section {
-			case "synonyms", "slips", "units", "offtopic", "english", "due", "glosses", "mixed":
+			case "synonyms", "slips", "units", "remits", "offtopic", "english", "due", "glosses", "mixed":
 			default:
 				return nil, fmt.Errorf("lexicon line %d: unknown section [%s]", i+1, section)
 			}
@@ -138,6 +139,8 @@ func parseLexicon(text string) (*lexicon, error) {
 			lx.slips = append(lx.slips, words)
 		case "units":
 			lx.units = append(lx.units, words)
+		case "remits":
+			lx.remits = append(lx.remits, words)
 		case "glosses":
 			lx.glosses = append(lx.glosses, words)
 		case "mixed":

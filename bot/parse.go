@@ -18,6 +18,8 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	// guessed asks for one, its numbers are no task's; one the notices cite
 	// (皖公警保〔2015〕228号是啥文件) is a word of theirs
 	q.text = ui.described(q.text) // 那个管装备的处: the unit by its name
+	// 作为责任单位（不是牵头）: the bracket says which column, it sets no lead aside
+	q.text = reRoleClarified.ReplaceAllString(q.text, "$1")
 	q.text = reDocNumber.ReplaceAllStringFunc(q.text, func(m string) string {
 		if strings.Contains(ui.corpus, textnorm.MatchForm(m)) {
 			return m
@@ -108,6 +110,10 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if len(q.units) == 1 && reOrOther.MatchString(q.flat) {
 		q.units, q.mentions = nil, nil
 		q.ask |= askWho
+	}
+	// 市局办公室当责任单位、由别的部门牵头的: the unit does not lead them
+	if len(q.units) == 1 && reRespRole.MatchString(sq) {
+		sq = reOtherLeads.ReplaceAllString(sq, "自己不牵头")
 	}
 	if cs := parseUnitConds(sq, q.mentions, ui.canonical); composed(cs) {
 		q.conds = cs
@@ -301,6 +307,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if strings.Contains(f, "完成了吗") || strings.Contains(f, "完成没") || strings.Contains(f, "状态") || strings.Contains(f, "isitdone") {
 		q.ask |= askStatus
 	}
+	text = readTopicForms(text)
 	if syn != nil {
 		text = syn.Replace(latinPhrasesOnly(text, builtinPhrases))
 	}

@@ -118,6 +118,13 @@ func TestParseWindow(t *testing.T) {
 		{"这个月月底前还要交的", d(2019, 9, 30), d(2019, 9, 30)},
 		{"就是10月到12月之间到期的那些", d(2019, 10, 1), d(2019, 12, 31)},
 		{"list tasks due end of Sept pls", d(2019, 9, 30), d(2019, 9, 30)},
+		// session 14: a deadline as the table writes it, with no word for
+		// tasks; a remark after the question holds no window of its own
+		// unless it widens the one asked (早的也算上)
+		{"表里写9月底前的有哪些", d(2019, 9, 30), d(2019, 9, 30)},
+		{"第四季度到期的是哪些？领导要排年底的工作。", d(2019, 10, 1), d(2019, 12, 31)},
+		{"12月底那个节点上到期的是哪几项？之前的节点不算。", d(2019, 12, 31), d(2019, 12, 31)},
+		{"九月底前得整完的一共哪几条？早的也算上", knowledge.Date{}, d(2019, 9, 30)},
 	}
 	for _, tc := range cases {
 		w, _ := parseWindow(textnorm.Fold(tc.q), c)
@@ -129,7 +136,7 @@ func TestParseWindow(t *testing.T) {
 			t.Errorf("%s: %s..%s, want %s..%s", tc.q, w.From, w.To, tc.from, tc.to)
 		}
 	}
-	for _, q := range []string{"明天会下雨吗", "2019年9月3日发的通知", "30日内要形成案卷吗"} {
+	for _, q := range []string{"明天会下雨吗", "2019年9月3日发的通知", "30日内要形成案卷吗", "是不是每年1月20号之前就得晒出来"} {
 		if w, _ := parseWindow(textnorm.Fold(q), c); w != nil {
 			t.Errorf("%s: window %v, want none", q, *w)
 		}
@@ -152,6 +159,11 @@ func TestParse(t *testing.T) {
 		{"有明确期限的任务有哪些", nil, knowledge.DeadlineDate, nil},
 		{"哪些任务没写完成时限", nil, knowledge.DeadlineNone, nil},
 		{"各县（分）局要负责哪些任务", nil, "", []string{"各分县局"}},
+		// units described by their remit (the lexicon's [remits]) when the
+		// question points at one (那个); 负责审核的部门是哪个 asks who
+		{"管钱和装备的那个处牵头的有哪些", nil, "", []string{"警务保障处"}},
+		{"负责审案子合不合法的那个支队牵头、管技术的那个处配合干的有哪几条", nil, "", []string{"法制支队", "科技处"}},
+		{"负责审核的部门是哪个", nil, "", nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.q, func(t *testing.T) {

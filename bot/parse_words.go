@@ -15,8 +15,9 @@ var reReportTo = regexp.MustCompile(`(报|交|送|找|上报|报送)(到|给)?(�
 var rePlaceText = regexp.MustCompile(`网站|平台|政务服务网|客户端|窗口|公示牌|服务器`)
 
 // reDocumentAsk asks which document a task follows or what it is called
-// (照省里哪个规范, 依据的是省厅哪个文件, 文号是多少).
-var reDocumentAsk = regexp.MustCompile(`(哪个|哪份|哪一份|哪部|哪一个|什么|啥|哪)(省里|省厅|上级|部里|公安部)?(的)?(文件|规范|规定|通知|文|标准|制度文件|规章)|文号|(名字|名称|全称)(叫|是)(啥|什么)|哪(1|一)?年.{0,3}(发|印发|下发)的|which(provincial)?(document|rulebook|regulation|rules|notice)|documentnumber`)
+// (照省里哪个规范, 依据的是省厅哪个文件, 文号是多少, 有专门的文件吧？叫什么名字,
+// 是市局自己定还是省里统一定的).
+var reDocumentAsk = regexp.MustCompile(`(哪个|哪份|哪一份|哪部|哪一个|什么|啥|哪)(省里|省厅|上级|部里|公安部)?(的)?(文件|规范|规定|通知|文|标准|制度文件|规章)|文号|(名字|名称|全称|全名)(叫|是)?(啥|什么)|叫(什么|啥)名|(文件|规范|规定)(吧|呢)?.{0,3}叫(什么|啥)|省里(统一)?(定|出|发)的|哪(1|一)?年.{0,3}(发|印发|下发)的|which(provincial)?(document|rulebook|regulation|rules|notice)|documentnumber`)
 
 // reDocNumber is a document number as an officer writes or guesses it:
 // issuer's short name, year, number (淮公发2019年多少号, 皖公通〔2019〕第7号).
@@ -77,7 +78,7 @@ var (
 	// 没有时间一条条看): a remark, no task without a deadline.
 	reNoTimeTo = regexp.MustCompile(`(没|没有|无)(时间|空)(去|来)?(翻|看|查|找|等|搞|弄|细看|一条|一项|一个|慢慢|挨个|逐条|读|听|跟你|跟您|研究)`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`(^|[^没否])有截止(日期|日子|时间)?(的)?(任务|事项|项|条)?$|有(订|定|写|标|写明|注明|标明)(了)?(明确|具体|确切)?(的)?(完成)?(日期|期限|日子|截止日期|时间)|写明确(的)?(完成)?(日期|时间)|卡(了|着|住)?(具体|明确|确切)?(的)?(日期|时间|日子)|带(着|有)?(具体|明确|确切)(的)?(日期|时间|日子)|卡死(的)?(日期|时间|日子|期限)|定死(的)?(日子|日期|时间)|限时(完成)?(的)?(任务|事项|那些|哪些|有哪些|是哪|哪几|几项|有几)|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|设定了?|设置了?|卡了)(明确|具体|固定|死|硬性|硬|确切|定)?(的)?(完成|截止|履行|执行|落实|办理|交账|交差|上交)?(期限|限期|日期|时限|截止日期|截止时间|截止日|时间节点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any)?(hard|fixed|specific|firm|set|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
+	reHasDeadline = regexp.MustCompile(`(^|[^没否])有截止(日期|日子|时间)?(的)?(任务|事项|项|条)?$|有(订|定|写|标|写明|注明|标明)(了)?(明确|具体|确切)?(的)?(完成)?(日期|期限|日子|截止日期|时间)|写明确(的)?(完成)?(日期|时间)|卡(了|着|住)?(具体|明确|确切)?(的)?(日期|时间|日子)|带(着|有)?(具体|明确|确切)(的)?(日期|时间|日子)|卡死(的)?(日期|时间|日子|期限)|定死(的)?(日子|日期|时间)|限时(完成)?(的)?(任务|事项|那些|哪些|有哪些|是哪|哪几|几项|有几)|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|设定了?|设置了?|卡了)(明确|具体|固定|死|硬性|硬|确切|定)?(的)?(完成|截止|履行|执行|落实|办理|交账|交差|上交)?(期限|限期|日期|时限|截止日期|截止时间|截止日|时间节点|节点|截止点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any)?(hard|fixed|specific|firm|set|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
@@ -257,8 +258,8 @@ var reTimeWord = regexp.MustCompile(`\d{1,2}月|\d{1,2}[日号]|年底|年末|�
 var reConditionalState = regexp.MustCompile(`(要是|如果|假如|万一|倘若|若是)[^,，。?？]{0,8}(没|未|不|已经|已)(落实|完成|办完|做完|到位)`)
 
 // reTimeBackRef points back at a time the question told before (到那天为止,
-// 那之前): the told time is the one asked.
-var reTimeBackRef = regexp.MustCompile(`到那(一|1)?天|那(一|1)?天(为止|之前|以前|前)|到那个(日子|时间点)|那之前`)
+// 那之前, 9月18号是开会那天，那天到期的): the told time is the one asked.
+var reTimeBackRef = regexp.MustCompile(`到那(一|1)?天|那(一|1)?天(为止|之前|以前|前|到期|截止|要交|要完成|该完成)|当天(到期|截止)|到那个(日子|时间点)|那之前`)
 
 // reAsksOne asks which one task (是哪一项, 是那一条 typed for 哪一条).
 var reAsksOne = regexp.MustCompile(`(哪|那)(一|1)?(项|条)`)
@@ -266,3 +267,14 @@ var reAsksOne = regexp.MustCompile(`(哪|那)(一|1)?(项|条)`)
 // reDoneAdjective is an English state word before the thing it describes
 // (its finished list, the completed report): no state of work asked.
 var reDoneAdjective = regexp.MustCompile(`(finished|completed)(list|lists|report|reports|version|catalogue|catalog|table|records|record|documents|document|files|file|decisions|decision)`)
+
+// reOtherLeads says another unit leads (由别的部门牵头, 其他单位来牵头); beside a
+// unit named as responsible (reRespRole) it says that unit does not lead.
+var (
+	reOtherLeads = regexp.MustCompile(`(但是|但|而|却)?(是)?(由)?(别的|其他|其它|另外的|别家|其他的|另外|别)(部门|单位|处室|处|家|人)(来)?牵头`)
+	reRespRole   = regexp.MustCompile(`(当|是|作为|做|为)(责任单位|配合单位|配合)`)
+)
+
+// reRoleClarified is a role followed by a bracket that names the other column
+// only to say it is not the one meant (责任单位（不是牵头）, 牵头（不算配合的）).
+var reRoleClarified = regexp.MustCompile(`(责任单位|配合单位|负责单位|牵头单位|牵头)\s*[（(]\s*(而)?(不是|不算|不看|不管|非|并非)(作为)?(牵头|责任|配合|负责)(单位|的)?\s*[)）]`)

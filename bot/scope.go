@@ -168,8 +168,22 @@ func (r *request) rewriteTopic(q *query) {
 func (r *request) foreignUnit(q *query) bool {
 	// a story names who set the scene (按照市局要求), not whose duties are asked
 	_, rest, _ := r.snap.units.find(textnorm.Squeeze(q.asking))
-	return unknownOrg(rest, func(w string) bool { return strings.Contains(r.snap.words, w) }) != ""
+	holds := func(w string) bool { return strings.Contains(r.snap.words, w) }
+	if unknownOrg(rest, holds) != "" {
+		return true
+	}
+	// 市司法局要求每月报几次: what another body requires of its own people
+	for _, m := range reOrgRule.FindAllStringSubmatch(rest, -1) {
+		if !reDescribed.MatchString(m[1]) && !holds(m[1]) {
+			return true
+		}
+	}
+	return false
 }
+
+// reOrgRule is an organisation's name followed by what it requires or lays
+// down (市司法局要求, 市场监管局规定).
+var reOrgRule = regexp.MustCompile(`(\p{Han}{2,4}?(?:局|院|厅|委|所))(?:要求|规定)`)
 
 // reUnitKindAsked follows a unit's short name that names the kind of unit a
 // question asks for (纪检方面列的是哪个单位, 纪检这边是哪个单位被列进去).

@@ -40,7 +40,7 @@ var reRemark = regexp.MustCompile(`^[\s,，.。;；:：!！]*(我们|我|咱们|
 
 // reLookingInto is the asker saying what they will check with the answer
 // (我们查档案想看看有没有超期未归档的): a remark, though it says 看看 and 有没有.
-var reLookingInto = regexp.MustCompile(`^[\s,，.。;；:：!！]*(我们|我|咱们|咱)[^,，。?？]{0,8}(想|要|准备|打算|好)(看看|查查|核对|对照|对一下|摸底|统计|登记|排查)`)
+var reLookingInto = regexp.MustCompile(`^[\s,，.。;；:：!！]*(我们|我|咱们|咱)[^,，。?？]{0,8}(想|要|准备|打算|好)(看看|查查|核对|核查|核实|检查|确认|审查|评估|对照|对一下|摸底|统计|登记|排查)`)
 
 // reRemarkActor is the asker acting in a clause after the question (…的我们要登记在册).
 var reRemarkActor = regexp.MustCompile(`(我们|咱们|我|咱)(要|会|得|准备|打算|想|就|再|也|还|正在|在)`)

@@ -18,11 +18,32 @@ import (
 func parseWindow(text string, c clock) (*window, string) {
 	// 法制牵头 9月底 几项, 县局当责任单位 8月底的: a fragment of a few words
 	// asks for tasks as plainly as 任务 does
-	if !reTaskish.MatchString(text) && !fragment(text) {
+	if !reTaskish.MatchString(text) && !fragment(text) && !(reDeadlinePhrase.MatchString(text) && reWhichTasks.MatchString(text)) {
 		return nil, text
+	}
+	// 第四季度到期的是哪些？领导要排年底的工作。: a remark after the question
+	// says why it is asked; its times (年底) are not the ones asked for
+	if k := strings.IndexAny(text, "?？"); k > 0 {
+		head, remark := text[:k+1], text[k+1:]
+		// (早的也算上 widens the window; 之前的不算 only confirms it)
+		widens := (reBy.MatchString(remark) || reAfter.MatchString(remark) || reInclusive.MatchString(remark)) && !reSetAside.MatchString(remark)
+		if w, rest := readWindow(head, c); w != nil && remark != "" && !strings.ContainsAny(remark, "?？") && !widens {
+			_, remark = readWindow(remark, c)
+			return w, rest + remark
+		}
 	}
 	return readWindow(text, c)
 }
+
+// reDeadlinePhrase is a day written as the table writes a deadline (9月底前,
+// 12月31日之前, 年底前): a question holding one asks about tasks by their
+// deadline (表里写9月底前的有哪些) with no word for tasks or due, when it asks
+// which (reWhichTasks): 是不是1月20号之前就得晒出来 asks a task's own date.
+var (
+	reDeadlinePhrase = regexp.MustCompile(`(\d{1,2}\s*月\s*(底|末|\d{1,2}\s*[日号])|年底|年末)\s*(前|之前|以前)`)
+	reSetAside       = regexp.MustCompile(`不算|不用算|不计|除外|不含|不包括|排除|不要`)
+	reWhichTasks     = regexp.MustCompile(`哪些|哪几|几项|几条|几件|几个|多少项|多少条|哪项|哪条|哪一项|哪一条`)
+)
 
 // fragmentRunes is the longest question (in characters, no punctuation)
 // read as a fragment (9月底几项) whose dates name deadlines; words set apart

@@ -24,6 +24,7 @@ type unitIndex struct {
 	roleKeys []string
 	groupOf  map[string][]string
 	roleOf   map[string]string // roleKeys → canonical name
+	remits   map[string]string // a word of a unit's remit → canonical name ("" when shared)
 	corpus   string            // the tasks' texts: a name inside their words is no name (行政处罚)
 }
 
@@ -402,18 +403,28 @@ func suffixInWord(text string, end int, corpus string) bool {
 }
 
 // reInCharge describes a unit by what it is in charge of (那个管装备的处,
-// 管培训那个处): 管, two to four characters, then the kind of unit.
-var reInCharge = regexp.MustCompile(`(那个|那家)?管(\p{Han}{2,4}?)(的)?(那个|那家)?(处室|处|部门|支队|单位|科)`)
+// 管培训那个处, 负责审案子合不合法的那个支队): a verb of charge, what it is
+// in charge of, then the kind of unit. Only 管 describes without 那个: 负责审核的
+// 部门是哪个 asks who, it points at no unit.
+var reInCharge = regexp.MustCompile(`(那个|那家)?(管|负责|分管|主管|专管|抓)(\p{Han}{1,8}?)(的)?(那个|那家|那一个)?(处室|处|部门|支队|单位|科)`)
+
+// reRemitJoin joins the things a description names (管钱和装备的那个处).
+var reRemitJoin = regexp.MustCompile(`和|与|跟|及|、|还有|以及`)
 
 // described returns folded text with each unit described by what it is in
 // charge of written as the unit's name, when exactly one unit has a name or
-// nickname holding those words (装备 → 装备财务处, 警务保障处).
+// nickname holding what it describes, or failing that, exactly one unit's
+// remit (the lexicon's [remits]) holds a word of the description.
 func (ui *unitIndex) described(text string) string {
-	if !strings.Contains(text, "管") {
+	if !reInCharge.MatchString(text) {
 		return text
 	}
 	return reInCharge.ReplaceAllStringFunc(text, func(m string) string {
-		what := reInCharge.FindStringSubmatch(m)[2]
+		sm := reInCharge.FindStringSubmatch(m)
+		what, pointed := sm[3], sm[1] != "" || sm[5] != ""
+		if sm[2] != "管" && !pointed {
+			return m
+		}
 		found := ""
 		for _, keys := range [][]string{ui.keys, ui.roleKeys} {
 			for _, k := range keys {
@@ -427,9 +438,51 @@ func (ui *unitIndex) described(text string) string {
 				found = c
 			}
 		}
+		if found == "" && pointed {
+			found = ui.remitOf(what)
+		}
 		if found == "" {
 			return m
 		}
 		return found
 	})
+}
+
+// addRemits records what each unit is in charge of (a [remits] group: the
+// unit's name first, then words for its remit), for the units of these
+// notices; a word two units share names neither.
+func (ui *unitIndex) addRemits(groups [][]string) {
+	owner := map[string]string{}
+	for _, g := range groups {
+		canon, ok := ui.lookup[textnorm.Fold(knowledge.NormalizeName(g[0]))]
+		if !ok {
+			continue // a unit of some other notice
+		}
+		for _, w := range g[1:] {
+			if o, seen := owner[w]; seen && o != canon {
+				owner[w] = ""
+				continue
+			}
+			owner[w] = canon
+		}
+	}
+	ui.remits = owner
+}
+
+// remitOf returns the one unit whose remit holds a word of what (钱和装备:
+// 装备 is 警务保障处's), or "" when none or several do.
+func (ui *unitIndex) remitOf(what string) string {
+	found := ""
+	for _, part := range reRemitJoin.Split(what, -1) {
+		for w, c := range ui.remits {
+			if c == "" || !strings.Contains(part, w) {
+				continue
+			}
+			if found != "" && found != c {
+				return ""
+			}
+			found = c
+		}
+	}
+	return found
 }
