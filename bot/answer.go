@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"dutybot/bot/search"
 	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
@@ -95,6 +96,10 @@ var reThatTask = regexp.MustCompile(`(那|这|该)一?(条|项|个任务)|thatta
 // 除了办公室以外，督察那边的单位有份吗; 除了科技处警保处，还有个啥中心参与).
 var reWhichUnitLeft = regexp.MustCompile(`(单位|部门|中心|处|支队)(也)?(有份|参与(了)?)(吗|没有|不|没)|还有(个|一个|1个)?(什么|啥|哪个|哪家)(单位|部门|中心|处|支队)?(参与|有份|配合)|(单位|部门|落实的|负责的|配合的|牵头的|干的)(是)?哪(个|1个|家)$|哪(个|1个|家)(单位|部门)(参与|负责|配合|落实)$|还(有|落到|剩|剩下|要|得|会)?(是)?(哪|谁)(个|1个|家|一家)?(单位|部门|处室)?(头上|身上)?$`)
 
+// reOthersAsked asks for the other units of a task (具体干活的还有哪几个单位,
+// 还有谁参与).
+var reOthersAsked = regexp.MustCompile(`还有(哪|哪几|哪些)(个|家)?(单位|部门|处|支队)|还有谁`)
+
 // reConfirm asks to confirm what a question states: 是法制支队牵头吧, 牵头的是不是科技处.
 var reConfirm = regexp.MustCompile(`难道(不是|是)|不会(又)?是|(牵头|主办)$|(牵头|主办|负责)(的)?还是|(牵头|主办|负责)(的)?(单位|部门)?(是|就是)[^吧吗]{2,8}吧|(吧|吗|对吧|是吗|没错吧|对不对|是不是)$|(牵头|主办)(的)?(单位)?(是不是|是否)|还是.{0,10}(牵头|负责|配合|主办)$`)
 
@@ -177,6 +182,19 @@ func (r *request) answer(q *query) (Reply, error) {
 			}
 		}
 		q.units, q.conds = nil, nil
+	}
+	// 对网上的执法数据做分析研究…，法制支队牵头，具体干活的还有哪几个单位: the
+	// unit named has a part in the task described, the question asks the others
+	if len(q.units) == 1 && q.conds == nil && reOthersAsked.MatchString(q.flat) && !q.timed() && q.kind == "" && !q.late && !q.soon {
+		hits := r.snap.idx.Search(r.topicTerms(q), func(d *search.Doc) bool {
+			return d.Kind == search.Task && (d.Task.Has(q.units[0], knowledge.RoleLead) || d.Task.Has(q.units[0], knowledge.RoleResponsible))
+		})
+		if plausible(hits) {
+			q.nums = []int{r.snap.idx.Docs[hits[0].Doc].Task.Number}
+			q.units, q.list, q.count = nil, false, false
+			q.ask |= askWho
+			return r.answerTasks(q)
+		}
 	}
 	// 追责那条，纪检方面列的是哪个单位: the unit named is the kind of unit asked
 	// for in one task described, which it only helps find (rank), no filter

@@ -34,7 +34,7 @@ var noticeFields = []struct {
 	field noticeField
 	re    *regexp.Regexp
 }{
-	{fieldNote, regexp.MustCompile(`(牵头|挑头|领头)的?.{0,4}(跟|和|与|同)(责任|负责|配合)(单位)?的?.{0,8}(各自|分别|各)(干|管|负责|做)|difference(s)?between(a|the)?(lead|leading)(unit)?and(a|the)?responsible|difference(s)?between(a|the)?responsible(unit)?and(a|the)?lead|(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(抓总|挑头|领头|牵头)的?.{0,12}(具体干|具体落实|具体负责).{0,12}(各自|分别|各)?(管|干|负责|做)(什么|啥|哪些)|(牵头|责任)(的)?单位.{0,10}(管|干|做|负责|职责|职能|作用|角色|定位|role|意思|含义|承担)的?(究系|究竟|到底|系|是|为)?(什么|啥|哪些|些什么|何种|何指|何在|哪种|what)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任).{0,6}(区别|不同|差别|差异|分工)|(责任|负责)(单位)?.{0,4}(和|与|跟|同).{0,4}(牵头|主办)(单位)?.{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)\|?(又|到底|究竟)?(是)?(干嘛|干啥|干什么|做什么|管什么|管啥)(的)?|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(牵头|责任)单位.{0,6}(也就管|就管|只管|只负责|光管|只是|就是|主要是|只)(个)?(配合|协调|统筹|协助|打下手|具体|闷头干|埋头干|干活)|具体(的)?(活|工作|事)(是|由|归)?(牵头|责任)单位(干|做|负责|来干|来做)|(^|[^事作用况书并请注格括予以细加])说明($|[^一理白书就])|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`)},
+	{fieldNote, regexp.MustCompile(`(牵头|挑头|领头)的?.{0,4}(跟|和|与|同)(责任|负责|配合)(单位)?的?.{0,8}(各自|分别|各)(干|管|负责|做)|difference(s)?between(a|the)?(lead|leading)(unit)?and(a|the)?responsible|difference(s)?between(a|the)?responsible(unit)?and(a|the)?lead|(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(抓总|挑头|领头|牵头)的?.{0,12}(具体干|具体落实|具体负责).{0,12}(各自|分别|各)?(管|干|负责|做)(什么|啥|哪些)|(牵头|责任)(的)?单位.{0,10}(管|干|做|负责|职责|职能|作用|角色|定位|role|意思|含义|承担)的?(究系|究竟|到底|系|是|为)?(什么|啥|哪些|些什么|何种|何指|何在|哪种|what)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任).{0,6}(区别|不同|差别|差异|分工)|(责任|负责)(单位)?.{0,4}(和|与|跟|同).{0,4}(牵头|主办)(单位)?.{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)\|?(又|到底|究竟)?(是)?(干嘛|干啥|干什么|做什么|管什么|管啥)(的)?|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(牵头|责任)单位.{0,6}(也就管|就管|只管|只负责|光管|只是|就是|主要是|只)(个)?(配合|协调|统筹|协助|打下手|具体|闷头干|埋头干|干活)|具体(的)?(活|工作|事)(是|由|归)?(牵头|责任)单位(干|做|负责|来干|来做)|(^|[^事作用况书并请注格括予以细加不没未])说明($|[^一理白书就来情原缘])|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`)},
 	// the date first: 引用落款，这通知哪天印发的 asks when, not which documents
 	{fieldDate, regexp.MustCompile(`落款(日期|时间|是哪天|是几号)|(哪天|哪1天|几号|什么时候|何时)落(的)?款|(when|what date)(was|is|did)(this|the)notice(signed|issued|dated|sent|published)|signedoff|(发文|印发|下发|发布|成文|签发)(是|在)?(哪天|哪1天|哪一天|几号|什么时候)|onwhatdate|whatdate|issuedon|(\d{1,2}月\d{1,2}(日|号)|\d{4}年).{0,2}(印发|发布|下发|发的|签发|成文)|(通知|文件)(的)?(日期|成文日期|印发日期|发文日期|发布日期|落款日期)|(什么时候|何时|哪天|哪一天|哪1天|几号)(发|印发|下发|发布|出台|签发|成文)|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`)},
 	// 是市政府发的还是市公安局发的, 这份通知是省厅直接印发的(对还是错): who issued it,
@@ -433,7 +433,8 @@ var reOrdinal = regexp.MustCompile(`(?:第|排第|排在第)(\d)(项|个|条|种
 // abbreviationItem answers 三项制度的第二项是什么: one item of the list a short
 // name stands for, when the question names its place and the list has it.
 func (r *request) abbreviationItem(q *query) (string, bool) {
-	m := reOrdinal.FindStringSubmatch(q.flat)
+	// 出了问题头一个该负责的是谁: the first to answer for it (topicForms), no item
+	m := reOrdinal.FindStringSubmatch(readTopicForms(q.flat))
 	// 三项制度第1项任务: task 1; 谁负第一位的责任: the first in line, no item
 	// (第一个要负责的 is read as 第一责任人 before: the lexicon's slips)
 	if m == nil || reTableWord.MatchString(q.flat) || m[2] == "位" && strings.Contains(q.flat, m[0]+"的责任") {
