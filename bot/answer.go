@@ -210,6 +210,10 @@ func (r *request) answer(q *query) (Reply, error) {
 	if q.multiLead && reWhoAsk.MatchString(q.flat) && r.plausibleTask(q) {
 		q.multiLead, q.leadsMany = false, true
 	}
+	// 数字化执法体系那条，牵头单位有几个，分别是谁: the task described has several
+	if !q.leadsMany && len(q.units) == 0 && reLeadsCount.MatchString(q.flat) && reWhoAsk.MatchString(q.flat) && r.plausibleTask(q) {
+		q.multiLead, q.leadsMany = false, true
+	}
 	if r.unitsAsked(q) {
 		return r.answerUnits(q)
 	}

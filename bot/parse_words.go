@@ -137,7 +137,7 @@ var (
 )
 
 // reAnyRoleAside waves the role aside: 不论牵头还是负责, 牵头配合都算.
-var reAnyRoleAside = regexp.MustCompile(`角色不限|不限角色|身份不限|(不管|不论|无论)(以|是)?(什么|啥|哪种)?(角色|身份)|(角色|身份)都算|(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(具体干活|具体干|干活|牵头|主办|负责|配合|责任|参与)(具体)?(落实|干活|干|办|工作)?(单位)?(的)?(都算|都要|都列)?)?|(牵头|主办)(的)?(还是|或者|或|和|、)?(负责|配合|责任|参与)(的)?都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
+var reAnyRoleAside = regexp.MustCompile(`角色不限|不限角色|身份不限|(不管|不论|无论)(以|是)?(什么|啥|哪种)?(角色|身份)|(角色|身份)都算|(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(具体)?(具体干活|具体干|干活|跟着干|跟着|打下手|牵头|主办|负责|配合|责任|参与)(具体)?(落实|干活|干|办|工作)?(单位)?(的)?(都算|都要|都列)?)?|(牵头|主办)(的)?(还是|或者|或|和|、)?(负责|配合|责任|参与)(的)?都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible`)
 
 // reWhoAsk asks which unit, not only for a role (牵头 alone is a filter).
 var reWhoAsk = regexp.MustCompile(`谁|哪几家|哪一家|还有哪家|哪个(窗口|中心|组)|哪几个(部门|单位)|哪(俩|两个|2个)(部门|单位)|哪个.{0,8}(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)
@@ -278,3 +278,7 @@ var (
 // reRoleClarified is a role followed by a bracket that names the other column
 // only to say it is not the one meant (责任单位（不是牵头）, 牵头（不算配合的）).
 var reRoleClarified = regexp.MustCompile(`(责任单位|配合单位|负责单位|牵头单位|牵头)\s*[（(]\s*(而)?(不是|不算|不看|不管|非|并非)(作为)?(牵头|责任|配合|负责)(单位|的)?\s*[)）]`)
+
+// reLeadsCount asks how many units lead (牵头的单位不止一个, 牵头单位有几个，分别是谁):
+// beside a task described, that task has several leads (leadsMany).
+var reLeadsCount = regexp.MustCompile(`牵头(的)?(单位|部门)?(不止|超过|多于)(一|1)(个|家)|牵头(的)?(单位|部门)?(有|是)?几(个|家)`)
