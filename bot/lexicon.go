@@ -26,7 +26,31 @@ var lexiconText string
 var thesaurusText string
 
 // thesaurus is the parsed thesaurus.txt: one group of words per line.
-var thesaurus = withoutFunctionWords(parseGroups(thesaurusText))
+var thesaurus = withoutWords(withoutFunctionWords(parseGroups(thesaurusText)), everydayKeep)
+
+// everydayKeep are words of everyday talk the thesaurus lists under a rarer
+// sense (自己 beside 团结 and 协调, 一起 beside 协同, 手机 beside 移动客户端):
+// in a question they frame it, and rewriting them adds a topic it never had.
+var everydayKeep = []string{"自己", "自个儿", "自各儿", "一起", "一块", "一块儿", "一同", "大家", "人家", "别人",
+	"东西", "事情", "时候", "现在", "后来", "手机", "汇报", "班主任", "好好"}
+
+// withoutWords drops the words of drop from groups (a group left with one
+// word goes).
+func withoutWords(groups [][]string, drop []string) [][]string {
+	out := groups[:0]
+	for _, g := range groups {
+		kept := g[:0]
+		for _, w := range g {
+			if !slices.Contains(drop, w) {
+				kept = append(kept, w)
+			}
+		}
+		if len(kept) >= 2 {
+			out = append(out, kept)
+		}
+	}
+	return out
+}
 
 // withoutFunctionWords drops from groups the words made only of characters
 // that join words (后来, 然后, 以后: search.FunctionChars): rewriting them

@@ -17,6 +17,16 @@ var topicForms = []struct {
 	// differ: 被人改了又改 is one act, no tampering
 	pair bool
 }{
+	// showing one's ID: 先给我看啥证件, 拿出啥证给人看, 连证都没掏
+	{regexp.MustCompile(`(给|让)(我|我们|人|人家|对方|群众|当事人)?(先)?看(啥|什么|哪种|个)?(证件|证)|(掏|拿出|亮出|亮)(了)?(个|啥|什么|哪种)?(证件|证)(给人看|给我看|出来)?|证都没掏`), "出示警官证", false},
+	// a video standing in for the written record: 顶替纸面的笔录, 能不能顶书面的记录
+	{regexp.MustCompile(`(顶替|顶掉|顶|代替|替代|取代|替掉)(掉)?(纸面上的|纸面的|纸质的|纸上的|手写的|书面的|纸面|纸质|手写|书面)?(的)?(笔录|记录|材料)`), "替代书面记录", false},
+	// signing and fingerprinting on a screen: 签字、按手印…在电脑上, 用电子手段代替
+	{regexp.MustCompile(`(签字|签名|手印|指纹)[^?？。]{0,12}(电脑|电子|网上|平板|屏幕|线上)|(电脑|电子|网上|平板|屏幕|线上)[^?？。]{0,6}(签字|签名|按手印|摁手印|按指纹)`), "电子签名电子指纹", false},
+	// the system producing what is published by itself: 让电脑自个儿把要公开的信息弄出来
+	{regexp.MustCompile(`(自个儿|自己|自动|自行)(就)?(把)?[^?？。,，]{0,8}(弄出来|产出|生成|吐出来|出来|导出来)`), "自动生成公开信息", false},
+	// working days said as days at work: 按上班日算, 上班的日子
+	{regexp.MustCompile(`上班日|上班的日子|上班天|工作天`), "工作日", false},
 	// tampering by someone's hand: 被人剪过, 防止被人改动, 偷偷动了手脚
 	{regexp.MustCompile(`(被人|让人|防止被人|防止人|偷偷|私自|事后)(给)?(剪过|剪辑|剪掉|剪了|剪接|改动|篡改|动过手脚|动了手脚|做手脚|动手脚)`), "防删改", false},
 	// tampering: deleting and altering named together, by someone else or in secret
