@@ -152,6 +152,11 @@ func (r *request) answer(q *query) (Reply, error) {
 	if r.offTopic(q) && !(q.timed() && (q.list || q.count || strings.Contains(q.flat, "哪些") || reAsksOne.MatchString(q.flat))) && !(q.super != superNone && reDueWord.MatchString(q.flat)) && !(q.roleBy && r.plausibleTask(q)) && !r.offTopicScene(q) {
 		return r.outOfScope(), nil
 	}
+	// 我饭店要换新的食品经营许可证，该去哪个窗口办？: an errand asked after a
+	// scene that names off-topic business is that business
+	if reErrandAsked.MatchString(q.asking) && r.holdsOffTopic(r.snap.offShield.Replace(textnorm.Squeeze(q.text))) {
+		return r.outOfScope(), nil
+	}
 	// 市局机关党委在三项制度任务里分了哪些活: the tasks of an organisation no
 	// notice names are none, whatever words of a task its name holds (党委)
 	if len(q.units) == 0 && q.list && !q.timed() && r.foreignUnit(q) {
