@@ -434,7 +434,7 @@ var reOrdinal = regexp.MustCompile(`(?:第|排第|排在第)(\d)(项|个|条|种
 // name stands for, when the question names its place and the list has it.
 func (r *request) abbreviationItem(q *query) (string, bool) {
 	// 出了问题头一个该负责的是谁: the first to answer for it (topicForms), no item
-	m := reOrdinal.FindStringSubmatch(readTopicForms(q.flat))
+	m := reOrdinal.FindStringSubmatch(readTopicForms(q.flat, r.snap.units.corpus))
 	// 三项制度第1项任务: task 1; 谁负第一位的责任: the first in line, no item
 	// (第一个要负责的 is read as 第一责任人 before: the lexicon's slips)
 	if m == nil || reTableWord.MatchString(q.flat) || m[2] == "位" && strings.Contains(q.flat, m[0]+"的责任") {

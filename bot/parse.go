@@ -307,7 +307,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if strings.Contains(f, "完成了吗") || strings.Contains(f, "完成没") || strings.Contains(f, "状态") || strings.Contains(f, "isitdone") {
 		q.ask |= askStatus
 	}
-	text = readTopicForms(text)
+	text = readTopicForms(text, ui.corpus)
 	if syn != nil {
 		text = syn.Replace(latinPhrasesOnly(text, builtinPhrases))
 	}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"strings"
 
 	"dutybot/bot/textnorm"
 )
@@ -39,9 +40,15 @@ var topicForms = []struct {
 	{regexp.MustCompile(`防?(被人|让人|被|偷偷|私自|随意|随便|怕人|怕)\p{Han}{0,2}?(删|改)(了|掉|除)?(或者|或是|或|和|、|跟|还是|又|再)?(被人|给)?(删|改)(了|掉|除)?`), "防删改", true},
 }
 
-// readTopicForms rewrites the constructions of topicForms in text.
-func readTopicForms(text string) string {
+// readTopicForms rewrites the constructions of topicForms in text, each only
+// where corpus (the notices' tasks in match form) holds its term: in a notice
+// that never writes 防删改, 被人改了删了 stays as asked, like a synonym
+// whose group the notice does not use.
+func readTopicForms(text, corpus string) string {
 	for _, f := range topicForms {
+		if !strings.Contains(corpus, f.to) {
+			continue
+		}
 		text = f.re.ReplaceAllStringFunc(text, func(m string) string {
 			sm := f.re.FindStringSubmatch(m)
 			if f.pair && sm[2] == sm[6] {

@@ -1,6 +1,9 @@
 package bot
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestReadTopicForms(t *testing.T) {
 	cases := []struct{ in, want string }{
@@ -22,9 +25,18 @@ func TestReadTopicForms(t *testing.T) {
 		{"让电脑自个儿把要公开的信息弄出来", "让电脑自动生成公开信息"},
 		{"按上班日算几天", "按工作日算几天"},
 	}
+	// every form's term, as the notice's tasks hold them
+	var corpus strings.Builder
+	for _, f := range topicForms {
+		corpus.WriteString(f.to + "|")
+	}
 	for _, tc := range cases {
-		if got := readTopicForms(tc.in); got != tc.want {
+		if got := readTopicForms(tc.in, corpus.String()); got != tc.want {
 			t.Errorf("readTopicForms(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+	// a notice that never writes the term keeps the words as asked
+	if got := readTopicForms("怕被人改了删了", "公开|工作日"); got != "怕被人改了删了" {
+		t.Errorf("readTopicForms without 防删改 in the corpus = %q, want the words as asked", got)
 	}
 }
