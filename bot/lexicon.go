@@ -32,7 +32,10 @@ var thesaurus = withoutWords(withoutFunctionWords(parseGroups(thesaurusText)), e
 // sense (自己 beside 团结 and 协调, 一起 beside 协同, 手机 beside 移动客户端):
 // in a question they frame it, and rewriting them adds a topic it never had.
 var everydayKeep = []string{"自己", "自个儿", "自各儿", "一起", "一块", "一块儿", "一同", "大家", "人家", "别人",
-	"东西", "事情", "时候", "现在", "后来", "手机", "汇报", "班主任", "好好"}
+	"东西", "事情", "时候", "现在", "后来", "手机", "汇报", "班主任", "好好",
+	"那个", "多少", "不是", "就是", "说话", "接下", "不服", "正好", "便宜", "人造", "放到",
+	"一定", "要是", "如果", "经过", "起来", "一直", "程度", "清楚", "有别", "毛病", "地方", "不对",
+	"专门", "不好", "不行", "一样", "好多", "一律", "主任", "根本", "天天"}
 
 // withoutWords drops the words of drop from groups (a group left with one
 // word goes).
