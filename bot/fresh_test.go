@@ -227,6 +227,9 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round210.jsonl", 0.86},
 	{"testdata/paraphrase_round211.jsonl", 0.95},
 	{"testdata/paraphrase_round212.jsonl", 0.93},
+	{"testdata/paraphrase_round213.jsonl", 0.94},
+	{"testdata/paraphrase_round214.jsonl", 0.94},
+	{"testdata/paraphrase_round215.jsonl", 0.95},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -321,5 +321,6 @@ func (s *snapshot) holds(g string) bool {
 	return s.idx.Holds(g) || strings.Contains(s.beyondIndex, g)
 }
 
-// reErrandAsked asks how to run an errand (该去哪个窗口办, 要带啥材料, 找谁办).
-var reErrandAsked = regexp.MustCompile(`(去|到|在)(哪|哪个|哪儿|哪里)(个)?(窗口|地方|部门)?(办|去办|办理)|(带|准备|交)(啥|什么|哪些)材料|找(谁|哪个部门|哪个窗口)办|怎么(办理|去办)`)
+// reErrandAsked asks how to run an errand (该去哪个窗口办, 要带啥材料, 找谁办, 在哪考,
+// 去哪报备).
+var reErrandAsked = regexp.MustCompile(`(去|到|在)(哪|哪个|哪儿|哪里)(个)?(窗口|地方|部门)?(办|去办|办理|考|报名|报备|登记|申请|申报)|(带|准备|交)(啥|什么|哪些)材料|找(谁|哪个部门|哪个窗口)办|怎么(办理|去办)`)
