@@ -25,45 +25,41 @@ var lexiconText string
 //go:embed thesaurus.txt
 var thesaurusText string
 
-// thesaurus is the parsed thesaurus.txt: one group of words per line.
-var thesaurus = withoutWords(withoutFunctionWords(parseGroups(thesaurusText)), everydayKeep)
+// thesaurus is the parsed thesaurus.txt: one group of words per line, less
+// the words it must never rewrite (rewritable).
+var thesaurus = keepWords(parseGroups(thesaurusText), rewritable)
 
 // everydayKeep are words of everyday talk the thesaurus lists under a rarer
 // sense (自己 beside 团结 and 协调, 一起 beside 协同, 手机 beside 移动客户端):
 // in a question they frame it, and rewriting them adds a topic it never had.
-var everydayKeep = []string{"自己", "自个儿", "自各儿", "一起", "一块", "一块儿", "一同", "大家", "人家", "别人",
-	"东西", "事情", "时候", "现在", "后来", "手机", "汇报", "班主任", "好好",
-	"那个", "多少", "不是", "就是", "说话", "接下", "不服", "正好", "便宜", "人造", "放到",
-	"一定", "要是", "如果", "经过", "起来", "一直", "程度", "清楚", "有别", "毛病", "地方", "不对",
-	"专门", "不好", "不行", "一样", "好多", "一律", "主任", "根本", "天天"}
-
-// withoutWords drops the words of drop from groups (a group left with one
-// word goes).
-func withoutWords(groups [][]string, drop []string) [][]string {
-	out := groups[:0]
-	for _, g := range groups {
-		kept := g[:0]
-		for _, w := range g {
-			if !slices.Contains(drop, w) {
-				kept = append(kept, w)
-			}
-		}
-		if len(kept) >= 2 {
-			out = append(out, kept)
-		}
+var everydayKeep = func() map[string]bool {
+	set := map[string]bool{}
+	for _, w := range []string{"自己", "自个儿", "自各儿", "一起", "一块", "一块儿", "一同", "大家", "人家", "别人",
+		"东西", "事情", "时候", "现在", "后来", "手机", "汇报", "班主任", "好好",
+		"那个", "多少", "不是", "就是", "说话", "接下", "不服", "正好", "便宜", "人造", "放到",
+		"一定", "要是", "如果", "经过", "起来", "一直", "程度", "清楚", "有别", "毛病", "地方", "不对",
+		"专门", "不好", "不行", "一样", "好多", "一律", "主任", "根本", "天天"} {
+		set[w] = true
 	}
-	return out
+	return set
+}()
+
+// rewritable reports whether the thesaurus may rewrite w: not an everyday
+// word it files under a rarer sense (everydayKeep), nor a word made only of
+// characters that join words (后来, 然后, 以后: search.FunctionChars), whose
+// rewriting (后来 as 事后) adds a topic the question never had.
+func rewritable(w string) bool {
+	return !everydayKeep[w] && strings.ContainsFunc(w, func(r rune) bool { return !strings.ContainsRune(search.FunctionChars, r) })
 }
 
-// withoutFunctionWords drops from groups the words made only of characters
-// that join words (后来, 然后, 以后: search.FunctionChars): rewriting them
-// (后来 as 事后) adds a topic the question never had.
-func withoutFunctionWords(groups [][]string) [][]string {
+// keepWords keeps in each group the words keep accepts; a group left with
+// fewer than two words goes.
+func keepWords(groups [][]string, keep func(string) bool) [][]string {
 	out := groups[:0]
 	for _, g := range groups {
 		kept := g[:0]
 		for _, w := range g {
-			if strings.ContainsFunc(w, func(r rune) bool { return !strings.ContainsRune(search.FunctionChars, r) }) {
+			if keep(w) {
 				kept = append(kept, w)
 			}
 		}

@@ -27,9 +27,11 @@ func parseWindow(text string, c clock) (*window, string) {
 		head, remark := text[:k+1], text[k+1:]
 		// (早的也算上 widens the window; 之前的不算 only confirms it)
 		widens := (reBy.MatchString(remark) || reAfter.MatchString(remark) || reInclusive.MatchString(remark)) && !reSetAside.MatchString(remark)
-		if w, rest := readWindow(head, c); w != nil && remark != "" && !strings.ContainsAny(remark, "?？") && !widens {
-			_, remark = readWindow(remark, c)
-			return w, rest + remark
+		if strings.TrimSpace(remark) != "" && !strings.ContainsAny(remark, "?？") && !widens {
+			if w, rest := readWindow(head, c); w != nil {
+				_, remark = readWindow(remark, c)
+				return w, rest + remark
+			}
 		}
 	}
 	return readWindow(text, c)
