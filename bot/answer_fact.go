@@ -1,10 +1,11 @@
 package bot
 
 import (
-	"dutybot/bot/search"
-	"dutybot/knowledge"
 	"regexp"
 	"strings"
+
+	"dutybot/bot/search"
+	"dutybot/knowledge"
 )
 
 // topicTerms are the bigrams of what a question is about, once units, dates,

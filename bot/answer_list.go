@@ -192,6 +192,13 @@ func (r *request) keep(q *query, n *knowledge.Notice, t *knowledge.Task, names [
 // byTopic narrows a list to the tasks about what the question also names
 // (法制支队牵头的关于法制审核的任务), when it names something the tasks hold.
 func (r *request) byTopic(q *query, cs []candidate) []candidate {
+	// 听说警务保障处管装备和钱。它参与了哪些任务: the story's words describe,
+	// only the question's own words narrow the list
+	// (a part of the table named in the question is read by its own filter, and
+	// its words left in the question are no topic: the whole is kept then)
+	if strings.Contains(q.asking, "|") && q.part == nil {
+		q = r.parseText(strings.ReplaceAll(q.asking, "|", "，"))
+	}
 	t := r.topicTerms(q)
 	if len(t.Grams) < 2 || t.Total < 2*minMatched {
 		return cs

@@ -45,7 +45,7 @@ var noticeFields = []struct {
 	// a cited document named by its issuer or kind, before 文号 reads it as the notice's own number
 	{fieldCites, regexp.MustCompile(`(省厅|公安厅|省政府|市政府)(那边|那头|那里|那儿)?(相关|有关)?(发)?(的)?(那|这)?(1|一)?(张|份|个)?(文件|文|通知)(是)?(哪号|几号|哪份|哪个|什么|号码)|(省厅|公安厅|省政府办公厅|省政府办|省政府|省里|市政府办公室|市政府办|市政府|市里|上级)(的|发的|印发的|下发的)?(文件|通知|实施方案|实施细则|方案|细则|文号)|实施方案|实施细则|依据(里|中|当中|里面)`)},
 	{fieldCites, regexp.MustCompile(`\d{1,4}号(文|文件)|哪几份|几份文件|依据的.{0,12}(文|文件|通知).{0,3}文号|(省政府|省厅|公安厅|市政府|省里|市里|上级).{0,6}(那个|那份|那件)文|哪(两|2|几|三|3)(个|份)(上级)?(文件|通知)|(照着|按照|依照|依据|根据|参照).{0,10}(哪|什么).{0,4}(文件|精神)`)},
-	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|relyon|relieson|whichdocuments|whatdocuments`)},
+	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)([^原口思]|$)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|relyon|relieson|whichdocuments|whatdocuments`)},
 	{fieldNumber, reOwnNumber},
 	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|发给|下发给|下发到|发到([^网]|$)|下达到|印发到|发至|发往|(^|[^推传递报])送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
 	// the opening paragraph before the numbered parts: why the notice was issued
@@ -75,7 +75,8 @@ var (
 
 // sectionAsked returns the body section a question names by its place, or -1.
 func sectionAsked(q *query, n *knowledge.Notice) int {
-	m := reSectionRef.FindStringSubmatch(q.flat)
+	// 我的thesis第一章要界定概念：…: a place named in the story is not asked
+	m := reSectionRef.FindStringSubmatch(textnorm.Squeeze(q.asking))
 	if m == nil || reTableWord.MatchString(q.flat) && !reBodyPlace.MatchString(q.flat) {
 		return -1
 	}
@@ -90,6 +91,20 @@ func sectionAsked(q *query, n *knowledge.Notice) int {
 	}
 	return i - 1
 }
+
+// fieldOf returns the first of noticeFields that clauses (in clauseForm) name.
+func fieldOf(clauses string) noticeField {
+	for _, nf := range noticeFields {
+		if nf.re.MatchString(clauses) {
+			return nf.field
+		}
+	}
+	return fieldNone
+}
+
+// reVerifyOnly is a question that only asks whether what was said before is
+// right (判断题：这份通知是省厅印发的。对还是错？).
+var reVerifyOnly = regexp.MustCompile(`^\|*(对还是错|对吗|对不对|是不是|是吗|是真的吗|对否|正确吗|是否正确|对没对|有没有错)\|*$`)
 
 // clauseForm is text as q.flat has it, but with the ends of clauses kept as
 // | marks: a pattern read across a comma (图个啥，文件里) is none.
@@ -168,12 +183,7 @@ func (q *query) noticeAsk() *noticeAsk {
 	// a purpose clause says why it is asked: 为便于规范引用，通知的文号是多少 asks for the number
 	na := &noticeAsk{asked: reAttachedTerms.ReplaceAllString(reAttachmentAside.ReplaceAllString(withoutPurpose(q.text), ""), "有什么$4")}
 	na.clauses = clauseForm(na.asked)
-	for _, nf := range noticeFields {
-		if nf.re.MatchString(na.clauses) {
-			na.field = nf.field
-			break
-		}
-	}
+	na.field = fieldOf(na.clauses)
 	if na.field == fieldNone && rolesCompared(na.clauses) {
 		na.field = fieldNote
 	}
@@ -189,6 +199,19 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	}
 	na := q.noticeAsk()
 	field, asked, clauses := na.field, na.asked, na.clauses
+	// 通知9月3日印发，我假设今天是9月5日。未来两周内要到期的…: a field named only
+	// in the story told before the question, or in a remark after it (文号是多少？
+	// 我写材料要引用), is not what it asks: the field is the asking clauses' own
+	// when they ask for tasks or about a task's topic, unless they only ask
+	// whether the story's claim is right (对还是错)
+	if field != fieldNone && field != fieldNote && strings.Contains(q.asking, "|") && !reVerifyOnly.MatchString(clauseForm(q.asking)) {
+		switch f := fieldOf(clauseForm(q.asking)); {
+		case f != fieldNone:
+			field = f
+		case q.list || q.when != nil || len(q.units) > 0 || r.plausibleTask(r.parseText(strings.ReplaceAll(q.asking, "|", "，"))):
+			field = fieldNone
+		}
+	}
 	// 对外公开我们管什么、依据啥、不服找谁，这摊事谁挑头: a role of the table
 	// asked of a task's topic, whatever words of the notice's fields it uses
 	if field != fieldNone && field != fieldNote && q.roleBy && !reNoticeWord.MatchString(f) && r.plausibleTask(q) {
@@ -433,8 +456,8 @@ var reOrdinal = regexp.MustCompile(`(?:第|排第|排在第)(\d)(项|个|条|种
 // abbreviationItem answers 三项制度的第二项是什么: one item of the list a short
 // name stands for, when the question names its place and the list has it.
 func (r *request) abbreviationItem(q *query) (string, bool) {
-	// 出了问题头一个该负责的是谁: the first to answer for it (topicForms), no item
-	m := reOrdinal.FindStringSubmatch(readTopicForms(q.flat, r.snap.units.corpus))
+	// 出了问题头一个该负责的是谁: the first to answer for it (the lexicon's [forms]), no item
+	m := reOrdinal.FindStringSubmatch(r.snap.forms.read(q.flat))
 	// 三项制度第1项任务: task 1; 谁负第一位的责任: the first in line, no item
 	// (第一个要负责的 is read as 第一责任人 before: the lexicon's slips)
 	if m == nil || reTableWord.MatchString(q.flat) || m[2] == "位" && strings.Contains(q.flat, m[0]+"的责任") {
@@ -480,32 +503,43 @@ func (r *request) abbreviation(q *query) (string, string) {
 	// what are the three systems: an English question names the short name
 	// through the lexicon's [english] words, and its framing is English
 	english := r.snap.syn.Replace(q.flat)
+	// 老听人说三项制度三项制度，到底是哪三样: the short name said before, the
+	// question after it only frames it (the clauses a story leaves, or the
+	// last clause that asks), in a question of no table filter
+	var asked []string
+	if !q.filtered() && !reTableWord.MatchString(q.flat) {
+		asked = []string{textnorm.Squeeze(strings.ReplaceAll(q.asking, "|", "")), textnorm.Squeeze(askingClause(q.text))}
+	}
 	for short, full := range r.snap.abbrev {
+		for _, a := range asked {
+			if a != q.flat && strings.Contains(q.flat, short) && framesOnly(a, short) {
+				return full, r.shortName(short)
+			}
+		}
 		if !strings.Contains(q.flat, short) {
 			if english != q.flat && strings.Contains(english, short) && reEnglishAbbrevAsk.MatchString(q.flat) {
 				return full, r.shortName(short)
 			}
 			continue
 		}
-		rest := strings.ReplaceAll(q.flat, short, "")
-		for _, w := range abbrevAsks {
-			rest = strings.ReplaceAll(rest, w, "")
-		}
-		rest = strings.Trim(rest, "所说的中讲")
-		// 三项制度具体是哪三个, 头一项指的是什么: framing around the short name
-		rest = strings.Map(func(r rune) rune {
-			if strings.ContainsRune(abbrevFraming, r) {
-				return -1
-			}
-			return r
-		}, rest)
 		// 三项制度的事…表里由科技处牵头的任务是哪几项: the short name is context of a
 		// question about tasks, not asked for
-		if rest == "" && q.flat != short || reAbbrevList.MatchString(q.flat) && !reTableWord.MatchString(q.flat) && !q.filtered() {
+		if q.flat != short && framesOnly(q.flat, short) || reAbbrevList.MatchString(q.flat) && !reTableWord.MatchString(q.flat) && !q.filtered() {
 			return full, r.shortName(short)
 		}
 	}
 	return "", ""
+}
+
+// framesOnly reports whether text, less the short name, is only the framing
+// of asking what it stands for (三项制度具体是哪三个, 头一项指的是什么).
+func framesOnly(text, short string) bool {
+	rest := strings.ReplaceAll(text, short, "")
+	for _, w := range abbrevAsks {
+		rest = strings.ReplaceAll(rest, w, "")
+	}
+	rest = strings.Trim(rest, "所说的中讲")
+	return !strings.ContainsFunc(rest, func(r rune) bool { return !strings.ContainsRune(abbrevFraming, r) })
 }
 
 // reEnglishAbbrevAsk asks in English what a short name stands for.

@@ -94,6 +94,7 @@ type snapshot struct {
 	units     *unitIndex
 	idx       *search.Index
 	abbrev    map[string]string // folded 简称 → what it stands for (三项制度 → 行政执法公示制度、…)
+	forms     topicForms        // everyday constructions for the notices' terms (lexicon [forms])
 	syn       *strings.Replacer // an officer's words → the notices' words (newSynonyms)
 	thes      *topicRewriter    // synonyms of the thesaurus, for topic words (newThesaurus)
 	slips     *strings.Replacer // typing slips → the notices' words, over the whole question
@@ -182,6 +183,7 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 	}
 	s.units = newUnitIndex(units, corpus.String(), builtinLexicon.units)
 	s.units.addRemits(builtinLexicon.remits)
+	s.forms = formsIn(builtinLexicon.forms, s.units.corpus)
 	s.syn = m.synonyms(words.String())
 	s.thes = m.thesaurus(words.String())
 	tableAndBody := words.Len() // the index holds what is written before this
@@ -335,7 +337,7 @@ func (r *request) clock() clock { return clock{today: r.today, yearOf: r.snap.ye
 // parseText reads text as a question in the snapshot's words: slips (随即 for
 // 随机) mended before anything is read, unit names included.
 func (r *request) parseText(text string) *query {
-	return parse(r.snap.slips.Replace(builtinMixed.read(textnorm.Fold(text))), r.snap.units, r.snap.syn, r.clock())
+	return parse(r.snap.slips.Replace(builtinMixed.read(textnorm.Fold(text))), r.snap, r.clock())
 }
 
 // assignments returns the stored state of a notice's tasks, read once per message.

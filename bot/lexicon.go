@@ -94,6 +94,7 @@ type lexicon struct {
 	due      []string   // everyday ways to say a task falls due (要交, 到点, 收尾)
 	glosses  [][]string // a term of the notices first, then the words that explain it
 	mixed    [][]string // a Chinese word first, then English words for it written among Chinese
+	forms    []topicForm
 }
 
 // builtinLexicon is parsed once: the embedded file never changes while the
@@ -129,10 +130,18 @@ func parseLexicon(text string) (*lexicon, error) {
 			}
 			section = strings.TrimSpace(line[1 : len(line)-1])
 			switch section {
-			case "synonyms", "slips", "units", "remits", "offtopic", "english", "due", "glosses", "mixed":
+			case "synonyms", "slips", "units", "remits", "offtopic", "english", "due", "glosses", "mixed", "forms":
 			default:
 				return nil, fmt.Errorf("lexicon line %d: unknown section [%s]", i+1, section)
 			}
+			continue
+		}
+		if section == "forms" {
+			f, err := parseForm(line)
+			if err != nil {
+				return nil, fmt.Errorf("lexicon line %d: %w", i+1, err)
+			}
+			lx.forms = append(lx.forms, f)
 			continue
 		}
 		var words []string

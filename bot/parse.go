@@ -10,9 +10,11 @@ import (
 	"dutybot/knowledge"
 )
 
-// parse reads a question. units, syn (nil for none) and c come from the
-// engine's snapshot; syn rewrites only the words left once the filters are read.
-func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
+// parse reads a question with s's units, topic forms and synonyms (s.syn nil
+// for none) and the clock c; the forms and synonyms rewrite only the words
+// left once the filters are read.
+func parse(raw string, s *snapshot, c clock) *query {
+	ui, syn := s.units, s.syn
 	q := &query{raw: raw, text: textnorm.ShouldButNot(withoutDoubt(withoutGuesses(withoutCourtesy(withoutTag(textnorm.Fold(raw), ui.resolve)))))}
 	// 文号是淮公发2019年多少号, 我记得是皖公通2019年第7号: a document number
 	// guessed asks for one, its numbers are no task's; one the notices cite
@@ -307,7 +309,7 @@ func parse(raw string, ui *unitIndex, syn *strings.Replacer, c clock) *query {
 	if strings.Contains(f, "完成了吗") || strings.Contains(f, "完成没") || strings.Contains(f, "状态") || strings.Contains(f, "isitdone") {
 		q.ask |= askStatus
 	}
-	text = readTopicForms(text, ui.corpus)
+	text = s.forms.read(text)
 	if syn != nil {
 		text = syn.Replace(latinPhrasesOnly(text, builtinPhrases))
 	}

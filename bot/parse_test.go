@@ -167,7 +167,7 @@ func TestParse(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.q, func(t *testing.T) {
-			q := parse(tc.q, snap.units, snap.syn, c)
+			q := parse(tc.q, snap, c)
 			if fmt.Sprint(q.nums) != fmt.Sprint(tc.nums) || q.kind != tc.kind || fmt.Sprint(q.units) != fmt.Sprint(tc.units) {
 				t.Errorf("nums=%v kind=%q units=%v, want %v %q %v", q.nums, q.kind, q.units, tc.nums, tc.kind, tc.units)
 			}
@@ -275,7 +275,7 @@ func TestParse_asks(t *testing.T) {
 		{"when is the review list due?", askDeadline, 0},
 	}
 	for _, tc := range cases {
-		q := parse(textnorm.Fold(tc.q), snap.units, snap.syn, c)
+		q := parse(textnorm.Fold(tc.q), snap, c)
 		if q.ask&tc.want != tc.want || q.ask&tc.not != 0 {
 			t.Errorf("%s: ask %b, want %b set and %b clear", tc.q, q.ask, tc.want, tc.not)
 		}

@@ -81,10 +81,11 @@ var (
 	reHasDeadline = regexp.MustCompile(`(^|[^没否])有截止(日期|日子|时间)?(的)?(任务|事项|项|条)?$|有(订|定|写|标|写明|注明|标明)(了)?(明确|具体|确切)?(的)?(完成)?(日期|期限|日子|截止日期|时间)|写明确(的)?(完成)?(日期|时间)|卡(了|着|住)?(具体|明确|确切)?(的)?(日期|时间|日子)|带(着|有)?(具体|明确|确切)(的)?(日期|时间|日子)|卡死(的)?(日期|时间|日子|期限)|定死(的)?(日子|日期|时间)|限时(完成)?(的)?(任务|事项|那些|哪些|有哪些|是哪|哪几|几项|有几)|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|设定了?|设置了?|卡了)(明确|具体|固定|死|硬性|硬|确切|定)?(的)?(完成|截止|履行|执行|落实|办理|交账|交差|上交)?(期限|限期|日期|时限|截止日期|截止时间|截止日|时间节点|节点|截止点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any)?(hard|fixed|specific|firm|set|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
 )
 
-// reMultiLead asks for the tasks led by more than one unit; reSelfBoth for
+// reMultiLead asks for the tasks led by more than one unit (not 这一块牵头的,
+// "who leads in this area"); reSelfBoth for
 // those where one unit stands in both columns.
 var (
-	reMultiLead = regexp.MustCompile(`(多个|多家|几个|两个|两家|不止一个|不止一家|超过一个|一个以上|两个以上|多于一个|[1-9](个|家)以上|[2-9](个|家))(单位)?(共同|联合|一起|一块)?(牵头|主办)|(联合|共同|一起|一块)牵头|牵头单位(不止|超过|多于)(一|1)(个|家)|morethanone(lead|leading)|multiplelead|jointlyled|severallead|twoormorelead`)
+	reMultiLead = regexp.MustCompile(`(多个|多家|几个|两个|两家|不止一个|不止一家|超过一个|一个以上|两个以上|多于一个|[1-9](个|家)以上|[2-9](个|家))(单位)?(共同|联合|一起|一块)?(牵头|主办)|(联合|共同|一起|(^|[^这那])一块)牵头|牵头单位(不止|超过|多于)(一|1)(个|家)|morethanone(lead|leading)|multiplelead|jointlyled|severallead|twoormorelead`)
 	reSelfBoth  = regexp.MustCompile(`(同一项|一项|同一条)(里|中|里头)?.{0,12}两栏都(出现|有|写|列)|牵头(单位|的)(自己|本身)(又|也|同时)(在|是|列|出现|当)|牵头.{0,6}(同时|又|也|还).{0,3}把(自己|自个)(也)?(写进|写入|列进|列入|列为|列成|写成|放进|放到|算进)(了)?(责任|配合)|(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(部门|单位)(是)?自己(牵头|挑头).{0,6}(同时|又|也).{0,6}(列成|列为|算作|当|做)?(自己)?(干|责任|配合)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
 )
 
@@ -118,7 +119,7 @@ var reFewPoints = regexp.MustCompile(`(列|写|说|讲|举|提|总结|概括|归
 var reGuess = regexp.MustCompile(`对吧|对吗|对不对|是不是|是吧|没错吧|没记错吧|吧\??$|right\?|correct\?|isn'?tit`)
 
 // reToBeDone is a deadline's "had to be finished by", not a state asked.
-var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within|onorbefore)|tobe(finished|completed|done)|(once|after|when)\w{0,40}(is|are|gets|get)(finished|completed|done)|(该|应该|应当|应|要|得)(已经)?(完成|做完|办完)(了|的)|be(finished|completed|done)and`)
+var reToBeDone = regexp.MustCompile(`(to)?be(en)?(finished|completed|done)(by|before|within|onorbefore)|tobe(finished|completed|done)|(once|after|when)\w{0,40}(is|are|gets|get)(finished|completed|done)|(该|应该|应当|应|要|得)(都|全|全部)?(已经|已)?(完成|做完|办完)(了|的)|be(finished|completed|done)and`)
 
 // reNothingDone supposes no work is finished (assuming nothing has been
 // finished yet): the open tasks, not the done ones.
@@ -243,8 +244,9 @@ var reBareAsk = regexp.MustCompile(`^\|*(那|这)?(都|到底|究竟|具体)?(�
 var reOrOther = regexp.MustCompile(`还是(另有|别的|其他|另外)(部门|单位|人|其人|家|处室|警种)|还是(别人|别家|另有他人)|或者另有|orsomeoneelse|oranotherunit|oranotherdepartment`)
 
 // reCaseProgress is the progress of a case (大案的调查进展): a word of what is
-// made public, not the progress of the table's work.
-var reCaseProgress = regexp.MustCompile(`(调查|案件|案子|侦查|侦破|破案|办案)(的)?(进展|进度)`)
+// made public, not the progress of the table's work; and a timetable
+// (进度要求是12月底的), which is a deadline, not the progress made.
+var reCaseProgress = regexp.MustCompile(`(调查|案件|案子|侦查|侦破|破案|办案)(的)?(进展|进度)|进度(要求|安排|计划|节点)`)
 
 // reDueClause is a relative clause that names tasks by their deadline
 // (9月底到期的, 年底前要完成的): in a story, the tasks the question asks for.

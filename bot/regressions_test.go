@@ -21,7 +21,7 @@ func TestUnitIndex_find_everyAlias(t *testing.T) {
 	for _, u := range huainan(t).Units {
 		for _, name := range append([]string{u.Name}, u.Aliases...) {
 			t.Run(name, func(t *testing.T) {
-				q := parse(s.slips.Replace(textnorm.Fold(name+"参与哪些任务")), s.units, s.syn, clock{today: asked, yearOf: s.yearOf(asked)})
+				q := parse(s.slips.Replace(textnorm.Fold(name+"参与哪些任务")), s, clock{today: asked, yearOf: s.yearOf(asked)})
 				if !slices.Equal(q.units, []string{u.Name}) {
 					t.Errorf("units = %v, want [%s]", q.units, u.Name)
 				}

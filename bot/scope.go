@@ -28,13 +28,18 @@ func (r *request) coverableTask(q *query) bool {
 	return coverable(r.snap.idx.Search(r.topicTerms(q), isTask))
 }
 
+// reExampleAside is an aside in brackets that gives examples.
+var reExampleAside = regexp.MustCompile(`[（(]\s*(比如|例如|譬如|像是|像|e\.g\.|eg|such as)[^()（）]*[)）]`)
+
 // offTopic reports whether the asking part of q uses an off-topic phrase:
 // one of its English phrases (fenced by markEnglish) is one, or its other
 // words hold one (a phrase of the notice's terms, police ID card, holds no idcard).
 func (r *request) offTopic(q *query) bool {
 	// 文书里有身份证号: an everyday word for the notices' (敏感内容) or a unit's
 	// nickname (110指挥中心) that holds an off-topic one is the notices' word
-	text := markEnglish(r.snap.offShield.Replace(q.asking), builtinPhrases)
+	// 敏感信息（比如司机身份证号、手机号）: examples in brackets illustrate what
+	// is asked about; their words set no topic of their own
+	text := markEnglish(r.snap.offShield.Replace(reExampleAside.ReplaceAllString(q.asking, "|")), builtinPhrases)
 	for _, p := range reFencedPhrase.FindAllString(text, -1) {
 		if slices.Contains(r.snap.offtop, strings.Trim(p, "|")) {
 			return true
@@ -100,7 +105,7 @@ func (r *request) offTopicScene(q *query) bool {
 // clauseAnswers reads one clause of a question on its own: whether it uses an
 // off-topic phrase, and whether its words are relevant to a task.
 func (r *request) clauseAnswers(clause string) (offTopic, relevant bool) {
-	sub := parse(clause, r.snap.units, r.snap.syn, r.clock())
+	sub := parse(clause, r.snap, r.clock())
 	if r.offTopic(sub) {
 		return true, false
 	}

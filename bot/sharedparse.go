@@ -39,7 +39,7 @@ func (p *sharedParse) query(r *request) *query {
 	defer p.mu.Unlock()
 	q, ok := p.got[years]
 	if !ok {
-		q = parse(p.all.slips.Replace(builtinMixed.read(textnorm.Fold(r.text))), p.all.units, p.all.syn, c)
+		q = parse(p.all.slips.Replace(builtinMixed.read(textnorm.Fold(r.text))), p.all, c)
 		q.noticeAsk() // read once here, shared by every copy
 		// the topic words are rewritten once too, with the thesaurus of all
 		for i, seg := range q.rest {

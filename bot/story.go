@@ -53,8 +53,8 @@ var reStoryClause = regexp.MustCompile(`我|咱|他|她|领导|局长|所长|同
 
 // reBoundBefore is 以前 bounding a time (9月底以前, 10号之前): a deadline
 // asked, not the "formerly" of a story, also with an aside between
-// (9月底（含）以前).
-var reBoundBefore = regexp.MustCompile(`[底末日号月天年\d]\s*(?:[(（][^)）]{0,4}[)）])?\s*(以前|之前)`)
+// (9月底（含）以前) and after a holiday (国庆节（10月1号）以前).
+var reBoundBefore = regexp.MustCompile(`[底末日号月天年节庆旦\d]\s*(?:[(（][^)）]{0,10}[)）])?\s*(以前|之前)`)
 
 // narrates reports whether clause p tells a story.
 func narrates(p string) bool {

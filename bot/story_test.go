@@ -56,7 +56,7 @@ func TestParse_story(t *testing.T) {
 		{"上一年度的统计数据每年卡在哪一天之前公开？我们打算明年初按这个时间点去核查。", false, false},
 	} {
 		c := clock{today: knowledge.NewDate(2019, 9, 20), yearOf: func(time.Month) int { return 2019 }}
-		q := parse(snap.slips.Replace(textnorm.Fold(tc.q)), snap.units, snap.syn, c)
+		q := parse(snap.slips.Replace(textnorm.Fold(tc.q)), snap, c)
 		if (q.when != nil) != tc.when || q.mine != tc.mine {
 			t.Errorf("parse(%q): window %v, mine %v; want window %v, mine %v", tc.q, q.when, q.mine, tc.when, tc.mine)
 		}

@@ -107,7 +107,7 @@ var (
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
 	// reNeither denies both roles: 既不牵头也不是责任单位.
 	reNeither = regexp.MustCompile(`既不.{0,6}(牵头|主办|责任|配合).{0,6}也(不|没)|(不牵头|没牵头).{0,3}也(不|没)(是|当|作为)?(责任|配合)|(^|[^a-z])neitherlead`)
-	reBoth    = regexp.MustCompile(`又(牵头|主办|挑头|带头).{0,10}又|(牵头|主办|领头|挑头|带头|打头).{0,8}还(在|列在|写在|被列在)(了)?(责任单位|责任栏)|(牵头|主办|领头|挑头|带头|打头).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|挂|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单|执行方|执行单位|落实方)|既.{0,8}(牵头|主办|领头|挑头|带头|打头|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|两头都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|bothas|bothcolumns|asbothlead`)
+	reBoth    = regexp.MustCompile(`又(是|在|当|作为)?(牵头|主办|挑头|带头|领头).{0,10}又|(牵头|主办|领头|挑头|带头|打头).{0,8}还(在|列在|写在|被列在)(了)?(责任单位|责任栏)|(牵头|主办|领头|挑头|带头|打头).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|挂|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单|执行方|执行单位|落实方)|既.{0,8}(牵头|主办|领头|挑头|带头|打头|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|两头都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|bothas|bothcolumns|asbothlead`)
 )
 
 // parseUnitConds reads each named unit's own condition from the words around
@@ -177,7 +177,8 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 		case reNegBefore.MatchString(before) && !reYesNoBefore.MatchString(before) || reNegAfter.MatchString(after) || reNeither.MatchString(after) ||
 			reNegUs.MatchString(after) || reNeitherColumn.MatchString(after) || reNegPronoun.MatchString(firstClause(after)):
 			c.banLead, c.banResp = true, true
-			if lead && !resp && reBanLead.MatchString(before+after) && !reNegAfter.MatchString(after) && !reBothColumns.MatchString(after) {
+			// (既不牵头也不负责: both denied, though 负责 is no role word)
+			if lead && !resp && reBanLead.MatchString(before+after) && !reNegAfter.MatchString(after) && !reBothColumns.MatchString(after) && !reNeither.MatchString(after) {
 				c.banResp = false // 没有X牵头: X may still be responsible
 			}
 			if reNotLedBy.MatchString(before) {
