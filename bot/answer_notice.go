@@ -287,6 +287,10 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 		if len(q.units) > 0 && !reNoteDiff.MatchString(f) {
 			field = fieldNone
 		}
+		// 牵头单位和责任单位两栏里出现了同一个单位的有哪几条: tasks, not the note
+		if q.selfBoth || q.multiLead {
+			field = fieldNone
+		}
 	}
 	// 组织领导方面有什么要求 asks for one part of the notice, not the list of its
 	// parts; 工作不力出了问题，文件说怎么处理 asks what it says on a topic

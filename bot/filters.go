@@ -84,7 +84,7 @@ func extreme(cs []candidate, s superlative, today knowledge.Date) []candidate {
 
 // reSectionWord names a part of the table by its topic: 公开公示那一块,
 // 法制审核那部分里, the section on training.
-var reSectionWord = regexp.MustCompile(`(那|这|该)(一|个|1)?大?(部分|板块|大块|块|方面|段|章|篇)|(部分|板块|大块|章)(里|中|内|当中)|thesectionon|thepartabout|thepartcovering`)
+var reSectionWord = regexp.MustCompile(`(那|这|该)(一|个|1)?大?(部分|板块|大块|块|方面|段|章|篇)|(那|这)第\d大?(部分|板块|大块|块)|(部分|板块|大块|章)(里|中|内|当中)|thesectionon|thepartabout|thepartcovering`)
 
 // reMakesPoints asks for the points a part makes (提了哪几点, 讲了哪几个要求):
 // the body's words, where the table has tasks.
@@ -141,6 +141,10 @@ func sectionWordAt(flat string) []int {
 // is a task's rule.
 var reSystemPart = regexp.MustCompile(`(公示|公开|记录|审核)(制度)`)
 
+// reOrdinalPart names a part of the table by its place (第4块, 第二部分), up
+// to the section word.
+var reOrdinalPart = regexp.MustCompile(`第(\d)(大)?(块|部分|板块|大块|大部分|方面)$`)
+
 // bodyTopicRunes is how many characters may stand between the body's name
 // and a bare 部分 for them to name a part of the body (文里保障部分).
 const bodyTopicRunes = 6
@@ -174,6 +178,13 @@ func (r *request) sectionIn(flat string) (part, bool) {
 	secs := r.snap.sections
 	if loc == nil || len(secs) < 2 {
 		return part{}, false
+	}
+	// 讲网上办案的那第四块: the part by its place in the table, whatever the
+	// words before it
+	if m := reOrdinalPart.FindStringSubmatch(flat[:loc[1]]); m != nil {
+		if n := atoi(m[1]); n >= 1 && n <= len(secs) {
+			return secs[n-1], true
+		}
 	}
 	rs := []rune(flat[:loc[0]])
 	topic := string(rs[max(0, len(rs)-sectionTopicRunes):])

@@ -86,7 +86,7 @@ var (
 // those where one unit stands in both columns.
 var (
 	reMultiLead = regexp.MustCompile(`(多个|多家|几个|两个|两家|不止一个|不止一家|超过一个|一个以上|两个以上|多于一个|[1-9](个|家)以上|[2-9](个|家))(单位)?(共同|联合|一起|一块)?(牵头|主办)|(联合|共同|一起|(^|[^这那])一块)牵头|牵头单位(不止|超过|多于)(一|1)(个|家)|morethanone(lead|leading)|multiplelead|jointlyled|severallead|twoormorelead`)
-	reSelfBoth  = regexp.MustCompile(`(同一项|一项|同一条)(里|中|里头)?.{0,12}两栏都(出现|有|写|列)|牵头(单位|的)(自己|本身)(又|也|同时)(在|是|列|出现|当)|牵头.{0,6}(同时|又|也|还).{0,3}把(自己|自个)(也)?(写进|写入|列进|列入|列为|列成|写成|放进|放到|算进)(了)?(责任|配合)|(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(部门|单位)(是)?自己(牵头|挑头).{0,6}(同时|又|也).{0,6}(列成|列为|算作|当|做)?(自己)?(干|责任|配合)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
+	reSelfBoth  = regexp.MustCompile(`(同一项|一项|同一条)(里|中|里头)?.{0,12}两栏都(出现|有|写|列)|牵头(单位|的)(自己|本身)(又|也|同时)(在|是|列|出现|当)|牵头.{0,6}(同时|又|也|还).{0,3}把(自己|自个)(也)?(写进|写入|列进|列入|列为|列成|写成|放进|放到|算进)(了)?(责任|配合)|(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(部门|单位)(是)?自己(牵头|挑头).{0,6}(同时|又|也).{0,6}(列成|列为|算作|当|做)?(自己)?(干|责任|配合)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|(牵头|责任)(单位)?(和|与|跟|、)(责任|牵头)(单位)?.{0,8}(出现|有|是|写|列)(了)?(同1个|同一个|同一家|同1家|同一|相同的?)(单位)?|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
 )
 
 // reOngoingAside sets the ongoing tasks aside (长期的那种就不用算了, 不算长期的).
@@ -157,14 +157,18 @@ var reRatio = regexp.MustCompile(`比例|百分比|百分之几|占比|比重|(�
 // (审核规定的第八条): 第N条 after it is an article, not a task.
 var reArticleOf = regexp.MustCompile(`(规定|条例|办法|细则|方案|法)(的|里的|中的)?\s*$`)
 
+// reRankBefore puts what follows in an order (按期限排序，排第1的): a place,
+// not a task number.
+var reRankBefore = regexp.MustCompile(`(排|排名|排在|名列|位列|位居)\s*$`)
+
 // replaceTaskRefs is reTaskRef.ReplaceAllStringFunc, leaving an article of a
-// regulation (规定的第10条) as it is.
+// regulation (规定的第10条) and a place in an order (排第1) as they are.
 func replaceTaskRefs(text string, f func(string) string) string {
 	var b strings.Builder
 	last := 0
 	for _, m := range reTaskRef.FindAllStringIndex(text, -1) {
 		b.WriteString(text[last:m[0]])
-		if reArticleOf.MatchString(text[:m[0]]) || ordinalOfList(text, m[0], m[1]) {
+		if reArticleOf.MatchString(text[:m[0]]) || reRankBefore.MatchString(text[:m[0]]) || ordinalOfList(text, m[0], m[1]) {
 			b.WriteString(text[m[0]:m[1]])
 		} else {
 			b.WriteString(f(text[m[0]:m[1]]))
