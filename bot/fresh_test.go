@@ -230,6 +230,18 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round213.jsonl", 0.94},
 	{"testdata/paraphrase_round214.jsonl", 0.94},
 	{"testdata/paraphrase_round215.jsonl", 0.95},
+	{"testdata/paraphrase_round216.jsonl", 1.0},
+	{"testdata/paraphrase_round217.jsonl", 0.99},
+	{"testdata/paraphrase_round218.jsonl", 0.93},
+	{"testdata/paraphrase_round219.jsonl", 0.99},
+	{"testdata/paraphrase_round220.jsonl", 0.88},
+	{"testdata/paraphrase_round221.jsonl", 0.96},
+	{"testdata/paraphrase_round222.jsonl", 0.97},
+	{"testdata/paraphrase_round223.jsonl", 0.86},
+	{"testdata/paraphrase_round224.jsonl", 0.95},
+	{"testdata/paraphrase_round225.jsonl", 0.95},
+	{"testdata/paraphrase_round226.jsonl", 0.94},
+	{"testdata/paraphrase_round227.jsonl", 0.97},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {
