@@ -91,10 +91,10 @@ type lexicon struct {
 	units    [][]string // a unit's name or alias first, then its nicknames
 	remits   [][]string // a unit's name first, then words for what it is in charge of
 	offtopic []string
-	due      []string   // everyday ways to say a task falls due (要交, 到点, 收尾)
-	glosses  [][]string // a term of the notices first, then the words that explain it
-	mixed    [][]string // a Chinese word first, then English words for it written among Chinese
-	forms    []topicForm
+	due      []string    // everyday ways to say a task falls due (要交, 到点, 收尾)
+	glosses  [][]string  // a term of the notices first, then the words that explain it
+	mixed    [][]string  // a Chinese word first, then English words for it written among Chinese
+	forms    []topicForm // constructions read as one term of the notices (a term and its pattern)
 }
 
 // builtinLexicon is parsed once: the embedded file never changes while the

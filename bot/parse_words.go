@@ -283,7 +283,7 @@ var (
 
 // reRoleClarified is a role followed by a bracket that names the other column
 // only to say it is not the one meant (责任单位（不是牵头）, 牵头（不算配合的）).
-var reRoleClarified = regexp.MustCompile(`(责任单位|配合单位|负责单位|牵头单位|牵头)\s*[（(]\s*(而)?(不是|不算|不看|不管|非|并非)(作为)?(牵头|责任|配合|负责)(单位|的)?\s*[)）]`)
+var reRoleClarified = regexp.MustCompile(`(责任单位|配合单位|负责单位|牵头单位|牵头)\s*[（(]\s*(而)?(不是|不算|不看|不管|非|并非)(看)?(作为)?(牵头|责任|配合|负责)(单位|的)?\s*[)）]`)
 
 // reLeadsCount asks how many units lead (牵头的单位不止一个, 牵头单位有几个，分别是谁):
 // beside a task described, that task has several leads (leadsMany).

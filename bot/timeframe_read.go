@@ -38,11 +38,11 @@ func parseWindow(text string, c clock) (*window, string) {
 }
 
 // reDeadlinePhrase is a day written as the table writes a deadline (9月底前,
-// 12月31日之前, 年底前): a question holding one asks about tasks by their
+// 12月31日之前, 年底前, 12月底的): a question holding one asks about tasks by their
 // deadline (表里写9月底前的有哪些) with no word for tasks or due, when it asks
 // which (reWhichTasks): 是不是1月20号之前就得晒出来 asks a task's own date.
 var (
-	reDeadlinePhrase = regexp.MustCompile(`(\d{1,2}\s*月\s*(底|末|\d{1,2}\s*[日号])|年底|年末)\s*(前|之前|以前)`)
+	reDeadlinePhrase = regexp.MustCompile(`(\d{1,2}\s*月\s*(底|末|\d{1,2}\s*[日号])|年底|年末)\s*(前|之前|以前|的)`)
 	reSetAside       = regexp.MustCompile(`不算|不用算|不计|除外|不含|不包括|排除|不要`)
 	reWhichTasks     = regexp.MustCompile(`哪些|哪几|几项|几条|几件|几个|多少项|多少条|哪项|哪条|哪一项|哪一条`)
 )
@@ -244,6 +244,11 @@ func readWindow(text string, c clock) (*window, string) {
 			return window{}, false
 		}
 		n, unit := num(m[1]+m[3]+m[5]), m[2]+m[4]+m[6]
+		// 三个礼拜里 is within three weeks; 七八九这三个月里 names the months of
+		// a quarter told before, no span from today
+		if unit == "个月" && (strings.HasSuffix(m[0], "里") || strings.HasSuffix(m[0], "里头")) {
+			return window{}, false
+		}
 		switch {
 		case strings.Contains(unit, "周") || strings.Contains(unit, "星期") || strings.Contains(unit, "礼拜") || strings.HasPrefix(unit, "week"):
 			n *= 7
