@@ -197,7 +197,7 @@ func (r *request) byTopic(q *query, cs []candidate) []candidate {
 	// (a part of the table named in the question is read by its own filter, and
 	// its words left in the question are no topic: the whole is kept then)
 	if strings.Contains(q.asking, "|") && q.part == nil {
-		q = r.parseText(strings.ReplaceAll(q.asking, "|", "，"))
+		q = r.askedQuery(q)
 	}
 	t := r.topicTerms(q)
 	if len(t.Grams) < 2 || t.Total < 2*minMatched {

@@ -208,7 +208,7 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 		switch f := fieldOf(clauseForm(q.asking)); {
 		case f != fieldNone:
 			field = f
-		case q.list || q.when != nil || len(q.units) > 0 || r.plausibleTask(r.parseText(strings.ReplaceAll(q.asking, "|", "，"))):
+		case q.list || q.when != nil || len(q.units) > 0 || r.plausibleTask(r.askedQuery(q)):
 			field = fieldNone
 		}
 	}

@@ -334,6 +334,15 @@ type request struct {
 
 func (r *request) clock() clock { return clock{today: r.today, yearOf: r.snap.yearOf(r.today)} }
 
+// askedQuery returns q's asking clauses read alone, without the story or
+// remark set aside in them (q.asking), reading them the first time.
+func (r *request) askedQuery(q *query) *query {
+	if q.askedOnly == nil {
+		q.askedOnly = r.parseText(strings.ReplaceAll(q.asking, "|", "，"))
+	}
+	return q.askedOnly
+}
+
 // parseText reads text as a question in the snapshot's words: slips (随即 for
 // 随机) mended before anything is read, unit names included.
 func (r *request) parseText(text string) *query {

@@ -78,6 +78,7 @@ type query struct {
 	light              knowledge.Light // 亮红灯: the tasks (or the units' parts) showing it
 	part               *part           // a section of the table the question names by topic
 	nask               *noticeAsk      // what it asks of the notice itself, read once (noticeAsk)
+	askedOnly          *query          // its asking clauses read alone, read once (askedQuery)
 	rewritten          bool            // rest already rewritten by the thesaurus (sharedParse)
 }
 

@@ -32,7 +32,7 @@ func parseForm(line string) (topicForm, error) {
 	}
 	term := textnorm.MatchForm(line[:k])
 	if re.MatchString("") {
-		return topicForm{}, fmt.Errorf("[forms] pattern for %s matches nothing at all (an empty question)", term)
+		return topicForm{}, fmt.Errorf("[forms] pattern for %s matches the empty string: it would rewrite every question", term)
 	}
 	return topicForm{term: term, re: re}, nil
 }
