@@ -29,27 +29,12 @@ var thesaurusText string
 // the words it must never rewrite (rewritable).
 var thesaurus = keepWords(parseGroups(thesaurusText), rewritable)
 
-// everydayKeep are words of everyday talk the thesaurus lists under a rarer
-// sense (自己 beside 团结 and 协调, 一起 beside 协同, 手机 beside 移动客户端):
-// in a question they frame it, and rewriting them adds a topic it never had.
-var everydayKeep = func() map[string]bool {
-	set := map[string]bool{}
-	for _, w := range []string{"自己", "自个儿", "自各儿", "一起", "一块", "一块儿", "一同", "大家", "人家", "别人",
-		"东西", "事情", "时候", "现在", "后来", "手机", "汇报", "班主任", "好好",
-		"那个", "多少", "不是", "就是", "说话", "接下", "不服", "正好", "便宜", "人造", "放到",
-		"一定", "要是", "如果", "经过", "起来", "一直", "程度", "清楚", "有别", "毛病", "地方", "不对",
-		"专门", "不好", "不行", "一样", "好多", "一律", "主任", "根本", "天天"} {
-		set[w] = true
-	}
-	return set
-}()
-
 // rewritable reports whether the thesaurus may rewrite w: not an everyday
-// word it files under a rarer sense (everydayKeep), nor a word made only of
+// word it files under a rarer sense (the lexicon's [keep]), nor a word made only of
 // characters that join words (后来, 然后, 以后: search.FunctionChars), whose
 // rewriting (后来 as 事后) adds a topic the question never had.
 func rewritable(w string) bool {
-	return !everydayKeep[w] && strings.ContainsFunc(w, func(r rune) bool { return !strings.ContainsRune(search.FunctionChars, r) })
+	return !builtinLexicon.keep[w] && strings.ContainsFunc(w, func(r rune) bool { return !strings.ContainsRune(search.FunctionChars, r) })
 }
 
 // keepWords keeps in each group the words keep accepts; a group left with
@@ -91,10 +76,11 @@ type lexicon struct {
 	units    [][]string // a unit's name or alias first, then its nicknames
 	remits   [][]string // a unit's name first, then words for what it is in charge of
 	offtopic []string
-	due      []string    // everyday ways to say a task falls due (要交, 到点, 收尾)
-	glosses  [][]string  // a term of the notices first, then the words that explain it
-	mixed    [][]string  // a Chinese word first, then English words for it written among Chinese
-	forms    []topicForm // constructions read as one term of the notices (a term and its pattern)
+	due      []string        // everyday ways to say a task falls due (要交, 到点, 收尾)
+	glosses  [][]string      // a term of the notices first, then the words that explain it
+	mixed    [][]string      // a Chinese word first, then English words for it written among Chinese
+	forms    []topicForm     // constructions read as one term of the notices (a term and its pattern)
+	keep     map[string]bool // everyday words the thesaurus files under a rarer sense: never rewritten
 }
 
 // builtinLexicon is parsed once: the embedded file never changes while the
@@ -114,7 +100,7 @@ func mustLexicon(text string) *lexicon {
 
 // parseLexicon reads the lexicon format described at the top of lexicon.txt.
 func parseLexicon(text string) (*lexicon, error) {
-	lx := &lexicon{}
+	lx := &lexicon{keep: map[string]bool{}}
 	section := ""
 	for i, line := range strings.Split(text, "\n") {
 		if k := strings.IndexByte(line, '#'); k >= 0 {
@@ -130,7 +116,7 @@ func parseLexicon(text string) (*lexicon, error) {
 			}
 			section = strings.TrimSpace(line[1 : len(line)-1])
 			switch section {
-			case "synonyms", "slips", "units", "remits", "offtopic", "english", "due", "glosses", "mixed", "forms":
+			case "synonyms", "slips", "units", "remits", "offtopic", "english", "due", "glosses", "mixed", "forms", "keep":
 			default:
 				return nil, fmt.Errorf("lexicon line %d: unknown section [%s]", i+1, section)
 			}
@@ -158,6 +144,11 @@ func parseLexicon(text string) (*lexicon, error) {
 			continue
 		case "due":
 			lx.due = append(lx.due, words...)
+			continue
+		case "keep":
+			for _, w := range words {
+				lx.keep[w] = true
+			}
 			continue
 		}
 		if len(words) < 2 {

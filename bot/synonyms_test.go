@@ -78,6 +78,19 @@ func TestParseLexicon(t *testing.T) {
 			t.Errorf("offtopic = %v, want two phrases", lx.offtopic)
 		}
 	})
+	t.Run("keep", func(t *testing.T) {
+		lx, err := parseLexicon("[keep]\n自己 手机\n一起\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !lx.keep["自己"] || !lx.keep["一起"] || len(lx.keep) != 3 {
+			t.Errorf("keep = %v, want 自己 手机 一起", lx.keep)
+		}
+		// the builtin [keep] words are never rewritten by the thesaurus
+		if rewritable("手机") || rewritable("自己") || !rewritable("公示") {
+			t.Error("rewritable does not read the builtin [keep] section")
+		}
+	})
 	for name, text := range map[string]string{
 		"no section":      "终结 结束\n",
 		"unknown section": "[words]\n终结 结束\n",
