@@ -101,13 +101,20 @@ var reWhichUnitLeft = regexp.MustCompile(`(单位|部门|中心|处|支队)(也)
 var reOthersAsked = regexp.MustCompile(`还有(哪|哪几|哪些)(个|家)?(单位|部门|处|支队)|还有谁`)
 
 // reConfirm asks to confirm what a question states: 是法制支队牵头吧, 牵头的是不是科技处.
-var reConfirm = regexp.MustCompile(`难道(不是|是)|不会(又)?是|(牵头|主办)$|(牵头|主办|负责)(的)?还是|(牵头|主办|负责)(的)?(单位|部门)?(是|就是)[^吧吗]{2,8}吧|(吧|吗|对吧|是吗|没错吧|对不对|是不是)$|(牵头|主办)(的)?(单位)?(是不是|是否)|还是.{0,10}(牵头|负责|配合|主办)$`)
+var reConfirm = regexp.MustCompile(`难道(不是|是)|不会(又)?是|(牵头|主办)$|(牵头|主办|负责)(的)?还是|(牵头|主办|负责)(的)?(单位|部门)?(是|就是)[^吧吗]{2,8}吧|(吧|吗|对吧|是吗|没错吧|对不对|是不是)$|(牵头|主办)(的)?(单位)?(是不是|是否)|还是.{0,10}(牵头|负责|配合|主办)$|(牵头|主办)(的)?(单位|部门)?(是|归)[^还]{1,10}还是`)
 
 // answer chooses what kind of answer a question wants, most specific first.
 func (r *request) answer(q *query) (Reply, error) {
 	// 三项制度的第二项是什么: a place in the list the short name stands for, not task 2
 	if text, ok := r.abbreviationItem(q); ok {
 		return r.noticeReply(text), nil
+	}
+	// 10月底那条要求做到什么程度: one task pointed at by its deadline, its
+	// content asked, not the list of tasks due then
+	if len(q.nums) == 0 && q.when != nil && !q.list && !q.count && len(q.units) == 0 && reThatOne.MatchString(q.flat) && !reWhichTasks.MatchString(q.flat) {
+		if n := r.dueThen(q); n > 0 {
+			q.nums, q.when = []int{n}, nil
+		}
 	}
 	if len(q.nums) > 0 {
 		return r.answerTasks(q)
@@ -122,7 +129,7 @@ func (r *request) answer(q *query) (Reply, error) {
 		q.part, q.rest = &p, nil
 	}
 	// 法制审核那部分里有期限的: a section named by topic is one more filter
-	if p, ok := r.sectionNamed(q); ok && q.part == nil && (q.list || q.count || q.kind != "" || q.when != nil || q.late || q.soon || q.super != superNone) && !reBodyWord.MatchString(q.flat) && !reMakesPoints.MatchString(q.flat) {
+	if p, ok := r.sectionNamed(q); ok && q.part == nil && (q.list || q.count || q.kind != "" || q.when != nil || q.late || q.soon || q.super != superNone || len(q.conds) > 0 && !anyExcluded(q.conds)) && !reBodyWord.MatchString(q.flat) && !reMakesPoints.MatchString(q.flat) {
 		q.part, q.rest = &p, nil
 	}
 	// 正文里讲审核制度那块: a part of the body named by topic
@@ -212,7 +219,9 @@ func (r *request) answer(q *query) (Reply, error) {
 		return r.answerFact(q)
 	}
 	// 那项任务是哪几家一起牵头的: who leads one task, not the tasks with several leads
-	if q.multiLead && reWhoAsk.MatchString(q.flat) && r.plausibleTask(q) {
+	// (把执法这摊事全搬上网…这是哪几个部门一起牵头的: the description need
+	// only stand out among the tasks that do have several leads)
+	if q.multiLead && reWhoAsk.MatchString(q.flat) && (r.plausibleTask(q) || r.describesMultiLead(q)) {
 		q.multiLead, q.leadsMany = false, true
 	}
 	// 数字化执法体系那条，牵头单位有几个，分别是谁: the task described has several
@@ -226,6 +235,13 @@ func (r *request) answer(q *query) (Reply, error) {
 	// content, with its units to confirm, not a list of the units' tasks
 	if (reThatTask.MatchString(q.flat) || reConfirm.MatchString(q.flat)) && len(q.units) > 0 && !q.list && !q.count && q.when == nil && q.kind == "" &&
 		!q.late && !q.soon && q.status == statusAny && r.plausibleTask(q) {
+		return r.answerFact(q)
+	}
+	// 执法结果公开有没有时间限制: whether what it describes has a time limit,
+	// not the tasks that have a date
+	if q.kind == knowledge.DeadlineDate && reLimitAsked.MatchString(q.flat) && !q.list && !q.count && len(q.units) == 0 &&
+		q.when == nil && q.part == nil && !q.late && !q.soon && q.super == superNone && (r.plausibleTask(q) || r.relevantTask(q)) {
+		q.kind, q.ask = "", q.ask|askPeriod
 		return r.answerFact(q)
 	}
 	if q.filtered() {
@@ -259,6 +275,20 @@ func (r *request) answer(q *query) (Reply, error) {
 	}
 	return r.answerFact(q)
 }
+
+// describesMultiLead reports whether the question's topic words find one of
+// the tasks with several lead units well enough for a tentative answer
+// (coverable): a question that says "several units lead it" narrows the
+// search to those tasks, so fewer words identify one.
+func (r *request) describesMultiLead(q *query) bool {
+	hits := r.snap.idx.Search(r.topicTerms(q), func(d *search.Doc) bool {
+		return d.Kind == search.Task && len(d.Task.Lead) > 1
+	})
+	return coverable(hits)
+}
+
+// reLimitAsked asks whether something has a time limit (有没有时限, 有时间限制吗).
+var reLimitAsked = regexp.MustCompile(`(有没有|有无|是否有|有)(个|什么)?(时限|期限|时间限制|时间要求|限期)(要求)?(吗|没|么)?$|(时限|期限|时间限制)(有没有|是多少|多久|多长)`)
 
 // outOfScope is the reply to a question no notice covers: it names the notice
 // asked and suggests what can be asked instead.

@@ -92,9 +92,17 @@ func sectionAsked(q *query, n *knowledge.Notice) int {
 	return i - 1
 }
 
+// reOtherIssuer names a body other than the notice's issuer as the author of
+// a document: 要落实省厅的一个规范文件，那个文件全名叫啥 asks the name of a
+// document a task cites, not the notice's title.
+var reOtherIssuer = regexp.MustCompile(`省厅|省里|省公安厅|公安部|部里|省政府|国家`)
+
 // fieldOf returns the first of noticeFields that clauses (in clauseForm) name.
 func fieldOf(clauses string) noticeField {
 	for _, nf := range noticeFields {
+		if nf.field == fieldTitle && reOtherIssuer.MatchString(clauses) {
+			continue
+		}
 		if nf.re.MatchString(clauses) {
 			return nf.field
 		}
@@ -464,7 +472,9 @@ func (r *request) abbreviationItem(q *query) (string, bool) {
 	m := reOrdinal.FindStringSubmatch(r.snap.forms.read(q.flat))
 	// 三项制度第1项任务: task 1; 谁负第一位的责任: the first in line, no item
 	// (第一个要负责的 is read as 第一责任人 before: the lexicon's slips)
-	if m == nil || reTableWord.MatchString(q.flat) || m[2] == "位" && strings.Contains(q.flat, m[0]+"的责任") {
+	// (头一个该问的是谁: the items are systems, never people; a place asked
+	// with 谁 is the first person to answer for it)
+	if m == nil || reTableWord.MatchString(q.flat) || m[2] == "位" && strings.Contains(q.flat, m[0]+"的责任") || strings.Contains(q.flat, "谁") {
 		return "", false
 	}
 	for short, full := range r.snap.abbrev {

@@ -1,10 +1,13 @@
 package bot
 
 import (
+	"regexp"
+	"slices"
+	"strings"
+
 	"dutybot/bot/search"
 	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
-	"strings"
 )
 
 // answerTasks answers about tasks named by number.
@@ -118,4 +121,31 @@ func (r *request) taskHeadline(q *query, n *knowledge.Notice, t *knowledge.Task,
 		}
 	}
 	return strings.Join(heads, " "), quote, nil
+}
+
+// reThatOne points at one task: 那项, 这条, 的那个 (9月底之前要弄完的那个),
+// not at a span of time (这个月, 那个星期).
+var reThatOne = regexp.MustCompile(`(那|这)(一)?(项|条|个)([^月星礼季周年]|$)`)
+
+// dueThen returns the one task a question points at by its deadline, or 0:
+// the only task due in the question's window, or of several the one the
+// rest of its words find (minMatched) among them.
+func (r *request) dueThen(q *query) int {
+	var due []int
+	for i := range r.snap.cur.Tasks {
+		t := &r.snap.cur.Tasks[i]
+		if t.Deadline.Kind == knowledge.DeadlineDate && q.when.contains(t.Deadline.Date) {
+			due = append(due, t.Number)
+		}
+	}
+	if len(due) <= 1 {
+		return slices.Max(append(due, 0))
+	}
+	hits := r.snap.idx.Search(r.topicTerms(q), func(d *search.Doc) bool {
+		return d.Kind == search.Task && d.Notice == r.snap.cur && slices.Contains(due, d.Task.Number)
+	})
+	if len(hits) == 0 || hits[0].Matched < minMatched {
+		return 0
+	}
+	return r.snap.idx.Docs[hits[0].Doc].Task.Number
 }

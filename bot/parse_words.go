@@ -17,7 +17,7 @@ var rePlaceText = regexp.MustCompile(`网站|平台|政务服务网|客户端|�
 // reDocumentAsk asks which document a task follows or what it is called
 // (照省里哪个规范, 依据的是省厅哪个文件, 文号是多少, 有专门的文件吧？叫什么名字,
 // 是市局自己定还是省里统一定的).
-var reDocumentAsk = regexp.MustCompile(`(哪个|哪份|哪一份|哪部|哪一个|什么|啥|哪)(省里|省厅|上级|部里|公安部)?(的)?(文件|规范|规定|通知|文|标准|制度文件|规章)|文号|(名字|名称|全称|全名)(叫|是)?(啥|什么)|叫(什么|啥)名|(文件|规范|规定)(吧|呢)?.{0,3}叫(什么|啥)|省里(统一)?(定|出|发)的|哪(1|一)?年.{0,3}(发|印发|下发)的|which(provincial)?(document|rulebook|regulation|rules|notice)|documentnumber`)
+var reDocumentAsk = regexp.MustCompile(`(哪个|哪份|哪一份|哪部|哪一个|什么|啥|哪)(省里|省厅|上级|部里|公安部)?(的)?(文件|规范|规定|通知|文|标准|制度文件|规章)|文号|(名字|名称|全称|全名)(叫|是)?(啥|什么)|叫(什么|啥)名|(文件|规范|规定)(吧|呢)?.{0,3}叫(什么|啥)|(规范|规定|标准|办法)[^？?]{0,16}(名字|名称|全称|全名)|省里(统一)?(定|出|发)的|哪(1|一)?年.{0,3}(发|印发|下发)的|which(provincial)?(document|rulebook|regulation|rules|notice)|documentnumber`)
 
 // reDocNumber is a document number as an officer writes or guesses it:
 // issuer's short name, year, number (淮公发2019年多少号, 皖公通〔2019〕第7号).
@@ -54,7 +54,7 @@ var (
 
 var (
 	leadWords = []string{"牵头", "他是头", "是头的", "主办", "主责", "挑头", "领头", "带头", "打头", "当头", "主要负责部门", "主要负责单位", "主要负责的部门", "主要负责的单位", "leads", "lead", "ledby", "incharge", "owner"}
-	respWords = []string{"责任单位", "责任栏", "责任那栏", "责任那一栏", "责任的那一栏", "责任一栏", "干活名单", "具体干的", "具体干活", "具体干", "具体负责", "具体承担", "具体落实", "负责落实", "跟着具体干", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting", "helpcarryout", "secondcolumn", "helpout"}
+	respWords = []string{"责任单位", "责任栏", "责任那栏", "责任那一栏", "责任的那一栏", "责任一栏", "干活名单", "具体干的", "具体干活", "具体干", "负责干活", "干活那栏", "干活那一栏", "干活的那栏", "具体负责", "具体承担", "具体落实", "负责落实", "跟着具体干", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting", "helpcarryout", "secondcolumn", "helpout"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
 	anyWords   = []string{"被列进", "列进去", "列进了", "列入了", "参与", "掺和", "参和", "掺合", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "露面", "露脸", "有份", "takepart", "involv", "participat"}

@@ -18,7 +18,9 @@ import (
 func parseWindow(text string, c clock) (*window, string) {
 	// 法制牵头 9月底 几项, 县局当责任单位 8月底的: a fragment of a few words
 	// asks for tasks as plainly as 任务 does
-	if !reTaskish.MatchString(text) && !fragment(text) && !(reDeadlinePhrase.MatchString(text) && reWhichTasks.MatchString(text)) {
+	// (几个工作日里公开: 工作日 is a unit of a time limit, not 工作 the work,
+	// and 上个月被罚了 before it is the asker's story)
+	if !reTaskish.MatchString(strings.ReplaceAll(text, "工作日", "")) && !fragment(text) && !(reDeadlinePhrase.MatchString(text) && reWhichTasks.MatchString(text)) {
 		return nil, text
 	}
 	// 第四季度到期的是哪些？领导要排年底的工作。: a remark after the question

@@ -403,10 +403,10 @@ func suffixInWord(text string, end int, corpus string) bool {
 }
 
 // reInCharge describes a unit by what it is in charge of (那个管装备的处,
-// 管培训那个处, 负责审案子合不合法的那个支队): a verb of charge, what it is
+// 管培训那个处, 负责审案子合不合法的那个支队, 搞科技信息的那个处): a verb of charge, what it is
 // in charge of, then the kind of unit. Only 管 describes without 那个: 负责审核的
 // 部门是哪个 asks who, it points at no unit.
-var reInCharge = regexp.MustCompile(`(那个|那家)?(管|负责|分管|主管|专管|抓)(\p{Han}{1,8}?)(的)?(那个|那家|那一个)?(处室|处|部门|支队|单位|科)`)
+var reInCharge = regexp.MustCompile(`(那个|那家)?(管|负责|分管|主管|专管|抓|搞|做|干)(\p{Han}{1,8}?)(的)?(那个|那家|那一个)?(处室|处|部门|支队|单位|科)`)
 
 // reRemitJoin joins the things a description names (管钱和装备的那个处).
 var reRemitJoin = regexp.MustCompile(`和|与|跟|及|、|还有|以及`)
