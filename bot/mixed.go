@@ -44,7 +44,12 @@ func (m mixedReader) read(text string) string {
 	}
 	words, han := 0, 0
 	for _, r := range runs {
-		words += len(strings.FieldsFunc(text[r[0]:r[1]], isRunGap))
+		// a lone letter is no English word: q4, h2 are codes for a quarter or a half
+		for _, w := range strings.FieldsFunc(text[r[0]:r[1]], isRunGap) {
+			if len(w) > 1 {
+				words++
+			}
+		}
 	}
 	for _, r := range text {
 		if unicode.Is(unicode.Han, r) {
