@@ -55,7 +55,7 @@ func (c unitCond) holds(t *knowledge.Task, names []string) bool {
 var (
 	// reNegBefore is a negation just before a unit's name: 没有警务保障处的份,
 	// 没出现法制支队, 没把各分县局列进去, without 法制支队.
-	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没有把|未把|没把|未将|没将|没有将|不将|没出现|没有出现|没有列|没有提|没列|没涉及|没写|没有写|没提到|没有提到|没提及|没有提及|没点到|没写到|没列到|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|没让|不让|没叫|没有让|不涉及|不需要|不用|没咱|没俺|不是|并非|不由|without|excluding|except|notledby(the)?|n'tledby(the)?|not|notinvolving|(don'?\|?t|donot|doesn'?\|?t|doesnot)involve(the)?|leaveout(the)?|leavesout(the)?|exclude(the)?|excluding(the)?)(我们|咱们|你们|他们)?\|?$`)
+	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没有把|未把|没把|未将|没将|没有将|不将|没出现|没有出现|没有列|没有提|没列|没涉及|没写|没有写|没提到|没有提到|没提及|没有提及|没点到|没写到|没列到|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|没让|不让|没叫|没有让|不涉及|不需要|不用|没咱|没俺|不是|并非|不由|不归|without|excluding|except|notledby(the)?|n'tledby(the)?|not|notinvolving|(don'?\|?t|donot|doesn'?\|?t|doesnot)involve(the)?|leaveout(the)?|leavesout(the)?|exclude(the)?|excluding(the)?)(我们|咱们|你们|他们)?\|?$`)
 	// reYesNoBefore is a yes/no question, not a negation: 有没有纪检方面的单位;
 	// reYesNoAfter the same after a unit (督察支队有没有自己牵头的任务).
 	reYesNoBefore = regexp.MustCompile(`(有没有|是不是|在不在|含不含|包不包括)\|?$`)
@@ -83,7 +83,7 @@ var (
 	reColumnNegAfter  = regexp.MustCompile(`(它|自己|它自己)?(都|也|并|却)?(不|没|没有|未)(在|进|被?列在|被?列入|被?列进|被?写在|被?写进|出现在)(了)?(责任单位|责任栏|责任那一?栏|配合单位|牵头单位|牵头栏|牵头那一?栏)`)
 	// reNotLedBy denies the lead in English before the unit (not led by the …).
 	// reNotByBefore denies the role named after the unit, not the unit: 不是X牵头的.
-	reNotByBefore = regexp.MustCompile(`(不是|并非|不由)(我们|咱们|他们)?\|?$`)
+	reNotByBefore = regexp.MustCompile(`(不是|并非|不由|不归)(我们|咱们|他们)?\|?$`)
 	reNotLedBy    = regexp.MustCompile(`n(o|')tledby(the)?\|?$`)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
 	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己|他们|她们|它们)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头|带头)|(它|自己)(牵头|主办)的?(都|就|可以)?(不算|除外|不要|不用算|不计|不列)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead|notledby|n'tledby)`)
