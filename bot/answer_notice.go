@@ -33,28 +33,33 @@ const (
 var noticeFields = []struct {
 	field noticeField
 	re    *regexp.Regexp
+	// unless, when set, marks clauses the field is not asked in though re
+	// matches them (Go's regexps have no negative lookahead)
+	unless *regexp.Regexp
 }{
-	{fieldNote, regexp.MustCompile(`(牵头|挑头|领头)的?.{0,4}(跟|和|与|同)(责任|负责|配合)(单位)?的?.{0,8}(各自|分别|各)(干|管|负责|做)|difference(s)?between(a|the)?(lead|leading)(unit)?and(a|the)?responsible|difference(s)?between(a|the)?responsible(unit)?and(a|the)?lead|(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(抓总|挑头|领头|牵头)的?.{0,12}(具体干|具体落实|具体负责).{0,12}(各自|分别|各)?(管|干|负责|做)(什么|啥|哪些)|(牵头|责任)(的)?单位.{0,10}(管|干|做|负责|职责|职能|作用|角色|定位|role|意思|含义|承担)的?(究系|究竟|到底|系|是|为)?(什么|啥|哪些|些什么|何种|何指|何在|哪种|what)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任).{0,6}(区别|不同|差别|差异|分工)|(责任|负责)(单位)?.{0,4}(和|与|跟|同).{0,4}(牵头|主办)(单位)?.{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)\|?(又|到底|究竟)?(是)?(干嘛|干啥|干什么|做什么|管什么|管啥)(的)?|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(牵头|责任)单位.{0,6}(也就管|就管|只管|只负责|光管|只是|就是|主要是|只)(个)?(配合|协调|统筹|协助|打下手|具体|闷头干|埋头干|干活)|具体(的)?(活|工作|事)(是|由|归)?(牵头|责任)单位(干|做|负责|来干|来做)|(^|[^事作用况书并请注格括予以细加不没未外向对行])说明($|[^一理白书就来情原缘])|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`)},
+	{fieldNote, regexp.MustCompile(`(牵头|挑头|领头)的?.{0,4}(跟|和|与|同)(责任|负责|配合)(单位)?的?.{0,8}(各自|分别|各)(干|管|负责|做)|difference(s)?between(a|the)?(lead|leading)(unit)?and(a|the)?responsible|difference(s)?between(a|the)?responsible(unit)?and(a|the)?lead|(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(抓总|挑头|领头|牵头)的?.{0,12}(具体干|具体落实|具体负责).{0,12}(各自|分别|各)?(管|干|负责|做)(什么|啥|哪些)|(牵头|责任)(的)?单位.{0,10}(管|干|做|负责|职责|职能|作用|角色|定位|role|意思|含义|承担)的?(究系|究竟|到底|系|是|为)?(什么|啥|哪些|些什么|何种|何指|何在|哪种|what)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任).{0,6}(区别|不同|差别|差异|分工)|(责任|负责)(单位)?.{0,4}(和|与|跟|同).{0,4}(牵头|主办)(单位)?.{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)\|?(又|到底|究竟)?(是)?(干嘛|干啥|干什么|做什么|管什么|管啥)(的)?|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(牵头|责任)单位.{0,6}(也就管|就管|只管|只负责|光管|只是|就是|主要是|只)(个)?(配合|协调|统筹|协助|打下手|具体|闷头干|埋头干|干活)|具体(的)?(活|工作|事)(是|由|归)?(牵头|责任)单位(干|做|负责|来干|来做)|(^|[^事作用况书并请注格括予以细加不没未外向对行])说明($|[^一理白书就来情原缘])|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`), nil},
 	// the date first: 引用落款，这通知哪天印发的 asks when, not which documents
-	{fieldDate, regexp.MustCompile(`落款(日期|时间|是哪天|是几号)|(哪天|哪1天|几号|什么时候|何时)落(的)?款|(when|what date)(was|is|did)(this|the)notice(signed|issued|dated|sent|published)|signedoff|(发文|印发|下发|发布|成文|签发)(是|在)?(哪天|哪1天|哪一天|几号|什么时候)|onwhatdate|whatdate|issuedon|(\d{1,2}月\d{1,2}(日|号)|\d{4}年).{0,2}(印发|发布|下发|发的|签发|成文)|(通知|文件)(的)?(日期|成文日期|印发日期|发文日期|发布日期|落款日期)|(什么时候|何时|哪天|哪一天|哪1天|几号)(发|印发|下发|发布|出台|签发|成文)|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`)},
+	{fieldDate, regexp.MustCompile(`落款(日期|时间|是哪天|是几号)|(哪天|哪1天|几号|什么时候|何时)落(的)?款|(when|what date)(was|is|did)(this|the)notice(signed|issued|dated|sent|published)|signedoff|(发文|印发|下发|发布|成文|签发)(是|在)?(哪天|哪1天|哪一天|几号|什么时候)|onwhatdate|whatdate|issuedon|(\d{1,2}月\d{1,2}(日|号)|\d{4}年).{0,2}(印发|发布|下发|发的|签发|成文)|(通知|文件)(的)?(日期|成文日期|印发日期|发文日期|发布日期|落款日期)|(什么时候|何时|哪天|哪一天|哪1天|几号)(发|印发|下发|发布|出台|签发|成文)|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`), nil},
 	// 是市政府发的还是市公安局发的, 这份通知是省厅直接印发的(对还是错): who issued it,
 	// before 市政府 or 省厅 reads as a cited document
-	{fieldIssuer, regexp.MustCompile(`(^|[^开研])(发|印发|下发|发布|出)的还是.{0,12}(发|印发|下发|发布|出)的|(这份|这个|本|该)(通知|文件)是.{0,12}(印发|下发|发布|发)(出来|下来)?的`)},
+	{fieldIssuer, regexp.MustCompile(`(^|[^开研])(发|印发|下发|发布|出)的还是.{0,12}(发|印发|下发|发布|出)的|(这份|这个|本|该)(通知|文件)是.{0,12}(印发|下发|发布|发)(出来|下来)?的`), nil},
 	// 附件是任务分解表还是实施细则: what the attachment is, before the document named reads as a citation
-	{fieldAttachment, regexp.MustCompile(`附件(到底|究竟)?(是|叫)`)},
+	{fieldAttachment, regexp.MustCompile(`附件(到底|究竟)?(是|叫)`), nil},
 	// a cited document named by its issuer or kind, before 文号 reads it as the notice's own number
-	{fieldCites, regexp.MustCompile(`(省厅|公安厅|省政府|市政府)(那边|那头|那里|那儿)?(相关|有关)?(发)?(的)?(那|这)?(1|一)?(张|份|个)?(文件|文|通知)(是)?(哪号|几号|哪份|哪个|什么|号码)|(省厅|公安厅|省政府办公厅|省政府办|省政府|省里|市政府办公室|市政府办|市政府|市里|上级)(的|发的|印发的|下发的)?(文件|通知|实施方案|实施细则|方案|细则|文号)|实施方案|实施细则|依据(里|中|当中|里面)`)},
-	{fieldCites, regexp.MustCompile(`\d{1,4}号(文|文件)|哪几份|几份文件|依据的.{0,12}(文|文件|通知).{0,3}文号|(省政府|省厅|公安厅|市政府|省里|市里|上级).{0,6}(那个|那份|那件)文|哪(两|2|几|三|3)(个|份)(上级)?(文件|通知)|(照着|按照|依照|依据|根据|参照).{0,10}(哪|什么).{0,4}(文件|精神)`)},
-	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)([^原口思]|$)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|relyon|relieson|whichdocuments|whatdocuments`)},
-	{fieldNumber, reOwnNumber},
-	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|发给|下发给|下发到|发到([^网]|$)|下达到|印发到|发至|发往|(^|[^推传递报])送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`)},
+	{fieldCites, regexp.MustCompile(`(省厅|公安厅|省政府|市政府)(那边|那头|那里|那儿)?(相关|有关)?(发)?(的)?(那|这)?(1|一)?(张|份|个)?(文件|文|通知)(是)?(哪号|几号|哪份|哪个|什么|号码)|(省厅|公安厅|省政府办公厅|省政府办|省政府|省里|市政府办公室|市政府办|市政府|市里|上级)(的|发的|印发的|下发的)?(文件|通知|实施方案|实施细则|方案|细则|文号)|实施方案|实施细则|依据(里|中|当中|里面)`), nil},
+	{fieldCites, regexp.MustCompile(`\d{1,4}号(文|文件)|哪几份|几份文件|依据的.{0,12}(文|文件|通知).{0,3}文号|(省政府|省厅|公安厅|市政府|省里|市里|上级).{0,6}(那个|那份|那件)文|哪(两|2|几|三|3)(个|份)(上级)?(文件|通知)|(照着|按照|依照|依据|根据|参照).{0,10}(哪|什么).{0,4}(文件|精神)`), nil},
+	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)([^原口思]|$)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|relyon|relieson|whichdocuments|whatdocuments`), nil},
+	{fieldNumber, reOwnNumber, nil},
+	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|发给|下发给|下发到|发到([^网]|$)|下达到|印发到|发至|发往|(^|[^推传递报])送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`), nil},
 	// the opening paragraph before the numbered parts: why the notice was issued
-	{fieldPreamble, regexp.MustCompile(`(通知|文件|正文)(的)?(开头|开篇|前言|引言|导语|开场白|第一句|起首)|(为什么|为何|为啥|为了什么|出于什么)(原因|目的)?(要)?(发|印发|下发|出台|制定|发布)(这份|这个|这一|本|该)?(通知|文件)|(通知|文件|发文)(的)?(目的|缘由|由来|起因|出发点)|whywas.*issued|preamble|purposeofthenotice`)},
-	{fieldClosing, regexp.MustCompile(`遇到.{0,2}(问题|困难|难处|难题)|报给上面|向上(报|反映)|(情况|问题)(要|应|应该)?(报给谁|向谁报|报送给谁|报哪里|上报给谁|报送哪里|报告谁)|联系谁|联系哪|找谁(反映|报告|汇报|联系|说|问|\||$)|(问题|困难|难处|情况).{0,8}找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|联系方式|执行中.*问题|whomtocontact|whotocontact|contact`)},
-	{fieldAttachment, regexp.MustCompile(`附件|附带的?(表格|表)|后面(有|还有|附了)?(1个|1张)?(表格|表)|后面附|后头附|后边附|附在后|附的是|后附|附(的|上的|了)(那份|那个|什么)|(分解表|表格)(是|叫|有)(什么|啥|哪)|分解表(里|中|上)?(一共|总共|共|有|都)*(几|多少)|什么(分解表|表格)|attachment`)},
-	{fieldIssuer, regexp.MustCompile(`何(机关|单位|部门|家)(于何日|于何时|何时|哪天)?(所)?(印发|下发|发布|签发|制发|发文|发)|谁落(的)?款|红头|署的是|署名|是不是.{0,8}([^开研]发|印发|下发|发布|出)(下来|出来)?的|落款(单位|的是谁|是谁|是哪个单位)|whosent|whoissued|issuedby|sentby|whowrote|(以|用)(哪个|什么|哪家)(单位|部门|机关)(的)?名义|(^|[^开研])(发|印发|下发|发布|出)(的|得)还是|还是.{0,8}(发|印发|下发|发布|出)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出|下)(出来|下来)?的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|(发文|发布|印发)(的)?(单位|机关|部门)(是)?(谁|哪个|哪家|什么)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`)},
-	{fieldTitle, regexp.MustCompile(`(通知|文件)(的)?(标题|题目|名称|全称)|(通知|文件).{0,4}叫什么|title`)},
-	{fieldAbout, regexp.MustCompile(`小标题|大标题|(正文|通知|文件).{0,14}(几|哪几|3|三)大?(条|个|点|大点)?(大|主要)?的?(要求|部分|方面|块)|(正文|通知|文件).{0,6}(几|哪几|多少|\d)(条|个|点|大点)(要求|意见|方面)|(通知|文件)(主要)?(讲|说|是关于|关于什么|讲了|说了|内容|提出|有哪些要求|有什么要求|要求什么)|^(都|总共|一共)?(提出|有)(了)?(哪些|什么)要求|(通知|文件).{0,6}(提出|有)(了)?(哪些|什么)要求|whatisthenotice|notice(is)?about|noticesay|noticerequire|aboutwhat`)},
+	{fieldPreamble, regexp.MustCompile(`(通知|文件|正文)(的)?(开头|开篇|前言|引言|导语|开场白|第一句|起首)|(为什么|为何|为啥|为了什么|出于什么)(原因|目的)?(要)?(发|印发|下发|出台|制定|发布)(这份|这个|这一|本|该)?(通知|文件)|(通知|文件|发文)(的)?(目的|缘由|由来|起因|出发点)|whywas.*issued|preamble|purposeofthenotice`), nil},
+	{fieldClosing, regexp.MustCompile(`遇到.{0,2}(问题|困难|难处|难题)|报给上面|向上(报|反映)|(情况|问题)(要|应|应该)?(报给谁|向谁报|报送给谁|报哪里|上报给谁|报送哪里|报告谁)|联系谁|联系哪|找谁(反映|报告|汇报|联系|说|问|\||$)|(问题|困难|难处|情况).{0,8}找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|联系方式|执行中.*问题|whomtocontact|whotocontact|contact`), nil},
+	{fieldAttachment, regexp.MustCompile(`附件|附带的?(表格|表)|后面(有|还有|附了)?(1个|1张)?(表格|表)|后面附|后头附|后边附|附在后|附的是|后附|附(的|上的|了)(那份|那个|什么)|(分解表|表格)(是|叫|有)(什么|啥|哪)|分解表(里|中|上)?(一共|总共|共|有|都)*(几|多少)|什么(分解表|表格)|attachment`), nil},
+	{fieldIssuer, regexp.MustCompile(`何(机关|单位|部门|家)(于何日|于何时|何时|哪天)?(所)?(印发|下发|发布|签发|制发|发文|发)|谁落(的)?款|红头|署的是|署名|是不是.{0,8}([^开研]发|印发|下发|发布|出)(下来|出来)?的|落款(单位|的是谁|是谁|是哪个单位)|whosent|whoissued|issuedby|sentby|whowrote|(以|用)(哪个|什么|哪家)(单位|部门|机关)(的)?名义|(^|[^开研])(发|印发|下发|发布|出)(的|得)还是|还是.{0,8}(发|印发|下发|发布|出)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出|下)(出来|下来)?的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|(发文|发布|印发)(的)?(单位|机关|部门)(是)?(谁|哪个|哪家|什么)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`), nil},
+	// 要落实省厅的一个规范文件，那个文件全名叫啥: another body's document is one
+	// a task cites, not the notice whose title is asked
+	{fieldTitle, regexp.MustCompile(`(通知|文件)(的)?(标题|题目|名称|全称)|(通知|文件).{0,4}叫什么|title`), regexp.MustCompile(`省厅|省里|省公安厅|公安部|部里|省政府|国家`)},
+	{fieldAbout, regexp.MustCompile(`小标题|大标题|(正文|通知|文件).{0,14}(几|哪几|3|三)大?(条|个|点|大点)?(大|主要)?的?(要求|部分|方面|块)|(正文|通知|文件).{0,6}(几|哪几|多少|\d)(条|个|点|大点)(要求|意见|方面)|(通知|文件)(主要)?(讲|说|是关于|关于什么|讲了|说了|内容|提出|有哪些要求|有什么要求|要求什么)|^(都|总共|一共)?(提出|有)(了)?(哪些|什么)要求|(通知|文件).{0,6}(提出|有)(了)?(哪些|什么)要求|whatisthenotice|notice(is)?about|noticesay|noticerequire|aboutwhat`), nil},
 }
 
 // reSignificance asks what the three systems are good for.
@@ -92,18 +97,10 @@ func sectionAsked(q *query, n *knowledge.Notice) int {
 	return i - 1
 }
 
-// reOtherIssuer names a body other than the notice's issuer as the author of
-// a document: 要落实省厅的一个规范文件，那个文件全名叫啥 asks the name of a
-// document a task cites, not the notice's title.
-var reOtherIssuer = regexp.MustCompile(`省厅|省里|省公安厅|公安部|部里|省政府|国家`)
-
 // fieldOf returns the first of noticeFields that clauses (in clauseForm) name.
 func fieldOf(clauses string) noticeField {
 	for _, nf := range noticeFields {
-		if nf.field == fieldTitle && reOtherIssuer.MatchString(clauses) {
-			continue
-		}
-		if nf.re.MatchString(clauses) {
+		if nf.re.MatchString(clauses) && (nf.unless == nil || !nf.unless.MatchString(clauses)) {
 			return nf.field
 		}
 	}

@@ -138,8 +138,11 @@ func (r *request) dueThen(q *query) int {
 			due = append(due, t.Number)
 		}
 	}
-	if len(due) <= 1 {
-		return slices.Max(append(due, 0))
+	switch len(due) {
+	case 0:
+		return 0
+	case 1:
+		return due[0]
 	}
 	hits := r.snap.idx.Search(r.topicTerms(q), func(d *search.Doc) bool {
 		return d.Kind == search.Task && d.Notice == r.snap.cur && slices.Contains(due, d.Task.Number)
