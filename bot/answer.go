@@ -129,7 +129,9 @@ func (r *request) answer(q *query) (Reply, error) {
 		q.part, q.rest = &p, nil
 	}
 	// 法制审核那部分里有期限的: a section named by topic is one more filter
-	if p, ok := r.sectionNamed(q); ok && q.part == nil && (q.list || q.count || q.kind != "" || q.when != nil || q.late || q.soon || q.super != superNone || len(q.conds) > 0 && !anyExcluded(q.conds)) && !reBodyWord.MatchString(q.flat) && !reMakesPoints.MatchString(q.flat) {
+	// (审核那部分里法制支队牵头的有哪些: so it is for a unit's role in tasks asked
+	// which, not for units asked after, nor a unit only named: @法制大队 事前那块…哪些)
+	if p, ok := r.sectionNamed(q); ok && q.part == nil && (q.list || q.count || q.kind != "" || q.when != nil || q.late || q.soon || q.super != superNone || len(q.conds) > 0 && !anyExcluded(q.conds) || len(q.units) > 0 && q.roleBy && reWhichTasks.MatchString(q.flat) && !reWhoAsk.MatchString(q.flat)) && !reBodyWord.MatchString(q.flat) && !reMakesPoints.MatchString(q.flat) {
 		q.part, q.rest = &p, nil
 	}
 	// 正文里讲审核制度那块: a part of the body named by topic

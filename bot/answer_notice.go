@@ -74,7 +74,8 @@ var reNoticeWord = regexp.MustCompile(`通知|这份|本文|该文|这个文件|
 var (
 	reSectionRef = regexp.MustCompile(`第(\d{1,2})(部分|大部分|大块|块|板块|节|章|段|大点|点|大项|条要求)|part(\d{1,2})|section(\d{1,2})`)
 	// reBodyPlace names a part of the body outright: 通知第一部分, 正文第2部分.
-	reBodyPlace = regexp.MustCompile(`(通知|正文|文件)(的)?第\d{1,2}(部分|大部分|大块|块|板块|节|段|大点)`)
+	reBodyPlace = regexp.MustCompile(`(通知|正文|文件)(的)?第\d{1,2}(部分|大部分|大块|块|板块|节|段|大点)|正文(的|里的|里|中的|中|里头)?第\d{1,2}条`)
+	reBodyItem  = regexp.MustCompile(`正文(?:的|里的|里|中的|中|里头)?第(\d{1,2})条`)
 	reTableWord = regexp.MustCompile(`任务|分解表|附件|表格|表里|表上|表中|table|task`)
 )
 
@@ -82,6 +83,12 @@ var (
 func sectionAsked(q *query, n *knowledge.Notice) int {
 	// 我的thesis第一章要界定概念：…: a place named in the story is not asked
 	m := reSectionRef.FindStringSubmatch(textnorm.Squeeze(q.asking))
+	if m == nil {
+		// 正文第一条: a 条 of the body is its part (第N条 alone is a task)
+		if b := reBodyItem.FindStringSubmatch(textnorm.Squeeze(q.asking)); b != nil {
+			m = []string{b[0], b[1], "", "", ""}
+		}
+	}
 	if m == nil || reTableWord.MatchString(q.flat) && !reBodyPlace.MatchString(q.flat) {
 		return -1
 	}

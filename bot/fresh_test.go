@@ -252,6 +252,10 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round235.jsonl", 0.94},
 	{"testdata/paraphrase_round236.jsonl", 0.92},
 	{"testdata/paraphrase_round237.jsonl", 0.97},
+	{"testdata/paraphrase_round238.jsonl", 0.99},
+	{"testdata/paraphrase_round239.jsonl", 0.98},
+	{"testdata/paraphrase_round240.jsonl", 0.95},
+	{"testdata/paraphrase_round241.jsonl", 0.98},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -55,7 +55,7 @@ var (
 	reY     = regexp.MustCompile(`(\d{4})\s*年(?:度|内)?`)
 	reMD    = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`)
 	reM     = regexp.MustCompile(`(\d{1,2})\s*月(?:底|末|份)?`)
-	reNDays = regexp.MustCompile(`(?:近|未来|最近|接下来|今后|往后|不到|不足|少于|不满|还剩|只剩|剩下)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:的时间)?(?:内|以内|之内|里头|里)|(?:next|within)\s*(\d{1,3})\s*(days?|weeks?)`)
+	reNDays = regexp.MustCompile(`(?:这|近|未来|最近|接下来|今后|往后|不到|不足|少于|不满|还剩|只剩|剩下)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:的时间)?(?:内|以内|之内|里头|里)|(?:next|within)\s*(\d{1,3})\s*(days?|weeks?)`)
 	// reAll asks for everything (所有, 都要); 都有哪些 only asks which.
 	reAll = regexp.MustCompile(`所有|全部|都(?:要|得|需|必须|应|该|能)`)
 	// reBatch restates the deadline as a batch of the table (就是12月底那批):

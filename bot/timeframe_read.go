@@ -20,7 +20,7 @@ func parseWindow(text string, c clock) (*window, string) {
 	// asks for tasks as plainly as 任务 does
 	// (几个工作日里公开: 工作日 is a unit of a time limit, not 工作 the work,
 	// and 上个月被罚了 before it is the asker's story)
-	if !reTaskish.MatchString(strings.ReplaceAll(text, "工作日", "")) && !fragment(text) && !(reDeadlinePhrase.MatchString(text) && reWhichTasks.MatchString(text)) {
+	if !reTaskish.MatchString(strings.ReplaceAll(text, "工作日", "")) && !fragment(text) && !(reDeadlinePhrase.MatchString(text) && reWhichTasks.MatchString(text)) && !reMonthEndLast.MatchString(text) {
 		return nil, text
 	}
 	// 第四季度到期的是哪些？领导要排年底的工作。: a remark after the question
@@ -45,8 +45,12 @@ func parseWindow(text string, c clock) (*window, string) {
 // which (reWhichTasks): 是不是1月20号之前就得晒出来 asks a task's own date.
 var (
 	reDeadlinePhrase = regexp.MustCompile(`(\d{1,2}\s*月\s*(底|末|\d{1,2}\s*[日号])|年底|年末)\s*(前|之前|以前|的)`)
-	reSetAside       = regexp.MustCompile(`不算|不用算|不计|除外|不含|不包括|排除|不要`)
-	reWhichTasks     = regexp.MustCompile(`哪些|哪几|几项|几条|几件|几个|多少项|多少条|哪项|哪条|哪一项|哪一条`)
+	// reMonthEndLast ends a question with a month's end as the table writes
+	// it (办公室当责任单位的，12月底的？): the tasks of that batch, asked as a
+	// fragment after the filters told before it
+	reMonthEndLast = regexp.MustCompile(`[,，、|]\s*(\d{1,2}\s*月\s*(底|末)|年底|年末)\s*(前|之前|以前)?(的|那批|那些)\s*[?？]?\s*$`)
+	reSetAside     = regexp.MustCompile(`不算|不用算|不计|除外|不含|不包括|排除|不要`)
+	reWhichTasks   = regexp.MustCompile(`哪些|哪几|几项|几条|几件|几个|多少项|多少条|哪项|哪条|哪一项|哪一条`)
 )
 
 // fragmentRunes is the longest question (in characters, no punctuation)
@@ -248,7 +252,12 @@ func readWindow(text string, c clock) (*window, string) {
 		n, unit := num(m[1]+m[3]+m[5]), m[2]+m[4]+m[6]
 		// 三个礼拜里 is within three weeks; 七八九这三个月里 names the months of
 		// a quarter told before, no span from today
-		if unit == "个月" && (strings.HasSuffix(m[0], "里") || strings.HasSuffix(m[0], "里头")) {
+		// (这两周 is the fortnight from today; 这三个月 names months told before)
+		// (这两天 is "lately", no span at all)
+		if strings.HasPrefix(m[0], "这") && (unit == "天" || unit == "日") {
+			return window{}, false
+		}
+		if unit == "个月" && (strings.HasSuffix(m[0], "里") || strings.HasSuffix(m[0], "里头") || strings.HasPrefix(m[0], "这")) {
 			return window{}, false
 		}
 		switch {

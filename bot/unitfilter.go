@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"dutybot/knowledge"
@@ -53,9 +54,8 @@ func (c unitCond) holds(t *knowledge.Task, names []string) bool {
 }
 
 var (
-	// reNegBefore is a negation just before a unit's name: 没有警务保障处的份,
-	// 没出现法制支队, 没把各分县局列进去, without 法制支队.
-	reNegBefore = regexp.MustCompile(`(没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没有把|未把|没把|未将|没将|没有将|不将|没出现|没有出现|没有列|没有提|没列|没涉及|没写|没有写|没提到|没有提到|没提及|没有提及|没点到|没写到|没列到|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|没让|不让|没叫|没有让|不涉及|不需要|不用|没咱|没俺|不是|并非|不由|不归|without|excluding|except|notledby(the)?|n'tledby(the)?|not|notinvolving|(don'?\|?t|donot|doesn'?\|?t|doesnot)involve(the)?|leaveout(the)?|leavesout(the)?|exclude(the)?|excluding(the)?)(我们|咱们|你们|他们)?\|?$`)
+	// reNegBefore is a negation just before a unit's name (negBefore, any scope).
+	reNegBefore = negBefore.compile(negAny, negNamedRole, negLead)
 	// reYesNoBefore is a yes/no question, not a negation: 有没有纪检方面的单位;
 	// reYesNoAfter the same after a unit (督察支队有没有自己牵头的任务).
 	reYesNoBefore = regexp.MustCompile(`(有没有|是不是|在不在|含不含|包不包括)\|?$`)
@@ -69,7 +69,7 @@ var (
 	// 法制那边): what is said of them is said of the unit.
 	reUnitPeople = regexp.MustCompile(`^(\|?)(的)?(同志们|同志|同事们|同事|民警|人员|那边|这边)`)
 	// reNegAfter denies a unit any part: 各行政执法警种不用参与, X不在其中.
-	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(没|没有|未)(挂上名|挂名|上名单|列名)|^\|?(哪几条|哪几项|哪些|哪条|哪项)?(是)?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾|involve)|^\|?(都|均|皆)?(完全|毫)?(无涉|无关|不相关|不相干|无干)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到|为|成)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(点名|点到名|提到|提及|列名|挂名|署名)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)(出现|露面|露过面)|^\|?(完全|根本|压根|都|一点(都|也)?)?(不沾边|无关|没关系|没有关系|没有关联|不相干|不搭界)|^\|?一点(关系|边)?(都|也)?(没有|不沾|没)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
+	reNegAfter = regexp.MustCompile(`^\|?(的)?(都|也|均)?(完全|根本|压根)?(没|没有|未)(挂上名|挂名|上名单|列名)|^\|?(哪几条|哪几项|哪些|哪条|哪项)?(条|项|个)?(是)?(的)?(都|也|均)?(完全|根本|压根)?(不用|不需要|不必|没有|没|不|未)(参与|参加|涉及|负责|份|在|管|干|掺和|参和|沾|involve)|^\|?(都|均|皆)?(完全|毫)?(无涉|无关|不相关|不相干|无干)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(列|写|放|排|算|点)(进|入|上|在|到|为|成)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)被?(点名|点到名|提到|提及|列名|挂名|署名)|^\|?(都|也|均)?(完全|根本|压根)?(没|没有|未|不)(出现|露面|露过面)|^\|?(完全|根本|压根|都|一点(都|也)?)?(不沾边|不搭边|不挨边|无关|没关系|没有关系|没有关联|不相干|不搭界)|^\|?一点(关系|边)?(都|也)?(没有|不沾|没)|^\|?(isnot|arenot|doesnot|isn't|aren't|doesn't|not)(involved|takepart|participat)`)
 	// reConcessive waves a condition aside (不管它是不是同时牵头, 无论是否牵头):
 	// it asks for nothing, and its 不管 or 不是 deny nothing.
 	reConcessive = regexp.MustCompile(`(不管|不论|无论)[^|,，。]{0,6}还是[^|,，。]{0,6}(都算|都行|都要)?|(它|自己|它自己)?(兼着|同时|也)(是|在|当)?牵头的?(那种|那些|那几条|那几项)?(也)?(算进去|算上|算|包括|要算|计入)|(不管|不论|无论|不问)[^|,，。]{0,6}(是不是|是否|有没有)(同时|也|还|另外|唯一|单独|独家|一家)?(在|是|当|作为|兼)?(牵头|主办|责任|配合)?(单位)?`)
@@ -81,10 +81,10 @@ var (
 	// 责任单位里没有X; X不在责任单位里, 它自己没列进牵头栏.
 	reColumnNegBefore = regexp.MustCompile(`(责任单位|责任栏|责任那栏|配合单位|牵头单位|牵头栏|牵头那栏)(一栏|那一?栏)?(里|中|里面|里头|当中)?(都|也)?(没有|没|不含|不包括|不包含)\|?$`)
 	reColumnNegAfter  = regexp.MustCompile(`(它|自己|它自己)?(都|也|并|却)?(不|没|没有|未)(在|进|被?列在|被?列入|被?列进|被?写在|被?写进|出现在)(了)?(责任单位|责任栏|责任那一?栏|配合单位|牵头单位|牵头栏|牵头那一?栏)`)
+	// reNotByBefore denies the role named after the unit, not the unit: 不是X牵头的;
 	// reNotLedBy denies the lead in English before the unit (not led by the …).
-	// reNotByBefore denies the role named after the unit, not the unit: 不是X牵头的.
-	reNotByBefore = regexp.MustCompile(`(不是|并非|不由|不归)(我们|咱们|他们)?\|?$`)
-	reNotLedBy    = regexp.MustCompile(`n(o|')tledby(the)?\|?$`)
+	reNotByBefore = negBefore.compile(negNamedRole)
+	reNotLedBy    = negBefore.compile(negLead)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
 	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己|他们|她们|它们)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头|带头)|(它|自己)(牵头|主办)的?(都|就|可以)?(不算|除外|不要|不用算|不计|不列)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead|notledby|n'tledby)`)
 	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
@@ -109,7 +109,7 @@ var (
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
 	// reNeither denies both roles: 既不牵头也不是责任单位.
 	reNeither = regexp.MustCompile(`既不.{0,6}(牵头|主办|责任|配合).{0,6}也(不|没)|(不牵头|没牵头).{0,3}也(不|没)(是|当|作为)?(责任|配合)|(^|[^a-z])neitherlead`)
-	reBoth    = regexp.MustCompile(`又(是|在|当|作为)?(牵头|主办|挑头|带头|领头).{0,10}又|(牵头|主办|领头|挑头|带头|打头).{0,8}还(在|列在|写在|被列在)(了)?(责任单位|责任栏)|(牵头|主办|领头|挑头|带头|打头).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|挂|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单|执行方|执行单位|落实方|干活|具体干)|既.{0,8}(牵头|主办|领头|挑头|带头|打头|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|两头都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|bothas|bothcolumns|asbothlead`)
+	reBoth    = regexp.MustCompile(`又(是|在|当|作为)?(牵头|主办|挑头|挂帅|带头|领头).{0,10}又|(牵头|主办|领头|挑头|挂帅|带头|打头).{0,8}还(在|列在|写在|被列在)(了)?(责任单位|责任栏)|(牵头|主办|领头|挑头|挂帅|带头|打头).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|挂|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单|执行方|执行单位|落实方|干活|具体干)|既.{0,8}(牵头|主办|领头|挑头|挂帅|带头|打头|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|两头都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|bothas|bothcolumns|asbothlead`)
 )
 
 // parseUnitConds reads each named unit's own condition from the words around
@@ -308,4 +308,43 @@ func anyExcluded(cs []unitCond) bool {
 		}
 	}
 	return false
+}
+
+// negScope is what a negation before a unit's name denies it.
+type negScope int
+
+const (
+	negAny       negScope = iota // any part: 没有警务保障处的份, 没把各分县局列进去, without 法制支队
+	negNamedRole                 // the role named after the unit: 不是法制支队牵头的 (it may still do the work)
+	negLead                      // the lead: not led by the …
+)
+
+// negWords is one scope's words, as RE2 alternatives.
+type negWords struct {
+	scope negScope
+	words string
+}
+
+// negTable holds every negation that may stand just before a unit's name,
+// each with what it denies: one table, so that a word is added in one place.
+type negTable []negWords
+
+// negBefore is the table of negations before a unit's name.
+var negBefore = negTable{
+	{negAny, `没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没有把|未把|没把|未将|没将|没有将|不将|没出现|没有出现|没有列|没有提|没列|没涉及|没写|没有写|没提到|没有提到|没提及|没有提及|没点到|没写到|没列到|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|没让|不让|没叫|没有让|不涉及|不需要|不用|没咱|没俺`},
+	{negAny, `without|excluding|except|not|notinvolving|(don'?\|?t|donot|doesn'?\|?t|doesnot)involve(the)?|leaveout(the)?|leavesout(the)?|exclude(the)?|excluding(the)?`},
+	{negNamedRole, `不是|并非|不由|不归`},
+	{negLead, `n(o|')tledby(the)?`},
+}
+
+// compile returns a pattern matching, at the end of a text, a negation of
+// the scopes given, with a pronoun (我们) it may bring.
+func (t negTable) compile(scopes ...negScope) *regexp.Regexp {
+	var alts []string
+	for _, w := range t {
+		if slices.Contains(scopes, w.scope) {
+			alts = append(alts, w.words)
+		}
+	}
+	return regexp.MustCompile(`(` + strings.Join(alts, "|") + `)(我们|咱们|你们|他们)?\|?$`)
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"dutybot/bot/textnorm"
@@ -416,6 +417,7 @@ var reRemitJoin = regexp.MustCompile(`和|与|跟|及|、|还有|以及`)
 // nickname holding what it describes, or failing that, exactly one unit's
 // remit (the lexicon's [remits]) holds a word of the description.
 func (ui *unitIndex) described(text string) string {
+	text = ui.remitPeople(text)
 	if !reInCharge.MatchString(text) {
 		return text
 	}
@@ -446,6 +448,34 @@ func (ui *unitIndex) described(text string) string {
 		}
 		return found
 	})
+}
+
+// remitJoiners may stand before a unit's remit word said of its people
+// (跟督查那边, 问装备那帮人).
+const remitJoiners = "跟和与同让找问给是请"
+
+// reThereSide points at the people of a place or office (督查那边, 装备那帮人).
+var reThereSide = regexp.MustCompile(`那边|那帮人|那帮|那伙人|那伙`)
+
+// remitPeople writes the unit's name for a word of one unit's remit said of
+// its people (督查那边作为责任单位: 督察支队's people): only a whole remit
+// word just before 那边, so 督查 alone (a check, anyone's) names no unit.
+func (ui *unitIndex) remitPeople(text string) string {
+	locs := reThereSide.FindAllStringIndex(text, -1)
+	for i := len(locs) - 1; i >= 0; i-- { // from the end, so earlier offsets hold
+		before, best := text[:locs[i][0]], ""
+		for w, c := range ui.remits {
+			if c != "" && len(w) > len(best) && strings.HasSuffix(before, w) {
+				best = w
+			}
+		}
+		// 法制审核那边 is the reviewers of a review, no unit: the remit word
+		// stands alone, after no other word's character
+		if prev, _ := utf8.DecodeLastRuneInString(before[:len(before)-len(best)]); best != "" && (!unicode.Is(unicode.Han, prev) || strings.ContainsRune(remitJoiners, prev)) {
+			text = before[:len(before)-len(best)] + ui.remits[best] + text[locs[i][0]:]
+		}
+	}
+	return text
 }
 
 // addRemits records what each unit is in charge of (a [remits] group: the

@@ -120,8 +120,8 @@ var colloquial = strings.NewReplacer(
 	"俺们", "我们", "俺", "我", // the north's "we" and "I"
 	"没得", "没有", "莫得", "没有", "莫写", "没写", // the south-west's "there is none"
 	"嘎哈", "干什么", "干哈", "干什么", // the north's "what for"
-	"期线", "期限", "已前", "以前", "以经", "已经", // pinyin slips of question words
-	"自个儿", "自己", "自各儿", "自己", "俩", "两个", "仨", "三个", "头一部分", "第1部分", "头一块", "第1块", "两礼拜", "2礼拜", "两星期", "2星期", "两周", "2周",
+	"期线", "期限", "期现", "期限", "已前", "以前", "以经", "已经", // pinyin slips of question words
+	"自个儿", "自己", "自各儿", "自己", "俩", "两个", "仨", "三个", "头一部分", "第1部分", "头一块", "第1块", "头一条", "第1条", "两礼拜", "2礼拜", "两星期", "2星期", "两周", "2周",
 	"节止", "截止", // a question's word, not the notices': no lexicon slip (those need the notices to hold it)
 	"有无", "有没有", // the written "whether there is"
 	"有着", "有", // 有着具体完成日期: the written "have"
