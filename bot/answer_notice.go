@@ -42,7 +42,7 @@ var noticeFields = []struct {
 	{fieldDate, regexp.MustCompile(`落款(日期|时间|是哪天|是几号)|(哪天|哪1天|几号|什么时候|何时)落(的)?款|(when|what date)(was|is|did)(this|the)notice(signed|issued|dated|sent|published)|signedoff|(发文|印发|下发|发布|成文|签发)(是|在)?(哪天|哪1天|哪一天|几号|什么时候)|onwhatdate|whatdate|issuedon|(\d{1,2}月\d{1,2}(日|号)|\d{4}年).{0,2}(印发|发布|下发|发的|签发|成文)|(通知|文件)(的)?(日期|成文日期|印发日期|发文日期|发布日期|落款日期)|(什么时候|何时|哪天|哪一天|哪1天|几号)(发|印发|下发|发布|出台|签发|成文)|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`), nil},
 	// 是市政府发的还是市公安局发的, 这份通知是省厅直接印发的(对还是错): who issued it,
 	// before 市政府 or 省厅 reads as a cited document
-	{fieldIssuer, regexp.MustCompile(`(^|[^开研])(发|印发|下发|发布|出)的还是.{0,12}(发|印发|下发|发布|出)的|(这份|这个|本|该)(通知|文件)是.{0,12}(印发|下发|发布|发)(出来|下来)?的`), nil},
+	{fieldIssuer, regexp.MustCompile(`(发文|印发|下发|发布|签发)(的)?(单位|机关|部门)?是.{0,10}还是|(^|[^开研])(发|印发|下发|发布|出)的还是.{0,12}(发|印发|下发|发布|出)的|(这份|这个|本|该)(通知|文件)是.{0,12}(印发|下发|发布|发)(出来|下来)?的`), nil},
 	// 附件是任务分解表还是实施细则: what the attachment is, before the document named reads as a citation
 	{fieldAttachment, regexp.MustCompile(`附件(到底|究竟)?(是|叫)`), nil},
 	// a cited document named by its issuer or kind, before 文号 reads it as the notice's own number
@@ -375,7 +375,7 @@ var reNoteDiff = regexp.MustCompile(`区别|不同|差别|差异|分工`)
 var reCiteBasis = regexp.MustCompile(`依据|根据|照着|引用|上级文件|实施细则|实施方案`)
 
 // reOwnNumber asks for a document's number.
-var reOwnNumber = regexp.MustCompile(`文号|字号|几号文|文件号|编号是|通知号|documentnumber|noticenumber`)
+var reOwnNumber = regexp.MustCompile(`文号|文好|字号|几号文|文件号|(文件|通知|发文)?编号是|(文件|通知|发文)编号|通知号|documentnumber|noticenumber`) // 文好: a slip of 文号
 
 // reThisNotice points at the notice being read: 这份通知, 本文件, 该通知.
 var reThisNotice = regexp.MustCompile(`(这份|这个|这篇|本|该|此)(份)?.{0,6}(通知|文件)`)
@@ -513,8 +513,8 @@ func (r *request) abbreviationItem(q *query) (string, bool) {
 var reAbbrevList = regexp.MustCompile(`(分别|各)是(什么|哪|啥)|是(什么|哪些|哪几|哪3|哪2|哪两|啥)(个|项|种)?制度|哪(几|3|2|两)(个|项|种)(制度|$|[^方面环节部分要求角度])|都(有|包括)(哪|什么)|whatarethe|whichare`)
 
 // abbrevFraming are the characters that only frame a question about what a
-// short name stands for (所谓, 具体, 头一项, 分别, 哪3个).
-const abbrevFraming = "所谓具体都分别到底究竟头一二三第项个是指的哪啥些什么几0123456789包括含制度这"
+// short name stands for (所谓, 具体, 头一项, 分别, 哪3个, 全称叫什么).
+const abbrevFraming = "所谓具体都分别到底究竟头一二三第项个是指的哪啥些什么几0123456789包括含制度这全称叫名"
 
 // abbreviation answers 三项制度是什么: a short name the preamble defines.
 func (r *request) abbreviation(q *query) (string, string) {

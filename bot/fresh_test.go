@@ -256,6 +256,10 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round239.jsonl", 0.98},
 	{"testdata/paraphrase_round240.jsonl", 0.95},
 	{"testdata/paraphrase_round241.jsonl", 0.98},
+	{"testdata/paraphrase_round246.jsonl", 0.96},
+	{"testdata/paraphrase_round247.jsonl", 0.95},
+	{"testdata/paraphrase_round248.jsonl", 0.95},
+	{"testdata/paraphrase_round249.jsonl", 0.97},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

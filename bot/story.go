@@ -211,7 +211,10 @@ func askingClause(text string) string {
 // thanks (麻烦列一下，谢谢！): the names and titles in them (李支队, 张科) are
 // whom the message is written to, no unit asked about.
 var (
-	reGreeting   = regexp.MustCompile(`^\s*(各位(领导|同事|同志)?|(老|小)?\p{Han}{0,2}?(科长|副科长|主任|副主任|支队长|支队|大队长|大队|处长|副处长|局长|副局长|所长|科|队长|队|指导员|教导员|同志|师傅|领导|哥|姐|总)|(老|小)\p{Han}|您|你)?们?(您|你)?(早上|上午|中午|下午|晚上|早)?好(呀|啊|哇|哈|呐)?[!,.?~。，！？～\s]+`)
+	reGreeting = regexp.MustCompile(`^\s*(各位(领导|同事|同志)?|(老|小)?\p{Han}{0,2}?(科长|副科长|主任|副主任|支队长|支队|大队长|大队|处长|副处长|局长|副局长|所长|科|队长|队|指导员|教导员|同志|师傅|领导|哥|姐|总)|(老|小)\p{Han}|您|你)?们?(您|你)?(早上|上午|中午|下午|晚上|早)?好(呀|啊|哇|哈|呐)?[!,.?~。，！？～\s]+`)
+	// reRelayed relays another's question (有邻居问，…; 学生肯定会问：…): the
+	// question that follows is asked, the relaying names no topic
+	reRelayed    = regexp.MustCompile(`^\s*(群里|我们群里|刚才|又)?(有)?(个|位|些)?(邻居|居民|街坊|群友|网友|人|同事|朋友|家长|学生|老乡|村民|大爷|大妈|阿姨|老人)(们)?(肯定|可能|也许|常|经常|老)?(会)?(在)?(问|想问|问到|问起)(了)?(一下|个问题|过)?\s*[:：,，]\s*`)
 	rePoliteness = regexp.MustCompile(`^\s*(打扰(一下|了|您|你)?(几分钟|一下)?|冒昧问一下|请教(一下)?|身体可好|好久不见)[!,.?~。，！？～\s]+`)
 	reThanks     = regexp.MustCompile(`[!,.。，！\s]*(谢谢|多谢|感谢|辛苦了|辛苦|麻烦了|还望多多指教|多多指教|拜托了)[!,.。，！~～\s]*$`)
 	// reFormalClose is how a written request closes (拟请两部门对接，妥否。
@@ -239,11 +242,11 @@ func withoutTag(text string, resolve func(string) (string, bool)) string {
 	return rest
 }
 
-// withoutCourtesy returns folded text without its opening greetings and
-// its closing thanks.
+// withoutCourtesy returns folded text without its opening greetings, a
+// question relayed from others, and its closing thanks.
 func withoutCourtesy(text string) string {
 	for {
-		t := rePoliteness.ReplaceAllString(reGreeting.ReplaceAllString(text, ""), "")
+		t := rePoliteness.ReplaceAllString(reGreeting.ReplaceAllString(reRelayed.ReplaceAllString(text, ""), ""), "")
 		t = reFormalClose.ReplaceAllString(reThanks.ReplaceAllString(t, ""), "")
 		if t == text || t == "" {
 			return text

@@ -20,7 +20,7 @@ func parseWindow(text string, c clock) (*window, string) {
 	// asks for tasks as plainly as 任务 does
 	// (几个工作日里公开: 工作日 is a unit of a time limit, not 工作 the work,
 	// and 上个月被罚了 before it is the asker's story)
-	if !reTaskish.MatchString(strings.ReplaceAll(text, "工作日", "")) && !fragment(text) && !(reDeadlinePhrase.MatchString(text) && reWhichTasks.MatchString(text)) && !reMonthEndLast.MatchString(text) {
+	if !reTaskish.MatchString(strings.ReplaceAll(text, "工作日", "")) && !fragment(text) && !(reDeadlinePhrase.MatchString(text) && (reWhichTasks.MatchString(text) || reThatOneAsked.MatchString(text))) && !reMonthEndLast.MatchString(text) {
 		return nil, text
 	}
 	// 第四季度到期的是哪些？领导要排年底的工作。: a remark after the question
@@ -49,6 +49,8 @@ var (
 	// it (办公室当责任单位的，12月底的？): the tasks of that batch, asked as a
 	// fragment after the filters told before it
 	reMonthEndLast = regexp.MustCompile(`[,，、|]\s*(\d{1,2}\s*月\s*(底|末)|年底|年末)\s*(前|之前|以前)?(的|那批|那些)\s*[?？]?\s*$`)
+	// reThatOneAsked asks which one a deadline names (10月底前那个是啥, 是哪个)
+	reThatOneAsked = regexp.MustCompile(`(那|这)(一)?(个|项|条)(是)?(啥|什么|哪个|哪项|哪条)|是哪(个|一个)[?？]?$`)
 	reSetAside     = regexp.MustCompile(`不算|不用算|不计|除外|不含|不包括|排除|不要`)
 	reWhichTasks   = regexp.MustCompile(`哪些|哪几|几项|几条|几件|几个|多少项|多少条|哪项|哪条|哪一项|哪一条`)
 )
