@@ -41,6 +41,11 @@ func (r *request) answerFact(q *query) (Reply, error) {
 			// the notice may well cover it: answer with the best match and
 			// say how sure that is, rather than deny a duty that exists
 			unsure = true
+		case len(q.units) > 0 && !q.count:
+			// 指挥中心在表里要干的活是哪条: a unit of the notice named in a
+			// question no task's words answer is asked about its tasks; its
+			// list, with what was read, is no denial of a duty it has
+			return r.answerUnits(q)
 		default:
 			return r.outOfScope(), nil
 		}

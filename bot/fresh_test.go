@@ -260,6 +260,10 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round247.jsonl", 0.95},
 	{"testdata/paraphrase_round248.jsonl", 0.95},
 	{"testdata/paraphrase_round249.jsonl", 0.97},
+	{"testdata/paraphrase_round250.jsonl", 0.98},
+	{"testdata/paraphrase_round251.jsonl", 0.97},
+	{"testdata/paraphrase_round252.jsonl", 0.95},
+	{"testdata/paraphrase_round253.jsonl", 0.99},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -17,7 +17,7 @@ var rePlaceText = regexp.MustCompile(`网站|平台|政务服务网|客户端|�
 // reDocumentAsk asks which document a task follows or what it is called
 // (照省里哪个规范, 依据的是省厅哪个文件, 文号是多少, 有专门的文件吧？叫什么名字,
 // 是市局自己定还是省里统一定的).
-var reDocumentAsk = regexp.MustCompile(`(哪个|哪份|哪一份|哪部|哪一个|什么|啥|哪)(省里|省厅|上级|部里|公安部)?(的)?(文件|规范|规定|通知|文|标准|制度文件|规章)|文号|(名字|名称|全称|全名)(叫|是)?(啥|什么)|叫(什么|啥)名|(文件|规范|规定)(吧|呢)?.{0,3}叫(什么|啥)|(规范|规定|标准|办法)[^？?]{0,16}(名字|名称|全称|全名)|省里(统一)?(定|出|发)的|哪(1|一)?年.{0,3}(发|印发|下发)的|which(provincial)?(document|rulebook|regulation|rules|notice)|documentnumber`)
+var reDocumentAsk = regexp.MustCompile(`(哪个|哪份|哪一份|哪部|哪一个|哪本|哪一本|哪套|什么|啥|哪)(省里|省厅|上级|部里|公安部)?(的)?(工作|管理)?(规矩)?(文件|规范|规定|通知|文|标准|制度文件|规章|文本)|文号|(名字|名称|全称|全名)(叫|是)?(啥|什么)|叫(什么|啥)名|(文件|规范|规定)(吧|呢)?.{0,3}叫(什么|啥)|(规范|规定|标准|办法)[^？?]{0,16}(名字|名称|全称|全名)|省里(统一)?(定|出|发)的|哪(1|一)?年.{0,3}(发|印发|下发)的|which(provincial)?(document|rulebook|regulation|rules|notice)|documentnumber`)
 
 // reDocNumber is a document number as an officer writes or guesses it:
 // issuer's short name, year, number (淮公发2019年多少号, 皖公通〔2019〕第7号).

@@ -102,7 +102,7 @@ var (
 	// 有没有哪件事完全不用它们管).
 	reNegPronoun = regexp.MustCompile(`(没|没有)(他们|它们|它|他|我们|咱们)(的)?(事|份|活)|(跟|和|与|同)(他们|它们|它|他)(都)?(完全|根本|压根|一点)?(都|也)?(不沾边|无关|没关系|没有关系|不相干|不搭界|没关联)|(不用|不需要|用不着|轮不到)(他们|它们|它|他)(来)?(管|参与|负责|干|操心)`)
 	// reDoesAfter is a unit said to do the work after another leads it (督察支队负责的).
-	reDoesAfter = regexp.MustCompile(`^\|?(来|去|跟着|配合着?)?(具体)?(负责|干|做|办|落实)(的|具体)`)
+	reDoesAfter = regexp.MustCompile(`^\|?(又|也|还)?(来|去|跟着|配合着?)?(具体)?(负责|干|做|办|落实)(的|具体)`)
 	// reJustBefore is 就 before a unit that 一家 after it makes alone (责任单位就分县局一家).
 	reJustBefore  = regexp.MustCompile(`(就|只|仅)(是)?(我们|咱们|咱|俺们)?\|?$`)
 	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只写了|只写|就光写了|光写了|光写|只列了|只列|仅列了|仅列出|仅列|只列出|仅写了|仅写|就光剩|光剩|只剩|就剩|就光|光|仅)(我们|咱们|咱|我|1个|一个)?\|?$|onlyby$`)

@@ -123,6 +123,8 @@ var colloquial = strings.NewReplacer(
 	"期线", "期限", "期现", "期限", "已前", "以前", "以经", "已经", // pinyin slips of question words
 	"自个儿", "自己", "自各儿", "自己", "俩", "两个", "仨", "三个", "头一部分", "第1部分", "头一块", "第1块", "头一条", "第1条", "两礼拜", "2礼拜", "两星期", "2星期", "两周", "2周",
 	"节止", "截止", // a question's word, not the notices': no lexicon slip (those need the notices to hold it)
+	// a quarter said as Taiwan says it (第三季): the quarter
+	"第一季度", "第一季度", "第一季", "第一季度", "第二季度", "第二季度", "第二季", "第二季度", "第三季度", "第三季度", "第三季", "第三季度", "第四季度", "第四季度", "第四季", "第四季度", "第1季度", "第1季度", "第1季", "第1季度", "第2季度", "第2季度", "第2季", "第2季度", "第3季度", "第3季度", "第3季", "第3季度", "第4季度", "第4季度", "第4季", "第4季度",
 	"有无", "有没有", // the written "whether there is"
 	"有着", "有", // 有着具体完成日期: the written "have"
 	"额们", "我们", "弄啥", "干什么", "一搭", "一起", // the north-west's "we", "what for", "together"
