@@ -32,6 +32,8 @@ var scaffolding = func() *strings.Replacer {
 		"接下来", "最近的", "最近", "万一", "如果", "要是", "假如", "假设", "现在", "以后", "今后", "领导说", "听说",
 		"哪俩部门", "哪俩单位", "哪2个部门", "哪2个单位", "一起挑头", "一起牵头",
 		"除了", "除去", "另一个", "另外一个", "另外", "其他", "别的", "跟着干", "那条", "那项", "这一条", "那一条",
+		// a role said as the work (配合干活的, 出现在哪几项): read as the role, no topic
+		"配合干活", "具体干活", "出现在",
 		// pointing back at the matter described (政务窗口挂公示牌这件事，谁来牵头)
 		"这件事情", "这件事", "那件事情", "那件事", "这个事情", "这个事儿", "那个事情", "那个事儿", "这事儿", "这档子事", "这摊事",
 		// a modal before the question word (执法决定要怎样推送): the 要 belongs to the asking, not the topic

@@ -264,6 +264,10 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round251.jsonl", 0.97},
 	{"testdata/paraphrase_round252.jsonl", 0.95},
 	{"testdata/paraphrase_round253.jsonl", 0.99},
+	{"testdata/paraphrase_round254.jsonl", 0.98},
+	{"testdata/paraphrase_round255.jsonl", 0.95},
+	{"testdata/paraphrase_round256.jsonl", 0.94},
+	{"testdata/paraphrase_round257.jsonl", 0.98},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -56,7 +56,9 @@ func parse(raw string, s *snapshot, c clock) *query {
 	toldTasks := reAsksTasks.MatchString(textnorm.Squeeze(q.asking)) && !reTimeWord.MatchString(q.asking)
 	text = withoutStory(text, func(s string) string {
 		// 听同事说有个任务9月18号前就得弄完: a deadline told is the one asked after
-		if bare || reToldDeadline.MatchString(s) || toldTasks && reDueClause.MatchString(s) {
+		// 到10月底为止（含以前的），该完成的任务都有哪些: a clause that only bounds
+		// the time is the window the tasks asked after are in
+		if bare || reToldDeadline.MatchString(s) || toldTasks && (reDueClause.MatchString(s) || reUpTo.MatchString(s)) {
 			return s
 		}
 		_, s = readWindow(s, c)
@@ -279,7 +281,9 @@ func parse(raw string, s *snapshot, c clock) *query {
 			q.kind = ""
 		}
 	}
-	if reWhen.MatchString(f) {
+	// When police come to inspect my warehouse, do they have to show ID: a
+	// clause that sets the scene, then the yes/no question, asks no date
+	if reWhen.MatchString(f) && !reWhenScene.MatchString(q.text) {
 		q.ask |= askDeadline
 	}
 	// 年报 时间, 调阅监督 日期: a trailing 时间 asks when, and is no word of the topic

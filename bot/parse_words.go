@@ -28,13 +28,16 @@ var reDocNumber = regexp.MustCompile(`\p{Han}{2,4}\s*[\[〔(（]?\s*(19|20)\d{2}
 var reArticleAsk = regexp.MustCompile(`(规定|办法|条例|细则|规范)[^,，。?？]{0,3}(第几条|第几款|哪1条|哪一条|哪条|哪几条)`)
 
 var (
-	reTaskRef  = regexp.MustCompile(`第\s*(\d{1,4})\s*(项|条|号|个|任务|$|[^\p{Han}\d])|任务\s*#?\s*(\d{1,4})|(\d{1,4})\s*号任务|(?:task|item|no\.?|#)\s*#?\s*(\d{1,4})|^\s*(\d{1,3})\s*(?:项|条)(?:任务)?(?:$|[^\p{Han}]|的|是|讲|说|由|谁|要|什么|怎么|有|内容|期限|牵头|责任)`)
-	reCount    = regexp.MustCompile(`(几|多少)\s*(项|个|条|件|次|回)(.?.?)|有多少(?:$|项|个|条|件|任务|工作)|howmany(tasks|items|units|departments|of|are|is|do|does|lead|in|jobs|duties)|数量|numberof`)
-	rePeriod   = regexp.MustCompile(`几个?(工作)?(天|日)|多少个?(工作)?(天|日)|几个工作日|多少个?工作日|时限|多长时间|多久|几个月|多少个月|(天|日)(以|之)?内|howmany(working|business|calendar)?days|howmanyweeks|howmanymonths|timelimit`)
-	reWhen     = regexp.MustCompile(`期限|截止|什么时候|何时|进度要求|时间节点|完成时间|哪天|哪一天|deadline|^when|when(is|are|was|does|do[^i]|did|must|should|will|shall|has|have)|bywhen|bywhatdate|due`)
-	reWho      = regexp.MustCompile(`谁|哪个部门|哪个单位|哪些单位|哪些部门|什么部门|什么单位|哪个警种|牵头|责任单位|负责单位|主办|who|whichunit|lead`)
-	reList     = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|分到(了)?(活|任务)|(挂|列|写)了哪(几)?(条|项)|(要干|要做|要办|该干|该做|得干|得做)的(活|事)?(有|是)(哪些|啥|什么|哪条|哪项|哪几条|哪几项)|有(他们|咱们|我们|你们|它|他|她)?的?(活|事)(吗|没|么)|有没有(活|事)(要|得)(做|干|办)|whichtasks|tasks|list|howmany`)
-	reWhichOne = regexp.MustCompile(`(哪项|哪个|哪条|哪一项|什么)(任务|要求|工作)$`) // 是哪项任务: one task, not a list
+	reTaskRef = regexp.MustCompile(`第\s*(\d{1,4})\s*(项|条|号|个|任务|$|[^\p{Han}\d])|任务\s*#?\s*(\d{1,4})|(\d{1,4})\s*号任务|(?:task|item|no\.?|#)\s*#?\s*(\d{1,4})|^\s*(\d{1,3})\s*(?:项|条)(?:任务)?(?:$|[^\p{Han}]|的|是|讲|说|由|谁|要|什么|怎么|有|内容|期限|牵头|责任)`)
+	reCount   = regexp.MustCompile(`(几|多少)\s*(项|个|条|件|次|回)(.?.?)|有多少(?:$|项|个|条|件|任务|工作)|howmany(tasks|items|units|departments|of|are|is|do|does|lead|in|jobs|duties)|数量|numberof`)
+	rePeriod  = regexp.MustCompile(`几个?(工作)?(天|日)|多少个?(工作)?(天|日)|几个工作日|多少个?工作日|时限|多长时间|多久|几个月|多少个月|(天|日)(以|之)?内|howmany(working|business|calendar)?days|howmanyweeks|howmanymonths|timelimit`)
+	// reWhenScene opens with a when-clause that sets a scene, then asks
+	// yes or no after a comma (When police come…, do they have to…).
+	reWhenScene = regexp.MustCompile(`^\s*when\s[^,?，]{3,80}[,，]\s*(do|does|did|must|should|can|could|will|would|is|are|have|has|may)\s`)
+	reWhen      = regexp.MustCompile(`期限|截止|什么时候|何时|进度要求|时间节点|完成时间|哪天|哪一天|deadline|^when|when(is|are|was|does|do[^i]|did|must|should|will|shall|has|have)|bywhen|bywhatdate|due`)
+	reWho       = regexp.MustCompile(`谁|哪个部门|哪个单位|哪些单位|哪些部门|什么部门|什么单位|哪个警种|牵头|责任单位|负责单位|主办|who|whichunit|lead`)
+	reList      = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|分到(了)?(活|任务)|(挂|列|写)了哪(几)?(条|项)|(要干|要做|要办|该干|该做|得干|得做)的(活|事)?(有|是)(哪些|啥|什么|哪条|哪项|哪几条|哪几项)|有(他们|咱们|我们|你们|它|他|她)?的?(活|事)(吗|没|么)|有没有(活|事)(要|得)(做|干|办)|whichtasks|tasks|list|howmany`)
+	reWhichOne  = regexp.MustCompile(`(哪项|哪个|哪条|哪一项|什么)(任务|要求|工作)$`) // 是哪项任务: one task, not a list
 	// reDaysLeft asks how long is left until a task's deadline (还剩几天, 离期限还有多少天).
 	reDaysLeft = regexp.MustCompile(`(还剩|还有|剩下|剩余|只剩|距离|距|离).{0,6}(几|多少)(天|日)|(几|多少)天(后|以后)?(到期|截止)|howmanydays(are)?(left|remain|until|before)|daysleft|daysremain`)
 	// reAsksTasks asks for tasks or a unit's part in them.
@@ -54,7 +57,7 @@ var (
 
 var (
 	leadWords = []string{"牵头", "他是头", "是头的", "主办", "主责", "挑头", "挂帅", "领头", "带头", "打头", "当头", "主要负责部门", "主要负责单位", "主要负责的部门", "主要负责的单位", "leads", "lead", "ledby", "incharge", "owner"}
-	respWords = []string{"责任单位", "责任栏", "责任那栏", "责任那一栏", "责任的那一栏", "责任一栏", "干活名单", "具体干的", "具体干活", "具体干", "负责干活", "干活那栏", "干活那一栏", "干活的那栏", "具体负责", "具体承担", "具体落实", "负责落实", "跟着具体干", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting", "helpcarryout", "secondcolumn", "helpout"}
+	respWords = []string{"责任单位", "责任栏", "责任那栏", "责任那一栏", "责任的那一栏", "责任一栏", "干活名单", "具体干的", "具体干活", "具体干", "负责干活", "干活那栏", "干活那一栏", "干活的那栏", "具体负责", "具体承担", "具体落实", "负责落实", "跟着具体干", "配合干活", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting", "helpcarryout", "secondcolumn", "helpout"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
 	anyWords   = []string{"被列进", "列进去", "列进了", "列入了", "参与", "掺和", "参和", "掺合", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "露面", "露脸", "有份", "takepart", "involv", "participat"}
@@ -78,7 +81,7 @@ var (
 	// 没有时间一条条看): a remark, no task without a deadline.
 	reNoTimeTo = regexp.MustCompile(`(没|没有|无)(时间|空)(去|来)?(翻|看|查|找|等|搞|弄|细看|一条|一项|一个|慢慢|挨个|逐条|读|听|跟你|跟您|研究)`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`(^|[^没否])有截止(日期|日子|时间)?(的)?(任务|事项|项|条)?$|有(订|定|写|标|写明|注明|标明)(了)?(明确|具体|确切)?(的)?(完成)?(日期|期限|日子|截止日期|时间)|写明确(的)?(完成)?(日期|时间)|卡(了|着|住)?(具体|明确|确切)?(的)?(日期|时间|日子)|带(着|有)?(具体|明确|确切)(的)?(日期|时间|日子)|卡死(的)?(日期|时间|日子|期限)|定死(的)?(日子|日期|时间)|限时(完成)?(的)?(任务|事项|那些|哪些|有哪些|是哪|哪几|几项|有几)|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|设定了?|设置了?|卡了)(明确|具体|固定|死|硬性|硬|确切|定)?(的)?(完成|截止|履行|执行|落实|办理|交账|交差|上交)?(期限|限期|日期|时限|截止日期|截止时间|截止日|时间节点|节点|截止点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any)?(hard|fixed|specific|firm|set|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
+	reHasDeadline = regexp.MustCompile(`(^|[^没否])有截止(日期|日子|时间)?(的)?(任务|事项|项|条)?$|有(订|定|写|标|写明|注明|标明)(了)?(明确|具体|确切)?(的)?(完成)?(日期|期限|日子|截止日期|时间)|写明确(的)?(完成)?(日期|时间)|(写明|注明|标明|标注|标了|写了)(了)?(具体|明确|确切)?(的)?(完成)?(日期|截止日期)|卡(了|着|住)?(具体|明确|确切)?(的)?(日期|时间|日子)|带(着|有)?(具体|明确|确切)(的)?(日期|时间|日子)|卡死(的)?(日期|时间|日子|期限)|定死(的)?(日子|日期|时间)|限时(完成)?(的)?(任务|事项|那些|哪些|有哪些|是哪|哪几|几项|有几)|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|设定了?|设置了?|卡了)(明确|具体|固定|死|硬性|硬|确切|定)?(的)?(完成|截止|履行|执行|落实|办理|交账|交差|上交)?(期限|限期|日期|时限|截止日期|截止时间|截止日|时间节点|节点|截止点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any)?(hard|fixed|specific|firm|set|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit (not 这一块牵头的,
@@ -153,6 +156,9 @@ var reRatio = regexp.MustCompile(`比例|百分比|百分之几|占比|比重|(�
 
 // reTrailingWhen is 时间 or 日期 closing a question (年报 时间, 归档日期是):
 // the way a search-box query asks when.
+// reUpTo bounds a time (到10月底为止, 截至9月底): a clause of it alone is a window.
+var reUpTo = regexp.MustCompile(`(到|截至|截止到?|直到)\s*\S{1,12}?(为止|止)`)
+
 // reArticleOf ends the name of a regulation whose articles a question cites
 // (审核规定的第八条): 第N条 after it is an article, not a task.
 var reArticleOf = regexp.MustCompile(`(规定|条例|办法|细则|方案|法)(的|里的|中的)?\s*$`)

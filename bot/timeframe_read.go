@@ -286,7 +286,9 @@ func readWindow(text string, c clock) (*window, string) {
 			// its end, not its last day alone
 			byMonthEnd := strings.HasPrefix(w, "月") && len(found) > 1 && found[len(found)-1].Shape == shapeMonth &&
 				found[0].From == c.today && found[0].To.IsZero() && reByMonthEnd.MatchString(squeezed)
-			if strings.Contains(squeezed, w) && !yesNo && !byMonthEnd && !((reAnyMonthEnd.MatchString(squeezed) || monthNamed) && strings.HasPrefix(w, "月")) {
+			// 写明日期的, 标明日期: 明 ends the verb, 日期 is a date, no tomorrow
+			dateWritten := w == "明日" && strings.Count(squeezed, w) == strings.Count(squeezed, "明日期")
+			if strings.Contains(squeezed, w) && !yesNo && !byMonthEnd && !dateWritten && !((reAnyMonthEnd.MatchString(squeezed) || monthNamed) && strings.HasPrefix(w, "月")) {
 				found = append(found, r.span(c))
 				squeezed = strings.ReplaceAll(squeezed, w, "|")
 				text = strings.ReplaceAll(text, w, "|")

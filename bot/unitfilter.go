@@ -87,7 +87,7 @@ var (
 	reNotLedBy    = negBefore.compile(negLead)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
 	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己|他们|她们|它们)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头|带头)|(它|自己)(牵头|主办)的?(都|就|可以)?(不算|除外|不要|不用算|不计|不列)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead|notledby|n'tledby)`)
-	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)(是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
+	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)((用|需|需要|必)(做|当|作为|担任)|是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
 	// reOnlyResp is "only responsible": 只是当责任单位配合, 只配合不牵头, 只挂责任单位.
 	reOnlyResp = regexp.MustCompile(`(只|仅|光)(是|有)?(跟着|帮着)?(当|挂|作为|在|负责|做|担任)?(责任单位|配合|协办|责任|具体干活|具体干|具体落实|干活|办事|办)|onlyasresponsible|onlyresponsible|(just|only)(a|as)?(a)?(supporting|responsible)(unit)?|supportingunit`)
 	reOnlyLead = regexp.MustCompile(`(只|仅|光)(是|有)?(当|挂|作为|负责|担任)?(牵头|主办)|onlyaslead|onlylead`)
@@ -100,7 +100,7 @@ var (
 	reNoOther      = regexp.MustCompile(`^\|?(之外|以外)?(就|再|都|也)*(没有|没)(别的|其他|其它|另外的)`)
 	// reNegPronoun denies the unit named before by a pronoun (县局那边说有几条任务没他们的事,
 	// 有没有哪件事完全不用它们管).
-	reNegPronoun = regexp.MustCompile(`(没|没有)(他们|它们|它|他|我们|咱们)(的)?(事|份|活)|(跟|和|与|同)(他们|它们|它|他)(都)?(完全|根本|压根|一点)?(都|也)?(不沾边|无关|没关系|没有关系|不相干|不搭界|没关联)|(不用|不需要|用不着|轮不到)(他们|它们|它|他)(来)?(管|参与|负责|干|操心)`)
+	reNegPronoun = regexp.MustCompile(`(没|没有)(他们|它们|它|他|我们|咱们)(的)?(事|份|活)|(他们|它们|它|他)(都)?(完全|根本|压根|一点)?(都|也)?(没有|没)(份|事|关系)|(跟|和|与|同)(他们|它们|它|他)(都)?(完全|根本|压根|一点)?(都|也)?(不沾边|无关|没关系|没有关系|不相干|不搭界|没关联)|(不用|不需要|用不着|轮不到)(他们|它们|它|他)(来)?(管|参与|负责|干|操心)`)
 	// reDoesAfter is a unit said to do the work after another leads it (督察支队负责的).
 	reDoesAfter = regexp.MustCompile(`^\|?(又|也|还)?(来|去|跟着|配合着?)?(具体)?(负责|干|做|办|落实)(的|具体)`)
 	// reJustBefore is 就 before a unit that 一家 after it makes alone (责任单位就分县局一家).
