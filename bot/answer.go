@@ -223,7 +223,8 @@ func (r *request) answer(q *query) (Reply, error) {
 	// 那项任务是哪几家一起牵头的: who leads one task, not the tasks with several leads
 	// (把执法这摊事全搬上网…这是哪几个部门一起牵头的: the description need
 	// only stand out among the tasks that do have several leads)
-	if q.multiLead && reWhoAsk.MatchString(q.flat) && (r.plausibleTask(q) || r.describesMultiLead(q)) {
+	// (…好几个部门一起挑头，都是那几家: the units asked after the leads)
+	if q.multiLead && (reWhoAsk.MatchString(q.flat) || reLeadsAsked.MatchString(q.flat)) && (r.plausibleTask(q) || r.describesMultiLead(q)) {
 		q.multiLead, q.leadsMany = false, true
 	}
 	// 数字化执法体系那条，牵头单位有几个，分别是谁: the task described has several
@@ -288,6 +289,10 @@ func (r *request) describesMultiLead(q *query) bool {
 	})
 	return coverable(hits)
 }
+
+// reLeadsAsked asks which units lead, after saying several do (不止一个部门
+// 牵头，都是哪几个): 哪几个 alone may count tasks, after the leads it counts units.
+var reLeadsAsked = regexp.MustCompile(`(牵头|挑头|主办)[^|]{0,16}(哪|那)几(个|家)($|单位|部门|[^任项条])`)
 
 // reLimitAsked asks whether something has a time limit (有没有时限, 有时间限制吗).
 var reLimitAsked = regexp.MustCompile(`(有没有|有无|是否有|有)(个|什么)?(时限|期限|时间限制|时间要求|限期)(要求)?(吗|没|么)?$|(时限|期限|时间限制)(有没有|是多少|多久|多长)`)
