@@ -262,6 +262,9 @@ func (r *request) answer(q *query) (Reply, error) {
 			if fq := r.unitWordsFact(q); fq != nil {
 				return r.answerFact(fq)
 			}
+			if fq := r.whoOfNamedPlace(q); fq != nil {
+				return r.answerFact(fq)
+			}
 			return r.answerList(q)
 		}
 		return r.answerFact(q)

@@ -269,6 +269,35 @@ func (r *request) unitWordsFact(q *query) *query {
 	return nil
 }
 
+// reLeadIs ends a question that asks for the lead by its column (这件事的牵头单位是).
+var reLeadIs = regexp.MustCompile(`(牵头|主办|带头|挑头)(的)?(单位|部门|处室)?(是|为)$`)
+
+// whoOfNamedPlace reads a question that asks who leads a matter it describes
+// with a unit's name as words of a task (办事窗口墙上挂牌子那个事，是谁牵头:
+// task 5 puts a sign in the 政务服务窗口, which leads nothing) as a question
+// about that task, when the unit named leads no task at all: "no tasks led
+// by the window" would answer a question nobody asked. It returns the
+// question with the unit's words among its topic words, or nil.
+func (r *request) whoOfNamedPlace(q *query) *query {
+	if len(q.units) != 1 || len(q.mentions) == 0 || q.list || q.count || q.ask&askWho == 0 || !reWhoAsk.MatchString(q.flat) && !reLeadIs.MatchString(q.flat) || q.mine || q.when != nil || q.kind != "" {
+		return nil
+	}
+	for _, n := range r.snap.notices {
+		for i := range n.Tasks {
+			if n.Tasks[i].Has(q.units[0], knowledge.RoleLead) {
+				return nil // a unit that leads tasks is asked about them
+			}
+		}
+	}
+	fq := *q
+	fq.rest = append(append([]string(nil), q.rest...), q.mentions...)
+	fq.units, fq.conds, fq.role, fq.roleBy = nil, nil, roleAny, false
+	if !r.plausibleTask(&fq) {
+		return nil
+	}
+	return &fq
+}
+
 // relevant reports whether a hit answers the question: most of the question's
 // weight matched, or a long stretch of it (法制审核人员 … 配备比例: the words
 // between the notice's words are bigrams no document holds).
