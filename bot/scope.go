@@ -242,8 +242,7 @@ func (r *request) unitWordsFact(q *query) *query {
 	if len(rest.Grams) == 0 {
 		return nil
 	}
-	fq := *q
-	fq.rest = append(append([]string(nil), q.rest...), q.mentions...)
+	fq := withMentionsAsTopic(q)
 	hits := r.snap.idx.Search(r.topicTerms(&fq), func(d *search.Doc) bool { return d.Kind == search.Task })
 	if len(hits) == 0 || !relevant(hits[0]) || hits[0].Coverage < 0.6 {
 		return nil
@@ -269,6 +268,14 @@ func (r *request) unitWordsFact(q *query) *query {
 	return nil
 }
 
+// withMentionsAsTopic returns a copy of q whose topic words also hold the
+// words that named its units (政务服务窗口 is words of task 5 too).
+func withMentionsAsTopic(q *query) query {
+	fq := *q
+	fq.rest = append(append([]string(nil), q.rest...), q.mentions...)
+	return fq
+}
+
 // reLeadIs ends a question that asks for the lead by its column (这件事的牵头单位是).
 var reLeadIs = regexp.MustCompile(`(牵头|主办|带头|挑头)(的)?(单位|部门|处室)?(是|为)$`)
 
@@ -289,8 +296,7 @@ func (r *request) whoOfNamedPlace(q *query) *query {
 			}
 		}
 	}
-	fq := *q
-	fq.rest = append(append([]string(nil), q.rest...), q.mentions...)
+	fq := withMentionsAsTopic(q)
 	fq.units, fq.conds, fq.role, fq.roleBy = nil, nil, roleAny, false
 	if !r.plausibleTask(&fq) {
 		return nil

@@ -252,18 +252,19 @@ func readWindow(text string, c clock) (*window, string) {
 			return window{}, false
 		}
 		n, unit := num(m[1]+m[3]+m[5]), m[2]+m[4]+m[6]
-		// 三个礼拜里 is within three weeks; 七八九这三个月里 names the months of
-		// a quarter told before, no span from today
-		// (这两周 is the fortnight from today; 这三个月 names months told before)
-		// (这两天 is "lately", no span at all)
-		if strings.HasPrefix(m[0], "这") && (unit == "天" || unit == "日") {
+		weeks := strings.Contains(unit, "周") || strings.Contains(unit, "星期") || strings.Contains(unit, "礼拜") || strings.HasPrefix(unit, "week")
+		// 这两周 is the fortnight from today; 这两天 is "lately" and 这三个月
+		// names months told before: no span
+		if strings.HasPrefix(m[0], "这") && !weeks {
 			return window{}, false
 		}
-		if unit == "个月" && (strings.HasSuffix(m[0], "里") || strings.HasSuffix(m[0], "里头") || strings.HasPrefix(m[0], "这")) {
+		// 三个礼拜里 is within three weeks; 七八九这三个月里 names the months of
+		// a quarter told before, no span from today
+		if unit == "个月" && (strings.HasSuffix(m[0], "里") || strings.HasSuffix(m[0], "里头")) {
 			return window{}, false
 		}
 		switch {
-		case strings.Contains(unit, "周") || strings.Contains(unit, "星期") || strings.Contains(unit, "礼拜") || strings.HasPrefix(unit, "week"):
+		case weeks:
 			n *= 7
 		case unit == "个月":
 			return window{c.today, knowledge.NewDate(c.today.Year, c.today.Month+time.Month(n), c.today.Day), shapeSpan}, true
