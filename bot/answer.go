@@ -224,7 +224,9 @@ func (r *request) answer(q *query) (Reply, error) {
 	// (把执法这摊事全搬上网…这是哪几个部门一起牵头的: the description need
 	// only stand out among the tasks that do have several leads)
 	// (…好几个部门一起挑头，都是那几家: the units asked after the leads)
-	if q.multiLead && (reWhoAsk.MatchString(q.flat) || reLeadsAsked.MatchString(q.flat)) && (r.plausibleTask(q) || r.describesMultiLead(q)) {
+	// (有没有几家一起牵头的任务？到时候互相推诿算谁的: tasks of that kind are
+	// asked; the who after them is a remark)
+	if q.multiLead && (reWhoAsk.MatchString(q.flat) || reLeadsAsked.MatchString(q.flat)) && !reLedTasks.MatchString(q.flat) && (r.plausibleTask(q) || r.describesMultiLead(q)) {
 		q.multiLead, q.leadsMany = false, true
 	}
 	// 数字化执法体系那条，牵头单位有几个，分别是谁: the task described has several
@@ -245,6 +247,13 @@ func (r *request) answer(q *query) (Reply, error) {
 	if q.kind == knowledge.DeadlineDate && reLimitAsked.MatchString(q.flat) && !q.list && !q.count && len(q.units) == 0 &&
 		q.when == nil && q.part == nil && !q.late && !q.soon && q.super == superNone && (r.plausibleTask(q) || r.relevantTask(q)) {
 		q.kind, q.ask = "", q.ask|askPeriod
+		return r.answerFact(q)
+	}
+	// 双随机一公开这个是有截止时间的还是一直要推下去的: which kind of deadline
+	// what it describes has, not the tasks of either kind
+	if q.kind != "" && reKindEitherOr.MatchString(q.flat) && !q.list && !q.count && len(q.units) == 0 &&
+		q.when == nil && q.part == nil && !q.late && !q.soon && q.super == superNone && r.plausibleTask(q) {
+		q.kind, q.ask = "", q.ask|askDeadline
 		return r.answerFact(q)
 	}
 	if q.filtered() {
@@ -299,6 +308,13 @@ var reLeadsAsked = regexp.MustCompile(`(牵头|挑头|主办)[^|]{0,16}(哪|那)
 
 // reLimitAsked asks whether something has a time limit (有没有时限, 有时间限制吗).
 var reLimitAsked = regexp.MustCompile(`(有没有|有无|是否有|有)(个|什么)?(时限|期限|时间限制|时间要求|限期)(要求)?(吗|没|么)?$|(时限|期限|时间限制)(有没有|是多少|多久|多长)`)
+
+// reLedTasks asks for tasks of a way of leading (几家一起牵头的任务).
+var reLedTasks = regexp.MustCompile(`(牵头|主办|挑头|挂帅)的(任务|事|活|项|条|工作)`)
+
+// reKindEitherOr asks whether something has a date or is ongoing (有截止时间的
+// 还是一直要推下去的, 是长期的还是有期限).
+var reKindEitherOr = regexp.MustCompile(`(截止|期限|日期|时间|时限|节点|deadline).{0,4}还是.{0,6}(长期|一直|持续|常态|没有?(期限|截止)|不设|无期限|ongoing)|(长期|一直|持续|常态|ongoing).{0,8}还是.{0,6}(截止|期限|日期|时间|时限|节点|deadline)`)
 
 // outOfScope is the reply to a question no notice covers: it names the notice
 // asked and suggests what can be asked instead.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"dutybot/bot/search"
+	"dutybot/bot/textnorm"
 	"dutybot/knowledge"
 )
 
@@ -41,11 +42,6 @@ func (r *request) answerFact(q *query) (Reply, error) {
 			// the notice may well cover it: answer with the best match and
 			// say how sure that is, rather than deny a duty that exists
 			unsure = true
-		case len(q.units) > 0 && !q.count:
-			// 指挥中心在表里要干的活是哪条: a unit of the notice named in a
-			// question no task's words answer is asked about its tasks; its
-			// list, with what was read, is no denial of a duty it has
-			return r.answerUnits(q)
 		default:
 			return r.outOfScope(), nil
 		}
@@ -191,13 +187,24 @@ func quotedHit(q *query, ix *search.Index, hits []search.Hit) int {
 	if len(want) < 5 {
 		return -1
 	}
+	// 谁执法谁公示这条，牵头的是哪个部门: a text's slogan quoted, whose
+	// question words (谁) the parser took for the question's own
+	typed := []rune(textnorm.Squeeze(q.raw))
 	for i, h := range hits[:min(len(hits), search.TopCovered)] {
-		if n := commonRun(want, []rune(ix.Docs[h.Doc].Form)); n >= 5 && float64(n) >= 0.6*float64(len(want)) {
+		form := []rune(ix.Docs[h.Doc].Form)
+		if n := commonRun(want, form); n >= 5 && float64(n) >= 0.6*float64(len(want)) {
+			return i
+		}
+		if run := longestCommon(typed, form); len(run) >= quoteRunes && strings.ContainsAny(string(run), "谁哪啥何") {
 			return i
 		}
 	}
 	return -1
 }
+
+// quoteRunes is how long a run of a question's words, question words among
+// them, a text must hold for the question to quote it, whatever else it says.
+const quoteRunes = 6
 
 // commonRun returns the length of the longest run of a that b also holds.
 func commonRun(a, b []rune) int { return len(longestCommon(a, b)) }

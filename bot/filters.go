@@ -186,7 +186,12 @@ func (r *request) sectionIn(flat string) (part, bool) {
 			return secs[n-1], true
 		}
 	}
-	rs := []rune(flat[:loc[0]])
+	// 全过程记录 (recording) 那一部分: an English gloss of a Chinese topic adds nothing
+	before := flat[:loc[0]]
+	if g := reLatinWords.ReplaceAllString(before, ""); g != "" {
+		before = g
+	}
+	rs := []rune(before)
 	topic := string(rs[max(0, len(rs)-sectionTopicRunes):])
 	// 最后那部分组织保障里: the place first, the topic after the part's word
 	if reWherePart.MatchString(topic) {
@@ -244,6 +249,9 @@ func (r *request) sectionIn(flat string) (part, bool) {
 	}
 	return secs[at], true
 }
+
+// reLatinWords are the English words of a folded question.
+var reLatinWords = regexp.MustCompile(`[a-z]+`)
 
 // headingTimes is how many times a section's headings count against one
 // task's text; sectionLead how far the best section must lead the next.

@@ -272,6 +272,14 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round255.jsonl", 0.95},
 	{"testdata/paraphrase_round256.jsonl", 0.94},
 	{"testdata/paraphrase_round257.jsonl", 0.98},
+	{"testdata/paraphrase_round262.jsonl", 0.96},
+	{"testdata/paraphrase_round263.jsonl", 0.99},
+	{"testdata/paraphrase_round264.jsonl", 0.98},
+	{"testdata/paraphrase_round265.jsonl", 0.98},
+	{"testdata/paraphrase_round266.jsonl", 0.95},
+	{"testdata/paraphrase_round267.jsonl", 0.98},
+	{"testdata/paraphrase_round268.jsonl", 0.97},
+	{"testdata/paraphrase_round269.jsonl", 0.96},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

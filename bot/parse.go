@@ -119,6 +119,10 @@ func parse(raw string, s *snapshot, c clock) *query {
 	if len(q.units) == 1 && reRespRole.MatchString(sq) {
 		sq = reOtherLeads.ReplaceAllString(sq, "自己不牵头")
 	}
+	// 市局办公室牵头、但责任单位里没有它自己的: "it" is the one unit named
+	if len(q.units) == 1 {
+		sq = reColumnWithoutIt.ReplaceAllString(sq, "自己不当$1")
+	}
 	if cs := parseUnitConds(sq, q.mentions, ui.canonical); composed(cs) {
 		q.conds = cs
 	}
@@ -267,7 +271,7 @@ func parse(raw string, s *snapshot, c clock) *query {
 	q.list = (reList.MatchString(f) && !reWhichOne.MatchString(f)) || q.count
 	// 政务服务窗口在表里要干嘛: what a named unit has to do is its tasks; so
 	// are the tasks that name it (指挥中心被点名的是哪项, 纪检组在哪条里有名)
-	if len(q.units) > 0 && (reUnitDuty.MatchString(f) || reUnitNamed.MatchString(f) && reWhichTask.MatchString(f)) {
+	if len(q.units) > 0 && (reUnitDuty.MatchString(f) || reUnitPart.MatchString(f) && !reWhoAsk.MatchString(f) || reUnitNamed.MatchString(f) && reWhichTask.MatchString(f)) {
 		q.list = true
 	}
 	if q.list && reRatio.MatchString(f) && !strings.Contains(f, "task") && !strings.Contains(f, "任务") && !strings.Contains(f, "几项") {

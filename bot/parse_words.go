@@ -36,7 +36,7 @@ var (
 	reWhenScene = regexp.MustCompile(`^\s*when\s[^,?，]{3,80}[,，]\s*(do|does|did|must|should|can|could|will|would|is|are|have|has|may)\s`)
 	reWhen      = regexp.MustCompile(`期限|截止|什么时候|何时|进度要求|时间节点|完成时间|哪天|哪一天|deadline|^when|when(is|are|was|does|do[^i]|did|must|should|will|shall|has|have)|bywhen|bywhatdate|due`)
 	reWho       = regexp.MustCompile(`谁|哪个部门|哪个单位|哪些单位|哪些部门|什么部门|什么单位|哪个警种|牵头|责任单位|负责单位|主办|who|whichunit|lead`)
-	reList      = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|分到(了)?(活|任务)|(挂|列|写)了哪(几)?(条|项)|(要干|要做|要办|该干|该做|得干|得做)的(活|事)?(有|是)(哪些|啥|什么|哪条|哪项|哪几条|哪几项)|有(他们|咱们|我们|你们|它|他|她)?的?(活|事)(吗|没|么)|有没有(活|事)(要|得)(做|干|办)|whichtasks|tasks|list|howmany`)
+	reList      = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|分到(了)?(活|任务)|(挂|列|写)了哪(几)?(条|项)|(要干|要做|要办|该干|该做|得干|得做)的(活|事)?(有|是)(哪些|啥|什么|哪条|哪项|哪几条|哪几项)|有(他们|咱们|我们|你们|它|他|她)?的?(活|事)(吗|没|么)|有没有(活|事)(要|得)(做|干|办)|(牵头|领头|带头|挑头|挂帅|主办|负责|配合|参与)的(都)?有(什么|哪些|哪几个|哪几项)$|whichtasks|tasks|list|howmany`)
 	reWhichOne  = regexp.MustCompile(`(哪项|哪个|哪条|哪一项|什么)(任务|要求|工作)$`) // 是哪项任务: one task, not a list
 	// reDaysLeft asks how long is left until a task's deadline (还剩几天, 离期限还有多少天).
 	reDaysLeft = regexp.MustCompile(`(还剩|还有|剩下|剩余|只剩|距离|距|离).{0,6}(几|多少)(天|日)|(几|多少)天(后|以后)?(到期|截止)|howmanydays(are)?(left|remain|until|before)|daysleft|daysremain`)
@@ -201,7 +201,7 @@ var (
 )
 
 // reNotOngoing denies the ongoing kind: 既没写长期, 也没标成长期.
-var reNotOngoing = regexp.MustCompile(`非长期|连(个)?长期(2个字|两个字|俩字|字样|二字|这2个字|这两个字)?(都|也)(没|没有|未|不)|(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是|说|提)?(成)?(长期|常年|ongoing)|长期(也|都)?(没|没有|未)(写|标)|(是)?长期(也|都)?不是|noteven(长期|ongoing|longterm)|nolongterm|neither.{0,30}ongoing|norongoing|notongoing`)
+var reNotOngoing = regexp.MustCompile(`非长期|连(个)?长期(2个字|两个字|俩字|字样|二字|这2个字|这两个字)?(都|也)(没|没有|未|不)|(没|没有|未|不|也没|既没)(写|标|标成|给|定|算|是|说|提)?(成)?(长期|常年|ongoing)|长期(也|都)?(没|没有|未)(写|标)|(是)?长期(也|都)?不是|noteven(长期|ongoing|longterm)|(ratherthan|insteadof|而不是|而非)(the)?(长期|ongoing|longterm)|nolongterm|neither.{0,30}ongoing|norongoing|notongoing`)
 
 // reHowLongSpan asks how long a span is (多长期限, 多长期间), holding 长期.
 var reHowLongSpan = regexp.MustCompile(`多长(期限|期间|时期)`)
@@ -213,6 +213,11 @@ var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国
 
 // reUnitDuty asks what a unit has to do (要干嘛, 负责啥, 管哪些事).
 var reUnitDuty = regexp.MustCompile(`((被)?分配(了)?(什么|哪些)?任务|分到(了)?(什么|哪些)?任务|有什么任务|有哪些任务|什么任务$|担的是什么|什么活|啥活|担什么|干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|(管|负责|干|分了|分到了?|被安排了?|安排了)哪(1|一)?(项|条|些)|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事|哪些事|哪几件事|哪些活|哪几样活)`)
+
+// reUnitPart asks what part a unit plays (起什么作用, 扮演什么角色, 忙些啥):
+// its tasks, unless the question asks who does a task it describes
+// (…谁牵头？人事处在里面是什么角色: its role in that one).
+var reUnitPart = regexp.MustCompile(`(起|发挥)(了)?(什么|啥)(样的)?(作用|角色)|(什么|啥)(样的)?角色|扮演|忙(些|点|的)?(什么|啥)|摊上(了)?(什么|啥)`)
 
 // reUnitTally counts a task's units (有两个牵头单位, 好几家责任单位): no word of the topic.
 // reUnitNamed is a unit named in a task (被点名, 有名, 提到); reWhichTask asks
@@ -271,7 +276,8 @@ var reTimeWord = regexp.MustCompile(`\d{1,2}月|\d{1,2}[日号]|年底|年末|�
 
 // reConditionalState is a state of work in a condition (要是没落实, 如果已经完成了):
 // what follows asks something else.
-var reConditionalState = regexp.MustCompile(`(要是|如果|假如|万一|倘若|若是)[^,，。?？]{0,8}(没|未|不|已经|已)(落实|完成|办完|做完|到位)`)
+// A step of work in time (等办完了再审, once it's finished) is none either.
+var reConditionalState = regexp.MustCompile(`(要是|如果|假如|万一|倘若|若是)[^,，。?？]{0,8}(没|未|不|已经|已)(落实|完成|办完|做完|到位)|等[^,，。?？]{0,8}(落实|完成|办完|做完|弄完|搞完|结案|结束)(了)?(以后|之后)?(再|才)|(落实|完成|办完|做完|弄完|搞完)(了)?(以后|之后)(再|才)|(once|after|when)\s+(it\s+is|it's|its|they\s+are|they're|it\s+has\s+been)\s+(finished|done|completed)`)
 
 // reTimeBackRef points back at a time the question told before (到那天为止,
 // 那之前, 9月18号是开会那天，那天到期的): the told time is the one asked.
@@ -289,6 +295,9 @@ var reDoneAdjective = regexp.MustCompile(`(finished|completed)(list|lists|report
 var (
 	reOtherLeads = regexp.MustCompile(`(但是|但|而|却)?(是)?(由)?(别的|其他|其它|另外的|别家|其他的|另外|别)(部门|单位|处室|处|家|人)(来)?牵头`)
 	reRespRole   = regexp.MustCompile(`(当|是|作为|做|为)(责任单位|配合单位|配合)`)
+	// reColumnWithoutIt is a column that does not hold the unit named, said
+	// with a pronoun (责任单位里没有它自己)
+	reColumnWithoutIt = regexp.MustCompile(`(责任单位|配合单位|牵头单位)(里|中|里面|里头|当中|一栏|那栏)?(却|又|并)?(没有|不含|不包括|没|不包含)(它|其|他们)(自己|本身|自身)?`)
 )
 
 // reRoleClarified is a role followed by a bracket that names the other column

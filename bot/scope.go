@@ -31,6 +31,11 @@ func (r *request) coverableTask(q *query) bool {
 // reExampleAside is an aside in brackets that gives examples.
 var reExampleAside = regexp.MustCompile(`[（(]\s*(比如|例如|譬如|像是|像|e\.g\.|eg|such as)[^()（）]*[)）]`)
 
+// reExampleKind is an example said before the kind it stands for (酒驾抽血那种
+// 强制查的, 出了问题自己报警那种) or after 比如 (比如年底查卷子打分用得上不):
+// like an aside in brackets, it illustrates.
+var reExampleKind = regexp.MustCompile(`[^\s\p{P}|]{1,8}(那种|这种|那类|这类|之类的?|一类的?)|(比如|例如|譬如|比方说)[^,，。?？!！;；()（）]*`)
+
 // offTopic reports whether the asking part of q uses an off-topic phrase:
 // one of its English phrases (fenced by markEnglish) is one, or its other
 // words hold one (a phrase of the notice's terms, police ID card, holds no idcard).
@@ -39,7 +44,7 @@ func (r *request) offTopic(q *query) bool {
 	// nickname (110指挥中心) that holds an off-topic one is the notices' word
 	// 敏感信息（比如司机身份证号、手机号）: examples in brackets illustrate what
 	// is asked about; their words set no topic of their own
-	text := markEnglish(r.snap.offShield.Replace(reExampleAside.ReplaceAllString(q.asking, "|")), builtinPhrases)
+	text := markEnglish(r.snap.offShield.Replace(reExampleKind.ReplaceAllString(reExampleAside.ReplaceAllString(q.asking, "|"), "|")), builtinPhrases)
 	for _, p := range reFencedPhrase.FindAllString(text, -1) {
 		if slices.Contains(r.snap.offtop, strings.Trim(p, "|")) {
 			return true

@@ -122,8 +122,9 @@ func storyClauses(text string) ([]string, []bool) {
 	for i := 0; i < ask; i++ {
 		// 县局的同志说…不知道往哪反映。: a story told as a statement before the
 		// question may hold an embedded question word
+		// (10月底之前的以前的也算: the earlier ones counted in widen the window asked)
 		story[i] = (narrates(parts[i]) || reStoryTime.MatchString(parts[i]) && !reDeadlineWord.MatchString(parts[i])) &&
-			(!asks(parts[i]) || reStatementEnd.MatchString(parts[i]) && narrates(parts[i]))
+			(!asks(parts[i]) || reStatementEnd.MatchString(parts[i]) && narrates(parts[i])) && !reWidened.MatchString(parts[i])
 	}
 	// 所里的执法记录仪坏了一半，申请新的半年没批下来。记录仪…谁牵头？: a whole
 	// sentence stated before the question, asking nothing, sets the scene
@@ -164,6 +165,10 @@ func storyClauses(text string) ([]string, []bool) {
 	}
 	return parts, story
 }
+
+// reWidened counts earlier deadlines in (以前的也算, 早的都算): a bound of the
+// window asked, not a time of the story.
+var reWidened = regexp.MustCompile(`(早|更早|之前|以前|过了|已过)(到期)?的(也|都)算`)
 
 // withoutStory returns text with the story's clauses put through cut (which
 // takes out what the story must not add) and the asking part as it was.

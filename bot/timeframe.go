@@ -73,7 +73,7 @@ var (
 	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|截到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
-	reTaskish   = regexp.MustCompile(`任务|期限|时限|限期|进度要求|时间要求|要搞|要干|要弄|要落实|还剩(下)?(哪|几|多少|什么|啥)|(时间|日期|节点|日子)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|(月底|月末|年底|年末|\d日|\d号)(的)?(那|这)(个|些|几|一|条|项)|task|finish|complet|` + dueAlternation(builtinLexicon))
+	reTaskish   = regexp.MustCompile(`任务|期限|时限|限期|进度要求|时间要求|要搞|要干|要弄|要落实|还剩(下)?(哪|几|多少|什么|啥)|(时间|日期|节点|日子)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|(月底|月末|年底|年末|\d日|\d号)(的)?(那|这)(个|些|几|一|条|项)|task|finish|complet|\bdone\b|` + dueAlternation(builtinLexicon))
 )
 
 // reEnglishDate is an English date in a folded question: december 2019,
@@ -297,8 +297,8 @@ var reNowMonth = regexp.MustCompile(`(现在|目前|眼下|如今|当前)\s*(已
 // they make, unless each is asked for on its own (7、8月各有几项).
 var reMonthList = regexp.MustCompile(`(\d{1,2})\s*(?:月份?)?\s*[、，,]\s*(\d{1,2})\s*(?:月份?)?(?:\s*[、，,]\s*(\d{1,2}))?\s*月(?:份)?([^,，。?？]{0,3}(各|分别))?`)
 
-// reMonthSpan is a span of months written once: 10到12月, 10-12月.
-var reMonthSpan = regexp.MustCompile(`(\d{1,2})\s*(?:月份?)?\s*(?:到|至|-|~|～)\s*(\d{1,2})\s*月(?:份|底|末)?`)
+// reMonthSpan is a span of months written once: 10到12月, 10-12月, Oct–Dec.
+var reMonthSpan = regexp.MustCompile(`(\d{1,2})\s*(?:月份?)?\s*(?:到|至|-|~|～|–|—|－)\s*(\d{1,2})\s*月(?:份|底|末)?`)
 
 // reAnyMonthEnd is a month's end in general (某个月底, 每个月末): a shape of
 // deadlines that parse reads, not this month's end.

@@ -88,11 +88,12 @@ var (
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
 	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己|他们|她们|它们)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头|带头)|(它|自己)(牵头|主办)的?(都|就|可以)?(不算|除外|不要|不用算|不计|不列)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead|notledby|n'tledby)`)
 	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)((用|需|需要|必)(做|当|作为|担任)|是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
-	// reOnlyResp is "only responsible": 只是当责任单位配合, 只配合不牵头, 只挂责任单位.
-	reOnlyResp = regexp.MustCompile(`(只|仅|光)(是|有)?(跟着|帮着)?(当|挂|作为|在|负责|做|担任)?(责任单位|配合|协办|责任|具体干活|具体干|具体落实|干活|办事|办)|onlyasresponsible|onlyresponsible|(just|only)(a|as)?(a)?(supporting|responsible)(unit)?|supportingunit`)
+	// reOnlyResp is "only responsible": 只是当责任单位配合, 只配合不牵头, 只挂责任单位
+	// ("the only responsible unit" is alone in the column: reAlone).
+	reOnlyResp = regexp.MustCompile(`(只|仅|光)(是|有)?(跟着|帮着)?(当|挂|作为|在|负责|做|担任)?(责任单位|配合|协办|责任|具体干活|具体干|具体落实|干活|办事|办)|(^|[^e])only(as)?(a)?(supporting|responsible)|just(a|as)?(a)?(supporting|responsible)|supportingunit`)
 	reOnlyLead = regexp.MustCompile(`(只|仅|光)(是|有)?(当|挂|作为|负责|担任)?(牵头|主办)|onlyaslead|onlylead`)
 	// reAlone is a unit alone in its column: 一家牵头, 单独牵头, 没跟别人联合.
-	reAlone    = regexp.MustCompile(`一家|(1|一)个单位(牵头|负责|承担)|theonly|onlyresponsible|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead`)
+	reAlone    = regexp.MustCompile(`一家|(1|一)个单位(牵头|负责|承担)|theonly|onlyresponsible|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead|nobodyelse|noother(unit|units|department)`)
 	reNotAlone = regexp.MustCompile(`(不管|无论|不论|不一定|不限于?|包括).{0,6}(唯一|一家|单独|独自|别人|其他)`)
 	// reExceptBefore and reNoOther make a unit set aside the only one in its
 	// column: 除了各分县局之外就再没别的责任单位.

@@ -40,8 +40,15 @@ func Fold(s string) string {
 	if strings.Contains(s, "一") && strings.ContainsAny(s, "拜期周月") {
 		s = reOneSpan.ReplaceAllString(s, "1$1$2$3")
 	}
+	if strings.Contains(s, "ly ") {
+		s = reEnglishStress.ReplaceAllString(s, "")
+	}
 	return s
 }
+
+// reEnglishStress is an English adverb that only stresses (what exactly are,
+// who actually issued): the question reads the same without it.
+var reEnglishStress = regexp.MustCompile(`\b(actually|exactly|really|precisely|basically)\s+`)
 
 // erhuaKeeps are the characters before which 儿 is a word of its own
 // (儿子, 儿童), and erhuaAfter those after which it is (女儿, 婴儿) or
@@ -122,7 +129,8 @@ var colloquial = strings.NewReplacer(
 	"嘎哈", "干什么", "干哈", "干什么", // the north's "what for"
 	"期线", "期限", "期现", "期限", "已前", "以前", "以经", "已经", // pinyin slips of question words
 	"自个儿", "自己", "自各儿", "自己", "俩", "两个", "仨", "三个", "头一部分", "第1部分", "头一块", "第1块", "头一条", "第1条", "两礼拜", "2礼拜", "两星期", "2星期", "两周", "2周",
-	"节止", "截止", // a question's word, not the notices': no lexicon slip (those need the notices to hold it)
+	"节止", "截止", "截至日期", "截止日期", "截至时间", "截止时间", "截至期限", "截止期限", // 截至 (up to) for 截止 (closing)
+	// a question's word, not the notices': no lexicon slip (those need the notices to hold it)
 	// a quarter said as Taiwan says it (第三季): the quarter
 	"第一季度", "第一季度", "第一季", "第一季度", "第二季度", "第二季度", "第二季", "第二季度", "第三季度", "第三季度", "第三季", "第三季度", "第四季度", "第四季度", "第四季", "第四季度", "第1季度", "第1季度", "第1季", "第1季度", "第2季度", "第2季度", "第2季", "第2季度", "第3季度", "第3季度", "第3季", "第3季度", "第4季度", "第4季度", "第4季", "第4季度",
 	"有无", "有没有", // the written "whether there is"
