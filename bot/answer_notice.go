@@ -37,7 +37,7 @@ var noticeFields = []struct {
 	// matches them (Go's regexps have no negative lookahead)
 	unless *regexp.Regexp
 }{
-	{fieldNote, regexp.MustCompile(`(lead|leading|responsible)unit(is|are)?(supposed|meant|expected)todo|asopposedto(a|the)?(responsible|lead|leading)unit|(noteunder|notebelow|notebeneath|footnoteof|footnoteto|footnoteunder)thetable|(牵头|挑头|领头)的?.{0,4}(跟|和|与|同)(责任|负责|配合)(单位)?的?.{0,8}(各自|分别|各)(干|管|负责|做)|(责任单位|牵头单位)(呢)?(它|它的)?的?(职责|职能|作用)(是)?(怎么|如何)(定义|界定|规定)|difference(s)?between(a|the)?(lead|leading)(unit)?and(a|the)?responsible|difference(s)?between(a|the)?responsible(unit)?and(a|the)?lead|(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(抓总|挑头|领头|牵头)的?.{0,12}(具体干|具体落实|具体负责).{0,12}(各自|分别|各)?(管|干|负责|做)(什么|啥|哪些)|(牵头|责任)(的)?单位.{0,10}(管|干|做|负责|职责|职能|作用|角色|定位|role|意思|含义|承担)的?(究系|究竟|到底|系|是|为)?(什么|啥|哪些|些什么|何种|何指|何在|哪种|what)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任).{0,6}(区别|不同|差别|差异|分工)|(责任|负责)(单位)?.{0,4}(和|与|跟|同).{0,4}(牵头|主办)(单位)?.{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)\|?(又|到底|究竟)?(是)?(干嘛|干啥|干什么|做什么|管什么|管啥)(的)?|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(牵头|责任)单位.{0,6}(也就管|就管|只管|只负责|光管|只是|就是|主要是|只)(个)?(配合|协调|统筹|协助|打下手|具体|闷头干|埋头干|干活)|具体(的)?(活|工作|事)(是|由|归)?(牵头|责任)单位(干|做|负责|来干|来做)|(^|[^事作用况书并请注格括予以细加不没未外向对行])说明($|[^一理白书就来情原缘])|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`), nil},
+	{fieldNote, regexp.MustCompile(`(lead|leading|responsible)unit(is|are)?(supposed|meant|expected)todo|asopposedto(a|the)?(responsible|lead|leading)unit|(noteunder|notebelow|notebeneath|footnoteof|footnoteto|footnoteunder)thetable|(牵头|挑头|领头)的?.{0,4}(跟|和|与|同)(责任|负责|配合)(单位)?的?.{0,8}(各自|分别|各)(干|管|负责|做)|(责任单位|牵头单位)(呢)?(它|它的)?的?(职责|职能|作用)(是)?(怎么|如何)(定义|界定|规定)|difference(s)?between(a|the)?(lead|leading)(unit)?and(a|the)?responsible|difference(s)?between(a|the)?responsible(unit)?and(a|the)?lead|(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(抓总|挑头|领头|牵头)的?.{0,12}(具体干|具体落实|具体负责).{0,12}(各自|分别|各)?(管|干|负责|做)(什么|啥|哪些)|(牵头|责任)(的)?单位.{0,10}(管|干|做|负责|职责|职能|作用|角色|定位|role|意思|含义|承担)的?(究系|究竟|到底|系|是|为)?(什么|啥|哪些|些什么|何种|何指|何在|哪种|what)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任|配合).{0,6}(区别|不同|差别|差异|分工)|(责任|负责)(单位)?.{0,4}(和|与|跟|同).{0,4}(牵头|主办)(单位)?.{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)\|?(又|到底|究竟)?(是)?(干嘛|干啥|干什么|做什么|管什么|管啥)(的)?|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(牵头|责任)单位.{0,6}(也就管|就管|只管|只负责|光管|只是|就是|主要是|只)(个)?(配合|协调|统筹|协助|打下手|具体|闷头干|埋头干|干活)|具体(的)?(活|工作|事)(是|由|归)?(牵头|责任)单位(干|做|负责|来干|来做)|(^|[^事作用况书并请注格括予以细加不没未外向对行])说明($|[^一理白书就来情原缘])|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`), nil},
 	// the date first: 引用落款，这通知哪天印发的 asks when, not which documents
 	{fieldDate, regexp.MustCompile(`落款(日期|时间|是哪天|是几号)|(哪天|哪1天|几号|什么时候|何时)落(的)?款|(when|what date)(was|is|did)(this|the)notice(signed|issued|dated|sent|published)|signedoff|(发文|印发|下发|发布|成文|签发)(是|在)?(哪天|哪1天|哪一天|几号|什么时候)|onwhatdate|whatdate|issuedon|(\d{1,2}月\d{1,2}(日|号)|\d{4}年).{0,2}(印发|发布|下发|发的|签发|成文)|(通知|文件)(的)?(日期|成文日期|印发日期|发文日期|发布日期|落款日期)|(什么时候|何时|哪天|哪一天|哪1天|几号)(发|印发|下发|发布|出台|签发|成文)|(什么时候|何时|哪天|哪一天|哪1天|几号)(下|出|发出|发下来|下来)的|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`), nil},
 	// 是市政府发的还是市公安局发的, 这份通知是省厅直接印发的(对还是错): who issued it,
@@ -56,7 +56,7 @@ var noticeFields = []struct {
 	// whom to ask about problems (投诉的联系方式 is what a task's sign shows, not that)
 	{fieldClosing, regexp.MustCompile(`遇到.{0,2}(问题|困难|难处|难题)|报给上面|向上(报|反映)|(情况|问题)(要|应|应该)?(报给谁|向谁报|报送给谁|报哪里|上报给谁|报送哪里|报告谁)|联系谁|联系哪|找谁(反映|报告|汇报|联系|说|问|\||$)|(问题|困难|难处|情况).{0,8}找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|(^|[^诉报询的])联系方式|(^|[^诉报询])的联系方式|执行中.*问题|whomtocontact|whotocontact|contact`), nil},
 	{fieldAttachment, regexp.MustCompile(`附件|附带的?(表格|表)|后面(有|还有|附了)?(1个|1张)?(表格|表)|后面附|后头附|后边附|附在后|附的是|后附|附(的|上的|了)(那份|那个|什么)|(分解表|表格)(是|叫|有)(什么|啥|哪)|分解表(里|中|上)?(一共|总共|共|有|都)*(几|多少)|什么(分解表|表格)|attachment`), nil},
-	{fieldIssuer, regexp.MustCompile(`何(机关|单位|部门|家)(于何日|于何时|何时|哪天)?(所)?(印发|下发|发布|签发|制发|发文|发)|谁落(的)?款|红头|署的是|署名|是不是.{0,8}([^开研]发|印发|下发|发布|出)(下来|出来)?的|落款(单位|的是谁|是谁|是哪个单位)|whosent|whoissued|issuedby|sentby|whowrote|(以|用)(哪个|什么|哪家)(单位|部门|机关)(的)?名义|(^|[^开研])(发|印发|下发|发布|出)(的|得)还是|还是.{0,8}(发|印发|下发|发布|出|下)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出|下)(出来|下来)?的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|(发文|发布|印发)(的)?(单位|机关|部门)(是)?(谁|哪个|哪家|什么)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`), regexp.MustCompile(`(标准|规范|规定|办法|规划|计划|目录|清单|指南|平台|系统)(是|又是)?(由)?(谁|哪个单位|哪个部门|哪家|哪里)|(谁|哪个单位|哪个部门|哪家|哪里)(发|印发|下发|发布|出台|出)的(样本|模板|范本|说明|文书|标准|规范|规定|办法|指引|目录|清单|指南)|红头文件(的)?形式`)}, // 这个标准谁出的, 照哪家发的样本: a task's document, not the notice; 红头文件形式: normative documents
+	{fieldIssuer, regexp.MustCompile(`何(机关|单位|部门|家)(于何日|于何时|何时|哪天)?(所)?(印发|下发|发布|签发|制发|发文|发)|谁落(的)?款|红头|署的是|署名|是不是.{0,8}([^开研]发|印发|下发|发布|出)(下来|出来)?的|落款(单位|的是谁|是谁|是哪个单位)|whosent|whoissued|issuedby|sentby|whowrote|whoput(this|the|it)(notice|document|circular)?out|(以|用)(哪个|什么|哪家)(单位|部门|机关)(的)?名义|(^|[^开研])(发|印发|下发|发布|出)(的|得)还是|还是.{0,8}(发|印发|下发|发布|出|下)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出|下)(出来|下来)?的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|(发文|发布|印发)(的)?(单位|机关|部门)(是)?(谁|哪个|哪家|什么)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`), regexp.MustCompile(`(标准|规范|规定|办法|规划|计划|目录|清单|指南|平台|系统)(是|又是)?(由)?(谁|哪个单位|哪个部门|哪家|哪里)|(谁|哪个单位|哪个部门|哪家|哪里)(发|印发|下发|发布|出台|出)的(样本|模板|范本|说明|文书|标准|规范|规定|办法|指引|目录|清单|指南)|红头文件(的)?形式`)}, // 这个标准谁出的, 照哪家发的样本: a task's document, not the notice; 红头文件形式: normative documents
 	// 要落实省厅的一个规范文件，那个文件全名叫啥: another body's document is one
 	// a task cites, not the notice whose title is asked
 	{fieldTitle, regexp.MustCompile(`(通知|文件)(的)?(标题|题目|名称|全称)|(通知|文件).{0,4}叫什么|title`), regexp.MustCompile(`省厅|省里|省公安厅|公安部|部里|省政府|国家`)},
@@ -521,7 +521,7 @@ var reAbbrevList = regexp.MustCompile(`(分别|各)是(什么|哪|啥)|是(什�
 
 // abbrevFraming are the characters that only frame a question about what a
 // short name stands for (所谓, 具体, 头一项, 分别, 哪3个, 全称叫什么).
-const abbrevFraming = "所谓具体都分别到底究竟头一二三第项个是指的哪啥些什么几0123456789包括含制度这全称叫名"
+const abbrevFraming = "所谓具体都分别到底究竟头一二三第项个样种是指的哪啥些什么几0123456789包括含制度这全称叫名"
 
 // abbreviation answers 三项制度是什么: a short name the preamble defines.
 func (r *request) abbreviation(q *query) (string, string) {
@@ -534,6 +534,11 @@ func (r *request) abbreviation(q *query) (string, string) {
 	var asked []string
 	if !q.filtered() && !reTableWord.MatchString(q.flat) {
 		asked = []string{textnorm.Squeeze(strings.ReplaceAll(q.asking, "|", "")), textnorm.Squeeze(askingClause(q.text))}
+		// 三项制度到底是哪三样？俺老是记串了，你给俺一样一样说说: the first
+		// question, before a remark and a request that only repeat it
+		if k := strings.IndexAny(q.text, "?？"); k > 0 {
+			asked = append(asked, textnorm.Squeeze(q.text[:k]))
+		}
 	}
 	for short, full := range r.snap.abbrev {
 		for _, a := range asked {

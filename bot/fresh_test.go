@@ -280,6 +280,10 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round267.jsonl", 0.98},
 	{"testdata/paraphrase_round268.jsonl", 0.97},
 	{"testdata/paraphrase_round269.jsonl", 0.96},
+	{"testdata/paraphrase_round270.jsonl", 0.95},
+	{"testdata/paraphrase_round271.jsonl", 0.99},
+	{"testdata/paraphrase_round272.jsonl", 0.95},
+	{"testdata/paraphrase_round273.jsonl", 0.93},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

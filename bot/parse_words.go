@@ -76,7 +76,7 @@ var (
 	lateTaskWords = []string{"过期", "过了期", "超期", "超了期", "超时", "延期", "误期", "arelate", "islate", "runninglate", "belate", "latetasks", "lateones"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "没个头", "没有头", "一直得干", "一直干下去", "一直做", "一直干", "一直抓", "一直坚持", "一直要", "一直持续", "持续做下去", "持续下去", "常年", "常态化", "不设截止", "ongoing", "standing", "longterm"}
-	reNoDeadline  = regexp.MustCompile(`连(个)?(时间|日期|期限|日子|时限)(都|也)(没|没有|未)(写|给|定|标|填)|(进度要求|时间要求|时限要求|期限要求|进度|期限|时限)(上)?(未作|没作|没有作|未做|没做|未有)(任何)?(规定|要求|安排|限定)|(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理|到期)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(干脆|直接|根本|就)?(什么|啥)?(都|也)?(是|为|被留为|被留成|留为|留成|被留作|留作)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|no(fixed|hard|specific|firm|set|end|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
+	reNoDeadline  = regexp.MustCompile(`连(个)?(时间|日期|期限|日子|时限)(都|也)(没|没有|未)(写|给|定|标|填)|(进度要求|时间要求|时限要求|期限要求|进度|期限|时限)(上)?(未作|没作|没有作|未做|没做|未有)(任何)?(规定|要求|安排|限定)|(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理|到期)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(干脆|直接|根本|就)?(什么|啥)?(都|也)?(是|为|被留为|被留成|留为|留成|被留作|留作)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|nodeadline|no(fixed|hard|specific|firm|set|end|concrete|exact|definite)(calendar)?(end|due|target|completion|finish)?(date|deadline)|no(finish|end|due|completion)date|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reNoTimeTo is the asker having no time to do something (没时间翻文件,
 	// 没有时间一条条看): a remark, no task without a deadline.
 	reNoTimeTo = regexp.MustCompile(`(没|没有|无)(时间|空)(去|来)?(翻|看|查|找|等|搞|弄|细看|一条|一项|一个|慢慢|挨个|逐条|读|听|跟你|跟您|研究)`)
@@ -277,6 +277,9 @@ var reTimeWord = regexp.MustCompile(`\d{1,2}月|\d{1,2}[日号]|年底|年末|�
 // reConditionalState is a state of work in a condition (要是没落实, 如果已经完成了):
 // what follows asks something else.
 // A step of work in time (等办完了再审, once it's finished) is none either.
+// reLateCounted counts the late tasks in with the others (已过期的也算上).
+var reLateCounted = regexp.MustCompile(`(已|已经)?(过期|逾期|超期|过了期)(了)?的(也|都)算`)
+
 var reConditionalState = regexp.MustCompile(`(要是|如果|假如|万一|倘若|若是)[^,，。?？]{0,8}(没|未|不|已经|已)(落实|完成|办完|做完|到位)|等[^,，。?？]{0,8}(落实|完成|办完|做完|弄完|搞完|结案|结束)(了)?(以后|之后)?(再|才)|(落实|完成|办完|做完|弄完|搞完)(了)?(以后|之后)(再|才)|(once|after|when)\s+(it\s+is|it's|its|they\s+are|they're|it\s+has\s+been)\s+(finished|done|completed)`)
 
 // reTimeBackRef points back at a time the question told before (到那天为止,

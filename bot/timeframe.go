@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -70,7 +71,7 @@ var (
 	reAnchor = regexp.MustCompile(`(含|包括|包含)\s*(今天|今日|当天)|(今天|今日)\s*(到|至)\s*(月底|月末)|(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
 	// reInclusive says the day itself counts (含9月底, 9月底及以前): all due by then.
 	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|累计|累积|inclusive|onorbefore`)
-	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|截到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
+	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|(已|已经)?(过期|逾期|超期|过了期)(了)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|截到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\|`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
 	reTaskish   = regexp.MustCompile(`任务|期限|时限|限期|进度要求|时间要求|要搞|要干|要弄|要落实|还剩(下)?(哪|几|多少|什么|啥)|(时间|日期|节点|日子)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|(月底|月末|年底|年末|\d日|\d号)(的)?(那|这)(个|些|几|一|条|项)|task|finish|complet|\bdone\b|` + dueAlternation(builtinLexicon))
@@ -95,6 +96,9 @@ var englishMonths = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may"
 // englishDates rewrites English dates as Chinese ones (2019年12月, 12月31日),
 // the forms parseWindow reads.
 func englishDates(text string) string {
+	if strings.Contains(text, "st") || strings.Contains(text, "th") || strings.Contains(text, "nd") || strings.Contains(text, "rd") {
+		text = ordinalDays(text)
+	}
 	var b strings.Builder
 	last := 0
 	for _, ix := range reEnglishDate.FindAllStringSubmatchIndex(text, -1) {
@@ -135,6 +139,44 @@ func englishDates(text string) string {
 	text = b.String() + text[last:]
 	// the end of September 2019: the month's last day, as 9月底 reads
 	return reEndOfMonth.ReplaceAllString(text, "${1} ${2}底 ")
+}
+
+// englishOrdinals are the days of a month said as ordinal words.
+var englishOrdinals = func() map[string]int {
+	units := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
+	m := map[string]int{"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+		"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30}
+	for i, u := range units {
+		m[u] = i + 1
+		m["twenty-"+u], m["twenty "+u], m["twenty"+u] = 21+i, 21+i, 21+i
+	}
+	m["thirty-first"], m["thirty first"], m["thirtyfirst"] = 31, 31, 31
+	return m
+}()
+
+// reOrdinalDay is a day said as an ordinal word by its month (the first of
+// October, october the first).
+var reOrdinalDay = func() *regexp.Regexp {
+	words := make([]string, 0, len(englishOrdinals))
+	for w := range englishOrdinals {
+		words = append(words, w)
+	}
+	sort.Slice(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
+	ord := strings.Join(words, "|")
+	month := `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
+	return regexp.MustCompile(`\b(?:the\s+)?(` + ord + `)\s+(?:of\s+)?(` + month + `)\b|\b(` + month + `)\s+(?:the\s+)?(` + ord + `)\b`)
+}()
+
+// ordinalDays writes a day said as an ordinal word in digits (the first of
+// October is 1 october), the form reEnglishDate reads.
+func ordinalDays(text string) string {
+	return reOrdinalDay.ReplaceAllStringFunc(text, func(s string) string {
+		m := reOrdinalDay.FindStringSubmatch(s)
+		if m[1] != "" {
+			return strconv.Itoa(englishOrdinals[m[1]]) + " " + m[2]
+		}
+		return m[3] + " " + strconv.Itoa(englishOrdinals[m[4]])
+	})
 }
 
 // relative phrases, longest first within each meaning.
@@ -261,7 +303,7 @@ var reQuarterGloss = regexp.MustCompile(`((?:第\s*)?[1-4一二三四]\s*季度|
 
 // reRestated is a loose name of a time (a holiday, a quarter, a half, a
 // year's or month's end) followed by brackets that give dates.
-var reRestated = regexp.MustCompile(`(国庆节?|元旦|五一|劳动节|(第\s*)?[1-4一二三四]\s*季度|q[1-4]|[上下]半年|年底|年末|月底|月末)\s*(前|之前|以前|后|之后|以后)?\s*(?:\(|也就是|就是|即|也即|i\.e\.)\s*(\d)`)
+var reRestated = regexp.MustCompile(`(国庆节?|元旦|五一|劳动节|(第\s*)?[1-4一二三四]\s*季度|q[1-4]|[上下]半年|年底|年末|月底|月末)\s*(前|之前|以前|后|之后|以后)?\s*(?:\(|[,，]?\s*(?:也就是|就是|即|也即|i\.e\.))\s*(\d)`)
 
 // reFrequency is how often something is done (按季度, 每个月, 逐月): no span
 // of time to filter the table by.

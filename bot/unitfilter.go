@@ -106,7 +106,7 @@ var (
 	reDoesAfter = regexp.MustCompile(`^\|?(又|也|还)?(来|去|跟着|配合着?)?(具体)?(负责|干|做|办|落实)(的|具体)`)
 	// reJustBefore is 就 before a unit that 一家 after it makes alone (责任单位就分县局一家).
 	reJustBefore  = regexp.MustCompile(`(就|只|仅)(是)?(我们|咱们|咱|俺们)?\|?$`)
-	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只写了|只写|就光写了|光写了|光写|只列了|只列|仅列了|仅列出|仅列|只列出|仅写了|仅写|就光剩|光剩|只剩|就剩|就光|光|仅)(我们|咱们|咱|我|1个|一个)?\|?$|onlyby$`)
+	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只写着|光写着|就光写着|仅写着|只列着|光列着|只写了|只写|就光写了|光写了|光写|只列了|只列|仅列了|仅列出|仅列|只列出|仅写了|仅写|就光剩|光剩|只剩|就剩|就光|光|仅)(我们|咱们|咱|我|1个|一个)?\|?$|onlyby$`)
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
 	// reNeither denies both roles: 既不牵头也不是责任单位.
 	reNeither = regexp.MustCompile(`既不.{0,6}(牵头|主办|责任|配合).{0,6}也(不|没)|(不牵头|没牵头).{0,3}也(不|没)(是|当|作为)?(责任|配合)|(^|[^a-z])neitherlead`)

@@ -407,7 +407,7 @@ func suffixInWord(text string, end int, corpus string) bool {
 // 管培训那个处, 负责审案子合不合法的那个支队, 搞科技信息的那个处): a verb of charge, what it is
 // in charge of, then the kind of unit. Only 管 describes without 那个: 负责审核的
 // 部门是哪个 asks who, it points at no unit.
-var reInCharge = regexp.MustCompile(`(那个|那家)?(管|负责|分管|主管|专管|抓|搞|做|干)(\p{Han}{1,8}?)(的)?(那个|那家|那一个)?(处室|处|部门|支队|单位|科)`)
+var reInCharge = regexp.MustCompile(`(那个|那家)?(管|负责|分管|主管|专管|专门管|抓|搞|做|干|盯|专门盯|盯着|查|专门查)(\p{Han}{1,8}?)(的)?(那个|那家|那一个)?(处室|处|部门|支队|单位|科)`)
 
 // reRemitJoin joins the things a description names (管钱和装备的那个处).
 var reRemitJoin = regexp.MustCompile(`和|与|跟|及|、|还有|以及`)
@@ -427,6 +427,12 @@ func (ui *unitIndex) described(text string) string {
 		if sm[2] != "管" && !pointed {
 			return m
 		}
+		// 管电脑技术的处: a kind of unit (处, 支队, not 部门) points as 那个 does
+		kind := ""
+		if sm[6] != "部门" && sm[6] != "单位" {
+			kind = strings.TrimSuffix(sm[6], "室")
+			pointed = true
+		}
 		found := ""
 		for _, keys := range [][]string{ui.keys, ui.roleKeys} {
 			for _, k := range keys {
@@ -441,7 +447,7 @@ func (ui *unitIndex) described(text string) string {
 			}
 		}
 		if found == "" && pointed {
-			found = ui.remitOf(what)
+			found = ui.remitOf(what, kind)
 		}
 		if found == "" {
 			return m
@@ -500,12 +506,14 @@ func (ui *unitIndex) addRemits(groups [][]string) {
 }
 
 // remitOf returns the one unit whose remit holds a word of what (钱和装备:
-// 装备 is 警务保障处's), or "" when none or several do.
-func (ui *unitIndex) remitOf(what string) string {
+// 装备 is 警务保障处's), or "" when none or several do. A kind of unit said
+// (支队) leaves out the units of other kinds (作风纪律那个支队: 督察支队, not
+// 驻局纪检组, whose remit holds 纪律).
+func (ui *unitIndex) remitOf(what, kind string) string {
 	found := ""
 	for _, part := range reRemitJoin.Split(what, -1) {
 		for w, c := range ui.remits {
-			if c == "" || !strings.Contains(part, w) {
+			if c == "" || !strings.Contains(part, w) || kind != "" && !strings.HasSuffix(c, kind) {
 				continue
 			}
 			if found != "" && found != c {
