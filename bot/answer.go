@@ -310,7 +310,7 @@ var reLeadsAsked = regexp.MustCompile(`(牵头|挑头|主办)[^|]{0,16}(哪|那)
 var reLimitAsked = regexp.MustCompile(`(有没有|有无|是否有|有)(个|什么)?(时限|期限|时间限制|时间要求|限期)(要求)?(吗|没|么)?$|(时限|期限|时间限制)(有没有|是多少|多久|多长)`)
 
 // reLedTasks asks for tasks of a way of leading (几家一起牵头的任务).
-var reLedTasks = regexp.MustCompile(`(牵头|主办|挑头|挂帅)的(任务|事|活|项|条|工作)`)
+var reLedTasks = regexp.MustCompile(`(` + leadVerbs + `)的(任务|事|活|项|条|工作)`)
 
 // reKindEitherOr asks whether something has a date or is ongoing (有截止时间的
 // 还是一直要推下去的, 是长期的还是有期限).

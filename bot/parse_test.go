@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -278,6 +280,16 @@ func TestParse_asks(t *testing.T) {
 		q := parse(textnorm.Fold(tc.q), snap, c)
 		if q.ask&tc.want != tc.want || q.ask&tc.not != 0 {
 			t.Errorf("%s: ask %b, want %b set and %b clear", tc.q, q.ask, tc.want, tc.not)
+		}
+	}
+}
+
+// TestLeadVerbsAreLeadWords keeps the verbs the lead patterns share among the
+// words that read a lead at all: a verb added to one list belongs in both.
+func TestLeadVerbsAreLeadWords(t *testing.T) {
+	for _, v := range strings.Split(leadVerbs, "|") {
+		if !slices.Contains(leadWords, v) {
+			t.Errorf("lead verb %q is not in leadWords", v)
 		}
 	}
 }

@@ -36,7 +36,7 @@ var (
 	reWhenScene = regexp.MustCompile(`^\s*when\s[^,?，]{3,80}[,，]\s*(do|does|did|must|should|can|could|will|would|is|are|have|has|may)\s`)
 	reWhen      = regexp.MustCompile(`期限|截止|什么时候|何时|进度要求|时间节点|完成时间|哪天|哪一天|deadline|^when|when(is|are|was|does|do[^i]|did|must|should|will|shall|has|have)|bywhen|bywhatdate|due`)
 	reWho       = regexp.MustCompile(`谁|哪个部门|哪个单位|哪些单位|哪些部门|什么部门|什么单位|哪个警种|牵头|责任单位|负责单位|主办|who|whichunit|lead`)
-	reList      = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|分到(了)?(活|任务)|(挂|列|写)了哪(几)?(条|项)|(要干|要做|要办|该干|该做|得干|得做)的(活|事)?(有|是)(哪些|啥|什么|哪条|哪项|哪几条|哪几项)|有(他们|咱们|我们|你们|它|他|她)?的?(活|事)(吗|没|么)|有没有(活|事)(要|得)(做|干|办)|(牵头|领头|带头|挑头|挂帅|主办|负责|配合|参与)的(都)?有(什么|哪些|哪几个|哪几项)$|whichtasks|tasks|list|howmany`)
+	reList      = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|分到(了)?(活|任务)|(挂|列|写)了哪(几)?(条|项)|(要干|要做|要办|该干|该做|得干|得做)的(活|事)?(有|是)(哪些|啥|什么|哪条|哪项|哪几条|哪几项)|有(他们|咱们|我们|你们|它|他|她)?的?(活|事)(吗|没|么)|有没有(活|事)(要|得)(做|干|办)|(` + leadVerbs + `|负责|配合|参与)的(都)?有(什么|哪些|哪几个|哪几项)$|whichtasks|tasks|list|howmany`)
 	reWhichOne  = regexp.MustCompile(`(哪项|哪个|哪条|哪一项|什么)(任务|要求|工作)$`) // 是哪项任务: one task, not a list
 	// reDaysLeft asks how long is left until a task's deadline (还剩几天, 离期限还有多少天).
 	reDaysLeft = regexp.MustCompile(`(还剩|还有|剩下|剩余|只剩|距离|距|离).{0,6}(几|多少)(天|日)|(几|多少)天(后|以后)?(到期|截止)|howmanydays(are)?(left|remain|until|before)|daysleft|daysremain`)
@@ -56,6 +56,9 @@ var (
 )
 
 var (
+	// leadVerbs are the verbs of leadWords, as a regexp alternation for the
+	// patterns that read a lead said with one (几家一起挂帅, 牵头又自己落实)
+	leadVerbs = "牵头|主办|领头|挑头|挂帅|带头|打头"
 	leadWords = []string{"牵头", "他是头", "是头的", "主办", "主责", "挑头", "挂帅", "领头", "带头", "打头", "当头", "主要负责部门", "主要负责单位", "主要负责的部门", "主要负责的单位", "leads", "lead", "ledby", "incharge", "owner"}
 	respWords = []string{"责任单位", "责任栏", "责任那栏", "责任那一栏", "责任的那一栏", "责任一栏", "干活名单", "具体干的", "具体干活", "具体干", "负责干活", "干活那栏", "干活那一栏", "干活的那栏", "具体负责", "具体承担", "具体落实", "负责落实", "跟着具体干", "配合干活", "干活的那头", "干活那头", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting", "helpcarryout", "secondcolumn", "helpout"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
@@ -88,7 +91,7 @@ var (
 // "who leads in this area"); reSelfBoth for
 // those where one unit stands in both columns.
 var (
-	reMultiLead = regexp.MustCompile(`(多个|多家|好几家|好几个|几个|两个|两家|不止(一|1)(个|家)|超过(一|1)个|(一|1)个以上|两个以上|多于(一|1)个|[1-9](个|家)以上|[2-9](个|家))(单位|部门)?(共同|联合|一起|一块儿|一块)?(牵头|主办|挑头)|(联合|共同|一起|(^|[^这那])一块)牵头|牵头(的)?(单位|部门|方)?(有|是)?(不止|超过|多于|不只)(一|1)(个|家)|morethanone(lead|leading)|multiplelead|jointlyled|severallead|twoormorelead`)
+	reMultiLead = regexp.MustCompile(`(多个|多家|好几家|好几个|几个|两个|两家|不止(一|1)(个|家)|超过(一|1)个|(一|1)个以上|两个以上|多于(一|1)个|[1-9](个|家)以上|[2-9](个|家))(单位|部门)?(共同|联合|一起|一块儿|一块)?(` + leadVerbs + `)|(联合|共同|一起|(^|[^这那])一块)牵头|牵头(的)?(单位|部门|方)?(有|是)?(不止|超过|多于|不只)(一|1)(个|家)|morethanone(lead|leading)|multiplelead|jointlyled|severallead|twoormorelead`)
 	reSelfBoth  = regexp.MustCompile(`(同一项|一项|同一条)(里|中|里头)?.{0,12}两栏都(出现|有|写|列)|牵头(单位|的)(自己|本身)(又|也|同时)(在|是|列|出现|当)|牵头.{0,6}(同时|又|也|还).{0,3}把(自己|自个)(也)?(写进|写入|列进|列入|列为|列成|写成|放进|放到|算进)(了)?(责任|配合)|(同一个?|同样的|一个|同一家)单位.{0,10}(既|又|同时|也|都)|(部门|单位)(是)?自己(牵头|挑头).{0,6}(同时|又|也).{0,6}(列成|列为|算作|当|做)?(自己)?(干|责任|配合)|(既|同时).{0,4}(是|在|当|作为)?(牵头|主办).{0,8}(又|也|同时).{0,4}(是|在|当|作为)?(责任|配合)|(牵头|责任)(单位)?(和|与|跟|、)(责任|牵头)(单位)?.{0,8}(出现|有|是|写|列)(了)?(同1个|同一个|同一家|同1家|同一|相同的?)(单位)?|sameunit.{0,30}both|bothaleadandaresponsible|bothleadandresponsible`)
 )
 

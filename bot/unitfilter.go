@@ -86,7 +86,7 @@ var (
 	reNotByBefore = negBefore.compile(negNamedRole)
 	reNotLedBy    = negBefore.compile(negLead)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
-	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己|他们|她们|它们)?(是|当|作为|担任|负责)?(牵头|主办|领头|挑头|带头)|(它|自己)(牵头|主办)的?(都|就|可以)?(不算|除外|不要|不用算|不计|不列)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead|notledby|n'tledby)`)
+	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己|他们|她们|它们)?(是|当|作为|担任|负责)?(` + leadVerbs + `)|(它|自己)(牵头|主办)的?(都|就|可以)?(不算|除外|不要|不用算|不计|不列)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead|notledby|n'tledby)`)
 	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)((用|需|需要|必)(做|当|作为|担任)|是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
 	// reOnlyResp is "only responsible": 只是当责任单位配合, 只配合不牵头, 只挂责任单位
 	// ("the only responsible unit" is alone in the column: reAlone).
@@ -110,7 +110,7 @@ var (
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
 	// reNeither denies both roles: 既不牵头也不是责任单位.
 	reNeither = regexp.MustCompile(`既不.{0,6}(牵头|主办|责任|配合).{0,6}也(不|没)|(不牵头|没牵头).{0,3}也(不|没)(是|当|作为)?(责任|配合)|(^|[^a-z])neitherlead`)
-	reBoth    = regexp.MustCompile(`(牵头|主办|领头|挑头|挂帅|带头|打头)(又|同时|也|还)(自己|亲自)?(负责)?(落实|执行|实施|具体干|干活)|又(是|在|当|作为)?(牵头|主办|挑头|挂帅|带头|领头).{0,10}又|(牵头|主办|领头|挑头|挂帅|带头|打头).{0,8}还(在|列在|写在|被列在)(了)?(责任单位|责任栏)|(牵头|主办|领头|挑头|挂帅|带头|打头).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|挂|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单|执行方|执行单位|落实方|干活|具体干)|既.{0,8}(牵头|主办|领头|挑头|挂帅|带头|打头|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|两头都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|bothas|bothcolumns|asbothlead`)
+	reBoth    = regexp.MustCompile(`(` + leadVerbs + `)(又|同时|也|还)(自己|亲自)?(负责)?(落实|执行|实施|具体干|干活)|又(是|在|当|作为)?(` + leadVerbs + `).{0,10}又|(` + leadVerbs + `).{0,8}还(在|列在|写在|被列在)(了)?(责任单位|责任栏)|(` + leadVerbs + `).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|挂|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单|执行方|执行单位|落实方|干活|具体干)|既.{0,8}(` + leadVerbs + `|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|两头都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|bothas|bothcolumns|asbothlead`)
 )
 
 // parseUnitConds reads each named unit's own condition from the words around
