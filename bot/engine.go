@@ -105,7 +105,9 @@ type snapshot struct {
 	// preambles, the tables' notes, cited documents, unit names
 	beyondIndex string
 	docOf       map[*knowledge.Task]int
-	years       map[time.Month][]int
+	// leaders are the units that lead a task in some notice
+	leaders map[string]bool
+	years   map[time.Month][]int
 	// sections and subsections of the current notice's table (tableParts)
 	sections, subsections []part
 	// multi answers about each notice alone when there are several; nil for one
@@ -122,7 +124,7 @@ func newSnapshot(ns []*knowledge.Notice, stored []knowledge.Unit) *snapshot {
 
 // snapshot is newSnapshot with its replacers shared through m.
 func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) *snapshot {
-	s := &snapshot{notices: ns, abbrev: map[string]string{}, years: map[time.Month][]int{}, docOf: map[*knowledge.Task]int{}}
+	s := &snapshot{notices: ns, abbrev: map[string]string{}, years: map[time.Month][]int{}, docOf: map[*knowledge.Task]int{}, leaders: map[string]bool{}}
 	if len(ns) > 0 {
 		s.cur = ns[len(ns)-1]
 		s.sections, s.subsections = tableParts(s.cur)
@@ -150,6 +152,9 @@ func (m replacerMemo) snapshot(ns []*knowledge.Notice, stored []knowledge.Unit) 
 		for ti := range n.Tasks {
 			t := &n.Tasks[ti]
 			s.docOf[t] = len(docs)
+			for _, u := range t.Lead {
+				s.leaders[u] = true
+			}
 			docs = append(docs, search.Doc{Kind: search.Task, Notice: n, Task: t, Text: t.Content, Timed: len(periodsOf(t)) > 0})
 			texts = append(texts, t.Content)
 			// a term the task only names (双随机、一公开) is searchable by the

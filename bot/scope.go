@@ -294,12 +294,8 @@ func (r *request) whoOfNamedPlace(q *query) *query {
 	if len(q.units) != 1 || len(q.mentions) == 0 || q.list || q.count || q.ask&askWho == 0 || !reWhoAsk.MatchString(q.flat) && !reLeadIs.MatchString(q.flat) || q.mine || q.when != nil || q.kind != "" {
 		return nil
 	}
-	for _, n := range r.snap.notices {
-		for i := range n.Tasks {
-			if n.Tasks[i].Has(q.units[0], knowledge.RoleLead) {
-				return nil // a unit that leads tasks is asked about them
-			}
-		}
+	if r.snap.leaders[q.units[0]] {
+		return nil // a unit that leads tasks is asked about them
 	}
 	fq := withMentionsAsTopic(q)
 	fq.units, fq.conds, fq.role, fq.roleBy = nil, nil, roleAny, false
