@@ -46,9 +46,9 @@ var noticeFields = []struct {
 	// 附件是任务分解表还是实施细则: what the attachment is, before the document named reads as a citation
 	{fieldAttachment, regexp.MustCompile(`附件(到底|究竟)?(是|叫)`), nil},
 	// a cited document named by its issuer or kind, before 文号 reads it as the notice's own number
-	{fieldCites, regexp.MustCompile(`(省厅|公安厅|省政府|市政府)(那边|那头|那里|那儿)?(相关|有关)?(发)?(的)?(那|这)?(1|一)?(张|份|个)?(文件|文|通知)(是)?(哪号|几号|哪份|哪个|什么|号码)|(省厅|公安厅|省政府办公厅|省政府办|省政府|省里|市政府办公室|市政府办|市政府|市里|上级)(的|发的|印发的|下发的)?(文件|通知|实施方案|实施细则|方案|细则|文号)|实施方案|实施细则|依据(里|中|当中|里面)`), nil},
+	{fieldCites, regexp.MustCompile(`(省厅|公安厅|省政府|市政府)(那边|那头|那里|那儿)?(相关|有关)?(发)?(的)?(那|这)?(1|一)?(张|份|个)?(配套|相关|有关)?(文件|文|通知)(是)?(哪号|几号|哪份|哪个|什么|号码)|(省厅|公安厅|省政府办公厅|省政府办|省政府|省里|市政府办公室|市政府办|市政府|市里|上级)(的|发的|印发的|下发的)?(文件|通知|实施方案|实施细则|方案|细则|文号)|实施方案|实施细则|依据(里|中|当中|里面)`), nil},
 	{fieldCites, regexp.MustCompile(`\d{1,4}号(文|文件)|哪几份|几份文件|依据的.{0,12}(文|文件|通知).{0,3}文号|(省政府|省厅|公安厅|市政府|省里|市里|上级).{0,6}(那个|那份|那件)文|哪(两|2|几|三|3)(个|份)(上级)?(文件|通知)|(照着|按照|依照|依据|根据|参照).{0,10}(哪|什么).{0,4}(文件|精神)`), nil},
-	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)([^原口思]|$)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|relyon|relieson|whichdocuments|whatdocuments`), nil},
+	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)([^原口思]|$)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|relyon|relieson|whichdocuments|whatdocuments|oneofthebases|thebasesof|thebasisof`), nil},
 	{fieldNumber, reOwnNumber, nil},
 	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|发给|下发给|下发到|发到([^网]|$)|下达到|印发到|发至|发往|(^|[^推传递报])送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`), regexp.MustCompile(`(报|上报|报送|交)给哪些单位|(^|[^主抄])送给哪些单位`)}, // 还要报给哪些单位: whom a task's report goes to
 	// the opening paragraph before the numbered parts: why the notice was issued
@@ -280,7 +280,9 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 		// 执法记录仪系统的配备使用依据的是省厅哪号文件: the document a task cites
 		// 发布的信息要随改革调整，依据哪些工作需要来调: what a task's change
 		// follows, with no word of a document, is the task's
-		if !r.namesCitePrefix(f) && (r.citingTask(q) || !reNoticeWord.MatchString(f) && (r.strong(q, isTask, 0) || !reDocumentWord.MatchString(f) && r.plausibleTask(q))) {
+		// (市里细则…许可和处罚决定一出来，几天内要挂出来: a time limit asked,
+		// the document only sets the scene)
+		if !r.namesCitePrefix(f) && (r.citingTask(q) || !reNoticeWord.MatchString(f) && (r.strong(q, isTask, 0) || (!reDocumentWord.MatchString(f) || q.ask&askPeriod != 0) && r.plausibleTask(q))) {
 			field = fieldNone
 		}
 	case fieldTitle:

@@ -166,7 +166,10 @@ func (r *request) sectionNamed(q *query) (part, bool) {
 			return p, true
 		}
 	}
-	return r.sectionIn(q.flat)
+	if p, ok := r.sectionIn(q.flat); ok {
+		return p, true
+	}
+	return r.englishSection(q.text)
 }
 
 // sectionIn reads the part of the table named by its topic in flat (sectionNamed).
@@ -204,6 +207,31 @@ func (r *request) sectionIn(flat string) (part, bool) {
 			topic = m[1]
 		}
 	}
+	return r.sectionByTopic(topic)
+}
+
+// reEnglishPart is a part of the table named in English by its topic: "in
+// the section on recording the whole process", "in the legal review part".
+var reEnglishPart = regexp.MustCompile(`\b(?:in|of|under|from|within|for)\s+the\s+(?:(?:section|part)\s+(?:on|about|covering|concerning|dealing\s+with)\s+([a-z][a-z\s-]{2,60}?)(?:\s*[,?.;:]|$)|([a-z][a-z\s-]{2,40}?)\s+(?:section|part)\b)`)
+
+// englishSection reads a part of the table an English question names by its
+// topic, the topic's English phrases read as the notices' words.
+func (r *request) englishSection(text string) (part, bool) {
+	m := reEnglishPart.FindStringSubmatch(text)
+	if m == nil || len(r.snap.sections) < 2 {
+		return part{}, false
+	}
+	topic := r.snap.syn.Replace(textnorm.Squeeze(latinPhrasesOnly(markEnglish(m[1]+m[2], builtinPhrases), builtinPhrases)))
+	if topic = reLatinWords.ReplaceAllString(topic, ""); topic == "" {
+		return part{}, false
+	}
+	return r.sectionByTopic(topic)
+}
+
+// sectionByTopic returns the part of the table whose headings and tasks hold
+// the topic's bigrams well ahead of every other part's.
+func (r *request) sectionByTopic(topic string) (part, bool) {
+	secs := r.snap.sections
 	texts := make([]string, len(secs))
 	for i, s := range secs {
 		var b strings.Builder

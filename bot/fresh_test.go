@@ -284,6 +284,10 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round271.jsonl", 0.99},
 	{"testdata/paraphrase_round272.jsonl", 0.95},
 	{"testdata/paraphrase_round273.jsonl", 0.93},
+	{"testdata/paraphrase_round274.jsonl", 0.98},
+	{"testdata/paraphrase_round275.jsonl", 0.99},
+	{"testdata/paraphrase_round276.jsonl", 0.98},
+	{"testdata/paraphrase_round277.jsonl", 0.9},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

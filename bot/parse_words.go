@@ -29,7 +29,7 @@ var reArticleAsk = regexp.MustCompile(`(规定|办法|条例|细则|规范)[^,�
 
 var (
 	reTaskRef = regexp.MustCompile(`第\s*(\d{1,4})\s*(项|条|号|个|任务|$|[^\p{Han}\d])|任务\s*#?\s*(\d{1,4})|(\d{1,4})\s*号任务|(?:task|item|no\.?|#)\s*#?\s*(\d{1,4})|^\s*(\d{1,3})\s*(?:项|条)(?:任务)?(?:$|[^\p{Han}]|的|是|讲|说|由|谁|要|什么|怎么|有|内容|期限|牵头|责任)`)
-	reCount   = regexp.MustCompile(`(几|多少)\s*(项|个|条|件|次|回)(.?.?)|有多少(?:$|项|个|条|件|任务|工作)|howmany(tasks|items|units|departments|of|are|is|do|does|lead|in|jobs|duties)|数量|numberof`)
+	reCount   = regexp.MustCompile(`(几|多少)\s*(项|个|条|件|次|回)(.?.?)|有多少(?:$|项|个|条|件|任务|工作)|的有好多$|howmany(tasks|items|units|departments|of|are|is|do|does|lead|in|jobs|duties)|数量|numberof`)
 	rePeriod  = regexp.MustCompile(`几个?(工作)?(天|日)|多少个?(工作)?(天|日)|几个工作日|多少个?工作日|时限|多长时间|多久|几个月|多少个月|(天|日)(以|之)?内|howmany(working|business|calendar)?days|howmanyweeks|howmanymonths|timelimit`)
 	// reWhenScene opens with a when-clause that sets a scene, then asks
 	// yes or no after a comma (When police come…, do they have to…).
@@ -84,7 +84,7 @@ var (
 	// 没有时间一条条看): a remark, no task without a deadline.
 	reNoTimeTo = regexp.MustCompile(`(没|没有|无)(时间|空)(去|来)?(翻|看|查|找|等|搞|弄|细看|一条|一项|一个|慢慢|挨个|逐条|读|听|跟你|跟您|研究)`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`(^|[^没否])有截止(日期|日子|时间)?(的)?(任务|事项|项|条)?$|有(订|定|写|标|写明|注明|标明)(了)?(明确|具体|确切)?(的)?(完成)?(日期|期限|日子|截止日期|时间)|写明确(的)?(完成)?(日期|时间)|(写明|注明|标明|标注|标了|写了)(了)?(具体|明确|确切)?(的)?(完成)?(日期|截止日期)|卡(了|着|住)?(具体|明确|确切)?(的)?(日期|时间|日子)|带(着|有)?(具体|明确|确切)(的)?(日期|时间|日子)|卡死(的)?(日期|时间|日子|期限)|定死(的)?(日子|日期|时间)|限时(完成)?(的)?(任务|事项|那些|哪些|有哪些|是哪|哪几|几项|有几)|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|设定了?|设置了?|卡了)(明确|具体|固定|死|硬性|硬|确切|定)?(的)?(完成|截止|履行|执行|落实|办理|交账|交差|上交)?(期限|限期|日期|时限|截止日期|截止时间|截止日|时间节点|节点|截止点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any)?(hard|fixed|specific|firm|set|concrete|exact|definite)(calendar)?(end|due|target|completion)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
+	reHasDeadline = regexp.MustCompile(`(^|[^没否])有截止(日期|日子|时间)?(的)?(任务|事项|项|条)?$|有(订|定|写|标|写明|注明|标明)(了)?(明确|具体|确切)?(的)?(完成)?(日期|期限|日子|截止日期|时间)|写明确(的)?(完成)?(日期|时间)|(写明|注明|标明|标注|标了|写了)(了)?(具体|明确|确切)?(的)?(完成)?(日期|截止日期)|卡(了|着|住)?(具体|明确|确切)?(的)?(日期|时间|日子)|带(着|有)?(具体|明确|确切)(的)?(日期|时间|日子)|卡死(的)?(日期|时间|日子|期限)|定死(的)?(日子|日期|时间)|限时(完成)?(的)?(任务|事项|那些|哪些|有哪些|是哪|哪几|几项|有几)|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|设定了?|设置了?|卡了)(明确|具体|固定|死|硬性|硬|确切|定)?(的)?(完成|截止|履行|执行|落实|办理|交账|交差|上交)?(期限|限期|日期|时限|截止日期|截止时间|截止日|时间节点|节点|截止点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any|an)?(hard|fixed|specific|firm|set|concrete|exact|definite|actual|real|clear)(calendar)?(end|due|target|completion)?(date|deadline)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit (not 这一块牵头的,
@@ -212,7 +212,9 @@ var reHowLongSpan = regexp.MustCompile(`多长(期限|期间|时期)`)
 // reNotMine are "we" that are no unit of the asker's: 我们市里, 咱们这边, and
 // "we" spoken to in a story (会上问我们…, 领导跟我们说…): the people asked, not
 // the unit whose tasks are asked for.
-var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国家|省里|省)|(问|考|告诉|提醒|通知)(我们|咱们)|(跟|给|和|对)(我们|咱们)(说|讲|强调|交代)`)
+// (是省厅来定还是我们自己定: we as the one who decides; 标长期的有哪些？我们年度考核要单列:
+// we in a remark after the question)
+var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国家|省里|省)|(问|考|告诉|提醒|通知)(我们|咱们)|(跟|给|和|对)(我们|咱们)(说|讲|强调|交代)|(我们|咱们)(各单位|各家|基层)?(自己)?(来)?(定|决定|确定|说了算)|[?？]\s*(我们|咱们)(要|得|在|想|准备|打算|好|年度|这边|回头|正在)[^?？]*$`)
 
 // reUnitDuty asks what a unit has to do (要干嘛, 负责啥, 管哪些事).
 var reUnitDuty = regexp.MustCompile(`((被)?分配(了)?(什么|哪些)?任务|分到(了)?(什么|哪些)?任务|有什么任务|有哪些任务|什么任务$|担的是什么|什么活|啥活|担什么|干嘛|干什么|干啥|做什么|做啥|负责什么|负责啥|负责哪些|管什么|管啥|管哪些|(管|负责|干|分了|分到了?|被安排了?|安排了)哪(1|一)?(项|条|些)|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事|哪些事|哪几件事|哪些活|哪几样活)`)

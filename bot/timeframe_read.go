@@ -20,7 +20,7 @@ func parseWindow(text string, c clock) (*window, string) {
 	// asks for tasks as plainly as 任务 does
 	// (几个工作日里公开: 工作日 is a unit of a time limit, not 工作 the work,
 	// and 上个月被罚了 before it is the asker's story)
-	if !reTaskish.MatchString(strings.ReplaceAll(text, "工作日", "")) && !fragment(text) && !(reDeadlinePhrase.MatchString(text) && (reWhichTasks.MatchString(text) || reThatOneAsked.MatchString(text))) && !reMonthEndLast.MatchString(text) {
+	if !reTaskish.MatchString(strings.ReplaceAll(text, "工作日", "")) && !fragment(text) && !(reDeadlinePhrase.MatchString(text) && (reWhichTasks.MatchString(text) || reThatOneAsked.MatchString(text) || reList.MatchString(text))) && !reMonthEndLast.MatchString(text) {
 		return nil, text
 	}
 	// 第四季度到期的是哪些？领导要排年底的工作。: a remark after the question
@@ -248,7 +248,9 @@ func readWindow(text string, c clock) (*window, string) {
 	})
 	asksDue := reDue.MatchString(text)
 	cut(reNDays, func(m []string) (window, bool) {
-		if !asksDue { // 30日内 in a question about a task's time limit
+		// 30日内 in a question about a task's time limit is none; 接下来10天要
+		// 完成的 looks ahead from today, due words or not
+		if !asksDue && !reAhead.MatchString(m[0]) {
 			return window{}, false
 		}
 		n, unit := num(m[1]+m[3]+m[5]), m[2]+m[4]+m[6]
@@ -357,6 +359,8 @@ func readWindow(text string, c clock) (*window, string) {
 		if reDayExcluded.MatchString(text) { // 早于9月30日（当天不算）
 			w.To = w.To.AddDays(-1)
 		}
+	case reAfter.MatchString(text) && reInclusive.MatchString(text) && !reSetAside.MatchString(text): // October or later, 10月及以后 (不含18号 sets the day aside)
+		w = window{From: w.From, Shape: shapeSpan}
 	case reAfter.MatchString(text):
 		w = window{From: w.To.AddDays(1), Shape: shapeSpan}
 	}
@@ -367,6 +371,9 @@ func readWindow(text string, c clock) (*window, string) {
 	}
 	return &w, text
 }
+
+// reAhead opens a span of days that runs from today on (未来, 接下来, next).
+var reAhead = regexp.MustCompile(`^(未来|接下来|今后|往后|next)`)
 
 // reXunAsked is what follows a month's ten days that a question asks about
 // (9月中旬截止的, 9月中旬那个时间节点); reXunAside sets them aside or lets them in beside others

@@ -419,9 +419,9 @@ var reRemitJoin = regexp.MustCompile(`和|与|跟|及|、|还有|以及`)
 func (ui *unitIndex) described(text string) string {
 	text = ui.remitPeople(text)
 	if !reInCharge.MatchString(text) {
-		return text
+		return ui.pointedUnits(text)
 	}
-	return reInCharge.ReplaceAllStringFunc(text, func(m string) string {
+	return ui.pointedUnits(reInCharge.ReplaceAllStringFunc(text, func(m string) string {
 		sm := reInCharge.FindStringSubmatch(m)
 		what, pointed := sm[3], sm[1] != "" || sm[5] != ""
 		if sm[2] != "管" && !pointed {
@@ -453,7 +453,52 @@ func (ui *unitIndex) described(text string) string {
 			return m
 		}
 		return found
-	})
+	}))
+}
+
+// rePointedUnit is a unit named by a stem and a pointer before its kind
+// (警务保障那个处, 科技信息化那个处, 装备保障的处).
+var rePointedUnit = regexp.MustCompile(`(\p{Han}{2,10}?)(的那个|的那一个|那个|这个|那一个|的)(处室|处|支队|科)`)
+
+// pointedUnits writes a unit pointed at by its stem and kind as its name:
+// the shortest end of the stem that, with the kind or alone, is a name or
+// nickname; failing that, the one unit of that kind whose remit holds a word
+// of the stem's last four characters (装备保障的处: 警务保障处).
+func (ui *unitIndex) pointedUnits(text string) string {
+	if !rePointedUnit.MatchString(text) {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, ix := range rePointedUnit.FindAllStringSubmatchIndex(text, -1) {
+		stem, kind := []rune(text[ix[2]:ix[3]]), strings.TrimSuffix(text[ix[6]:ix[7]], "室")
+		// 许可的处分, 依法的处理: the kind's character begins a word
+		next, _ := utf8.DecodeRuneInString(text[ix[1]:])
+		if strings.ContainsRune("分理罚置所于在学目研", next) {
+			continue
+		}
+		name := ""
+		for i := len(stem) - 2; i >= 0 && name == ""; i-- {
+			end := string(stem[i:])
+			for _, k := range []string{end + kind, end} {
+				if c, ok := ui.lookup[k]; ok && strings.HasSuffix(c, kind) {
+					name, stem = c, stem[:i]
+					break
+				}
+			}
+		}
+		if name == "" {
+			if c := ui.remitOf(string(stem[max(0, len(stem)-4):]), kind); c != "" {
+				name, stem = c, stem[:max(0, len(stem)-4)]
+			}
+		}
+		if name == "" {
+			continue
+		}
+		b.WriteString(text[last:ix[0]] + string(stem) + name)
+		last = ix[1]
+	}
+	return b.String() + text[last:]
 }
 
 // remitJoiners may stand before a unit's remit word said of its people

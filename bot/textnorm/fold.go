@@ -43,6 +43,9 @@ func Fold(s string) string {
 	if strings.Contains(s, "季") {
 		s = reSeason.ReplaceAllString(s, "第${1}季度$2")
 	}
+	if strings.Contains(s, "week") {
+		s = reWithinAWeek.ReplaceAllString(s, "within 1 week")
+	}
 	if strings.Contains(s, "ly ") {
 		s = reEnglishStress.ReplaceAllString(s, "")
 	}
@@ -74,6 +77,10 @@ func withoutPointer(s string) string {
 // reSeason is a quarter said as Taiwan says it (第三季): the quarter. 第
 // makes it one (一年四季 is the year round).
 var reSeason = regexp.MustCompile(`第\s*([1-4一二三四])\s*季([^度节]|$)`)
+
+// reWithinAWeek is a week from now said without a number (within the next
+// week): the number the span readers need.
+var reWithinAWeek = regexp.MustCompile(`within\s+(the\s+next|the\s+coming|a|one|the)\s+week\b`)
 
 // reEnglishStress is an English adverb that only stresses (what exactly are,
 // who actually issued): the question reads the same without it.
