@@ -168,7 +168,9 @@ func (r *request) answer(q *query) (Reply, error) {
 	}
 	// 市局机关党委在三项制度任务里分了哪些活: the tasks of an organisation no
 	// notice names are none, whatever words of a task its name holds (党委)
-	if len(q.units) == 0 && q.list && !q.timed() && r.foreignUnit(q) {
+	// (網安支隊喺呢份通知度要負責啲咩: what it has to do, asked, is its tasks)
+	// (开发是省厅干还是我们干？我们这边负责啥: the body named is no subject of the ask)
+	if len(q.units) == 0 && (q.list || (reUnitDuty.MatchString(q.flat) || reUnitPart.MatchString(q.flat)) && r.foreignSubject(q)) && !q.timed() && r.foreignUnit(q) {
 		return r.outOfScope(), nil
 	}
 	// 我们得赶在啥时候前头往外公布: "we" the police, asking a fact, is no
@@ -186,6 +188,14 @@ func (r *request) answer(q *query) (Reply, error) {
 			return Reply{Text: t, Headline: t, Kind: "unit", Tasks: []int{}}, nil
 		}
 		q.units = []string{u}
+	}
+	// 关于…培训一事，牵头部门为何？法制支队是否参与: who leads the task the
+	// first question describes; the unit asked after it is answered with it
+	if len(q.units) > 0 && !q.timed() && q.kind == "" && whoThenPart(q) {
+		if fq := unitsAsWords(q); r.plausibleTask(&fq) {
+			fq.ask |= askWho
+			return r.answerFact(&fq)
+		}
 	}
 	// 除了各分县局，还有哪个单位负责: a question about one task's units that sets one aside
 	if (reWhoAsk.MatchString(q.flat) || reWhichUnitLeft.MatchString(q.flat)) && !q.list && !q.count && anyExcluded(q.conds) {

@@ -288,6 +288,14 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round275.jsonl", 0.99},
 	{"testdata/paraphrase_round276.jsonl", 0.98},
 	{"testdata/paraphrase_round277.jsonl", 0.9},
+	{"testdata/paraphrase_round278.jsonl", 0.95},
+	{"testdata/paraphrase_round279.jsonl", 0.98},
+	{"testdata/paraphrase_round280.jsonl", 0.88},
+	{"testdata/paraphrase_round281.jsonl", 0.96},
+	{"testdata/paraphrase_round282.jsonl", 0.9},
+	{"testdata/paraphrase_round283.jsonl", 0.97},
+	{"testdata/paraphrase_round284.jsonl", 0.86},
+	{"testdata/paraphrase_round285.jsonl", 0.9},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -273,7 +273,10 @@ func parse(raw string, s *snapshot, c clock) *query {
 	q.list = (reList.MatchString(f) && !reWhichOne.MatchString(f)) || q.count
 	// 政务服务窗口在表里要干嘛: what a named unit has to do is its tasks; so
 	// are the tasks that name it (指挥中心被点名的是哪项, 纪检组在哪条里有名)
-	if len(q.units) > 0 && (reUnitDuty.MatchString(f) || reUnitPart.MatchString(f) && !reWhoAsk.MatchString(f) || reUnitNamed.MatchString(f) && reWhichTask.MatchString(f)) {
+	// (审核那块 法制牵头的: a role said last, as a fragment, lists the unit's tasks)
+	// (…这项工作由哪个部门牵头？我县局在其中承担何种角色: who leads a task
+	// described, then the unit's part in it, is no list of the unit's tasks)
+	if len(q.units) > 0 && (reUnitDuty.MatchString(f) && !whoThenPart(q) || (reUnitPart.MatchString(f) || reRoleTail.MatchString(f)) && !reWhoAsk.MatchString(f) || reUnitNamed.MatchString(f) && reWhichTask.MatchString(f)) {
 		q.list = true
 	}
 	if q.list && reRatio.MatchString(f) && !strings.Contains(f, "task") && !strings.Contains(f, "任务") && !strings.Contains(f, "几项") {
@@ -402,4 +405,20 @@ func spaceBetweenClauses(rs []rune, i int) bool {
 		after++
 	}
 	return before >= clauseRunes && after >= clauseRunes
+}
+
+// whoThenPart reports whether q asks who in its first question and names its
+// units only after it (牵头部门为何？人事处承担何种职责？).
+func whoThenPart(q *query) bool {
+	k := strings.IndexAny(q.text, "?？")
+	if k < 0 || len(q.mentions) == 0 {
+		return false
+	}
+	first := textnorm.Squeeze(q.text[:k])
+	for _, m := range q.mentions {
+		if strings.Contains(first, m) || !strings.Contains(textnorm.Squeeze(q.text[k:]), m) {
+			return false
+		}
+	}
+	return (reWhoAsk.MatchString(first) || reLeadAskedLast.MatchString(first)) && !reUnitDuty.MatchString(first)
 }

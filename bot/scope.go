@@ -191,6 +191,14 @@ func (r *request) foreignUnit(q *query) bool {
 	return false
 }
 
+// foreignSubject reports whether the asking part opens with an organisation
+// no notice names (网安支队喺呢份通知度要负责啲咩): the one whose duties are asked.
+func (r *request) foreignSubject(q *query) bool {
+	_, rest, _ := r.snap.units.find(textnorm.Squeeze(q.asking))
+	org := unknownOrg(rest, func(w string) bool { return strings.Contains(r.snap.words, w) })
+	return org != "" && strings.HasPrefix(rest, org)
+}
+
 // reOrgRule is an organisation's name followed by what it requires or lays
 // down (市司法局要求, 市场监管局规定).
 var reOrgRule = regexp.MustCompile(`(\p{Han}{2,4}?(?:局|院|厅|委|所))(?:要求|规定)`)
@@ -281,6 +289,14 @@ func withMentionsAsTopic(q *query) query {
 	return fq
 }
 
+// unitsAsWords returns q with its units read as words of the task it
+// describes and no unit filter: the question a who-asked-of-a-task answers.
+func unitsAsWords(q *query) query {
+	fq := withMentionsAsTopic(q)
+	fq.units, fq.conds, fq.role, fq.roleBy, fq.list, fq.count = nil, nil, roleAny, false, false, false
+	return fq
+}
+
 // reLeadIs ends a question that asks for the lead by its column (这件事的牵头单位是).
 var reLeadIs = regexp.MustCompile(`(牵头|主办|带头|挑头)(的)?(单位|部门|处室)?(是|为)$`)
 
@@ -297,8 +313,7 @@ func (r *request) whoOfNamedPlace(q *query) *query {
 	if r.snap.leaders[q.units[0]] {
 		return nil // a unit that leads tasks is asked about them
 	}
-	fq := withMentionsAsTopic(q)
-	fq.units, fq.conds, fq.role, fq.roleBy = nil, nil, roleAny, false
+	fq := unitsAsWords(q)
 	if !r.plausibleTask(&fq) {
 		return nil
 	}

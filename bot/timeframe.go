@@ -56,7 +56,7 @@ var (
 	reY     = regexp.MustCompile(`(\d{4})\s*年(?:度|内)?`)
 	reMD    = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`)
 	reM     = regexp.MustCompile(`(\d{1,2})\s*月(?:底|末|份)?`)
-	reNDays = regexp.MustCompile(`(?:这|近|未来|最近|接下来|今后|往后|不到|不足|少于|不满|还剩|只剩|剩下)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:的时间)?(?:内|以内|之内|里头|里)|(?:next|within)\s*(?:the\s*next\s*)?(\d{1,3})\s*(days?|weeks?)`)
+	reNDays = regexp.MustCompile(`(?:这|近|未来|最近|接下来|今后|往后|之后|以后|不到|不足|少于|不满|还剩|只剩|剩下)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:的时间)?(?:内|以内|之内|里头|里)|(?:next|within)\s*(?:the\s*next\s*)?(\d{1,3})\s*(days?|weeks?)`)
 	// reAll asks for everything (所有, 都要); 都有哪些 only asks which.
 	reAll = regexp.MustCompile(`所有|全部|都(?:要|得|需|必须|应|该|能)`)
 	// reBatch restates the deadline as a batch of the table (就是12月底那批):
@@ -64,17 +64,17 @@ var (
 	reBatch = regexp.MustCompile(`(底|末|日|号|\|)(的)?那(一)?(批|几项|几条|几个|些)`)
 	// reQuarter is a calendar quarter (2019年第4季度, 19年三季度, q3); reHalf a
 	// half of a year (上半年). A two-digit year is this century's.
-	reQuarter = regexp.MustCompile(`(?:(\d{4}|\d{2})\s*年\s*(?:的)?)?(?:第\s*)?([1-4一二三四])\s*季度|\bq([1-4])\b(?:\s*(?:of\s*)?(\d{4}))?|(first|second|third|fourth)quarter`)
+	reQuarter = regexp.MustCompile(`(?:(\d{4}|\d{2})\s*年\s*(?:的)?)?(?:第\s*)?([1-4一二三四])\s*季度|\bq([1-4])\b(?:\s*(?:of\s*)?(\d{4}))?|(first|second|third|fourth)\s*quarter(?:\s*(?:of\s*)?\d{4})?`)
 	reHalf    = regexp.MustCompile(`(?:(\d{4}|\d{2})\s*年\s*)?(上|下)半年|(first|second)halfof(?:the)?(?:year)?(\d{4})?`)
 	// reAnchor is "as of today" (到今天为止, 截至目前, as of today): where the
 	// counting stands, not a day a deadline falls on.
 	reAnchor = regexp.MustCompile(`(含|包括|包含)\s*(今天|今日|当天)|(今天|今日)\s*(到|至)\s*(月底|月末)|(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
 	// reInclusive says the day itself counts (含9月底, 9月底及以前): all due by then.
 	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|累计|累积|inclusive|onorbefore|(or|and)\s*later`)
-	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|(已|已经)?(过期|逾期|超期|过了期)(了)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|截到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
+	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|nolaterthan|no\s+later\s+than|(已|已经)?(过期|逾期|超期|过了期)(了)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|截到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\||\|\s*(or|and)\s+(later|after)|\|\s*onwards?`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
-	reTaskish   = regexp.MustCompile(`任务|期限|时限|限期|进度要求|时间要求|要搞|要干|要弄|要落实|还剩(下)?(哪|几|多少|什么|啥)|(时间|日期|节点|日子)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|(月底|月末|年底|年末|\d日|\d号)(的)?(那|这)(个|些|几|一|条|项)|task|finish|complet|\bdone\b|` + dueAlternation(builtinLexicon))
+	reTaskish   = regexp.MustCompile(`任务|期限|时限|限期|进度要求|时间要求|要搞|要干|要弄|要落实|还剩(下)?(哪|几|多少|什么|啥)|(时间|日期|节点|日子)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|(月底|月末|年底|年末|\d日|\d号)(的)?(那|这)(个|些|几|一|条|项)|task|finish|complet|\bdone\b|deliverable|items|` + dueAlternation(builtinLexicon))
 )
 
 // reEnglishDate is an English date in a folded question: december 2019,
@@ -197,7 +197,7 @@ var relatives = []struct {
 	{[]string{"这个季度", "本季度", "这季度", "当季度", "本季", "thisquarter"}, func(c clock) window { return quarter(c.today, 0) }},
 	{[]string{"下个月", "下月", "nextmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month+1) }},
 	{[]string{"上个月", "上月", "lastmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month-1) }},
-	{[]string{"这个月", "本月", "当月", "这月", "thismonth"}, func(c clock) window { return month(c.today.Year, c.today.Month) }},
+	{[]string{"这个月", "本月", "当月", "这月", "thismonth", "this month", "the current month", "currentmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month) }},
 	// a bare 月底 is this month's last day (月底就到期的, 这个月月底前), as 9月底
 	// is September's; 某个月底, 9月底 are read elsewhere
 	{[]string{"月底", "月末", "endofthemonth", "endofmonth"}, func(c clock) window {

@@ -373,7 +373,7 @@ func readWindow(text string, c clock) (*window, string) {
 }
 
 // reAhead opens a span of days that runs from today on (未来, 接下来, next).
-var reAhead = regexp.MustCompile(`^(未来|接下来|今后|往后|next)`)
+var reAhead = regexp.MustCompile(`^(未来|接下来|今后|往后|之后|以后|next)`)
 
 // reXunAsked is what follows a month's ten days that a question asks about
 // (9月中旬截止的, 9月中旬那个时间节点); reXunAside sets them aside or lets them in beside others

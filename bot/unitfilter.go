@@ -86,14 +86,14 @@ var (
 	reNotByBefore = negBefore.compile(negNamedRole)
 	reNotLedBy    = negBefore.compile(negLead)
 	// reBanLead and reBanResp deny one role: 自己不牵头, 不作为责任单位.
-	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己|他们|她们|它们)?(是|当|作为|担任|负责)?(` + leadVerbs + `)|(它|自己)(牵头|主办)的?(都|就|可以)?(不算|除外|不要|不用算|不计|不列)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead|notledby|n'tledby)`)
+	reBanLead = regexp.MustCompile(`(不|没有|没|未|非)(是|算)?(它|自己|他们|她们|它们|他|她)?(是|当|作为|担任|负责)?(` + leadVerbs + `)|(它|自己)(牵头|主办)的?(都|就|可以)?(不算|除外|不要|不用算|不计|不列)|(notlead|doesnotlead|doesn'tlead|notthelead|notas(a)?lead|notledby|n'tledby|without(also)?being(the|a)?lead|withoutleading|butnot(the|a)?lead)`)
 	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)((用|需|需要|必)(做|当|作为|担任)|是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
 	// reOnlyResp is "only responsible": 只是当责任单位配合, 只配合不牵头, 只挂责任单位
 	// ("the only responsible unit" is alone in the column: reAlone).
 	reOnlyResp = regexp.MustCompile(`(只|仅|光)(是|有)?(跟着|帮着)?(当|挂|作为|在|负责|做|担任)?(责任单位|配合|协办|责任|具体干活|具体干|具体落实|干活|办事|办)|(^|[^e])only(as)?(a)?(supporting|responsible)|just(a|as)?(a)?(supporting|responsible)|supportingunit`)
 	reOnlyLead = regexp.MustCompile(`(只|仅|光)(是|有)?(当|挂|作为|负责|担任)?(牵头|主办)|onlyaslead|onlylead`)
 	// reAlone is a unit alone in its column: 一家牵头, 单独牵头, 没跟别人联合.
-	reAlone    = regexp.MustCompile(`一家|(1|一)个单位(牵头|负责|承担)|theonly|onlyresponsible|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead|onitsown|nocolead|withoutacolead|nobodyelse|noother(unit|units|department)`)
+	reAlone    = regexp.MustCompile(`一家|(1|一)个单位(牵头|负责|承担)|theonly|onlyresponsible|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead|onitsown|soleresponsible|nootherunit|nocolead|withoutacolead|nobodyelse|noother(unit|units|department)`)
 	reNotAlone = regexp.MustCompile(`(不管|无论|不论|不一定|不限于?|包括).{0,6}(唯一|一家|单独|独自|别人|其他)`)
 	// reExceptBefore and reNoOther make a unit set aside the only one in its
 	// column: 除了各分县局之外就再没别的责任单位.
@@ -110,7 +110,7 @@ var (
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
 	// reNeither denies both roles: 既不牵头也不是责任单位.
 	reNeither = regexp.MustCompile(`既不.{0,6}(牵头|主办|责任|配合).{0,6}也(不|没)|(不牵头|没牵头).{0,3}也(不|没)(是|当|作为)?(责任|配合)|(^|[^a-z])neitherlead`)
-	reBoth    = regexp.MustCompile(`(` + leadVerbs + `)(又|同时|也|还)(自己|亲自)?(负责)?(落实|执行|实施|具体干|干活)|又(是|在|当|作为)?(` + leadVerbs + `).{0,10}又|(` + leadVerbs + `).{0,8}还(在|列在|写在|被列在)(了)?(责任单位|责任栏)|(` + leadVerbs + `).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|挂|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单|执行方|执行单位|落实方|干活|具体干)|既.{0,8}(` + leadVerbs + `|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|两头都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|boththelead|bothas|bothcolumns|asbothlead`)
+	reBoth    = regexp.MustCompile(`(` + leadVerbs + `)(又|同时|也|还)(自己|亲自)?(负责)?(落实|执行|实施|具体干|干活)|又(是|在|当|作为)?(` + leadVerbs + `).{0,10}又|(` + leadVerbs + `).{0,8}还(在|列在|写在|被列在)(了)?(责任单位|责任栏)|(` + leadVerbs + `).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|挂|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单|执行方|执行单位|落实方|干活|具体干)|既.{0,8}(` + leadVerbs + `|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|两头都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|boththelead|simultaneouslyinthelead|inthelead(column)?andinthe(responsible)?|bothas|bothcolumns|asbothlead`)
 )
 
 // parseUnitConds reads each named unit's own condition from the words around
@@ -332,7 +332,7 @@ type negTable []negWords
 
 // negBefore is the table of negations before a unit's name.
 var negBefore = negTable{
-	{negAny, `没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没有把|未把|没把|未将|没将|没有将|不将|没出现|没有出现|没有列|没有提|没列|没涉及|没写|没有写|没提到|没有提到|没提及|没有提及|没点到|没写到|没列到|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|没让|不让|没叫|没有让|不涉及|不需要|不用|没咱|没俺`},
+	{negAny, `没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没有把|未把|没把|未将|没将|没有将|不将|没出现|没有出现|没有列|没有提|没列|没涉及|没写|没有写|没提到|没有提到|没提及|没有提及|没点到|没写到|没列到|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|没让|不让|没叫|没有让|不涉及|不需要|不用|没咱|没俺|不关|不干`},
 	{negAny, `without|excluding|except|not|notinvolving|(don'?\|?t|donot|doesn'?\|?t|doesnot)involve(the)?|leaveout(the)?|leavesout(the)?|exclude(the)?|excluding(the)?`},
 	{negNamedRole, `不是|并非|不由|不归`},
 	{negLead, `n(o|')tledby(the)?`},

@@ -46,8 +46,17 @@ func Fold(s string) string {
 	if strings.Contains(s, "week") {
 		s = reWithinAWeek.ReplaceAllString(s, "within 1 week")
 	}
-	if strings.Contains(s, "ly ") {
-		s = reEnglishStress.ReplaceAllString(s, "")
+	if strings.Contains(s, "/") {
+		s = reSlashDay.ReplaceAllString(s, "${1}${2}月${3}日${4}")
+	}
+	if strings.Contains(s, "h1") || strings.Contains(s, "h2") {
+		s = reHalfCode.ReplaceAllStringFunc(s, func(m string) string { return map[string]string{"h1": "上半年", "h2": "下半年"}[m] })
+	}
+	if strings.Contains(s, "fortnight") {
+		s = reFortnight.ReplaceAllString(s, "within 2 weeks")
+	}
+	if strings.Contains(s, "ly") {
+		s = reEnglishStress.ReplaceAllString(s, " ")
 	}
 	if strings.Contains(s, "的那") || strings.Contains(s, "的这") {
 		s = withoutPointer(s)
@@ -82,9 +91,19 @@ var reSeason = regexp.MustCompile(`第\s*([1-4一二三四])\s*季([^度节]|$)`
 // week): the number the span readers need.
 var reWithinAWeek = regexp.MustCompile(`within\s+(the\s+next|the\s+coming|a|one|the)\s+week\b`)
 
+// reSlashDay is a day written month/day (9/18): 9月18日. A date with its
+// year (2019/9/18) is left as it is.
+var reSlashDay = regexp.MustCompile(`(^|[^\d/])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])([^\d/]|$)`)
+
+// reHalfCode is a half of a year as a planner writes it (h2 2019).
+var reHalfCode = regexp.MustCompile(`\bh[12]\b`)
+
+// reFortnight is two weeks from now said as a fortnight.
+var reFortnight = regexp.MustCompile(`(within|in|over|during)?\s*(the\s+next|the\s+coming|a|one|the)\s+fortnight\b`)
+
 // reEnglishStress is an English adverb that only stresses (what exactly are,
 // who actually issued): the question reads the same without it.
-var reEnglishStress = regexp.MustCompile(`\b(actually|exactly|really|precisely|basically)\s+`)
+var reEnglishStress = regexp.MustCompile(`,?\s*\b(actually|exactly|really|precisely|basically)\b[,\s]*`)
 
 // erhuaKeeps are the characters before which 儿 is a word of its own
 // (儿子, 儿童), and erhuaAfter those after which it is (女儿, 婴儿) or
@@ -165,7 +184,7 @@ var colloquial = strings.NewReplacer(
 	"嘎哈", "干什么", "干哈", "干什么", // the north's "what for"
 	"期线", "期限", "期现", "期限", "已前", "以前", "以经", "已经", // pinyin slips of question words
 	"自个儿", "自己", "自各儿", "自己", "俩", "两个", "仨", "三个", "头一部分", "第1部分", "头一大块", "第1大块", "头一个部分", "第1部分", "头一板块", "第1板块", "头一块", "第1块", "头一条", "第1条", "两礼拜", "2礼拜", "两星期", "2星期", "两周", "2周",
-	"节止", "截止", "截至日期", "截止日期", "截至时间", "截止时间", "截至期限", "截止期限", // 截至 (up to) for 截止 (closing)
+	"节止", "截止", "道期", "到期", "截至的", "截止的", "截至日期", "截止日期", "截至时间", "截止时间", "截至期限", "截止期限", // 截至 (up to) for 截止 (closing)
 	// a question's word, not the notices': no lexicon slip (those need the notices to hold it)
 	"有无", "有没有", // the written "whether there is"
 	"有着", "有", // 有着具体完成日期: the written "have"
