@@ -303,7 +303,7 @@ var reQuarterGloss = regexp.MustCompile(`((?:第\s*)?[1-4一二三四]\s*季度|
 
 // reRestated is a loose name of a time (a holiday, a quarter, a half, a
 // year's or month's end) followed by brackets that give dates.
-var reRestated = regexp.MustCompile(`(国庆节?|元旦|五一|劳动节|(第\s*)?[1-4一二三四]\s*季度|q[1-4]|[上下]半年|年底|年末|月底|月末)\s*(前|之前|以前|后|之后|以后)?\s*(?:\(|[,，]?\s*(?:也就是|就是|即|也即|i\.e\.))\s*(\d)`)
+var reRestated = regexp.MustCompile(`(国庆节?|元旦|五一|劳动节|(第\s*)?[1-4一二三四]\s*季度|q[1-4]|(?:first|second|third|fourth)\s*quarter(?:\s*(?:of\s*)?\d{4})?|[上下]半年|年底|年末|月底|月末)\s*(前|之前|以前|后|之后|以后)?\s*(?:\(|[,，]?\s*(?:也就是|就是|即|也即|i\.e\.|that\s+is,?\s*(?:between|from)?))\s*(\d)`)
 
 // reFrequency is how often something is done (按季度, 每个月, 逐月): no span
 // of time to filter the table by.
