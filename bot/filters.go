@@ -217,6 +217,9 @@ var reEnglishPart = regexp.MustCompile(`\b(?:in|of|under|from|within|for)\s+the\
 // englishSection reads a part of the table an English question names by its
 // topic, the topic's English phrases read as the notices' words.
 func (r *request) englishSection(text string) (part, bool) {
+	if !strings.Contains(text, "the ") {
+		return part{}, false
+	}
 	m := reEnglishPart.FindStringSubmatch(text)
 	if m == nil || len(r.snap.sections) < 2 {
 		return part{}, false

@@ -465,7 +465,7 @@ var rePointedUnit = regexp.MustCompile(`(\p{Han}{2,10}?)(的那个|的那一个|
 // nickname; failing that, the one unit of that kind whose remit holds a word
 // of the stem's last four characters (装备保障的处: 警务保障处).
 func (ui *unitIndex) pointedUnits(text string) string {
-	if !rePointedUnit.MatchString(text) {
+	if !strings.ContainsAny(text, "处支科") || !rePointedUnit.MatchString(text) {
 		return text
 	}
 	var b strings.Builder
