@@ -188,6 +188,28 @@ func (r *request) foreignUnit(q *query) bool {
 			return true
 		}
 	}
+	// Which tasks is the Traffic Police Detachment responsible for?
+	return r.foreignEnglishOrg()
+}
+
+// reEnglishOrg is an English name of an organisation, capitalised as names
+// are (the Traffic Police Detachment, the Cyber Security Division).
+var reEnglishOrg = regexp.MustCompile(`\b((?:[A-Z][a-z]+\s+){1,3}(?:Detachment|Division|Brigade|Bureau|Department|Office|Squad|Corps))\b`)
+
+// foreignEnglishOrg reports whether the message names in English an
+// organisation no notice names: neither its name nor its first word is any
+// unit's English name or part of one (the Personnel Office is 人事处; the
+// Municipal Bureau and the City Bureau are the notice's own words).
+func (r *request) foreignEnglishOrg() bool {
+	for _, m := range reEnglishOrg.FindAllStringSubmatch(r.msg.Text, -1) {
+		words := strings.Fields(strings.ToLower(m[1]))
+		if !r.snap.units.nameless(strings.Join(words, ""), words[0]) {
+			continue
+		}
+		if !strings.Contains(r.snap.words, words[0]) && !slices.Contains([]string{"municipal", "city", "provincial", "public", "police", "county", "district", "huainan", "anhui", "general", "legal", "administrative", "enforcement"}, words[0]) {
+			return true
+		}
+	}
 	return false
 }
 

@@ -336,6 +336,17 @@ func unknownOrg(rest string, holds func(string) bool) string {
 	return ""
 }
 
+// nameless reports whether no unit's name or nickname holds name or the word
+// first (an English name squeezed of its spaces, and its first word).
+func (ui *unitIndex) nameless(name, first string) bool {
+	for _, k := range ui.keys {
+		if strings.Contains(k, name) || strings.Contains(name, k) && len(k) > 3 || strings.Contains(k, first) {
+			return false
+		}
+	}
+	return true
+}
+
 // reOrgAny is what reads as the name of an office or a unit (科技信息处,
 // 教育培训科): two to five characters before a unit's suffix.
 var reOrgAny = regexp.MustCompile(`\p{Han}{2,5}?(支队|大队|中队|处|科|室)`)
