@@ -198,9 +198,7 @@ func (r *request) sectionIn(flat string) (part, bool) {
 	topic := string(rs[max(0, len(rs)-sectionTopicRunes):])
 	// 法制把关审案子那一块: the topic in the notices' words (把关 is 审核), as
 	// bodyNamed reads a part of the body
-	if w := r.snap.syn.Replace(topic); w != topic && !strings.Contains(w, "|") {
-		topic = w
-	}
+	topic = r.snap.syn.Replace(topic)
 	// 最后那部分组织保障里: the place first, the topic after the part's word
 	if reWherePart.MatchString(topic) {
 		if m := reTopicAfter.FindStringSubmatch(flat[loc[1]:]); m != nil {

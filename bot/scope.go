@@ -176,15 +176,13 @@ func (r *request) rewriteTopic(q *query) {
 // foreignUnit reports whether the question asks for the duties of an
 // organisation that no notice names (交警支队, 市司法局).
 func (r *request) foreignUnit(q *query) bool {
-	// a story names who set the scene (按照市局要求), not whose duties are asked
-	_, rest, _ := r.snap.units.find(textnorm.Squeeze(q.asking))
-	holds := func(w string) bool { return strings.Contains(r.snap.words, w) }
-	if unknownOrg(rest, holds) != "" {
+	org, rest := r.askedOrg(q)
+	if org != "" {
 		return true
 	}
 	// 市司法局要求每月报几次: what another body requires of its own people
 	for _, m := range reOrgRule.FindAllStringSubmatch(rest, -1) {
-		if !reDescribed.MatchString(m[1]) && !holds(m[1]) {
+		if !reDescribed.MatchString(m[1]) && !strings.Contains(r.snap.words, m[1]) {
 			return true
 		}
 	}
@@ -192,9 +190,21 @@ func (r *request) foreignUnit(q *query) bool {
 	return r.foreignEnglishOrg()
 }
 
+// askedOrg returns the first organisation no notice names in the asking part
+// of q ("" when none) and that part without the units it does name: a story
+// names who set the scene (按照市局要求), not whose duties are asked.
+func (r *request) askedOrg(q *query) (org, rest string) {
+	_, rest, _ = r.snap.units.find(textnorm.Squeeze(q.asking))
+	return unknownOrg(rest, func(w string) bool { return strings.Contains(r.snap.words, w) }), rest
+}
+
 // reEnglishOrg is an English name of an organisation, capitalised as names
 // are (the Traffic Police Detachment, the Cyber Security Division).
 var reEnglishOrg = regexp.MustCompile(`\b((?:[A-Z][a-z]+\s+){1,3}(?:Detachment|Division|Brigade|Bureau|Department|Office|Squad|Corps))\b`)
+
+// ownBodyWords open the English names people give the notices' own bodies
+// and their kinds (the Municipal Bureau, the City Bureau, the Legal Division).
+var ownBodyWords = []string{"municipal", "city", "provincial", "public", "police", "county", "district", "huainan", "anhui", "general", "legal", "administrative", "enforcement"}
 
 // foreignEnglishOrg reports whether the message names in English an
 // organisation no notice names: neither its name nor its first word is any
@@ -206,7 +216,7 @@ func (r *request) foreignEnglishOrg() bool {
 		if !r.snap.units.nameless(strings.Join(words, ""), words[0]) {
 			continue
 		}
-		if !strings.Contains(r.snap.words, words[0]) && !slices.Contains([]string{"municipal", "city", "provincial", "public", "police", "county", "district", "huainan", "anhui", "general", "legal", "administrative", "enforcement"}, words[0]) {
+		if !strings.Contains(r.snap.words, words[0]) && !slices.Contains(ownBodyWords, words[0]) {
 			return true
 		}
 	}
@@ -216,8 +226,7 @@ func (r *request) foreignEnglishOrg() bool {
 // foreignSubject reports whether the asking part opens with an organisation
 // no notice names (网安支队喺呢份通知度要负责啲咩): the one whose duties are asked.
 func (r *request) foreignSubject(q *query) bool {
-	_, rest, _ := r.snap.units.find(textnorm.Squeeze(q.asking))
-	org := unknownOrg(rest, func(w string) bool { return strings.Contains(r.snap.words, w) })
+	org, rest := r.askedOrg(q)
 	return org != "" && strings.HasPrefix(rest, org)
 }
 

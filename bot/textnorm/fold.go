@@ -50,7 +50,12 @@ func Fold(s string) string {
 		s = reSlashDay.ReplaceAllString(s, "${1}${2}月${3}日${4}")
 	}
 	if strings.Contains(s, "h1") || strings.Contains(s, "h2") {
-		s = reHalfCode.ReplaceAllStringFunc(s, func(m string) string { return map[string]string{"h1": "上半年", "h2": "下半年"}[m] })
+		s = reHalfCode.ReplaceAllStringFunc(s, func(m string) string {
+			if m == "h1" {
+				return "上半年"
+			}
+			return "下半年"
+		})
 	}
 	if strings.Contains(s, "fortnight") {
 		s = reFortnight.ReplaceAllString(s, "within 2 weeks")
