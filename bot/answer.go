@@ -292,7 +292,8 @@ func (r *request) answer(q *query) (Reply, error) {
 	if q.list && !q.count && q.ask == 0 && len(r.topicTerms(q).Grams) == 0 {
 		return r.answerList(q)
 	}
-	if q.status == statusOverview && !r.relevantTask(q) { // 办理进度查询 is words of task 5
+	// 办理进度查询 is words of task 5; 查处进展 among what a task has published
+	if q.status == statusOverview && !r.relevantTask(q) && !r.plausibleTask(q) {
 		return r.overview()
 	}
 	if q.count && len(r.topicTerms(q).Grams) == 0 {

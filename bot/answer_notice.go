@@ -37,7 +37,7 @@ var noticeFields = []struct {
 	// matches them (Go's regexps have no negative lookahead)
 	unless *regexp.Regexp
 }{
-	{fieldNote, regexp.MustCompile(`(lead|leading|responsible)unit(is|are)?(supposed|meant|expected)todo|asopposedto(a|the)?(responsible|lead|leading)unit|(noteunder|notebelow|notebeneath|footnoteof|footnoteto|footnoteunder)thetable|(牵头|挑头|领头)的?.{0,4}(跟|和|与|同)(责任|负责|配合)(单位)?的?.{0,8}(各自|分别|各)(干|管|负责|做)|(责任单位|牵头单位)(呢)?(它|它的)?的?(职责|职能|作用)(是)?(怎么|如何)(定义|界定|规定)|difference(s)?between(a|the)?(lead|leading)(unit)?and(a|the)?responsible|difference(s)?between(a|the)?responsible(unit)?and(a|the)?lead|(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(抓总|挑头|领头|牵头)的?.{0,12}(具体干|具体落实|具体负责).{0,12}(各自|分别|各)?(管|干|负责|做)(什么|啥|哪些)|(牵头|责任)(的)?单位.{0,10}(管|干|做|负责|职责|职能|作用|角色|定位|role|意思|含义|承担)的?(究系|究竟|到底|系|是|为)?(什么|啥|哪些|些什么|何种|何指|何在|哪种|what)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任|配合).{0,6}(区别|不同|差别|差异|分工)|(责任|负责)(单位)?.{0,4}(和|与|跟|同).{0,4}(牵头|主办)(单位)?.{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)\|?(又|到底|究竟)?(是)?(具体|主要|都)?(干嘛|干啥|干什么|做什么|管什么|管啥)(的)?|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(牵头|责任)单位.{0,6}(也就管|就管|只管|只负责|光管|只是|就是|主要是|只)(个)?(配合|协调|统筹|协助|打下手|具体|闷头干|埋头干|干活)|具体(的)?(活|工作|事)(是|由|归)?(牵头|责任)单位(干|做|负责|来干|来做)|(^|[^事作用况书并请注格括予以细加不没未外向对行])说明($|[^一理白书就来情原缘])|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)`), nil},
+	{fieldNote, regexp.MustCompile(`(lead|leading|responsible)unit(is|are)?(supposed|meant|expected)todo|asopposedto(a|the)?(responsible|lead|leading)unit|(noteunder|notebelow|notebeneath|footnoteof|footnoteto|footnoteunder)thetable|(牵头|挑头|领头)的?.{0,4}(跟|和|与|同)(责任|负责|配合)(单位)?的?.{0,8}(各自|分别|各)(干|管|负责|做)|(责任单位|牵头单位)(呢)?(它|它的)?的?(职责|职能|作用)(是)?(怎么|如何)(定义|界定|规定)|difference(s)?between(a|the)?(lead|leading)(unit)?and(a|the)?responsible|difference(s)?between(a|the)?responsible(unit)?and(a|the)?lead|(领头|牵头)的?.{0,8}(具体干|责任|负责).{0,16}(区别|区分|不同|分工)|(抓总|挑头|领头|牵头)的?.{0,12}(具体干|具体落实|具体负责).{0,12}(各自|分别|各)?(管|干|负责|做)(什么|啥|哪些)|(牵头|责任)(的)?单位.{0,10}(管|干|做|负责|职责|职能|作用|角色|定位|role|意思|含义|承担)的?(究系|究竟|到底|系|是|为)?(什么|啥|哪些|些什么|何种|何指|何在|哪种|what)|牵头.{0,4}(和|与|跟|同).{0,4}(负责|责任|配合).{0,6}(区别|不同|差别|差异|分工)|(责任|负责)(单位)?.{0,4}(和|与|跟|同).{0,4}(牵头|主办)(单位)?.{0,6}(区别|不同|差别|差异|分工)|(牵头单位|责任单位)\|?(又|到底|究竟)?(是)?(具体|主要|都)?(干嘛|干啥|干什么|做什么|管什么|管啥)(的)?|(牵头单位|责任单位)(是)?(具体|主要|都|分别|一般|到底)?(什么|是什么|指什么|负责什么|负责哪些|干什么|做什么|的职责|职责是|的作用|作用是|什么意思|的含义|的区别|有什么区别|有何区别|怎么分工|如何分工)|牵头单位和责任单位|牵头单位与责任单位|(牵头|责任)单位.{0,6}(也就管|就管|只管|只负责|光管|只是|就是|主要是|只)(个)?(配合|协调|统筹|协助|打下手|具体|闷头干|埋头干|干活)|具体(的)?(活|工作|事)(是|由|归)?(牵头|责任)单位(干|做|负责|来干|来做)|(^|[^事作用况书并请注格括予以细加不没未外向对行])说明($|[^一理白书就来情原缘])|whatdoesaleadunitdo|leadandresponsible|(lead|responsible)units?(do|mean|arefor)|(统筹|协调|推进|具体|执行|落实|开展)[^还|]{0,12}\|?(是|归|属于)?(牵头|责任)(单位)?还是(牵头|责任)(单位)?`), regexp.MustCompile(`(向|跟|给)[^|]{1,8}说明|说明[^|]{0,2}(理由|依据|原因|来意|用途)`)}, // 向相对人说明执法理由: 说明 as a verb of a task, not the note
 	// the date first: 引用落款，这通知哪天印发的 asks when, not which documents
 	{fieldDate, regexp.MustCompile(`落款(日期|时间|是哪天|是几号)|(哪天|哪1天|几号|什么时候|何时)落(的)?款|(when|what date)(was|is|did)(this|the)notice(signed|issued|dated|sent|published)|signedoff|(发文|印发|下发|发布|成文|签发)(是|在)?(哪天|哪1天|哪一天|几号|什么时候)|onwhatdate|whatdate|issuedon|(\d{1,2}月\d{1,2}(日|号)|\d{4}年).{0,2}(印发|发布|下发|发的|签发|成文)|(通知|文件)(的)?(日期|成文日期|印发日期|发文日期|发布日期|落款日期)|(什么时候|何时|哪天|哪一天|哪1天|几号)(发|印发|下发|发布|出台|签发|成文)|(什么时候|何时|哪天|哪一天|哪1天|几号)(下|出|发出|发下来|下来|出来)的|(发文|印发|下发|发布|成文|签发)(的)?(日期|时间)|whenwas.*issued|dateof`), nil},
 	// 是市政府发的还是市公安局发的, 这份通知是省厅直接印发的(对还是错): who issued it,
@@ -48,7 +48,7 @@ var noticeFields = []struct {
 	// a cited document named by its issuer or kind, before 文号 reads it as the notice's own number
 	{fieldCites, regexp.MustCompile(`(省厅|公安厅|省政府|市政府)(那边|那头|那里|那儿)?(相关|有关)?(发)?(的)?(那|这)?(1|一)?(张|份|个)?(配套|相关|有关)?(文件|文|通知)(是)?(哪号|几号|哪份|哪个|什么|号码)|(省厅|公安厅|省政府办公厅|省政府办|省政府|省里|市政府办公室|市政府办|市政府|市里|上级)(的|发的|印发的|下发的)?(文件|通知|实施方案|实施细则|方案|细则|文号)|实施方案|实施细则|依据(里|中|当中|里面)`), nil},
 	{fieldCites, regexp.MustCompile(`\d{1,4}号(文|文件)|哪几份|几份文件|依据的.{0,12}(文|文件|通知).{0,3}文号|(省政府|省厅|公安厅|市政府|省里|市里|上级).{0,6}(那个|那份|那件)文|哪(两|2|几|三|3)(个|份)(上级)?(文件|通知)|(照着|按照|依照|依据|根据|参照).{0,10}(哪|什么).{0,4}(文件|精神)`), nil},
-	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)([^原口思]|$)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|(^|[^i])relyon|relieson|whichdocuments|whatdocuments|oneofthebases|thebasesof|thebasisof|basisdoc|referencenumberofthe(anhui|provincial|huainan|municipal|city)|(implementation|implementing)(plan|rules)(on|upon)whichthenotice|restupon`), nil},
+	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)([^原口思]|$)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|(^|[^i])relyon|relieson|whichdocuments|whatdocuments|oneofthebases|thebasesof|thebasisof|basisdoc|referencenumberofthe(anhui|provincial|huainan|municipal|city)|(implementation|implementing)(plan|rules)(on|upon)whichthenotice|restupon|(huainan|anhui|city|municipal|provincial)(city)?(government|govt)('?s)?(document|doc|notice|paper|plan)|documentsbehind|documentbehind`), nil},
 	{fieldNumber, reOwnNumber, nil},
 	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|towhom(precisely|exactly)?(is|was)(the|this)?notice(addressed|sent)|(is|was)(the|this)notice(addressed|sent)to|发给|下发给|下发到|发到([^网]|$)|下达到|印发到|发至|发往|(^|[^推传递报])送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`), regexp.MustCompile(`(报|上报|报送|交)给哪些单位|(^|[^主抄])送给哪些单位`)}, // 还要报给哪些单位: whom a task's report goes to
 	// the opening paragraph before the numbered parts: why the notice was issued
@@ -73,12 +73,15 @@ var reNoticeWord = regexp.MustCompile(`通知|这份|本文|该文|这个文件|
 // 正文第3点); a question that also names the table (任务, 分解表) is about the
 // table's sections, which this does not answer.
 var (
-	reSectionRef = regexp.MustCompile(`第(\d{1,2})(部分|大部分|大块|块|板块|节|章|段|大点|点|大项|条要求)|part(\d{1,2})|section(\d{1,2})`)
+	reSectionRef = regexp.MustCompile(`第(\d{1,2})(部分|大部分|大块|块|板块|节|章|段|大点|点|大项|条要求)|part(\d{1,2}|one|two|three|four|five)|section(\d{1,2})`)
 	// reBodyPlace names a part of the body outright: 通知第一部分, 正文第2部分.
 	reBodyPlace = regexp.MustCompile(`(通知|正文|文件)(的)?第\d{1,2}(部分|大部分|大块|块|板块|节|段|大点)|正文(的|里的|里|中的|中|里头)?第\d{1,2}条`)
 	reBodyItem  = regexp.MustCompile(`正文(?:的|里的|里|中的|中|里头)?第(\d{1,2})条`)
 	reTableWord = regexp.MustCompile(`任务|分解表|附件|表格|表里|表上|表中|table|task`)
 )
+
+// partNumbers are the numbers of a part said in words (part one).
+var partNumbers = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 // sectionAsked returns the body section a question names by its place, or -1.
 func sectionAsked(q *query, n *knowledge.Notice) int {
@@ -97,6 +100,9 @@ func sectionAsked(q *query, n *knowledge.Notice) int {
 	for _, g := range []string{m[1], m[3], m[4]} {
 		if g != "" {
 			i = atoi(g)
+			if n, ok := partNumbers[g]; ok {
+				i = n
+			}
 		}
 	}
 	if i < 1 || i > len(n.Sections) {
@@ -151,7 +157,10 @@ var (
 	reAsksWhich = regexp.MustCompile(`哪|谁|几项|几条|多少`)
 	// reRolesDiffer asks how two things differ or what each does.
 	reTwoColumns  = regexp.MustCompile(`两栏|两列|两个栏|两种单位|两类单位`)
-	reRolesDiffer = regexp.MustCompile(`区别|不同|不一样|差别|差异|分工|各管|各干|各自|分别|各负责|啥意思|什么意思|分不清`)
+	reRolesDiffer = regexp.MustCompile(`区别|不同|不一样|差别|差异|差在|分工|各管|各干|各自|分别|各负责|啥意思|什么意思|分不清`)
+	// reWhichRole asks which of the two does what (哪个负责统筹、哪个负责执行):
+	// which column, not which tasks or units
+	reWhichRole = regexp.MustCompile(`哪(个|一个|1个)(负责|管|是)[^|]{0,10}\|?哪(个|一个|1个)(负责|管|是)`)
 )
 
 // rolesCompared reports whether a question names both columns of the table,
@@ -160,7 +169,7 @@ var (
 func rolesCompared(text string) bool {
 	// 分工表 names the table; 哪几项/谁 ask for tasks or a unit, not the roles
 	text = strings.ReplaceAll(text, "分工表", "")
-	if reAsksWhich.MatchString(text) {
+	if reAsksWhich.MatchString(text) && !reWhichRole.MatchString(text) {
 		return false
 	}
 	lead := containsAny(text, leadWords) || reFirstColumn.MatchString(text)
@@ -233,7 +242,10 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	// 视音频系统建设依据的是省厅2015年发的哪个通知: the number, date or issuer
 	// of the document a task cites, when a task that cites one is named and
 	// the question does not point at this notice
-	if (field == fieldNumber || field == fieldDate || field == fieldIssuer) && q.ask&askDocument != 0 && !r.namesOwnPrefix(f) && !r.namesCitePrefix(f) &&
+	// (省厅关于落实三项制度也发过通知吧，文号: a document on the notice's own
+	// topic by one of its basis documents' issuers is that basis document)
+	basisByIssuer := r.basisOnTopic(f)
+	if (field == fieldNumber || field == fieldDate || field == fieldIssuer) && q.ask&askDocument != 0 && !r.namesOwnPrefix(f) && !r.namesCitePrefix(f) && !basisByIssuer &&
 		!reThisNotice.MatchString(textnorm.Squeeze(askingClause(asked))) && r.citingTask(q) {
 		field = fieldNone
 	}
@@ -248,7 +260,7 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 			// 文号是淮公通〔2019〕359号吧: this notice's number, misremembered
 		case reThisNotice.MatchString(textnorm.Squeeze(askingClause(asked))):
 			// 为便于规范引用，这份三项制度通知的文号是多少: this notice, whatever its topic words
-		case r.namesCiteIssuer(f) && !r.strong(q, isTask, 2):
+		case r.namesCiteIssuer(f) && (!r.strong(q, isTask, 2) || basisByIssuer):
 			// 省公安厅那份的文号是啥: a cited document by its issuer
 			field = fieldCites
 		case r.citingTask(q):
@@ -271,8 +283,9 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 			field = fieldNumber
 		}
 	case fieldAddressees:
-		// 年报数据公开以后还要报送给哪些单位: whom a task's report goes to
-		if !reNoticeWord.MatchString(f) && r.strong(q, isTask, 0) {
+		// 年报数据公开以后还要报送给哪些单位: whom a task's report goes to;
+		// 把执法文书送给当事人的时候要亮证吗: a task's step
+		if !reNoticeWord.MatchString(f) && (r.strong(q, isTask, 0) || r.plausibleTask(q) && !strings.Contains(f, "这文")) {
 			field = fieldNone
 		}
 	case fieldNote:
@@ -282,7 +295,7 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 		// follows, with no word of a document, is the task's
 		// (市里细则…许可和处罚决定一出来，几天内要挂出来: a time limit asked,
 		// the document only sets the scene)
-		if !r.namesCitePrefix(f) && (r.citingTask(q) || !reNoticeWord.MatchString(f) && (r.strong(q, isTask, 0) || (!reDocumentWord.MatchString(f) || q.ask&askPeriod != 0) && r.plausibleTask(q))) {
+		if !r.namesCitePrefix(f) && !basisByIssuer && (r.citingTask(q) || !reNoticeWord.MatchString(f) && (r.strong(q, isTask, 0) || (!reDocumentWord.MatchString(f) || q.ask&askPeriod != 0) && r.plausibleTask(q))) {
 			field = fieldNone
 		}
 	case fieldTitle:
@@ -385,10 +398,10 @@ var reDocumentWord = regexp.MustCompile(`文件|文|通知|方案|规定|办法|
 var reCiteBasis = regexp.MustCompile(`依据|根据|照着|引用|上级文件|实施细则|实施方案`)
 
 // reOwnNumber asks for a document's number.
-var reOwnNumber = regexp.MustCompile(`文号|文好|字号|几号文|文件号|(文件|通知|发文)?编号是|(文件|通知|发文)编号|通知号|documentnumber|noticenumber`) // 文好: a slip of 文号
+var reOwnNumber = regexp.MustCompile(`文号|文好|字号|几号文|文件号|(文件|通知|发文)?编号是|(文件|通知|发文)编号|通知号|documentnumber|noticenumber|docnumber|referencenumber|refnumber|number\d+of\d{4}`) // 文好: a slip of 文号
 
 // reThisNotice points at the notice being read: 这份通知, 本文件, 该通知.
-var reThisNotice = regexp.MustCompile(`(这份|这个|这篇|本|该|此)(份)?.{0,6}(通知|文件)`)
+var reThisNotice = regexp.MustCompile(`(这份|这个|这篇|本|该|此)(份)?.{0,6}(通知|文件)|this(circular|notice|document)('s)?(own)?(doc|document|reference|ref)?number|thenotice('s)?(own)?(doc|document|reference|ref)?number`)
 
 // reCiteWord says a question is about the documents the notice rests on.
 var reCiteWord = regexp.MustCompile(`依据|根据|照着|引用|上级文件|省政府|省厅|公安厅|市政府`)
@@ -588,6 +601,35 @@ func (r *request) shortName(folded string) string {
 		}
 	}
 	return folded
+}
+
+// basisOnTopic reports whether folded text names the issuer of a document
+// the notice rests on, then the notice's own topic by its short name
+// (省公安厅那边关于落实三项制度也发过一个通知吧): that document, whose topic
+// the notice shares. The topic before the issuer (三项制度这个通知里…照着
+// 省厅哪个文号) names this notice, and the issuer a document a task cites.
+func (r *request) basisOnTopic(f string) bool {
+	var shorts []string
+	for _, n := range r.snap.notices {
+		for _, m := range reAbbrev.FindAllStringSubmatch(n.Preamble, -1) {
+			if w := textnorm.MatchForm(m[2]); w != "" {
+				shorts = append(shorts, w)
+			}
+		}
+	}
+	for _, c := range r.snap.cur.Cites {
+		i := strings.Index(c.Title, "关于")
+		if i <= 0 {
+			continue
+		}
+		issuer := textnorm.MatchForm(c.Title[:i])
+		for _, w := range []string{issuer, strings.TrimPrefix(issuer, "安徽"), "省厅"} {
+			if j := strings.Index(f, w); len([]rune(w)) >= 2 && j >= 0 && containsAny(f[j+len(w):], shorts) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (r *request) noticeReply(text string) Reply {

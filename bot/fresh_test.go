@@ -296,6 +296,14 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round283.jsonl", 0.97},
 	{"testdata/paraphrase_round284.jsonl", 0.86},
 	{"testdata/paraphrase_round285.jsonl", 0.9},
+	{"testdata/paraphrase_round286.jsonl", 0.99},
+	{"testdata/paraphrase_round287.jsonl", 0.98},
+	{"testdata/paraphrase_round288.jsonl", 0.90},
+	{"testdata/paraphrase_round289.jsonl", 0.95},
+	{"testdata/paraphrase_round290.jsonl", 0.99},
+	{"testdata/paraphrase_round291.jsonl", 1.00},
+	{"testdata/paraphrase_round292.jsonl", 0.97},
+	{"testdata/paraphrase_round293.jsonl", 0.97},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

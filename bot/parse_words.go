@@ -36,7 +36,7 @@ var (
 	reWhenScene = regexp.MustCompile(`^\s*when\s[^,?，]{3,80}[,，]\s*(do|does|did|must|should|can|could|will|would|is|are|have|has|may)\s`)
 	reWhen      = regexp.MustCompile(`期限|截止|什么时候|何时|进度要求|时间节点|完成时间|哪天|哪一天|deadline|^when|when(is|are|was|does|do[^i]|did|must|should|will|shall|has|have)|bywhen|bywhatdate|due`)
 	reWho       = regexp.MustCompile(`谁|哪个部门|哪个单位|哪些单位|哪些部门|什么部门|什么单位|哪个警种|牵头|责任单位|负责单位|主办|who|whichunit|lead`)
-	reList      = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|分到(了)?(活|任务)|(挂|列|写)了哪(几)?(条|项)|(要干|要做|要办|该干|该做|得干|得做)的(活|事)?(有|是)(哪些|啥|什么|哪条|哪项|哪几条|哪几项)|有(他们|咱们|我们|你们|它|他|她)?的?(活|事)(吗|没|么)|有没有(活|事)(要|得)(做|干|办)|(` + leadVerbs + `|负责|配合|参与)的(都)?有(什么|哪些|哪几个|哪几项)$|whichtasks|tasks|items|deliverables|list|howmany`)
+	reList      = regexp.MustCompile(`哪些(任务|事项|项)|哪几(项|个任务|条)|什么任务|任务有|任务都|的任务|任务$|任务清单|拉(个|一个|1个|张|一张|1张)清单|列出|列一下|所有任务|全部任务|一览|有任务没|有没有任务|有任务吗|分到(了)?(活|任务)|(挂|列|写)了哪(几)?(条|项)|(要干|要做|要办|该干|该做|得干|得做)的(活|事)?(有|是)(哪些|啥|什么|哪条|哪项|哪几条|哪几项)|有(他们|咱们|我们|你们|它|他|她)?的?(活|事)(吗|没|么)|有没有(活|事)(要|得)(做|干|办)|(` + leadVerbs + `|负责|配合|参与)的(都)?有(什么|哪些|哪几个|哪几项)$|whichtasks|tasks|items|deliverables|list|howmany`)
 	reWhichOne  = regexp.MustCompile(`(哪项|哪个|哪条|哪一项|什么)(任务|要求|工作)$`) // 是哪项任务: one task, not a list
 	// reDaysLeft asks how long is left until a task's deadline (还剩几天, 离期限还有多少天).
 	reDaysLeft = regexp.MustCompile(`(还剩|还有|剩下|剩余|只剩|距离|距|离).{0,6}(几|多少)(天|日)|(几|多少)天(后|以后)?(到期|截止)|howmanydays(are)?(left|remain|until|before)|daysleft|daysremain`)
@@ -60,7 +60,7 @@ var (
 	// patterns that read a lead said with one (几家一起挂帅, 牵头又自己落实)
 	leadVerbs = "牵头|主办|领头|挑头|挂帅|带头|打头"
 	leadWords = []string{"牵头", "他是头", "是头的", "主办", "主责", "挑头", "挂帅", "领头", "带头", "打头", "当头", "主要负责部门", "主要负责单位", "主要负责的部门", "主要负责的单位", "leads", "lead", "ledby", "incharge", "owner"}
-	respWords = []string{"责任单位", "责任栏", "责任那栏", "责任那一栏", "责任的那一栏", "责任一栏", "干活名单", "具体干的", "具体干活", "具体干", "负责干活", "干活那栏", "干活那一栏", "干活的那栏", "具体负责", "具体承担", "具体落实", "负责落实", "跟着具体干", "配合干活", "干活的那头", "干活那头", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting", "helpcarryout", "secondcolumn", "helpout"}
+	respWords = []string{"责任单位", "责任栏", "责任那栏", "责任那一栏", "责任的那一栏", "责任一栏", "干活名单", "具体干的", "具体干活", "具体干", "负责干活", "干活那栏", "干活那一栏", "干活的那栏", "具体负责", "具体承担", "具体落实", "负责落实", "跟着具体干", "配合干活", "干活的那头", "干活那头", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting", "helpcarryout", "secondcolumn", "helpout", "doers", "doingthework", "doingtheactualwork", "dotheactualwork", "doestheactualwork", "dothework", "doesthework"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
 	anyWords   = []string{"被列进", "列进去", "列进了", "列入了", "参与", "掺和", "参和", "掺合", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "露面", "露脸", "有份", "takepart", "involv", "participat"}
@@ -70,7 +70,7 @@ var (
 	doneWords    = []string{"已完成", "完成了", "已经完成", "做完了", "已办结", "办完了", "已做完", "已落实", "done", "finished", "completed"}
 	partialWords = []string{"部分完成", "完成了一部分", "完成一部分", "partial"}
 	overview     = []string{"进度", "完成情况", "进展", "落实情况", "progress", "status"}
-	lateWords    = []string{"逾期", "overdue", "过点了", "已经过点", "过了点", "已过点", "时间已经过去", "时间都过去", "期限已经过去", "时间已经过了", "时间都过了", "时间过了", "日子已经过了", "日子过了", "过了日子", "过了期限", "过了截止", "过了时限", "过了时间节点", "过了节点", "过了完成时限", "过了完成期限", "过了完成时间", "过了规定时限", "过了规定期限", "过了规定的时限", "过了规定的期限", "过了截止日期", "超过时限", "超出时限", "超出期限", "超过期限", "超过截止", "passedthedeadline", "missedit", "alreadymissed", "havemissed", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule"}
+	lateWords    = []string{"逾期", "overdue", "过点了", "已经过点", "过了点", "已过点", "时间已经过去", "时间都过去", "期限已经过去", "时间已经过了", "时间都过了", "时间过了", "日子已经过了", "日子过了", "过了日子", "过了期限", "过了截止", "过了时限", "过了时间节点", "过了节点", "过了完成时限", "过了完成期限", "过了完成时间", "过了规定时限", "过了规定期限", "过了规定的时限", "过了规定的期限", "过了截止日期", "超过时限", "超出时限", "超出期限", "超过期限", "超过截止", "passedthedeadline", "missedit", "alreadymissed", "havemissed", "passedtheirdeadline", "passedthedue", "pastthedeadline", "pastdue", "pasttheirdeadline", "missedthedeadline", "missedtheirdeadline", "behindschedule", "blownpast", "blewpast", "blownthrough", "alreadypassed", "alreadygonepast", "alreadylate", "runlate", "runninglate"}
 	// shouldHaveDone is overdue said as what should have been done by now
 	// (应该早就完成了): no state of "done" asked.
 	shouldHaveDone = []string{"应该早就完成", "应当早就完成", "早就应该完成", "早就应当完成", "早就该完成", "早该完成", "本该完成", "本应完成", "应该已经完成", "应当已经完成", "早该完了", "早该做完", "早该结了", "早该弄完", "早就该完了",
@@ -79,12 +79,12 @@ var (
 	lateTaskWords = []string{"过期", "过了期", "超期", "超了期", "超时", "延期", "误期", "arelate", "islate", "runninglate", "belate", "latetasks", "lateones"} // 过期了 also covers a VPN account: only with a task word
 	soonWords     = []string{"即将到期", "快到期", "马上到期", "快要到期", "临近", "近期到期", "将要到期", "即将截止", "快截止", "duesoon", "upcoming", "comingup"}
 	ongoingWords  = []string{"长期", "没个头", "没有头", "一直得干", "一直干下去", "一直做", "一直干", "一直抓", "一直坚持", "一直要", "一直持续", "持续做下去", "持续下去", "常年", "常态化", "不设截止", "ongoing", "standing", "longterm"}
-	reNoDeadline  = regexp.MustCompile(`连(个)?(时间|日期|期限|日子|时限)(都|也)(没|没有|未)(写|给|定|标|填)|(进度要求|时间要求|时限要求|期限要求|进度|期限|时限)(上)?(未作|没作|没有作|未做|没做|未有)(任何)?(规定|要求|安排|限定)|(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理|到期)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(干脆|直接|根本|就)?(什么|啥)?(都|也)?(是|为|被留为|被留成|留为|留成|被留作|留作)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|未(标明|标注|写明|注明|列明)(任何)?(时限|期限|时间|日期)|(进度要求|期限|时限|完成时间|时间)(一栏|那栏|栏)?(空缺|空着|留空|是空的)|nodeadline|no(fixed|hard|specific|firm|set|end|concrete|exact|definite)(calendar)?(end|due|target|completion|finish)?(date|deadline)|without(a|any)?(fixed|hard|specific|firm|set|definite)?(end|due|target|completion|finish)?(date|deadline)|no(finish|end|due|completion)date|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
+	reNoDeadline  = regexp.MustCompile(`连(个)?(时间|日期|期限|日子|时限)(都|也)(没|没有|未)(写|给|定|标|填)|(进度要求|时间要求|时限要求|期限要求|进度|期限|时限)(上)?(未作|没作|没有作|未做|没做|未有)(任何)?(规定|要求|安排|限定)|(没|没有|未)(写|标|给|定|说)(什么时候|何时|哪天|多会儿)(完成|结束|到期|截止|办完)|(没有|没|无|未|不)(给|写|定|设|标|填|填写|填了)?(任何|明确|具体|固定|确定|硬性|规定|写明|标明|注明|写|定|限定|给出|说明|设|设定|死)?(的)?(完成|截止|办结|履行|执行|落实|办理|到期)?(期限|时间|时限|日期|进度要求|时间要求|期|日子|日)|(期限|时限|进度要求|时间要求|完成时间|截止时间|进度)(栏|一栏|那栏|那一栏|这一栏|这栏)?(都|也|全|还)?(干脆|直接|根本|就)?(什么|啥)?(都|也)?(是|为|被留为|被留成|留为|留成|被留作|留作)?(不明确|为空|空白|空着|空的|是空|没写|没填|未填|没有写|没有填|没定|没标|没给|没注明|未写|未定|未标)|(什么|任何|啥)(时间|日期|期限)(也|都)?(没|没有|未)(写|给|定|标)|未(标明|标注|写明|注明|列明)(任何)?(时限|期限|时间|日期)|(进度要求|期限|时限|完成时间|时间)(一栏|那栏|栏)?(空缺|空着|留空|是空的)|nodeadline|no(fixed|hard|specific|firm|set|end|concrete|exact|definite)(calendar)?(end|due|target|completion|finish)?(date|deadline)|without(a|any)?(fixed|hard|specific|firm|set|definite)?(end|due|target|completion|finish)?(date|deadline)|no(finish|end|due|completion)date|withoutadeadline|withoutdeadline|noprogressrequirement|notimerequirement|neitheradatenor|nodateandnot|notimelimitatall`)
 	// reNoTimeTo is the asker having no time to do something (没时间翻文件,
 	// 没有时间一条条看): a remark, no task without a deadline.
 	reNoTimeTo = regexp.MustCompile(`(没|没有|无)(时间|空)(去|来)?(翻|看|查|找|等|搞|弄|细看|一条|一项|一个|慢慢|挨个|逐条|读|听|跟你|跟您|研究)`)
 	// reHasDeadline asks for the tasks that have a date to meet (有明确期限的任务).
-	reHasDeadline = regexp.MustCompile(`(^|[^没否])有截止(日期|日子|时间)?(的)?(任务|事项|项|条)?$|有(订|定|写|标|写明|注明|标明)(了)?(明确|具体|确切)?(的)?(完成)?(日期|期限|日子|截止日期|时间)|写明确(的)?(完成)?(日期|时间)|(写明|注明|标明|标注|标了|写了)(了)?(具体|明确|确切)?(的)?(完成)?(日期|截止日期)|卡(了|着|住)?(具体|明确|确切)?(的)?(日期|时间|日子)|带(着|有)?(具体|明确|确切)(的)?(日期|时间|日子)|卡死(的)?(日期|时间|日子|期限)|定死(的)?(日子|日期|时间)|限时(完成)?(的)?(任务|事项|那些|哪些|有哪些|是哪|哪几|几项|有几)|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|设定了?|设置了?|卡了)(明确|具体|固定|死|硬性|硬|确切|定)?(的)?(完成|截止|履行|执行|落实|办理|交账|交差|上交)?(期限|限期|日期|时限|截止日期|截止时间|截止日|时间节点|节点|截止点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any|an)?(hard|fixed|specific|firm|set|concrete|exact|definite|actual|real|clear)(calendar)?(end|due|target|completion)?(date|deadline)|dated(deadline|date)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
+	reHasDeadline = regexp.MustCompile(`(^|[^没否])有截止(日期|日子|时间)?(的)?(任务|事项|项|条)?$|有(订|定|写|标|写明|注明|标明)(了)?(明确|具体|确切)?(的)?(完成)?(日期|期限|日子|截止日期|时间)|写明确(的)?(完成)?(日期|时间)|(写明|注明|标明|标注|标了|写了)(了)?(具体|明确|确切)?(的)?(完成)?(日期|截止日期)|卡(了|着|住)?(具体|明确|确切)?(的)?(日期|时间|日子)|带(着|有)?(具体|明确|确切)(的)?(日期|时间|日子)|卡死(了)?(的)?(日期|时间|日子|期限)|定死(了)?(的)?(日子|日期|时间|期限)|限时(完成)?(的)?(任务|事项|那些|哪些|有哪些|是哪|哪几|几项|有几)|限(了|定了)?(日期|时间)|(有|带)(明确|具体|硬性|确切)?(的)?截止(期|日|时间|日子)|(有|带)(硬性|明确|具体|固定|确切)?(的)?(due|calendar|target|end)?(date|deadline|ddl)|(明确|具体|硬性)(写了|写明了?|规定了|给了|定了|标了)(的)?(完成|截止)?(期限|日期|时间|时限)|(有|带|有了|带了|定了|规定了|写明了?|写了|标了|注明了?|给了|设了|设定了?|设置了?|卡了)(明确|具体|固定|死|硬性|硬|确切|定)?(的)?(完成|截止|履行|执行|落实|办理|交账|交差|上交)?(期限|限期|日期|时限|截止日期|截止时间|截止日|时间节点|节点|截止点|时间|日子|到期日期|到期日|到期时间|到期日子)|withadeadline|withdeadline|datedtasks|(a|any|an)?(hard|fixed|specific|firm|set|concrete|exact|definite|actual|real|clear)(calendar)?(end|due|target|completion)?(date|deadline)|dated(deadline|date)|(have|has|having|with)(a|any)?(real)?date(attached)?|dateattached`)
 )
 
 // reMultiLead asks for the tasks led by more than one unit (not 这一块牵头的,
@@ -110,7 +110,7 @@ var reToldDeadline = regexp.MustCompile(`(任务|有(1|一)?(项|条|个活))[^,
 
 // reRatherThanLead sets the lead role aside after another (as a responsible
 // unit rather than the lead, 而不是牵头).
-var reRatherThanLead = regexp.MustCompile(`(ratherthan|insteadof|butnot|andnot)(as)?(the|a)?lead(unit|role)?|[(（]not(as)?(the|a)?lead|而不是(作为)?牵头(单位)?|而非牵头(单位)?|牵头的(那些|那几项|那几条)?(都)?(不用算|不算|不要|除外|去掉)`)
+var reRatherThanLead = regexp.MustCompile(`(ratherthan|insteadof|butnot|andnot)(as)?(the|a)?lead(unit|role)?|([(（]|unit)not(as)?(the|a)?lead|而不是(作为)?牵头(单位)?|而非牵头(单位)?|牵头的(那些|那几项|那几条)?(都)?(不用算|不算|不要|除外|去掉)`)
 
 // reAsksList asks for several things (哪些, 哪几).
 var reAsksList = regexp.MustCompile(`哪些|哪几|which|what`)
@@ -166,6 +166,9 @@ var reUpTo = regexp.MustCompile(`(到|截至|截止到?|直到)\s*\S{1,12}?(为�
 // (审核规定的第八条): 第N条 after it is an article, not a task.
 var reArticleOf = regexp.MustCompile(`(规定|条例|办法|细则|方案|法)(的|里的|中的)?\s*$`)
 
+// reArticleJoin joins two references as alternatives or a pair (还是, 和, 、).
+var reArticleJoin = regexp.MustCompile(`^\s*(还是|或者|或是|或|和|与|跟|、|,|，|到|至)\s*$`)
+
 // reBodyBefore ends a name of the notice's body: 正文第一条 (正文头一条) is
 // the body's first part (sectionAsked), not task 1.
 var reBodyBefore = regexp.MustCompile(`正文(的|里的|里|中的|中|里头)?\s*$`)
@@ -179,9 +182,13 @@ var reRankBefore = regexp.MustCompile(`(排|排名|排在|名列|位列|位居)\
 func replaceTaskRefs(text string, f func(string) string) string {
 	var b strings.Builder
 	last := 0
+	article := false // the reference before was an article
 	for _, m := range reTaskRef.FindAllStringIndex(text, -1) {
 		b.WriteString(text[last:m[0]])
-		if reArticleOf.MatchString(text[:m[0]]) || reBodyBefore.MatchString(text[:m[0]]) || reRankBefore.MatchString(text[:m[0]]) || ordinalOfList(text, m[0], m[1]) {
+		// 规定的第10条还是第11条: an article's alternative is an article too
+		joined := article && reArticleJoin.MatchString(text[last:m[0]])
+		article = reArticleOf.MatchString(text[:m[0]]) || joined
+		if article || reBodyBefore.MatchString(text[:m[0]]) || reRankBefore.MatchString(text[:m[0]]) || ordinalOfList(text, m[0], m[1]) {
 			b.WriteString(text[m[0]:m[1]])
 		} else {
 			b.WriteString(f(text[m[0]:m[1]]))
@@ -216,8 +223,9 @@ var reHowLongSpan = regexp.MustCompile(`多长(期限|期间|时期)`)
 // we in a remark after the question)
 var reNotMine = regexp.MustCompile(`(我们|咱们)(市里|市|这边|那边|国家|省里|省)|(问|考|告诉|提醒|通知)(我们|咱们)|(跟|给|和|对)(我们|咱们)(说|讲|强调|交代)|(我们|咱们)(各单位|各家|基层)?(自己)?(来)?(定|决定|确定|说了算)|[?？]\s*(我们|咱们)(要|得|在|想|准备|打算|好|年度|这边|回头|正在)[^?？]*$`)
 
-// reUnitDuty asks what a unit has to do (要干嘛, 负责啥, 管哪些事).
-var reUnitDuty = regexp.MustCompile(`((被)?分配(了)?(什么|哪些)?任务|分到(了)?(什么|哪些)?任务|有什么任务|有哪些任务|什么任务$|担的是什么|什么活|啥活|担什么|干嘛|干什么|干啥|做什么|做啥|负责(些|点)?什么|负责啥|负责哪些|管什么|管啥|管哪些|(管|负责|干|分了|分到了?|被安排了?|安排了)哪(1|一)?(项|条|些)|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事|哪些事|哪几件事|哪些活|哪几样活)`)
+// reUnitDuty asks what a unit has to do (要干嘛, 负责啥, 管哪些事, 有分工吗,
+// 被分到什么工作, 表里有它的事没有).
+var reUnitDuty = regexp.MustCompile(`((被)?分配(了)?(什么|哪些)?任务|分到(了)?(什么|哪些)?任务|有什么任务|有哪些任务|什么任务$|担的是什么|什么活|啥活|担什么|干嘛|干什么|干啥|做什么|做啥|负责(些|点)?什么|负责啥|负责哪些|管什么|管啥|管哪些|(管|负责|干|分了|分到了?|被安排了?|安排了)哪(1|一)?(项|条|些)|任务是什么|职责是什么|有什么活|有啥活|有什么事|有啥事|哪些事|哪几件事|哪些活|哪几样活|(有|有没有|是否有|有无)(什么|啥)?分工|分工(是)?(什么|啥|哪些)|分到(了)?(什么|啥|哪些)(工作|活|事)|有没有(它|他|它们|他们|其)的事|有(它|他|它们|他们|其)的事)`)
 
 // reRoleTail ends a question with a role (法制牵头的, 警保负责的).
 var reRoleTail = regexp.MustCompile(`(` + leadVerbs + `|负责|配合|参与)的$`)

@@ -44,7 +44,18 @@ func (r *request) offTopic(q *query) bool {
 	// nickname (110指挥中心) that holds an off-topic one is the notices' word
 	// 敏感信息（比如司机身份证号、手机号）: examples in brackets illustrate what
 	// is asked about; their words set no topic of their own
-	text := markEnglish(r.snap.offShield.Replace(reExampleKind.ReplaceAllString(reExampleAside.ReplaceAllString(q.asking, "|"), "|")), builtinPhrases)
+	// 判断题：本通知对酒驾罚款作了规定。对还是错？: a question that only asks
+	// whether the claim before it is right asks about that claim
+	asking := q.asking
+	if reVerifyOnly.MatchString(clauseForm(asking)) {
+		asking = q.text
+	}
+	// 接报警、派警调度的那个指挥中心: what a unit is told apart by is its
+	// remit, no topic of the question's
+	for _, m := range q.mentions {
+		asking = strings.ReplaceAll(asking, unitRemitBefore(asking, m), "")
+	}
+	text := markEnglish(r.snap.offShield.Replace(reExampleKind.ReplaceAllString(reExampleAside.ReplaceAllString(asking, "|"), "|")), builtinPhrases)
 	for _, p := range reFencedPhrase.FindAllString(text, -1) {
 		if slices.Contains(r.snap.offtop, strings.Trim(p, "|")) {
 			return true
@@ -411,3 +422,27 @@ func (s *snapshot) holds(g string) bool {
 // reErrandAsked asks how to run an errand (该去哪个窗口办, 要带啥材料, 找谁办, 在哪考,
 // 去哪报备).
 var reErrandAsked = regexp.MustCompile(`(去|到|在)(哪|哪个|哪儿|哪里)(个)?(窗口|地方|部门)?(办|去办|办理|考|报名|报备|登记|申请|申报)|(带|准备|交)(啥|什么|哪些)材料|找(谁|哪个部门|哪个窗口)办|怎么(办理|去办)`)
+
+// unitRemitBefore returns the description that text gives just before the
+// unit mention m (接报警、派警调度的 in 接报警、派警调度的指挥中心): the words
+// of its clause before m, when they end in 的; "" otherwise.
+func unitRemitBefore(text, m string) string {
+	i := strings.Index(text, m)
+	if i <= 0 {
+		return ""
+	}
+	before := strings.TrimSuffix(strings.TrimSuffix(text[:i], "那个"), "这个")
+	if !strings.HasSuffix(before, "的") {
+		return ""
+	}
+	// the description runs back to its clause's start (reClauseEnd, or a
+	// story cut out as |)
+	if loc := reClauseEnd.FindAllStringIndex(before, -1); loc != nil {
+		before = before[loc[len(loc)-1][1]:]
+	}
+	before = before[strings.LastIndex(before, "|")+1:]
+	if utf8.RuneCountInString(before) > 16 {
+		return ""
+	}
+	return before
+}

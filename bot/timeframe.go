@@ -56,7 +56,7 @@ var (
 	reY     = regexp.MustCompile(`(\d{4})\s*年(?:度|内)?`)
 	reMD    = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`)
 	reM     = regexp.MustCompile(`(\d{1,2})\s*月(?:底|末|份)?`)
-	reNDays = regexp.MustCompile(`(?:这|近|未来|最近|接下来|今后|往后|之后|以后|不到|不足|少于|不满|还剩|只剩|剩下)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:的时间)?(?:内|以内|之内|里头|里)|(?:next|within)\s*(?:the\s*next\s*)?(\d{1,3})\s*(days?|weeks?)`)
+	reNDays = regexp.MustCompile(`(?:这|近|最近|` + aheadWords + `|不到|不足|少于|不满|还剩|只剩|剩下)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:的时间)?(?:内|以内|之内|里头|里)|(?:next|within)\s*(?:the\s*next\s*)?(\d{1,3})\s*(days?|weeks?)`)
 	// reAll asks for everything (所有, 都要); 都有哪些 only asks which.
 	reAll = regexp.MustCompile(`所有|全部|都(?:要|得|需|必须|应|该|能)`)
 	// reBatch restates the deadline as a batch of the table (就是12月底那批):
@@ -65,7 +65,7 @@ var (
 	// reQuarter is a calendar quarter (2019年第4季度, 19年三季度, q3); reHalf a
 	// half of a year (上半年). A two-digit year is this century's.
 	reQuarter = regexp.MustCompile(`(?:(\d{4}|\d{2})\s*年\s*(?:的)?)?(?:第\s*)?([1-4一二三四])\s*季度|\bq([1-4])\b(?:\s*(?:of\s*)?(\d{4}))?|(first|second|third|fourth)\s*quarter(?:\s*(?:of\s*)?\d{4})?`)
-	reHalf    = regexp.MustCompile(`(?:(\d{4}|\d{2})\s*年\s*)?(上|下)半年|(first|second)halfof(?:the)?(?:year)?(\d{4})?`)
+	reHalf    = regexp.MustCompile(`(?:(\d{4}|\d{2})\s*年\s*)?(上|下)半年|(first|second)\s*half\s*of\s*(?:the\s*)?(?:year\s*)?(\d{4})?`)
 	// reAnchor is "as of today" (到今天为止, 截至目前, as of today): where the
 	// counting stands, not a day a deadline falls on.
 	reAnchor = regexp.MustCompile(`(含|包括|包含)\s*(今天|今日|当天)|(今天|今日)\s*(到|至)\s*(月底|月末)|(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
@@ -74,7 +74,7 @@ var (
 	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|nolaterthan|no\s+later\s+than|(已|已经)?(过期|逾期|超期|过了期)(了)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|截到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\||\|\s*(or|and)\s+(later|after)|\|\s*onwards?`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
-	reTaskish   = regexp.MustCompile(`任务|期限|时限|限期|进度要求|时间要求|要搞|要干|要弄|要落实|还剩(下)?(哪|几|多少|什么|啥)|(时间|日期|节点|日子)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|(月底|月末|年底|年末|\d日|\d号)(的)?(那|这)(个|些|几|一|条|项)|task|finish|complet|\bdone\b|deliverable|items|` + dueAlternation(builtinLexicon))
+	reTaskish   = regexp.MustCompile(`任务|期限|时限|限期|进度要求|时间要求|要搞|要干|要弄|要落实|还剩(下)?(哪|几|多少|什么|啥)|(时间|日期|节点|日子)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|(月底|月末|年底|年末|\d日|\d号)(的)?(那|这)(个|些|几|一|条|项)|task|finish|complet|\bdone\b|deliverable|items|falls?\s*(?:in|within|into|due)\b|com(?:es|ing|e)\s*due|` + dueAlternation(builtinLexicon))
 )
 
 // reEnglishDate is an English date in a folded question: december 2019,
@@ -304,6 +304,36 @@ var reQuarterGloss = regexp.MustCompile(`((?:第\s*)?[1-4一二三四]\s*季度|
 // reRestated is a loose name of a time (a holiday, a quarter, a half, a
 // year's or month's end) followed by brackets that give dates.
 var reRestated = regexp.MustCompile(`(国庆节?|元旦|五一|劳动节|(第\s*)?[1-4一二三四]\s*季度|q[1-4]|(?:first|second|third|fourth)\s*quarter(?:\s*(?:of\s*)?\d{4})?|[上下]半年|年底|年末|月底|月末)\s*(前|之前|以前|后|之后|以后)?\s*(?:\(|[,，]?\s*(?:也就是|就是|即|也即|i\.e\.|that\s+is,?\s*(?:between|from)?))\s*(\d)`)
+
+// reMonthRun is months listed one by one (7、8、9这三个月, 7月、8月、9月):
+// when they follow each other, the span from the first to the last.
+var reMonthRun = regexp.MustCompile(`(\d{1,2})(\s*月)?((?:\s*、\s*\d{1,2}(?:\s*月)?)+)(\s*(?:这|那)?\s*(?:[2-9]|两|几)\s*个\s*月|\s*月份?)?`)
+
+var reDigits = regexp.MustCompile(`\d+`)
+
+// monthRuns rewrites a run of months listed one by one as a span (7月到9月);
+// months that skip (3、6、9月) or with no 月 at all (7、8、9) are left.
+func monthRuns(text string) string {
+	return reMonthRun.ReplaceAllStringFunc(text, func(s string) string {
+		m := reMonthRun.FindStringSubmatch(s)
+		if !strings.Contains(s, "月") {
+			return s
+		}
+		first, _ := strconv.Atoi(m[1])
+		prev := first
+		for _, d := range reDigits.FindAllString(m[3], -1) {
+			n, _ := strconv.Atoi(d)
+			if n != prev+1 {
+				return s
+			}
+			prev = n
+		}
+		if first < 1 || prev > 12 {
+			return s
+		}
+		return strconv.Itoa(first) + "月到" + strconv.Itoa(prev) + "月"
+	})
+}
 
 // reFrequency is how often something is done (按季度, 每个月, 逐月): no span
 // of time to filter the table by.

@@ -49,10 +49,11 @@ var (
 	// it (办公室当责任单位的，12月底的？): the tasks of that batch, asked as a
 	// fragment after the filters told before it
 	reMonthEndLast = regexp.MustCompile(`[,，、|]\s*(\d{1,2}\s*月\s*(底|末)|年底|年末)\s*(前|之前|以前)?(的|那批|那些)\s*[?？]?\s*$`)
-	// reThatOneAsked asks which one a deadline names (10月底前那个是啥, 是哪个)
-	reThatOneAsked = regexp.MustCompile(`(那|这)(一)?(个|项|条)(是)?(啥|什么|哪个|哪项|哪条)|是哪(个|一个)[?？]?$`)
+	// reThatOneAsked asks which one a deadline names (10月底前那个是啥, 是哪个,
+	// 牵头8月底的是啥)
+	reThatOneAsked = regexp.MustCompile(`(那|这)(一)?(个|项|条)(是)?(啥|什么|哪个|哪项|哪条)|是哪(个|一个)[?？]?$|的(是|有)(啥|什么|哪些)[?？]?$`)
 	reSetAside     = regexp.MustCompile(`不算|不用算|不计|除外|不含|不包括|排除|不要`)
-	reWhichTasks   = regexp.MustCompile(`哪些|哪几|几项|几条|几件|几个|多少项|多少条|哪项|哪条|哪一项|哪一条`)
+	reWhichTasks   = regexp.MustCompile(`哪些|哪几|几项|几条|几件|几个|多少项|多少条|哪项|哪条|哪一项|哪一条|which(ones|tasks|items)|what(tasks|items)`)
 )
 
 // fragmentRunes is the longest question (in characters, no punctuation)
@@ -97,7 +98,7 @@ func readWindow(text string, c clock) (*window, string) {
 	text = xunSpans(text)
 	// 国庆前（9月30日及以前）, 四季度（10月到12月）: a loose name of a time
 	// restated in brackets; the bracketed dates say it exactly
-	text = reRestated.ReplaceAllString(reQuarterGloss.ReplaceAllString(text, "$1"), "(${4}")
+	text = reRestated.ReplaceAllString(reQuarterGloss.ReplaceAllString(monthRuns(text), "$1"), "(${4}")
 	// 年底前（含年底）: the day itself counts, as （含） says
 	text = reIncludesEnd.ReplaceAllString(text, "$1(含)")
 	// 一个半月（45天）之内: the bracketed days say it exactly
@@ -372,8 +373,12 @@ func readWindow(text string, c clock) (*window, string) {
 	return &w, text
 }
 
+// aheadWords open a span of days that runs from today on (未来, 接下来);
+// reNDays reads the span and reAhead tells it looks ahead.
+const aheadWords = `未来|接下来|今后|往后|之后|以后`
+
 // reAhead opens a span of days that runs from today on (未来, 接下来, next).
-var reAhead = regexp.MustCompile(`^(未来|接下来|今后|往后|之后|以后|next)`)
+var reAhead = regexp.MustCompile(`^(?:` + aheadWords + `|next)`)
 
 // reXunAsked is what follows a month's ten days that a question asks about
 // (9月中旬截止的, 9月中旬那个时间节点); reXunAside sets them aside or lets them in beside others

@@ -332,7 +332,7 @@ type negTable []negWords
 
 // negBefore is the table of negations before a unit's name.
 var negBefore = negTable{
-	{negAny, `没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没有把|未把|没把|未将|没将|没有将|不将|没出现|没有出现|没有列|没有提|没列|没涉及|没写|没有写|没提到|没有提到|没提及|没有提及|没点到|没写到|没列到|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|没让|不让|没叫|没有让|不涉及|不需要|不用|没咱|没俺|不关|不干`},
+	{negAny, `没有|没|未|无|不含|不包括|不包含|除了|除去|除|排除|没有把|未把|没把|未将|没将|没有将|不将|没出现|没有出现|没有列|没有提|没列|没涉及|没写|没有写|没提到|没有提到|没提及|没有提及|没点到|没写到|没列到|没提|没挂|没有给|没给|没分给|没派给|没点|没有点|没让|不让|没叫|没有让|不涉及|不需要|不用|没咱|没俺|不关|不干|没有列到|没有写到|没有点到|没有分到|没分到|没有分给|没有派给|没被列|没有被列|未列入|没列入|没有列入|没列进|没有列进`},
 	{negAny, `without|excluding|except|not|notinvolving|(don'?\|?t|donot|doesn'?\|?t|doesnot)involve(the)?|leaveout(the)?|leavesout(the)?|exclude(the)?|excluding(the)?`},
 	{negNamedRole, `不是|并非|不由|不归`},
 	{negLead, `n(o|')tledby(the)?`},

@@ -291,7 +291,7 @@ func (ui *unitIndex) all() []string {
 // a role, a unit's part, a conjunction joining it to another unit, or its
 // side or people (警保那边开会…, 警保的同志). 这边 is the asker's own side
 // (法制这边从哪一步把关): no unit.
-var reRoleAfter = regexp.MustCompile(`^\|?(那边|那头|的同志|的人)|^\|?(牵头|挑头|领头|带头|主办|只|光|仅|又|当|作为|担任|配合|负责的|参与|有份|的任务|的活|跟|和|与|都|不|没|这块|那块|是不是|有哪些|有几|[一两几]家|既|同时|单独|独自|独家|自己|也|还|涉及|沾边|出现)`)
+var reRoleAfter = regexp.MustCompile(`^\|?(那边|那头|的同志|的人)|^\|?(牵头|挑头|领头|带头|主办|只|光|仅|又|当|作为|担任|做|作|为|是|在|配合|负责的|参与|有份|的任务|的活|跟|和|与|都|不|没|这块|那块|是不是|有哪些|有几|[一两几]家|既|同时|单独|独自|独家|自己|也|还|涉及|沾边|出现)`)
 
 // roleKeyAt returns the roleKeys nickname that text starts with and its unit,
 // when a role or a part follows it; "" otherwise.
@@ -316,7 +316,7 @@ func (ui *unitIndex) canonical(mention string) string {
 // duties: two to four characters before a unit's suffix (交警支队, 宣传处,
 // 市司法局), then what a question about a unit's tasks goes on with
 // (在这份表里, 要配合, 负责, 牵头).
-var reOrgName = regexp.MustCompile(`(\p{Han}{2,4}?(?:支队|大队|分局|局|处|院|厅|委))(?:在|要(?:[^求]|$)|负责|牵头|配合|参与|分到|分了|有没有|有哪些|干|的任务|的活)`)
+var reOrgName = regexp.MustCompile(`(\p{Han}{2,4}?(?:支队|大队|分局|局|处|院|厅|委))(?:在|要(?:[^求]|$)|负责|牵头|配合|参与|分到|分了|有没有|有哪些|干(?:[^警部]|$)|的任务|的活)`)
 
 // reDescribed marks a name that describes a unit rather than names one
 // (管装备的那个处, 这个局, 我们分局).
