@@ -48,13 +48,13 @@ var noticeFields = []struct {
 	// a cited document named by its issuer or kind, before 文号 reads it as the notice's own number
 	{fieldCites, regexp.MustCompile(`(省厅|公安厅|省政府|市政府)(那边|那头|那里|那儿)?(相关|有关)?(发)?(的)?(那|这)?(1|一)?(张|份|个)?(配套|相关|有关)?(文件|文|通知)(是)?(哪号|几号|哪份|哪个|什么|号码)|(省厅|公安厅|省政府办公厅|省政府办|省政府|省里|市政府办公室|市政府办|市政府|市里|上级)(的|发的|印发的|下发的)?(文件|通知|实施方案|实施细则|方案|细则|文号)|实施方案|实施细则|依据(里|中|当中|里面)`), nil},
 	{fieldCites, regexp.MustCompile(`\d{1,4}号(文|文件)|哪几份|几份文件|依据的.{0,12}(文|文件|通知).{0,3}文号|(省政府|省厅|公安厅|市政府|省里|市里|上级).{0,6}(那个|那份|那件)文|哪(两|2|几|三|3)(个|份)(上级)?(文件|通知)|(照着|按照|依照|依据|根据|参照).{0,10}(哪|什么).{0,4}(文件|精神)`), nil},
-	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)([^原口思]|$)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|(^|[^i])relyon|relieson|whichdocuments|whatdocuments|oneofthebases|thebasesof|thebasisof|basisdoc|referencenumberofthe(anhui|provincial|huainan|municipal|city)|(implementation|implementing)(plan|rules)(on|upon)whichthenotice|restupon|(huainan|anhui|city|municipal|provincial)(city)?(government|govt)('?s)?(document|doc|notice|paper|plan)|documentsbehind|documentbehind`), nil},
+	{fieldCites, regexp.MustCompile(`依据(了|的|是|的是)?(哪些|什么|哪几|哪个|哪|上级|文件)([^原口思]|$)|(通知|文件|制定|出台|发文)(的)?依据|根据(了)?(哪些|什么|哪几个|哪个|哪)(上级|省级|省|市级)?(文件|规定|精神|制定|印发|出台|下发|发布|起草|$)|引用|援引|参照(了)?(哪些|什么)|上级文件|(提到|提及|涉及)(了)?.{0,6}文件|(哪些|什么|哪几个)(上级|省级|省|市级)?文件|文件有哪些|basedon|cite|reston|(^|[^i])relyon|relieson|whichdocuments|whatdocuments|oneofthebases|thebasesof|thebasisof|basisdoc|referencenumberofthe(anhui|provincial|huainan|municipal|city)|(implementation|implementing)(plan|rules)(on|upon)whichthenotice|restupon|builds?(up)?on|builtupon|(huainan|anhui|city|municipal|provincial)(city)?(government|govt)('?s)?(document|doc|notice|paper|plan)|documentsbehind|documentbehind`), nil},
 	{fieldNumber, reOwnNumber, nil},
 	{fieldAddressees, regexp.MustCompile(`主送|(下发|发文|发送|印发|发放|送达)(范围|对象)|addressedto|towhom(precisely|exactly)?(is|was)(the|this)?notice(addressed|sent)|(is|was)(the|this)notice(addressed|sent)to|发给|下发给|下发到|发到([^网]|$)|下达到|印发到|发至|发往|(^|[^推传递报])送给|抄送|收文|受文|发送给|哪些单位执行|给哪些单位|addressee|sentto`), regexp.MustCompile(`(报|上报|报送|交)给哪些单位|(^|[^主抄])送给哪些单位`)}, // 还要报给哪些单位: whom a task's report goes to
 	// the opening paragraph before the numbered parts: why the notice was issued
 	{fieldPreamble, regexp.MustCompile(`(通知|文件|正文)(的)?(开头|开篇|前言|引言|导语|开场白|第一句|起首)|(为什么|为何|为啥|为了什么|出于什么)(原因|目的)?(要)?(发|印发|下发|出台|制定|发布)(这份|这个|这一|本|该)?(通知|文件)|(通知|文件|发文)(的)?(目的|缘由|由来|起因|出发点)|whywas.*issued|preamble|purposeofthenotice`), nil},
 	// whom to ask about problems (投诉的联系方式 is what a task's sign shows, not that)
-	{fieldClosing, regexp.MustCompile(`遇到.{0,2}(问题|困难|难处|难题)|report(the)?problems|problems(they|we|units)?encounter|contactthemunicipalbureau|报给上面|向上(报|反映)|(情况|问题)(要|应|应该)?(报给谁|向谁报|报送给谁|报哪里|上报给谁|报送哪里|报告谁)|联系谁|联系哪|找谁(反映|报告|汇报|联系|说|问|\||$)|(问题|困难|难处|情况).{0,8}找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|(^|[^诉报询的])联系方式|(^|[^诉报询])的联系方式|执行中.*问题|whomtocontact|whotocontact|contact`), nil},
+	{fieldClosing, regexp.MustCompile(`遇到.{0,2}(问题|困难|难处|难题)|report(the)?problems|problems(they|we|units)?encounter|contactthemunicipalbureau|报给上面|向上(报|反映)|(情况|问题)(要|应|应该)?(报给谁|向谁报|报送给谁|报哪里|上报给谁|报送哪里|报告谁)|联系谁|联系哪|找谁(反映|报告|汇报|联系|说|问|\||$)|(问题|困难|难处|情况).{0,8}找谁|向谁反映|向谁报告|报告给谁|反馈给谁|反映给谁|遇到(的)?问题|遇到困难|(^|[^诉报询的])联系方式|(^|[^诉报询])的联系方式|执行中.*问题|whomtocontact|whotocontact|contact|(meant|supposed|have|need)to(ring|phone|call)|whoto(ring|phone|call)|who(do|does|should|can|must)(units|they|we|i|a(unit|branch))?(ring|phone|call)`), nil},
 	{fieldAttachment, regexp.MustCompile(`附件|附带的?(表格|表)|后面(有|还有|附了)?(1个|1张)?(表格|表)|后面附|后头附|后边附|附在后|附的是|后附|附(的|上的|了)(那份|那个|什么)|(分解表|表格)(是|叫|有)(什么|啥|哪)|分解表(里|中|上)?(一共|总共|共|有|都)*(几|多少)|什么(分解表|表格)|attachment`), nil},
 	{fieldIssuer, regexp.MustCompile(`何(机关|单位|部门|家)(于何日|于何时|何时|哪天)?(所)?(印发|下发|发布|签发|制发|发文|发)|谁落(的)?款|红头|署的是|署名|是不是.{0,8}([^开研]发|印发|下发|发布|出)(下来|出来)?的|落款(单位|的是谁|是谁|是哪个单位)|whosent|whoissued|issuedby|sentby|whowrote|whoput(this|the|it)(notice|document|circular)?out|(以|用)(哪个|什么|哪家)(单位|部门|机关)(的)?名义|(^|[^开研])(发|印发|下发|发布|出)(的|得)还是|还是.{0,8}(发|印发|下发|发布|出|下)的|(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪里)(发|印发|下发|发布|出台|签发|制定|出|下)(出来|下来)?的|由(谁|哪个单位|哪个部门|什么单位|什么部门|哪个机关|什么机关|哪家|哪一个单位|哪一个部门)(来)?(印发|下发|发布|签发|制定|发出)|(发文|发布|印发)(的)?(单位|机关|部门)(是)?(谁|哪个|哪家|什么)|发文(单位|机关)|发布(单位|机关)|印发(单位|机关)|落款|whoissued|issuer|issuedby`), regexp.MustCompile(`(标准|规范|规定|办法|规划|计划|目录|清单|指南|平台|系统)(是|又是)?(由)?(谁|哪个单位|哪个部门|哪家|哪里)|(谁|哪个单位|哪个部门|哪家|哪里)(发|印发|下发|发布|出台|出)的(样本|模板|范本|说明|文书|标准|规范|规定|办法|指引|目录|清单|指南)|红头文件(的)?形式`)}, // 这个标准谁出的, 照哪家发的样本: a task's document, not the notice; 红头文件形式: normative documents
 	// 要落实省厅的一个规范文件，那个文件全名叫啥: another body's document is one
@@ -557,6 +557,10 @@ func (r *request) abbreviation(q *query) (string, string) {
 		}
 	}
 	for short, full := range r.snap.abbrev {
+		// 三项到底是哪三项: the short name cut to its count, asked which
+		if n := reCountOfName.FindString(short); n != "" && len(asked) > 0 && strings.Contains(q.flat, "哪"+n) && strings.Count(q.flat, n) >= 2 {
+			return full, r.shortName(short)
+		}
 		for _, a := range asked {
 			if a != q.flat && strings.Contains(q.flat, short) && framesOnly(a, short) {
 				return full, r.shortName(short)
@@ -577,6 +581,9 @@ func (r *request) abbreviation(q *query) (string, string) {
 	return "", ""
 }
 
+// reCountOfName is the count a short name opens with (3项 of 3项制度).
+var reCountOfName = regexp.MustCompile(`^\d+(项|个|大|条)`)
+
 // framesOnly reports whether text, less the short name, is only the framing
 // of asking what it stands for (三项制度具体是哪三个, 头一项指的是什么).
 func framesOnly(text, short string) bool {
@@ -589,7 +596,7 @@ func framesOnly(text, short string) bool {
 }
 
 // reEnglishAbbrevAsk asks in English what a short name stands for.
-var reEnglishAbbrevAsk = regexp.MustCompile(`^(ok|okay|so|well|hi|hey)*(what(exactly|actually|precisely)?(are|is)|whatdoes|whatdo|explain|define|listthe|name)|standfor|meanby|insummary|inshort`)
+var reEnglishAbbrevAsk = regexp.MustCompile(`^(ok|okay|so|well|hi|hey|sorry|sorryforthe(dumb|silly|stupid|basic)(q|question)|but)*(what(exactly|actually|precisely)?(are|is)(they|these)?(exactly|actually|precisely)?|whatdoes|whatdo|explain|define|listthe|name)|standfor|meanby|insummary|inshort`)
 
 // shortName recovers the notice's spelling of a folded short name (3项制度 → 三项制度).
 func (r *request) shortName(folded string) string {

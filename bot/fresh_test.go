@@ -298,12 +298,16 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round285.jsonl", 0.9},
 	{"testdata/paraphrase_round286.jsonl", 0.99},
 	{"testdata/paraphrase_round287.jsonl", 0.98},
-	{"testdata/paraphrase_round288.jsonl", 0.90},
+	{"testdata/paraphrase_round288.jsonl", 0.93},
 	{"testdata/paraphrase_round289.jsonl", 0.95},
 	{"testdata/paraphrase_round290.jsonl", 0.99},
 	{"testdata/paraphrase_round291.jsonl", 1.00},
 	{"testdata/paraphrase_round292.jsonl", 0.97},
-	{"testdata/paraphrase_round293.jsonl", 0.97},
+	{"testdata/paraphrase_round293.jsonl", 0.99},
+	{"testdata/paraphrase_round298.jsonl", 1.00},
+	{"testdata/paraphrase_round299.jsonl", 0.98},
+	{"testdata/paraphrase_round300.jsonl", 0.96},
+	{"testdata/paraphrase_round301.jsonl", 0.85},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

@@ -73,7 +73,7 @@ func parseGroups(text string) [][]string {
 type lexicon struct {
 	synonyms [][]string // the notice's usual word first
 	slips    [][]string // the right form first
-	units    [][]string // a unit's name or alias first, then its nicknames
+	units    [][]string // a unit's name or alias first, then its nicknames (with [crews] read in)
 	remits   [][]string // a unit's name first, then words for what it is in charge of
 	offtopic []string
 	due      []string        // everyday ways to say a task falls due (要交, 到点, 收尾)
@@ -116,7 +116,7 @@ func parseLexicon(text string) (*lexicon, error) {
 			}
 			section = strings.TrimSpace(line[1 : len(line)-1])
 			switch section {
-			case "synonyms", "slips", "units", "remits", "offtopic", "english", "due", "glosses", "mixed", "forms", "keep":
+			case "synonyms", "slips", "units", "crews", "remits", "offtopic", "english", "due", "glosses", "mixed", "forms", "keep":
 			default:
 				return nil, fmt.Errorf("lexicon line %d: unknown section [%s]", i+1, section)
 			}
@@ -162,6 +162,8 @@ func parseLexicon(text string) (*lexicon, error) {
 			lx.slips = append(lx.slips, words)
 		case "units":
 			lx.units = append(lx.units, words)
+		case "crews":
+			lx.units = append(lx.units, crewNicknames(words))
 		case "remits":
 			lx.remits = append(lx.remits, words)
 		case "glosses":
@@ -426,4 +428,25 @@ func glossOf(lx *lexicon, form string) string {
 		}
 	}
 	return strings.Join(out, "|")
+}
+
+// crewWords are the English words for a group of people that follow a word
+// for what a unit does (the IT mob, the legal people, the gear folks): with
+// one of a [crews] group's words before them they name its unit. Not section
+// or part: the IT section is a part of the table.
+var crewWords = []string{"mob", "mobs", "people", "folks", "folk", "lot", "crowd", "team", "teams", "guys", "squad", "squads",
+	"crew", "crews", "bunch", "side", "unit", "units", "office", "offices", "division", "department", "dept",
+	"branch", "branches", "group", "groups", "bureaus", "bureaux", "outfit", "shop", "desk"}
+
+// crewNicknames returns a [crews] group as a [units] one: the unit's name,
+// then each of its words with each of crewWords after it (it → itmob,
+// itpeople, …), in match form as the question's squeezed English is.
+func crewNicknames(words []string) []string {
+	out := []string{words[0]}
+	for _, w := range words[1:] {
+		for _, c := range crewWords {
+			out = append(out, w+c)
+		}
+	}
+	return out
 }

@@ -204,7 +204,8 @@ func parse(raw string, s *snapshot, c clock) *query {
 	// lateness is asked, not told: 逾期没归档的我们要登记在册 after the question is a remark
 	// 10月底前要完成的，已过期的也算上: the late ones counted in, no filter
 	fa = reLateCounted.ReplaceAllString(fa, "|")
-	q.late = !reNotLate.MatchString(fa) && (containsAny(fa, lateWords) || containsAny(fa, shouldHaveDone) || reDeadlinePassed.MatchString(fa) || (containsAny(fa, lateTaskWords) && (reTaskish.MatchString(fa) || reList.MatchString(fa) || strings.Contains(fa, "哪些"))))
+	// (incl. the ones already passed: the past let in, not asked for)
+	q.late = !reNotLate.MatchString(fa) && !reWidened.MatchString(q.text) && (containsAny(fa, lateWords) || containsAny(fa, shouldHaveDone) || reDeadlinePassed.MatchString(fa) || (containsAny(fa, lateTaskWords) && (reTaskish.MatchString(fa) || reList.MatchString(fa) || strings.Contains(fa, "哪些"))))
 	// 拖多久不立卷就算超期: the time limit after which work is late, not late tasks
 	if q.late && rePeriodCount.MatchString(fa) && !reList.MatchString(fa) && !reCount.MatchString(fa) {
 		q.late = false

@@ -55,6 +55,14 @@ func (r *request) offTopic(q *query) bool {
 	for _, m := range q.mentions {
 		asking = strings.ReplaceAll(asking, unitRemitBefore(asking, m), "")
 	}
+	// the procuratorate's approval: a possessive may end the off-topic word
+	// (procuratorate) or be part of it (driver's licence)
+	return r.offTopicIn(asking) || rePossessive.MatchString(asking) && r.offTopicIn(rePossessive.ReplaceAllString(asking, ""))
+}
+
+// offTopicIn reports whether asking, the asking part of a question, uses an
+// off-topic phrase (offTopic).
+func (r *request) offTopicIn(asking string) bool {
 	text := markEnglish(r.snap.offShield.Replace(reExampleKind.ReplaceAllString(reExampleAside.ReplaceAllString(asking, "|"), "|")), builtinPhrases)
 	for _, p := range reFencedPhrase.FindAllString(text, -1) {
 		if slices.Contains(r.snap.offtop, strings.Trim(p, "|")) {
@@ -422,6 +430,9 @@ func (s *snapshot) holds(g string) bool {
 // reErrandAsked asks how to run an errand (该去哪个窗口办, 要带啥材料, 找谁办, 在哪考,
 // 去哪报备).
 var reErrandAsked = regexp.MustCompile(`(去|到|在)(哪|哪个|哪儿|哪里)(个)?(窗口|地方|部门)?(办|去办|办理|考|报名|报备|登记|申请|申报)|(带|准备|交)(啥|什么|哪些)材料|找(谁|哪个部门|哪个窗口)办|怎么(办理|去办)`)
+
+// rePossessive is an English possessive ending ('s).
+var rePossessive = regexp.MustCompile(`['’]s\b`)
 
 // unitRemitBefore returns the description that text gives just before the
 // unit mention m (接报警、派警调度的 in 接报警、派警调度的指挥中心): the words

@@ -49,7 +49,7 @@ var reRemarkActor = regexp.MustCompile(`(我们|咱们|我|咱)(要|会|得|准�
 // 老刘) or a time in the past (上个月, 去年, 那天), a verb of telling, what
 // was said (…拍桌子，说…), or work going on (办公室在起草…); in English,
 // the asker, a day (today, last week) or what happened (came, broken).
-var reStoryClause = regexp.MustCompile(`我|咱|他|她|领导|局长|所长|同事|老[\p{Han}]|上礼拜|上周|上星期|上个月|上月|去年|前年|昨天|前几天|那天|那回|上回|以前|当年|年轻时|听说|说是|跟我说|告诉我|要来|要下来|来检查|来查|要检查|同志说|小年轻说|有人说|他们说|都说|老说|总说|同志来|的人来|来要|(政委|教导员|指导员|队长|处长|科长|主任)(说|讲|让|要求|交代)|例会|上会|开会|汇报|要用|做ppt|写材料|刚过|刚休完|刚放完|刚回来|刚开完|^\s*说|正在|在(起草|写|弄|搞|准备|整理|编|制定|修改|开会)|\b(i|we|our|my|someone|somebody|today|yesterday|last (week|month)|this (morning|afternoon)|came|went|got|told|said|broken|visit(ed)?)\b`)
+var reStoryClause = regexp.MustCompile(`我|咱|他|她|领导|局长|所长|同事|老[\p{Han}]|上礼拜|上周|上星期|上个月|上月|去年|前年|昨天|前几天|那天|那回|上回|以前|当年|年轻时|听说|说是|跟我说|告诉我|要来|要下来|来检查|来查|要检查|同志说|小年轻说|有人说|他们说|都说|老说|总说|同志来|的人来|来要|(政委|教导员|指导员|队长|处长|科长|主任)(说|讲|让|要求|交代)|例会|上会|开会|汇报|要用|做ppt|写材料|刚过|刚休完|刚放完|刚回来|刚开完|天天|加班|这阵子|(弄|办|搞|做|干)完了|^\s*说|正在|在(起草|写|弄|搞|准备|整理|编|制定|修改|开会)|\b(i|we|our|my|someone|somebody|today|yesterday|last (week|month)|this (morning|afternoon)|came|went|got|told|said|broken|visit(ed)?)\b`)
 
 // reBoundBefore is 以前 bounding a time (9月底以前, 10号之前): a deadline
 // asked, not the "formerly" of a story, also with an aside between
@@ -168,7 +168,7 @@ func storyClauses(text string) ([]string, []bool) {
 
 // reWidened counts earlier deadlines in (以前的也算, 早的都算): a bound of the
 // window asked, not a time of the story.
-var reWidened = regexp.MustCompile(`(早|更早|之前|以前|过了|已过)(到期)?的(也|都)算|(含|包括|包含)(此前|之前|以前|已经|已)*(到期|过期|过了)的`)
+var reWidened = regexp.MustCompile(`(早|更早|之前|以前|过了|已过)(到期)?的(也|都)算|(含|包括|包含)(此前|之前|以前|已经|已)*(到期|过期|过了)的|incl(uding|uded|\.)?\s*(the\s*)?(ones|those|tasks)?\s*(that\s*have\s*)?(already\s*)?(passed|past|gone|overdue|due\s*before)`)
 
 // withoutStory returns text with the story's clauses put through cut (which
 // takes out what the story must not add) and the asking part as it was.

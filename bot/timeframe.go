@@ -70,8 +70,8 @@ var (
 	// counting stands, not a day a deadline falls on.
 	reAnchor = regexp.MustCompile(`(含|包括|包含)\s*(今天|今日|当天)|(今天|今日)\s*(到|至)\s*(月底|月末)|(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
 	// reInclusive says the day itself counts (含9月底, 9月底及以前): all due by then.
-	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|累计|累积|inclusive|onorbefore|(or|and)\s*later`)
-	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|nolaterthan|no\s+later\s+than|(已|已经)?(过期|逾期|超期|过了期)(了)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|截到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)`)
+	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|累计|累积|inclusive|onorbefore|(or|and)\s*later|\bincl\b|including\s*(the\s*)?(ones|those)\s*(already\s*)?(passed|past|gone)`)
+	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|nolaterthan|no\s+later\s+than|(已|已经)?(过期|逾期|超期|过了期)(了)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|截到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)|(all\s*the\s*way\s*)?up\s*(un)?to\s*(and\s*including\s*)?\||\bincl\b|including\s*(the\s*)?(ones|those)\s*(already\s*)?(passed|past|gone)`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\||\|\s*(or|and)\s+(later|after)|\|\s*onwards?`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
 	reTaskish   = regexp.MustCompile(`任务|期限|时限|限期|进度要求|时间要求|要搞|要干|要弄|要落实|还剩(下)?(哪|几|多少|什么|啥)|(时间|日期|节点|日子)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|(月底|月末|年底|年末|\d日|\d号)(的)?(那|这)(个|些|几|一|条|项)|task|finish|complet|\bdone\b|deliverable|items|falls?\s*(?:in|within|into|due)\b|com(?:es|ing|e)\s*due|` + dueAlternation(builtinLexicon))
@@ -96,6 +96,7 @@ var englishMonths = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may"
 // englishDates rewrites English dates as Chinese ones (2019年12月, 12月31日),
 // the forms parseWindow reads.
 func englishDates(text string) string {
+	text = reEnglishPeriodWords.Replace(text)
 	if strings.Contains(text, "st") || strings.Contains(text, "th") || strings.Contains(text, "nd") || strings.Contains(text, "rd") {
 		text = ordinalDays(text)
 	}
@@ -198,6 +199,10 @@ var relatives = []struct {
 	{[]string{"下个月", "下月", "nextmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month+1) }},
 	{[]string{"上个月", "上月", "lastmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month-1) }},
 	{[]string{"这个月", "本月", "当月", "这月", "thismonth", "this month", "the current month", "currentmonth"}, func(c clock) window { return month(c.today.Year, c.today.Month) }},
+	// what is left of this month (before the end of the month, the rest of this month)
+	{[]string{"beforetheendofthemonth", "beforetheendofthismonth", "beforemonthend", "restofthemonth", "restofthismonth"}, func(c clock) window {
+		return window{c.today, month(c.today.Year, c.today.Month).To, shapeSpan}
+	}},
 	// a bare 月底 is this month's last day (月底就到期的, 这个月月底前), as 9月底
 	// is September's; 某个月底, 9月底 are read elsewhere
 	{[]string{"月底", "月末", "endofthemonth", "endofmonth"}, func(c clock) window {
@@ -299,11 +304,18 @@ var reThatQuarter = regexp.MustCompile(`(这|那|该|同)\s*(一|1)?\s*(个)?\s*
 // reQuarterGloss is a quarter or a half of a year with its months glossed in
 // brackets (三季度（7、8、9三个月）, q4 2019 (oct to dec)): the quarter says it
 // all, and the months listed are no span to read.
-var reQuarterGloss = regexp.MustCompile(`((?:第\s*)?[1-4一二三四]\s*季度|\bq[1-4](?:\s*(?:of\s*)?\d{4})?|[上下]半年|(?:first|second|third|fourth)\s*quarter(?:\s*(?:of\s*)?\d{4})?)\s*\([^()]*\)`)
+var reQuarterGloss = regexp.MustCompile(`((?:第\s*)?[1-4一二三四]\s*季度|\bq[1-4](?:\s*(?:of\s*)?\d{4})?|[上下]半年|(?:first|second|third|fourth)\s*quarter(?:\s*(?:of\s*)?\d{4})?)\s*(?:\([^()]*\)|[,，]\s*(?:i\.?e\.?,?\s*|that\s+is,?\s*)?(?:[a-z]{3,9}|\d{1,2}\s*月?)\s*(?:to|through|thru|-|–|到|至)\s*(?:[a-z]{3,9}\b|\d{1,2}\s*月))`)
 
 // reRestated is a loose name of a time (a holiday, a quarter, a half, a
 // year's or month's end) followed by brackets that give dates.
 var reRestated = regexp.MustCompile(`(国庆节?|元旦|五一|劳动节|(第\s*)?[1-4一二三四]\s*季度|q[1-4]|(?:first|second|third|fourth)\s*quarter(?:\s*(?:of\s*)?\d{4})?|[上下]半年|年底|年末|月底|月末)\s*(前|之前|以前|后|之后|以后)?\s*(?:\(|[,，]?\s*(?:也就是|就是|即|也即|i\.e\.|that\s+is,?\s*(?:between|from)?))\s*(\d)`)
+
+// reEnglishPeriodWords are English names of periods said loosely, put as
+// the reader knows them: the back half of the year is its second half, the
+// last quarter of 2019 its fourth (not the quarter before this one), year's
+// end the end of the year.
+var reEnglishPeriodWords = strings.NewReplacer("back half", "second half", "front half", "first half",
+	"last quarter of", "fourth quarter of", "final quarter of", "fourth quarter of", "year's end", "end of the year", "years end", "end of the year")
 
 // reMonthRun is months listed one by one (7、8、9这三个月, 7月、8月、9月):
 // when they follow each other, the span from the first to the last.

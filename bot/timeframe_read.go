@@ -20,7 +20,8 @@ func parseWindow(text string, c clock) (*window, string) {
 	// asks for tasks as plainly as 任务 does
 	// (几个工作日里公开: 工作日 is a unit of a time limit, not 工作 the work,
 	// and 上个月被罚了 before it is the asker's story)
-	if !reTaskish.MatchString(strings.ReplaceAll(text, "工作日", "")) && !fragment(text) && !(reDeadlinePhrase.MatchString(text) && (reWhichTasks.MatchString(text) || reThatOneAsked.MatchString(text) || reList.MatchString(text))) && !reMonthEndLast.MatchString(text) {
+	// (wrapped up by year's end: an English due word is written in words)
+	if !reTaskish.MatchString(strings.ReplaceAll(text, "工作日", "")) && !reTaskish.MatchString(textnorm.Squeeze(text)) && !fragment(text) && !(reDeadlinePhrase.MatchString(text) && (reWhichTasks.MatchString(text) || reThatOneAsked.MatchString(text) || reList.MatchString(text) || reWidened.MatchString(text))) && !reMonthEndLast.MatchString(text) {
 		return nil, text
 	}
 	// 第四季度到期的是哪些？领导要排年底的工作。: a remark after the question
@@ -49,6 +50,9 @@ var (
 	// it (办公室当责任单位的，12月底的？): the tasks of that batch, asked as a
 	// fragment after the filters told before it
 	reMonthEndLast = regexp.MustCompile(`[,，、|]\s*(\d{1,2}\s*月\s*(底|末)|年底|年末)\s*(前|之前|以前)?(的|那批|那些)\s*[?？]?\s*$`)
+	// reTodayToMonthEnd runs from today to this month's end (从今天到月底).
+	reTodayToMonthEnd = regexp.MustCompile(`(从)?(今天|今儿个|今儿|今日|现在|目前|眼下)(起|开始)?\s*(到|至|直到)\s*(本月|这个月|这月|当月|月)(底|末)`)
+
 	// reThatOneAsked asks which one a deadline names (10月底前那个是啥, 是哪个,
 	// 牵头8月底的是啥)
 	reThatOneAsked = regexp.MustCompile(`(那|这)(一)?(个|项|条)(是)?(啥|什么|哪个|哪项|哪条)|是哪(个|一个)[?？]?$|的(是|有)(啥|什么|哪些)[?？]?$`)
@@ -105,6 +109,8 @@ func readWindow(text string, c clock) (*window, string) {
 	text = reRestatedDays.ReplaceAllString(text, "${1}${2}${3}")
 	// 这个月（今天及以后）: from today on is what is left of the span
 	text = reTodayOn.ReplaceAllString(text, "|还剩|")
+	// 从今儿到月底: what is left of this month
+	text = reTodayToMonthEnd.ReplaceAllString(text, "|这个月还剩|")
 	var found []window
 	// 国庆前, 国庆以后到年底, 从元旦起: a holiday with a fixed date bounds the
 	// days; 国庆刚过 only says when the question is asked, and bounds nothing

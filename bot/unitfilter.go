@@ -90,10 +90,10 @@ var (
 	reBanResp = regexp.MustCompile(`(不|没有|没|未|非)((用|需|需要|必)(做|当|作为|担任)|是|当|作为|担任)?(责任单位|配合|协办)|(notresponsible|notas(a)?responsible)`)
 	// reOnlyResp is "only responsible": 只是当责任单位配合, 只配合不牵头, 只挂责任单位
 	// ("the only responsible unit" is alone in the column: reAlone).
-	reOnlyResp = regexp.MustCompile(`(只|仅|光)(是|有)?(跟着|帮着)?(当|挂|作为|在|负责|做|担任)?(责任单位|配合|协办|责任|具体干活|具体干|具体落实|干活|办事|办)|(^|[^e])only(as)?(a)?(supporting|responsible)|just(a|as)?(a)?(supporting|responsible)|supportingunit`)
+	reOnlyResp = regexp.MustCompile(`(只|仅|光)(是|有)?(跟着|帮着)?(当|挂|作为|在|负责|做|担任)?(责任单位|配合|协办|责任|具体干活|具体干|具体落实|干活|办事|办)|(^|[^e])only(as)?(a)?(supporting|responsible)|just(a|as)?(a)?(supporting|responsible)|supportingunit|just(pitching|pitch|helping|help)`)
 	reOnlyLead = regexp.MustCompile(`(只|仅|光)(是|有)?(当|挂|作为|负责|担任)?(牵头|主办)|onlyaslead|onlylead`)
 	// reAlone is a unit alone in its column: 一家牵头, 单独牵头, 没跟别人联合.
-	reAlone    = regexp.MustCompile(`一家|(1|一)个单位(牵头|负责|承担)|theonly|onlyresponsible|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead|onitsown|soleresponsible|nootherunit|nocolead|withoutacolead|nobodyelse|noother(unit|units|department)`)
+	reAlone    = regexp.MustCompile(`一家|(1|一)个单位(牵头|负责|承担)|theonly|onlyresponsible|单独|独自|独家|唯一|独立|自己一个|没跟别人|不跟别人|没有别的|没有其他|没和别|solely|alone|soleleader|thesolelead|onlylead|onitsown|soleresponsible|nootherunit|nocolead|withoutacolead|nobodyelse|noother(unit|units|department)|bythemselves|byitself|allbythemselves|nooneelse|noone(else)?sharing`)
 	reNotAlone = regexp.MustCompile(`(不管|无论|不论|不一定|不限于?|包括).{0,6}(唯一|一家|单独|独自|别人|其他)`)
 	// reExceptBefore and reNoOther make a unit set aside the only one in its
 	// column: 除了各分县局之外就再没别的责任单位.
@@ -109,8 +109,8 @@ var (
 	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只写着|光写着|就光写着|仅写着|只列着|光列着|只写了|只写|就光写了|光写了|光写|只列了|只列|仅列了|仅列出|仅列|只列出|仅写了|仅写|就光剩|光剩|只剩|就剩|就光|光|仅)(我们|咱们|咱|我|1个|一个)?\|?$|onlyby$`)
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
 	// reNeither denies both roles: 既不牵头也不是责任单位.
-	reNeither = regexp.MustCompile(`既不.{0,6}(牵头|主办|责任|配合).{0,6}也(不|没)|(不牵头|没牵头).{0,3}也(不|没)(是|当|作为)?(责任|配合)|(^|[^a-z])neitherlead`)
-	reBoth    = regexp.MustCompile(`(` + leadVerbs + `)(又|同时|也|还)(自己|亲自)?(负责)?(落实|执行|实施|具体干|干活)|又(是|在|当|作为)?(` + leadVerbs + `).{0,10}又|(` + leadVerbs + `).{0,8}还(在|列在|写在|被列在)(了)?(责任单位|责任栏)|(` + leadVerbs + `).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|挂|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单|执行方|执行单位|落实方|干活|具体干)|既.{0,8}(` + leadVerbs + `|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|两头都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|boththelead|simultaneouslyinthelead|inthelead(column)?andinthe(responsible)?|bothas|bothcolumns|asbothlead`)
+	reNeither = regexp.MustCompile(`既不.{0,6}(牵头|主办|责任|配合).{0,6}也(不|没|未)|(不牵头|没牵头).{0,3}也(不|没)(是|当|作为)?(责任|配合)|(^|[^a-z])neitherlead`)
+	reBoth    = regexp.MustCompile(`(` + leadVerbs + `)(又|同时|也|还)(自己|亲自)?(负责)?(落实|执行|实施|具体干|干活)|又(是|在|当|作为)?(` + leadVerbs + `).{0,10}又|(` + leadVerbs + `).{0,8}还(在|列在|写在|被列在)(了)?(责任单位|责任栏)|(` + leadVerbs + `).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|挂|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单|执行方|执行单位|落实方|干活|具体干)|既.{0,8}(` + leadVerbs + `|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|两头都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|boththelead|both(the)?(boss|leader)and|simultaneouslyinthelead|inthelead(column)?andinthe(responsible)?|bothas|bothcolumns|asbothlead`)
 )
 
 // parseUnitConds reads each named unit's own condition from the words around
@@ -217,6 +217,11 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 				c.needLead = containsAny(before, leadWords)
 				c.needResp = containsAny(before, respWords) && !c.needLead
 			}
+			// 但牵头单位是法制支队: the column named before the unit, with 是
+			if !c.needLead && !c.needResp && !c.banLead && !c.banResp && reRoleIsBefore.MatchString(before) {
+				c.needLead = containsAny(before, leadWords)
+				c.needResp = !c.needLead
+			}
 			// 法制支队牵头、督察支队负责的: after a lead named, 负责 is the
 			// responsible unit's part
 			if !c.needLead && !c.needResp && !c.banLead && !c.banResp && len(out) > 0 && out[len(out)-1].needLead && reDoesAfter.MatchString(after) {
@@ -240,6 +245,10 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 	}
 	return out
 }
+
+// reRoleIsBefore names a column just before the unit in it (牵头单位是法制支队,
+// 责任单位为督察支队).
+var reRoleIsBefore = regexp.MustCompile(`(牵头单位|牵头部门|牵头的|主办单位|责任单位|配合单位)(都|则|就|却)?(是|为|系|写的是|写着|列的是)\|?$`)
 
 // reClauseJoin joins the clauses of a question that names several units
 // (科技处牵头，然后责任单位只有各分县局): each unit's role words stay in its clause.
