@@ -24,7 +24,7 @@ const (
 
 var (
 	reEarliest = regexp.MustCompile(`最早|最先|最快|头一批|第一批|earliest|soonest|firstdue|firsttobedue|duefirst|duesoonest|firstdeadline|first(one|task|item|thing)?(to(come|fall|be))?due`)
-	reLatest   = regexp.MustCompile(`最晚|最迟|最后到期|最后到点|最后截止|最后(一个|1个|那个)(时间节点|节点|截止日期|截止日|到期日|期限)|最后(时间节点|节点)|最靠后|最后一批|排在?最后|最后面|最末|latest|lastdue|lasttobedue`)
+	reLatest   = regexp.MustCompile(`最晚|最迟|最后到期|最后到点|最后截止|最后(一个|1个|那个)(时间节点|节点|截止日期|截止日|到期日|期限)|最后(时间节点|节点)|最靠后|最后一批|排在?最后|最后面|最末|latest|lastdue|lasttobedue|lastdeadline|finaldeadline`)
 	reNextDue  = regexp.MustCompile(`最近的?(那个|那1个|1个|一个)(时间节点|节点|截止日|期限|到期日)|下一(个|拨|波)[^|,.?!]{0,5}(交差|到期|截止|到点)|(接下来|下一个|下个|下一批|下一拨|下一波|下一项|下一条|紧接着|眼下|最近)(要|将|该|会)?(最先|最早)?(到|来|到期)?(的)?(截止)?(时间节点|节点|期限|截止日|` + dueAlternation(builtinLexicon) + `)|(接下来|最近的?)(下一个|下1个|一个|1个|一批|1批)(要|将|会)?(时间节点|节点|期限|截止日|` + dueAlternation(builtinLexicon) + `)|接下来.{0,4}最(先|早)|接下来(的)?最近的?(一批|一个|1批|1个|一项|1项|一条|1条|那批)|(下一个|下1个|下一批|接下来)[^|,.?!]{0,4}(截止点|截止节点|截止时间点)|接下来(的)?(头|第)(1|一)(个|批|项|条)(要|将)?(到期|截止|` + dueAlternation(builtinLexicon) + `)|nextdue|duenext|nexttobedue|nextdeadline|next(thing|one|task|item)(coming|that'?s|thatis|to)?(come)?due|nextup`)
 	reDueWord  = regexp.MustCompile(`(最晚|最迟|最早|最先)(要|得)?(交|完|办)|期限|时限|完成时间|时间卡|卡的时间|日期最|时间(上)?最(早|晚|迟|靠前|靠后)|最.{0,2}的日期|时间节点|时间要求|时间点|要完成|完成的|时间排|日期排|` + dueAlternation(builtinLexicon))
 )

@@ -308,6 +308,12 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round299.jsonl", 0.98},
 	{"testdata/paraphrase_round300.jsonl", 0.96},
 	{"testdata/paraphrase_round301.jsonl", 0.85},
+	{"testdata/paraphrase_round302.jsonl", 0.94},
+	{"testdata/paraphrase_round303.jsonl", 0.95},
+	{"testdata/paraphrase_round304.jsonl", 0.90},
+	{"testdata/paraphrase_round305.jsonl", 0.92},
+	{"testdata/paraphrase_round306.jsonl", 0.95},
+	{"testdata/paraphrase_round307.jsonl", 0.88},
 }
 
 func TestEngine_FreshRounds(t *testing.T) {

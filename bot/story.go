@@ -168,7 +168,7 @@ func storyClauses(text string) ([]string, []bool) {
 
 // reWidened counts earlier deadlines in (以前的也算, 早的都算): a bound of the
 // window asked, not a time of the story.
-var reWidened = regexp.MustCompile(`(早|更早|之前|以前|过了|已过)(到期)?的(也|都)算|(含|包括|包含)(此前|之前|以前|已经|已)*(到期|过期|过了)的|incl(uding|uded|\.)?\s*(the\s*)?(ones|those|tasks)?\s*(that\s*have\s*)?(already\s*)?(passed|past|gone|overdue|due\s*before)`)
+var reWidened = regexp.MustCompile(`(早|更早|之前|以前|过了|已过)(到期)?的(也|都)(算|要)|(含|包括|包含)(此前|之前|以前|已经|已)*(到期|过期|过了)的|incl(uding|uded|\.)?\s*(the\s*)?(ones|those|tasks)?\s*(that\s*have\s*)?(already\s*)?(passed|past|gone|overdue|due\s*before)`)
 
 // withoutStory returns text with the story's clauses put through cut (which
 // takes out what the story must not add) and the asking part as it was.

@@ -56,7 +56,7 @@ var (
 	reY     = regexp.MustCompile(`(\d{4})\s*年(?:度|内)?`)
 	reMD    = regexp.MustCompile(`(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`)
 	reM     = regexp.MustCompile(`(\d{1,2})\s*月(?:底|末|份)?`)
-	reNDays = regexp.MustCompile(`(?:这|近|最近|` + aheadWords + `|不到|不足|少于|不满|还剩|只剩|剩下)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:的时间)?(?:内|以内|之内|里头|里)|(?:next|within)\s*(?:the\s*next\s*)?(\d{1,3})\s*(days?|weeks?)`)
+	reNDays = regexp.MustCompile(`(?:这|近|最近|` + aheadWords + `|不到|不足|少于|不满|还剩|只剩|剩下)\s*(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)|(\d{1,3})\s*(天|日|周|个星期|星期|个礼拜|礼拜|个月)(?:的时间)?(?:内|以内|之内|里头|里)|(?:next|within|coming)\s*(?:the\s*(?:next|coming)\s*)?(\d{1,3})\s*(days?|weeks?)`)
 	// reAll asks for everything (所有, 都要); 都有哪些 only asks which.
 	reAll = regexp.MustCompile(`所有|全部|都(?:要|得|需|必须|应|该|能)`)
 	// reBatch restates the deadline as a batch of the table (就是12月底那批):
@@ -71,7 +71,7 @@ var (
 	reAnchor = regexp.MustCompile(`(含|包括|包含)\s*(今天|今日|当天)|(今天|今日)\s*(到|至)\s*(月底|月末)|(到|截至|截止到|截止|至|直到)\s*(今天|今日|现在|目前|当前)\s*(为止)?|(从|自)\s*(今天|今日|现在|即日)\s*(起|开始|算起)?|as\s*of\s*(today|now)|so\s*far|from\s*today(\s*on)?|until\s*today`)
 	// reInclusive says the day itself counts (含9月底, 9月底及以前): all due by then.
 	reInclusive = regexp.MustCompile(`含|包括|及以前|及之前|累计|累积|inclusive|onorbefore|(or|and)\s*later|\bincl\b|including\s*(the\s*)?(ones|those)\s*(already\s*)?(passed|past|gone)`)
-	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|nolaterthan|no\s+later\s+than|(已|已经)?(过期|逾期|超期|过了期)(了)?的(也|都)算|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|截到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)|(all\s*the\s*way\s*)?up\s*(un)?to\s*(and\s*including\s*)?\||\bincl\b|including\s*(the\s*)?(ones|those)\s*(already\s*)?(passed|past|gone)`)
+	reBy        = regexp.MustCompile(`之前|以前|为止|早于|先于|或更早|或者更早|及更早|或之前|或以前|比这(个)?(更|还)?早|(早|更早|之前|以前)(到期)?的(也|都)算|nolaterthan|no\s+later\s+than|(已|已经)?(过期|逾期|超期|过了期)(了)?的(也|都)算|(前面|之前|以前)?过了的(也|都)(要|算|算上)|比它(更|还)?早|\|结束前|\|过完前|截至|截止到|截到|及以前|before\s*\||by\s*\||(or|and|including|inclusiveof|plus)\s*(any\s*)?(earlier|before|prior)|(all\s*the\s*way\s*)?up\s*(un)?to\s*(and\s*including\s*)?\||\bincl\b|including\s*(the\s*)?(ones|those)\s*(already\s*)?(passed|past|gone)`)
 	reAfter     = regexp.MustCompile(`之后|以后|after\s*\||\|\s*(or|and)\s+(later|after)|\|\s*onwards?`)
 	reDue       = regexp.MustCompile(dueAlternation(builtinLexicon))
 	reTaskish   = regexp.MustCompile(`任务|期限|时限|限期|进度要求|时间要求|要搞|要干|要弄|要落实|还剩(下)?(哪|几|多少|什么|啥)|(时间|日期|节点|日子)(写|标|定|填)|完成|要做|要办|办完|办结|干完|做完|弄完|搞完|整完|搞定|弄好|办好|搞好|做好|整好|干好|办妥|弄妥|那批|这批|那几项|那几条|那几个|工作|逾期|事项|清单|过期|超期|的活|活儿|些活|哪些条|哪几条|哪条|几条|条目|(月底|月末|年底|年末|\d日|\d号)(的)?(那|这)(个|些|几|一|条|项)|task|finish|complet|\bdone\b|deliverable|items|falls?\s*(?:in|within|into|due)\b|com(?:es|ing|e)\s*due|` + dueAlternation(builtinLexicon))
@@ -97,6 +97,8 @@ var englishMonths = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may"
 // the forms parseWindow reads.
 func englishDates(text string) string {
 	text = reEnglishPeriodWords.Replace(text)
+	// December-end, september end: the end of that month
+	text = reMonthDashEnd.ReplaceAllString(text, "end of $1")
 	if strings.Contains(text, "st") || strings.Contains(text, "th") || strings.Contains(text, "nd") || strings.Contains(text, "rd") {
 		text = ordinalDays(text)
 	}
@@ -316,6 +318,9 @@ var reRestated = regexp.MustCompile(`(国庆节?|元旦|五一|劳动节|(第\s*
 // end the end of the year.
 var reEnglishPeriodWords = strings.NewReplacer("back half", "second half", "front half", "first half",
 	"last quarter of", "fourth quarter of", "final quarter of", "fourth quarter of", "year's end", "end of the year", "years end", "end of the year")
+
+// reMonthDashEnd is a month's end said month first (December-end).
+var reMonthDashEnd = regexp.MustCompile(`\b(january|february|march|april|may|june|july|august|september|october|november|december)[\s-]end\b`)
 
 // reMonthRun is months listed one by one (7、8、9这三个月, 7月、8月、9月):
 // when they follow each other, the span from the first to the last.

@@ -384,7 +384,7 @@ func readWindow(text string, c clock) (*window, string) {
 const aheadWords = `未来|接下来|今后|往后|之后|以后`
 
 // reAhead opens a span of days that runs from today on (未来, 接下来, next).
-var reAhead = regexp.MustCompile(`^(?:` + aheadWords + `|next)`)
+var reAhead = regexp.MustCompile(`^(?:` + aheadWords + `|next|coming)`)
 
 // reXunAsked is what follows a month's ten days that a question asks about
 // (9月中旬截止的, 9月中旬那个时间节点); reXunAside sets them aside or lets them in beside others

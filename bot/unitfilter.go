@@ -106,7 +106,7 @@ var (
 	reDoesAfter = regexp.MustCompile(`^\|?(又|也|还)?(来|去|跟着|配合着?)?(具体)?(负责|干|做|办|落实)(的|具体)`)
 	// reJustBefore is 就 before a unit that 一家 after it makes alone (责任单位就分县局一家).
 	reJustBefore  = regexp.MustCompile(`(就|只|仅)(是)?(我们|咱们|咱|俺们)?\|?$`)
-	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只写着|光写着|就光写着|仅写着|只列着|光列着|只写了|只写|就光写了|光写了|光写|只列了|只列|仅列了|仅列出|仅列|只列出|仅写了|仅写|就光剩|光剩|只剩|就剩|就光|光|仅)(我们|咱们|咱|我|1个|一个)?\|?$|onlyby$`)
+	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只写着|光写着|就光写着|仅写着|只列着|光列着|只挂了|只挂着|只挂|只写了|只写|就光写了|光写了|光写|只列了|只列|仅列了|仅列出|仅列|只列出|仅写了|仅写|就光剩|光剩|只剩|就剩|就光|光|仅)(我们|咱们|咱|我|1个|一个)?\|?$|onlyby$`)
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
 	// reNeither denies both roles: 既不牵头也不是责任单位.
 	reNeither = regexp.MustCompile(`既不.{0,6}(牵头|主办|责任|配合).{0,6}也(不|没|未)|(不牵头|没牵头).{0,3}也(不|没)(是|当|作为)?(责任|配合)|(^|[^a-z])neitherlead`)
@@ -217,9 +217,10 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 				c.needLead = containsAny(before, leadWords)
 				c.needResp = containsAny(before, respWords) && !c.needLead
 			}
-			// 但牵头单位是法制支队: the column named before the unit, with 是
+			// 但牵头单位是法制支队: the column named before the unit, with 是;
+			// led by the legal affairs detachment: the lead, in English
 			if !c.needLead && !c.needResp && !c.banLead && !c.banResp && reRoleIsBefore.MatchString(before) {
-				c.needLead = containsAny(before, leadWords)
+				c.needLead = containsAny(before, leadWords) || reLedByBefore.MatchString(before)
 				c.needResp = !c.needLead
 			}
 			// 法制支队牵头、督察支队负责的: after a lead named, 负责 is the
@@ -248,7 +249,10 @@ func parseUnitConds(text string, mentions []string, canon func(string) string) [
 
 // reRoleIsBefore names a column just before the unit in it (牵头单位是法制支队,
 // 责任单位为督察支队).
-var reRoleIsBefore = regexp.MustCompile(`(牵头单位|牵头部门|牵头的|主办单位|责任单位|配合单位)(都|则|就|却)?(是|为|系|写的是|写着|列的是)\|?$`)
+var reRoleIsBefore = regexp.MustCompile(`(牵头单位|牵头部门|牵头的|主办单位|责任单位|配合单位)(都|则|就|却)?(是|为|系|写的是|写着|列的是)\|?$|` + reLedByBefore.String())
+
+// reLedByBefore is the lead named in English before the unit (led by the …).
+var reLedByBefore = regexp.MustCompile(`(ledby|headedby|runby|spearheadedby)(the)?\|?$`)
 
 // reClauseJoin joins the clauses of a question that names several units
 // (科技处牵头，然后责任单位只有各分县局): each unit's role words stay in its clause.

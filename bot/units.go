@@ -19,6 +19,10 @@ type unitIndex struct {
 	dir    *knowledge.Directory
 	lookup map[string]string // key → canonical name
 	keys   []string          // longest first
+	// byFirst holds keys by their first byte, in the order of keys: find
+	// tries at each place only the keys that can start there (the English
+	// nicknames of [crews] run to thousands)
+	byFirst map[byte][]string
 	// roleKeys are nicknames that are also words of the notices' text (法制
 	// for 法制支队, 人事 for 人事处): a unit only when a role or a unit's
 	// part follows (法制牵头的, 法制只当责任单位), never in 法制审核.
@@ -103,6 +107,10 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 		}
 		return ui.keys[i] < ui.keys[j]
 	})
+	ui.byFirst = map[byte][]string{}
+	for _, k := range ui.keys {
+		ui.byFirst[k[0]] = append(ui.byFirst[k[0]], k)
+	}
 	return ui
 }
 
@@ -191,7 +199,7 @@ func (ui *unitIndex) find(text string) ([]string, string, []string) {
 	seen := map[string]bool{}
 	for i := 0; i < len(text); {
 		matched := false
-		for _, k := range ui.keys {
+		for _, k := range ui.byFirst[text[i]] {
 			// a short name that ends inside a word of the notices (全局办案:
 			// 局办 and 办案) names no unit
 			if strings.HasPrefix(text[i:], k) && !(utf8.RuneCountInString(k) <= 2 && suffixInWord(text, i+len(k), ui.corpus)) && !isPlace(text[:i], k) &&

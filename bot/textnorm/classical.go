@@ -19,6 +19,8 @@ var classicalMarks = []string{
 	"何项", "何者", "几何", "凡几", "系何", "何部门", "何单位", "何机关", "何号", "何种", "何等", "何人", "何日", "何级", "何在",
 	"何三", "何类", "何弊", "何制", "为何?", "为何。", "抑或", "若何", "见告", "之任务", "之项", "须毕", "告竣", "时值", "今系", "今为",
 	"可否", "否?", "者何", "者几", "者凡", "者计", "者,", "岁末", "之职", "之责", "几端",
+	"孰", "何处", "有乎", "乎?", "乎。", "悉举", "有定期", "所涉", "涉何", "了结", "但为", "不为", "不预", "承办者", "一节,", "一部,",
+	"何别", "窒碍", "所谓", "此文", "何物", "下一到期", "三制",
 }
 
 // classicalWords are the register's words and their plain Mandarin, longest
@@ -36,6 +38,11 @@ var classicalWords = strings.NewReplacer(
 	// units and roles
 	"所负", "负责", "计几项", "共几项", "限于", "期限在", "几端", "几个方面", "之职", "的职责", "之责", "的责任",
 	"非止", "不止", "未列名", "没有列名", "担责", "作为责任单位", "自任", "自己也是", "之列", "里", "诸项", "各项",
+	"孰主之", "谁牵头", "孰", "谁", "何处牵头", "哪个部门牵头", "有乎", "有吗", "悉举", "全部列出", "此文", "这份通知",
+	"下发何人", "下发给谁", "下发何处", "下发给谁", "发往何处", "发给谁", "涉何事", "参与哪些任务", "所涉", "参与的", "有定期", "有明确期限", "了结", "完成",
+	"但为", "只作为", "不为牵头", "不牵头", "全然不预", "完全不参与", "不预", "不参与", "承办者", "作为责任单位的",
+	"何别", "有什么区别", "窒碍", "问题", "当报何处", "向谁报告",
+	"所谓三制", "三项制度", "三制", "三项制度", "分解之表", "分解表", "何物", "什么", "下一到期", "下一个到期", "限期最", "期限最",
 )
 
 // notOwnZhe is a Chinese character before 者 that does not make it a word of
@@ -64,8 +71,13 @@ var (
 	// above (系何网站, 所负何): 如何, 任何, 为何, 几何 and 何时 are words of
 	// their own.
 	reClassicalBareWhat = regexp.MustCompile(`([^如任为几奈\P{Han}])何([^时以况必苦妨等指\P{Han}]|[?。,]|$)`)
-	// reClassicalYesNo is 否 closing a question (较一般者短否？): 吗.
-	reClassicalYesNo = regexp.MustCompile(`([^是能可与妥\P{Han}])否([?。]|$)`)
+	// reClassicalYesNo is 否 closing a question (较一般者短否？): 吗; so is 乎
+	// (本局但执行乎？).
+	reClassicalYesNo = regexp.MustCompile(`([^是能可与妥\P{Han}])[否乎]([?。]|$)`)
+	// reClassicalPart is 第三部 for the body's or table's third part (第三部言保障).
+	reClassicalPart = regexp.MustCompile(`第(\d{1,2}|[一二三四五六七八九十])部([^分门\d])`)
+	// reClassicalOnePart is 一节, 一部 after a topic (审核制度一部，信息化一节): that part.
+	reClassicalOnePart = regexp.MustCompile(`([^第\d\P{Han}])[一1](节|部)([,，])`)
 )
 
 // classical reads the written register.
@@ -75,6 +87,8 @@ var classical = &dialect{markWords: classicalMarks, words: classicalWords, gramm
 	{reClassicalBareWhat, "${1}什么${2}"},
 	{reClassicalYesNo, "${1}吗$2"},
 	{reClassicalIs, "${1}是${2}"},
+	{reClassicalPart, "第${1}部分${2}"},
+	{reClassicalOnePart, "${1}那部分${3}"},
 	{reClassicalOf, "${1}的${2}"},
 	{reClassicalWhich, "${1}的${2}"},
 	{reClassicalWhichAsk, "${1}的是哪"},
