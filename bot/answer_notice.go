@@ -244,7 +244,10 @@ func (r *request) answerNotice(q *query) (Reply, bool) {
 	// the question does not point at this notice
 	// (省厅关于落实三项制度也发过通知吧，文号: a document on the notice's own
 	// topic by one of its basis documents' issuers is that basis document)
-	basisByIssuer := r.basisOnTopic(f)
+	basisByIssuer := false
+	if field == fieldNumber || field == fieldDate || field == fieldIssuer || field == fieldCites {
+		basisByIssuer = r.basisOnTopic(f)
+	}
 	if (field == fieldNumber || field == fieldDate || field == fieldIssuer) && q.ask&askDocument != 0 && !r.namesOwnPrefix(f) && !r.namesCitePrefix(f) && !basisByIssuer &&
 		!reThisNotice.MatchString(textnorm.Squeeze(askingClause(asked))) && r.citingTask(q) {
 		field = fieldNone
@@ -617,12 +620,8 @@ func (r *request) shortName(folded string) string {
 // 省厅哪个文号) names this notice, and the issuer a document a task cites.
 func (r *request) basisOnTopic(f string) bool {
 	var shorts []string
-	for _, n := range r.snap.notices {
-		for _, m := range reAbbrev.FindAllStringSubmatch(n.Preamble, -1) {
-			if w := textnorm.MatchForm(m[2]); w != "" {
-				shorts = append(shorts, w)
-			}
-		}
+	for short := range r.snap.abbrev {
+		shorts = append(shorts, short)
 	}
 	for _, c := range r.snap.cur.Cites {
 		i := strings.Index(c.Title, "关于")

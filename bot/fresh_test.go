@@ -304,6 +304,10 @@ var freshRounds = []struct {
 	{"testdata/paraphrase_round291.jsonl", 1.00},
 	{"testdata/paraphrase_round292.jsonl", 0.97},
 	{"testdata/paraphrase_round293.jsonl", 0.99},
+	{"testdata/paraphrase_round294.jsonl", 0.98}, // unread until the session's final engine
+	{"testdata/paraphrase_round295.jsonl", 0.92}, // unread until the session's final engine
+	{"testdata/paraphrase_round296.jsonl", 0.95}, // unread until the session's final engine
+	{"testdata/paraphrase_round297.jsonl", 0.80}, // unread until the session's final engine
 	{"testdata/paraphrase_round298.jsonl", 1.00},
 	{"testdata/paraphrase_round299.jsonl", 0.98},
 	{"testdata/paraphrase_round300.jsonl", 0.96},

@@ -348,10 +348,22 @@ func offtopicIn(lx *lexicon, corpus string) []string {
 // units that hold an off-topic phrase (身份证号 for 敏感内容 holds 身份证,
 // 110指挥中心 holds 110), so that the phrase inside them marks nothing.
 func offtopicShield(lx *lexicon, offtop []string) *strings.Replacer {
+	// an English word holds only English phrases: the thousands of English
+	// nicknames ([crews]) are tried against those alone
+	var latin []string
+	for _, o := range offtop {
+		if isASCIIWord(o) {
+			latin = append(latin, o)
+		}
+	}
 	var args []string
 	for _, g := range slices.Concat(lx.synonyms, lx.units) {
 		for _, w := range g[1:] {
-			for _, o := range offtop {
+			candidates := offtop
+			if isASCIIWord(w) {
+				candidates = latin
+			}
+			for _, o := range candidates {
 				if len(w) > len(o) && strings.Contains(w, o) {
 					args = append(args, w, "|")
 					break

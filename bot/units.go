@@ -80,6 +80,14 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 			add(k, owners[0])
 		}
 	}
+	// an English nickname can be in the corpus only inside its Latin words
+	latinCorpus := strings.Join(reLatinRuns.FindAllString(corpus, -1), "|")
+	inCorpus := func(k string) bool {
+		if isASCIIWord(k) {
+			return strings.Contains(latinCorpus, k)
+		}
+		return strings.Contains(corpus, k)
+	}
 	for _, g := range nicknames {
 		canon, ok := ui.lookup[textnorm.Fold(knowledge.NormalizeName(g[0]))]
 		if !ok {
@@ -89,7 +97,7 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 			_, taken := ui.lookup[k]
 			switch {
 			case taken:
-			case !strings.Contains(corpus, k):
+			case !inCorpus(k):
 				add(k, canon)
 			case ui.roleOf[k] == "":
 				ui.roleOf[k] = canon
@@ -113,6 +121,9 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 	}
 	return ui
 }
+
+// reLatinRuns are the runs of Latin letters and digits in a text.
+var reLatinRuns = regexp.MustCompile(`[a-z0-9]+`)
 
 // officeSuffixes are the kinds of office a name ends in, longest first, that
 // people swap for 部门 (警保部门 for 警保处, 行政审批部门 for 市局行政审批处).
