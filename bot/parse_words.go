@@ -60,7 +60,7 @@ var (
 	// patterns that read a lead said with one (几家一起挂帅, 牵头又自己落实)
 	leadVerbs = "牵头|主办|领头|挑头|挂帅|带头|打头"
 	leadWords = []string{"牵头", "他是头", "是头的", "主办", "主责", "挑头", "挂帅", "领头", "带头", "打头", "当头", "主要负责部门", "主要负责单位", "主要负责的部门", "主要负责的单位", "leads", "lead", "ledby", "incharge", "owner"}
-	respWords = []string{"责任单位", "责任栏", "责任那栏", "责任那一栏", "责任的那一栏", "责任一栏", "干活名单", "具体干的", "具体干活", "具体干", "负责干活", "干活那栏", "干活那一栏", "干活的那栏", "具体负责", "具体承担", "具体落实", "负责落实", "跟着具体干", "配合干活", "干活的那头", "干活那头", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting", "helpcarryout", "secondcolumn", "helpout", "doers", "doingthework", "doingtheactualwork", "dotheactualwork", "doestheactualwork", "dothework", "doesthework", "legwork", "pitchingin", "pitchin", "pitchesin", "helpingout"}
+	respWords = []string{"责任单位", "责任栏", "责任那栏", "责任那一栏", "责任的那一栏", "责任一栏", "干活名单", "具体干的", "具体干活", "具体干", "具体办", "负责干活", "干活那栏", "干活那一栏", "干活的那栏", "具体负责", "具体承担", "具体落实", "负责落实", "跟着具体干", "配合干活", "干活的那头", "干活那头", "配合", "协办", "协助", "跟着干", "帮着干", "帮忙干", "打下手", "协同", "担责", "负责任", "responsible", "supporting", "helpcarryout", "secondcolumn", "helpout", "doers", "doingthework", "doingtheactualwork", "dotheactualwork", "doestheactualwork", "dothework", "doesthework", "legwork", "pitchingin", "pitchin", "pitchesin", "helpingout"}
 	// reRoleVerb is a verb that only introduces the role noun after it (担任牵头单位).
 	reRoleVerb = regexp.MustCompile(`担任(?:了|的)?(牵头|主办|主责|责任|协办|配合)`)
 	anyWords   = []string{"被列进", "列进去", "列进了", "列入了", "参与", "掺和", "参和", "掺合", "涉及", "相关", "有关", "参加", "担任", "挂名", "挂了名", "挂着名", "列名", "出现", "沾边", "露面", "露脸", "有份", "takepart", "involv", "participat"}
@@ -144,7 +144,7 @@ var (
 )
 
 // reAnyRoleAside waves the role aside: 不论牵头还是负责, 牵头配合都算.
-var reAnyRoleAside = regexp.MustCompile(`(两栏|两列|两边|两头|两个栏)都算|角色不限|不限角色|身份不限|(不管|不论|无论)(以|是)?(什么|啥|哪种)?(角色|身份)|(角色|身份)都算|(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(具体)?(具体干活|具体干|干活|跟着干|跟着|打下手|牵头|主办|负责|配合|责任|参与)(具体)?(落实|干活|干|办|工作)?(单位)?(的)?(都算|都要|都列)?)?|(牵头|主办)(的)?(还是|或者|或|和|、)?(负责|配合|责任|参与)(的)?都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible|(lead|leading|running)(ornot|orotherwise|orhelping|ornotleading)|whether(they|it)?('?re|are|is)?(leading|lead)(or[a-z]{0,12})?`)
+var reAnyRoleAside = regexp.MustCompile(`(两栏|两列|两边|两头|两个栏)都算|角色不限|不限角色|身份不限|(不管|不论|无论)(以|是)?(什么|啥|哪种)?(角色|身份)|(角色|身份)都算|(牵头|主办)(或者|或是|或|还是|/)(责任|配合|负责|参与)|(不论|不管|无论|不分).{0,3}(牵头|主办|负责|配合|责任)(单位)?((还是|或者|或|和|、|与)(是|作为|当)?(具体)?(具体干活|具体干|具体办|办|干活|跟着干|跟着|打下手|牵头|主办|负责|配合|责任|参与)(具体)?(落实|干活|干|办|工作)?(单位)?(的)?(都算|都要|都列)?)?|(牵头|主办)(的)?(还是|或者|或|和|、)?(负责|配合|责任|参与)(的)?都(算|要|列)|eitherrole|anyrole|leadorresponsible|leadandresponsible|(lead|leading|running)(ornot|orotherwise|orhelping|ornotleading)|whether(they|it)?('?re|are|is)?(leading|lead)(or[a-z]{0,12})?`)
 
 // reWhoAsk asks which unit, not only for a role (牵头 alone is a filter).
 var reWhoAsk = regexp.MustCompile(`谁|哪几家|哪一家|还有哪家|哪个(窗口|中心|组)|哪几个(部门|单位)|哪(俩|两个|2个)(部门|单位)|哪个.{0,8}(部门|单位|支队|处|警种)|哪些(部门|单位)|什么(部门|单位)|哪家|哪一个|whichunit|whounit|who`)

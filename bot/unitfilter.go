@@ -106,11 +106,11 @@ var (
 	reDoesAfter = regexp.MustCompile(`^\|?(又|也|还)?(来|去|跟着|配合着?)?(具体)?(负责|干|做|办|落实)(的|具体)`)
 	// reJustBefore is 就 before a unit that 一家 after it makes alone (责任单位就分县局一家).
 	reJustBefore  = regexp.MustCompile(`(就|只|仅)(是)?(我们|咱们|咱|俺们)?\|?$`)
-	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只写着|光写着|就光写着|仅写着|只列着|光列着|只挂了|只挂着|只挂|只写了|只写|就光写了|光写了|光写|只列了|只列|仅列了|仅列出|仅列|只列出|仅写了|仅写|就光剩|光剩|只剩|就剩|就光|光|仅)(我们|咱们|咱|我|1个|一个)?\|?$|onlyby$`)
+	reAloneBefore = regexp.MustCompile(`(只有|仅有|只由|仅由|就由|只交给|只交由|只派给|只写着|光写着|就光写着|仅写着|只列着|光列着|只挂了|只挂着|只挂|只写了|只写|就光写了|光写了|光写|只列了|只列|仅列了|仅列出|仅列|只列出|仅写了|仅写|就光剩|光剩|只剩|就剩|就光|光|仅)(我们|咱们|咱|我|1个|一个)?\|?$|onlyby$`)
 	// reBoth is a unit in both columns of one task: 既在牵头栏又在责任栏.
 	// reNeither denies both roles: 既不牵头也不是责任单位.
 	reNeither = regexp.MustCompile(`既不.{0,6}(牵头|主办|责任|配合).{0,6}也(不|没|未)|(不牵头|没牵头).{0,3}也(不|没)(是|当|作为)?(责任|配合)|(^|[^a-z])neitherlead`)
-	reBoth    = regexp.MustCompile(`(` + leadVerbs + `)(又|同时|也|还)(自己|亲自)?(负责)?(落实|执行|实施|具体干|干活)|又(是|在|当|作为)?(` + leadVerbs + `).{0,10}又|(` + leadVerbs + `).{0,8}还(在|列在|写在|被列在)(了)?(责任单位|责任栏)|(` + leadVerbs + `).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|挂|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单|执行方|执行单位|落实方|干活|具体干)|既.{0,8}(` + leadVerbs + `|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|两头都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|boththelead|both(the)?(boss|leader)and|simultaneouslyinthelead|inthelead(column)?andinthe(responsible)?|bothas|bothcolumns|asbothlead`)
+	reBoth    = regexp.MustCompile(`(` + leadVerbs + `)(又|同时|也|还)(自己|亲自)?(负责)?(落实|执行|实施|具体干|具体办|具体做|具体负责|干活)|又(是|在|当|作为)?(` + leadVerbs + `).{0,10}又|(` + leadVerbs + `).{0,8}还(在|列在|写在|被列在)(了)?(责任单位|责任栏)|(` + leadVerbs + `).{0,8}(同时|又|也).{0,8}(列成|列为|列进|列入|列在|写进|写入|放进|挂成|挂为|挂在|挂|算作|当|是|为|作为|在)(了)?(责任单位|责任栏|配合|具体干活名单|干活名单|执行方|执行单位|落实方|干活|具体干)|既.{0,8}(` + leadVerbs + `|责任|配合).{0,8}(又|也|同时)|两栏|两个栏|两列|两边都|两头都|都在(两|牵头|责任)|同时(是|为|在|作为|担任|出现在|列在|写在)?(牵头|责任)|(牵头|主办)(栏|一栏|那栏)(和|跟|与|、|及)(责任|配合)|bothlead|boththelead|both(the)?(boss|leader)and|simultaneouslyinthelead|inthelead(column)?andinthe(responsible)?|bothas|bothcolumns|asbothlead`)
 )
 
 // parseUnitConds reads each named unit's own condition from the words around
