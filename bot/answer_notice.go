@@ -423,6 +423,19 @@ func (r *request) namesCitePrefix(f string) bool {
 // namesCiteIssuer reports whether a question names the issuer of a document
 // the notice cites (省公安厅 of 《安徽省公安厅关于…的通知》, or 省厅).
 func (r *request) namesCiteIssuer(f string) bool {
+	for _, w := range r.citeIssuers() {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// citeIssuers returns the ways a question names the issuers of the
+// documents the current notice rests on (安徽省公安厅, 省公安厅, 省厅), in
+// match form, none shorter than two characters.
+func (r *request) citeIssuers() []string {
+	var out []string
 	for _, c := range r.snap.cur.Cites {
 		i := strings.Index(c.Title, "关于")
 		if i <= 0 {
@@ -434,12 +447,12 @@ func (r *request) namesCiteIssuer(f string) bool {
 			forms = append(forms, "省厅")
 		}
 		for _, w := range forms {
-			if len([]rune(w)) >= 2 && strings.Contains(f, w) {
-				return true
+			if len([]rune(w)) >= 2 {
+				out = append(out, w)
 			}
 		}
 	}
-	return false
+	return out
 }
 
 // namesOwnPrefix reports whether a question holds the prefix of the notice's
@@ -623,16 +636,9 @@ func (r *request) basisOnTopic(f string) bool {
 	for short := range r.snap.abbrev {
 		shorts = append(shorts, short)
 	}
-	for _, c := range r.snap.cur.Cites {
-		i := strings.Index(c.Title, "关于")
-		if i <= 0 {
-			continue
-		}
-		issuer := textnorm.MatchForm(c.Title[:i])
-		for _, w := range []string{issuer, strings.TrimPrefix(issuer, "安徽"), "省厅"} {
-			if j := strings.Index(f, w); len([]rune(w)) >= 2 && j >= 0 && containsAny(f[j+len(w):], shorts) {
-				return true
-			}
+	for _, w := range r.citeIssuers() {
+		if j := strings.Index(f, w); j >= 0 && containsAny(f[j+len(w):], shorts) {
+			return true
 		}
 	}
 	return false

@@ -96,7 +96,7 @@ var englishMonths = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may"
 // englishDates rewrites English dates as Chinese ones (2019年12月, 12月31日),
 // the forms parseWindow reads.
 func englishDates(text string) string {
-	text = reEnglishPeriodWords.Replace(text)
+	text = englishPeriodWords.Replace(text)
 	// December-end, september end: the end of that month
 	text = reMonthDashEnd.ReplaceAllString(text, "end of $1")
 	if strings.Contains(text, "st") || strings.Contains(text, "th") || strings.Contains(text, "nd") || strings.Contains(text, "rd") {
@@ -312,11 +312,11 @@ var reQuarterGloss = regexp.MustCompile(`((?:第\s*)?[1-4一二三四]\s*季度|
 // year's or month's end) followed by brackets that give dates.
 var reRestated = regexp.MustCompile(`(国庆节?|元旦|五一|劳动节|(第\s*)?[1-4一二三四]\s*季度|q[1-4]|(?:first|second|third|fourth)\s*quarter(?:\s*(?:of\s*)?\d{4})?|[上下]半年|年底|年末|月底|月末)\s*(前|之前|以前|后|之后|以后)?\s*(?:\(|[,，]?\s*(?:也就是|就是|即|也即|i\.e\.|that\s+is,?\s*(?:between|from)?))\s*(\d)`)
 
-// reEnglishPeriodWords are English names of periods said loosely, put as
+// englishPeriodWords rewrites English names of periods said loosely as
 // the reader knows them: the back half of the year is its second half, the
 // last quarter of 2019 its fourth (not the quarter before this one), year's
 // end the end of the year.
-var reEnglishPeriodWords = strings.NewReplacer("back half", "second half", "front half", "first half",
+var englishPeriodWords = strings.NewReplacer("back half", "second half", "front half", "first half",
 	"last quarter of", "fourth quarter of", "final quarter of", "fourth quarter of", "year's end", "end of the year", "years end", "end of the year")
 
 // reMonthDashEnd is a month's end said month first (December-end).

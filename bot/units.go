@@ -81,7 +81,7 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 		}
 	}
 	// an English nickname can be in the corpus only inside its Latin words
-	latinCorpus := strings.Join(reLatinRuns.FindAllString(corpus, -1), "|")
+	latinCorpus := strings.Join(reEnglishWord.FindAllString(corpus, -1), "|")
 	inCorpus := func(k string) bool {
 		if isASCIIWord(k) {
 			return strings.Contains(latinCorpus, k)
@@ -121,9 +121,6 @@ func newUnitIndex(units []knowledge.Unit, corpus string, nicknames [][]string) *
 	}
 	return ui
 }
-
-// reLatinRuns are the runs of Latin letters and digits in a text.
-var reLatinRuns = regexp.MustCompile(`[a-z0-9]+`)
 
 // officeSuffixes are the kinds of office a name ends in, longest first, that
 // people swap for 部门 (警保部门 for 警保处, 行政审批部门 for 市局行政审批处).
